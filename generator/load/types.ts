@@ -1,0 +1,65 @@
+/**
+ * Output of the load stage: every document reached from an entry spec, as plain data,
+ * validated and with every `$ref` known to resolve inside the root folder.
+ */
+import type { JsonValue } from "../model/types.js";
+
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A problem found in the input. `file` is relative to the root, `pointer` a JSON pointer. */
+export interface Diagnostic {
+  file: string;
+  pointer: string;
+  message: string;
+}
+
+export interface LoadOptions {
+  /**
+   * Folder that `$ref`s may not leave. Default: the specs root when the spec lies in it,
+   * otherwise the spec file's own folder.
+   */
+  root?: string;
+  /** Allow `http:`/`https:` `$ref`s (refused by default). */
+  allowRemoteRefs?: boolean;
+}
+
+export interface LoadedSpec {
+  /** Absolute path of the root folder. */
+  rootDir: string;
+  /** Entry document, relative to rootDir, POSIX separators. */
+  entryFile: string;
+  /** Every document read (entry and each file reached by `$ref`, x-ms-examples excluded), keyed by path relative to rootDir, unmodified. */
+  documents: Record<string, JsonObject>;
+  /** sha256 (hex) of every file read: entry first, then sorted by path. */
+  files: Array<{ path: string; sha256: string }>;
+  /** Non-fatal findings (a missing x-ms-examples file, ...). */
+  warnings: Diagnostic[];
+}
+
+/** One API version entry of `spec/manifest.json`. */
+export interface ManifestVersion {
+  apiVersion: string;
+  status: "stable" | "preview";
+  /** Entry spec, relative to the specs root. */
+  path: string;
+  /** sha256 of every file the loader reads for this version, keyed by path relative to the specs root. */
+  sha256: Record<string, string>;
+}
+
+/** Client-level configuration from `spec/manifest.json`. */
+export interface ClientConfig {
+  /** Name of the generated client class, e.g. `IdentityRestClient`. */
+  clientName: string;
+  /**
+   * Stable names across operationId renames: key `"<METHOD> <path>"` (method upper-case, path as in
+   * the spec), value the operation group and method name to emit.
+   */
+  operationNames?: Record<string, { group: string; name: string }>;
+}
+
+export interface Manifest {
+  client: ClientConfig;
+  /** API versions generated/ is built from (issue 2: one; later: every listed version). */
+  generate: string[];
+  versions: ManifestVersion[];
+}

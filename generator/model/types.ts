@@ -1,0 +1,237 @@
+/**
+ * The code model: a language-neutral, plain-data description of a REST client,
+ * built from one or more loaded Swagger documents (one per API version).
+ *
+ * Rules for this file:
+ * - plain JSON-compatible data only (no classes, no functions, no ts-morph types);
+ * - every list is sorted deterministically by the builder (declaration order of the
+ *   spec where it carries meaning, otherwise by name);
+ * - names in `name` fields are already TypeScript-ready (camelCase / PascalCase,
+ *   reserved words and collisions resolved); the wire name is always kept beside them.
+ */
+
+/** Where in the input a model element came from, for error messages and reports. */
+export interface SourceLocation {
+  /** Path of the file, relative to the specs root (POSIX separators). */
+  file: string;
+  /** JSON pointer inside that file, e.g. `/definitions/CommunicationError`. */
+  pointer: string;
+}
+
+/** One API version that contributed to the model. */
+export interface ApiVersionSource {
+  apiVersion: string;
+  status: "stable" | "preview";
+  /** Entry spec file, relative to the specs root. */
+  specPath: string;
+  /** sha256 of every file read for this version (entry first, then sorted by path). */
+  files: Array<{ path: string; sha256: string }>;
+}
+
+export interface CodeModel {
+  client: ClientModel;
+  /** Oldest first. A single element when generating from one spec. */
+  apiVersions: ApiVersionSource[];
+  operationGroups: OperationGroup[];
+  /** Named object models, sorted by name. */
+  objects: ObjectModel[];
+  /** Named enums, sorted by name. */
+  enums: EnumModel[];
+}
+
+export interface ClientModel {
+  /** Generated client class name, e.g. `IdentityRestClient` (from spec/ config, else info.title). */
+  name: string;
+  description?: string;
+  /** From `x-ms-parameterized-host` (or host/basePath/schemes when absent). */
+  endpoint: {
+    /** e.g. `{endpoint}` or `{account}.blob.core.windows.net`. */
+    hostTemplate: string;
+    useSchemePrefix: boolean;
+    /** basePath of the spec, "" when none. */
+    basePath: string;
+    parameters: Parameter[];
+  };
+  /** The api-version query parameter, when the spec has one. */
+  apiVersion?: {
+    serializedName: string;
+    /** Default value: the newest stable version in `apiVersions`. */
+    defaultValue: string;
+  };
+  /** Client-level parameters other than endpoint and api-version (x-ms-parameter-location: client). */
+  parameters: Parameter[];
+}
+
+export interface OperationGroup {
+  /** camelCase property name on the client, e.g. `communicationIdentity`. "" for operations without a group prefix. */
+  name: string;
+  /** PascalCase type-name stem, e.g. `CommunicationIdentity`. */
+  typeName: string;
+  operations: Operation[];
+}
+
+export type HttpMethod = "get" | "put" | "post" | "patch" | "delete" | "head" | "options";
+
+export interface Operation {
+  /** camelCase method name, e.g. `issueAccessToken`. Stable across renames via spec/ name map. */
+  name: string;
+  /** operationId in the newest spec that has it. */
+  operationId: string;
+  /** Every operationId this operation had, oldest first (renames across versions). */
+  previousOperationIds: string[];
+  method: HttpMethod;
+  /** Path template as in the spec, e.g. `/identities/{id}/:issueAccessToken`. */
+  path: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Path, query and header parameters, in spec order (client-level ones excluded). */
+  parameters: Parameter[];
+  body?: BodyParameter;
+  /** Request media types (consumes). */
+  consumes: string[];
+  /** Response media types (produces). */
+  produces: string[];
+  /** Success responses, sorted by status code. */
+  responses: OperationResponse[];
+  /** Error responses: `default` and any marked `x-ms-error-response`, sorted ("default" last). */
+  errorResponses: OperationResponse[];
+  /** API versions (strings) that have this operation, oldest first. */
+  apiVersions: string[];
+  source: SourceLocation;
+}
+
+export type ParameterLocation = "path" | "query" | "header";
+
+export interface Parameter {
+  /** camelCase TypeScript name. */
+  name: string;
+  /** Name on the wire. */
+  serializedName: string;
+  location: ParameterLocation;
+  type: TypeRef;
+  required: boolean;
+  /** `x-ms-parameter-location: client` (or a global parameter that is client-level by default). */
+  clientLevel: boolean;
+  skipUrlEncoding: boolean;
+  /** Swagger collectionFormat for arrays in query/header. */
+  collectionFormat?: "csv" | "ssv" | "tsv" | "pipes" | "multi";
+  description?: string;
+  constraints?: Constraints;
+  defaultValue?: JsonValue;
+  /** True for the api-version parameter (its value comes from the client). */
+  isApiVersion: boolean;
+  apiVersions: string[];
+  source: SourceLocation;
+}
+
+export interface BodyParameter {
+  name: string;
+  serializedName: string;
+  type: TypeRef;
+  required: boolean;
+  description?: string;
+  apiVersions: string[];
+  source: SourceLocation;
+}
+
+export interface OperationResponse {
+  /** Status code, or "default". */
+  status: number | "default";
+  description?: string;
+  bodyType?: TypeRef;
+  headers: Array<{ name: string; serializedName: string; type: TypeRef; description?: string }>;
+}
+
+export interface Constraints {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  multipleOf?: number;
+}
+
+/** How a schema is used at one place (property, parameter, response). */
+export type TypeRef =
+  | { kind: "string"; format?: string; nullable?: boolean }
+  | { kind: "boolean"; nullable?: boolean }
+  /** integer: `format` int32 | int64; number: float | double | decimal. */
+  | { kind: "integer" | "number"; format?: string; nullable?: boolean }
+  /** format: byte (base64 on the wire) or binary. TS type Uint8Array. */
+  | { kind: "bytes"; format: "byte" | "base64url"; nullable?: boolean }
+  /** date-time (ISO 8601), date-time-rfc1123, date, unixtime: TS type Date. */
+  | { kind: "date"; format: "date-time" | "date-time-rfc1123" | "date" | "unixtime"; nullable?: boolean }
+  | { kind: "duration"; nullable?: boolean }
+  | { kind: "array"; items: TypeRef; nullable?: boolean }
+  | { kind: "dictionary"; values: TypeRef; nullable?: boolean }
+  /** A named object model or enum, by its `name` in CodeModel.objects / CodeModel.enums. */
+  | { kind: "model"; name: string; nullable?: boolean }
+  | { kind: "enum"; name: string; nullable?: boolean }
+  /** A single-valued enum without x-ms-enum modelAsString, or x-ms-enum with one value (constant). */
+  | { kind: "constant"; value: string | number | boolean; nullable?: boolean }
+  /** `type: file` (binary stream). */
+  | { kind: "binary"; nullable?: boolean }
+  /** No type given, or `type: object` with nothing else: TS `unknown` / `Record<string, unknown>`. */
+  | { kind: "unknown"; nullable?: boolean };
+
+export interface ObjectModel {
+  /** PascalCase TypeScript name (after x-ms-client-name and collision handling). */
+  name: string;
+  /** Definition key in the spec, e.g. `CommunicationError`. */
+  serializedName: string;
+  description?: string;
+  /** allOf parents by model name. */
+  parents: string[];
+  properties: Property[];
+  /** `additionalProperties` type, when the model is also a dictionary. */
+  additionalProperties?: TypeRef;
+  /** Polymorphism: the property name that discriminates, and this model's value. */
+  discriminator?: { propertyName: string; serializedName: string };
+  discriminatorValue?: string;
+  /** Used in requests, responses or both: drives which wire mappers are emitted. */
+  usage: Array<"input" | "output">;
+  apiVersions: string[];
+  source: SourceLocation;
+}
+
+export interface Property {
+  /** camelCase TypeScript name (x-ms-client-name applied). */
+  name: string;
+  serializedName: string;
+  type: TypeRef;
+  required: boolean;
+  readOnly: boolean;
+  /** x-nullable: true, i.e. the wire may carry `null`. */
+  nullable: boolean;
+  description?: string;
+  constraints?: Constraints;
+  defaultValue?: JsonValue;
+  apiVersions: string[];
+  source: SourceLocation;
+}
+
+export interface EnumModel {
+  name: string;
+  serializedName: string;
+  description?: string;
+  valueType: "string" | "number";
+  /** x-ms-enum modelAsString: true (accepts values not listed). */
+  extensible: boolean;
+  values: Array<{
+    /** PascalCase member name. */
+    name: string;
+    value: string | number;
+    description?: string;
+    apiVersions: string[];
+  }>;
+  apiVersions: string[];
+  source: SourceLocation;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
