@@ -19,6 +19,8 @@ export interface LoadOptions {
    * otherwise the spec file's own folder.
    */
   root?: string;
+  /** The specs root (see `root`); the CLI passes it so specs inside it may reach `Common/`. */
+  specsRoot?: string;
   /** Allow `http:`/`https:` `$ref`s (refused by default). */
   allowRemoteRefs?: boolean;
 }

@@ -1,0 +1,123 @@
+/**
+ * Load stage: read an entry Swagger 2.0 document (JSON or YAML) and every document it reaches
+ * through `$ref`, inside the root folder only; validate each against the Swagger 2.0 schema and
+ * check that every `$ref` resolves. Documents are returned unmodified (see ./refs.ts to follow
+ * `$ref`s); `x-ms-examples` targets are only checked for existence (a missing one is a warning).
+ */
+import { existsSync } from "node:fs";
+import { dirname, resolve as resolvePath } from "node:path";
+import $RefParser from "@apidevtools/json-schema-ref-parser";
+import { GeneratorError, toPointer } from "../errors.js";
+import type { JsonValue } from "../model/types.js";
+import { isOutsideRoot, keyOf, newSession, refParserOptions, type ReadSession } from "./read.js";
+import { isRemoteRef, refTargetFile, tryResolveRef, type RefDocuments } from "./refs.js";
+import type { Diagnostic, JsonObject, LoadedSpec, LoadOptions } from "./types.js";
+import { validateSwagger } from "./validate.js";
+
+export type { Diagnostic, LoadedSpec, LoadOptions } from "./types.js";
+export { resolveRef, resolveRefChain, tryResolveRef, getAtPointer, isRefObject } from "./refs.js";
+
+/** The folder `$ref`s may not leave, per {@link LoadOptions.root}. */
+export function rootFor(entryPath: string, options: LoadOptions = {}): string {
+  const entry = resolvePath(entryPath);
+  if (options.root !== undefined) return resolvePath(options.root);
+  if (options.specsRoot !== undefined) {
+    const specsRoot = resolvePath(options.specsRoot);
+    const key = keyOf({ rootDir: specsRoot } as ReadSession, entry);
+    if (!isOutsideRoot(key)) return specsRoot;
+  }
+  return dirname(entry);
+}
+
+export async function loadSpec(entryPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
+  const entryAbs = resolvePath(entryPath);
+  const rootDir = rootFor(entryAbs, options);
+  const session = newSession(rootDir, options.allowRemoteRefs === true);
+  const entryFile = keyOf(session, entryAbs);
+  if (isOutsideRoot(entryFile)) {
+    throw new GeneratorError(entryFile, "", `the spec lies outside the root folder ${rootDir}`);
+  }
+  if (!existsSync(entryAbs)) throw new GeneratorError(entryFile, "", "file does not exist");
+
+  await new $RefParser().resolve(entryAbs, refParserOptions(session));
+
+  const entryProblem = session.parseErrors.get(entryFile) ?? session.problems.get(entryFile);
+  if (entryProblem !== undefined) throw new GeneratorError(entryFile, "", entryProblem);
+
+  const order = [entryFile, ...[...session.documents.keys()].filter((k) => k !== entryFile).sort()];
+  const documents: Record<string, JsonObject> = {};
+  for (const key of order) documents[key] = session.documents.get(key) as JsonObject;
+
+  for (const key of order) {
+    const doc = documents[key] as JsonObject;
+    if (typeof doc["openapi"] === "string") {
+      throw new GeneratorError(key, "/openapi", `OpenAPI ${doc["openapi"]} is not supported (Swagger 2.0 only)`);
+    }
+    validateSwagger(key, doc);
+  }
+
+  const warnings: Diagnostic[] = [];
+  for (const key of order) checkRefs(session, { documents }, key, documents[key] as JsonObject, warnings);
+
+  return {
+    rootDir,
+    entryFile,
+    documents,
+    files: order.map((path) => ({ path, sha256: session.hashes.get(path) as string })),
+    warnings,
+  };
+}
+
+/**
+ * Walk one document in key order; every `$ref` outside `x-ms-examples` must resolve, every
+ * `x-ms-examples` file should exist (a warning otherwise).
+ */
+function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: JsonObject, warnings: Diagnostic[]): void {
+  const visit = (value: JsonValue, path: Array<string | number>, inExamples: boolean): void => {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i], inExamples));
+      return;
+    }
+    if ("$ref" in value) {
+      const ref = value["$ref"];
+      const pointer = toPointer(path);
+      if (typeof ref !== "string") throw new GeneratorError(file, pointer, "$ref must be a string");
+      if (inExamples) checkExample(session, file, pointer, ref, warnings);
+      else checkRef(session, spec, file, pointer, ref);
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) visit(child, [...path, key], inExamples || key === "x-ms-examples");
+  };
+  visit(doc, [], false);
+}
+
+function checkRef(session: ReadSession, spec: RefDocuments, file: string, pointer: string, ref: string): void {
+  const remote = isRemoteRef(ref) || isRemoteRef(file);
+  if (isRemoteRef(ref) && !session.allowRemoteRefs) {
+    throw new GeneratorError(file, pointer, `$ref "${ref}" is refused: remote references need --allow-remote-refs`);
+  }
+  const target = refTargetFile(file, ref);
+  if (!remote && isOutsideRoot(target)) {
+    throw new GeneratorError(file, pointer, `$ref "${ref}" points outside the root folder (use --root to widen it)`);
+  }
+  const problem = session.problems.get(target);
+  if (problem !== undefined) throw new GeneratorError(file, pointer, `$ref "${ref}" ${problem}`);
+  const parseError = session.parseErrors.get(target);
+  if (parseError !== undefined) throw new GeneratorError(target, "", parseError);
+  const result = tryResolveRef(spec, file, ref);
+  if (!result.ok) throw new GeneratorError(file, pointer, `$ref "${ref}" does not resolve: ${result.problem}`);
+}
+
+function checkExample(session: ReadSession, file: string, pointer: string, ref: string, warnings: Diagnostic[]): void {
+  if (isRemoteRef(ref) || isRemoteRef(file)) {
+    warnings.push({ file, pointer, message: `example "${ref}" is remote; not checked` });
+    return;
+  }
+  const target = refTargetFile(file, ref);
+  if (isOutsideRoot(target)) {
+    warnings.push({ file, pointer, message: `example file "${ref}" is outside the root folder; not checked` });
+  } else if (!(session.examples.get(target) ?? session.hashes.has(target))) {
+    warnings.push({ file, pointer, message: `example file "${ref}" does not exist` });
+  }
+}
