@@ -1,0 +1,24 @@
+export { CommunicationIdentityClient } from "./communicationIdentityClient.js";
+export type { CommunicationUserIdentifier } from "./identifiers.js";
+export type {
+  AbortSignalLike,
+  AdditionalPolicyConfig,
+  CommunicationAccessToken,
+  CommunicationIdentityClientOptions,
+  CommunicationUserToken,
+  CreateUserAndTokenOptions,
+  GetTokenForTeamsUserOptions,
+  GetTokenOptions,
+  OperationOptions,
+} from "./models.js";
+export { KnownTokenScope, type KnownTokenScopeValue, type TokenScope } from "./tokenScope.js";
+export { parseConnectionString, type ParsedConnectionString } from "./connectionString.js";
+export {
+  hmacAuthenticationPolicy,
+  hmacAuthenticationPolicyName,
+  type HmacAuthenticationPolicyOptions,
+} from "./hmacAuthenticationPolicy.js";
+export { COMMUNICATION_SCOPE } from "./pipeline.js";
+export { SDK_VERSION } from "./version.js";
+export { AzureKeyCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
+export { RestError, isRestError } from "@azure/core-rest-pipeline";
