@@ -1,0 +1,90 @@
+/**
+ * `npm run generate -- [options]`: specs → generated/ (see ./args.ts for the flags).
+ * Exit codes: 0 done (or --check up to date), 1 bad input / stale output, 2 bad command line.
+ */
+import { writeFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { GeneratorError } from "../errors.js";
+import { formatManifest } from "../load/manifest.js";
+import type { Diagnostic } from "../load/types.js";
+import { parseCliArgs, USAGE, UsageError } from "./args.js";
+import { compareWithDisk, writeAtomically } from "./output.js";
+import { buildFiles, loadSources, pinManifest, resolvePaths } from "./pipeline.js";
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Run the CLI; resolves to the exit code. */
+export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
+  const started = performance.now();
+  try {
+    const args = parseCliArgs(argv);
+    if (args.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const paths = resolvePaths(args.specsRoot, env);
+    const warn = (d: Diagnostic): void => io.stderr(`warning: ${d.file}#${d.pointer}: ${d.message}\n`);
+    const request = {
+      ...(args.spec !== undefined ? { spec: args.spec } : {}),
+      ...(args.root !== undefined ? { root: args.root } : {}),
+      apiVersions: args.apiVersions,
+      allowRemoteRefs: args.allowRemoteRefs,
+    };
+
+    if (args.pin) {
+      const manifest = await pinManifest(request, paths, warn);
+      await writeFile(paths.manifestFile, formatManifest(manifest));
+      const count = manifest.versions.reduce((n, v) => n + Object.keys(v.sha256).length, 0);
+      io.stdout(`pinned ${count} files for ${manifest.versions.length} API versions in ${relative(process.cwd(), paths.manifestFile)}\n`);
+      return 0;
+    }
+
+    const { sources, config } = await loadSources(request, paths, warn);
+    const files = await buildFiles(sources, config, paths);
+    const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
+
+    if (args.check) {
+      const diff = await compareWithDisk(args.out, files);
+      const problems = [
+        ...diff.stale.map((f) => `  stale:   ${f}\n`),
+        ...diff.missing.map((f) => `  missing: ${f}\n`),
+        ...diff.extra.map((f) => `  extra:   ${f}\n`),
+      ];
+      if (problems.length === 0) {
+        io.stdout(`${args.out} is up to date (${files.length} files, API ${versions})\n`);
+        return 0;
+      }
+      io.stderr(`${args.out} is out of date:\n${problems.join("")}run \`npm run generate\` to update it\n`);
+      return 1;
+    }
+
+    await writeAtomically(args.out, files);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    io.stdout(`wrote ${files.length} files to ${args.out} (${config.clientName}, API ${versions}) in ${seconds} s\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`error: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof GeneratorError) {
+      io.stderr(`error: ${err.message}\n`);
+      return 1;
+    }
+    io.stderr(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await run(process.argv.slice(2));
+}

@@ -1,0 +1,135 @@
+/**
+ * The generator pipeline behind the CLI: pick the spec(s), load them, check their pins,
+ * build the code model, emit the files. Nothing here touches the output folder.
+ */
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { GeneratorError } from "../errors.js";
+import { loadSpec } from "../load/index.js";
+import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
+import type { ClientConfig, Diagnostic, LoadedSpec, Manifest, ManifestVersion } from "../load/types.js";
+import type { OutputFile } from "./output.js";
+
+/** Folders the CLI works with. */
+export interface Paths {
+  repoRoot: string;
+  manifestFile: string;
+  specsRoot: string;
+  templatesDir: string;
+}
+
+export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
+  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+  const specsRoot = resolve(specsRootFlag ?? (env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs")));
+  return {
+    repoRoot,
+    manifestFile: join(repoRoot, "spec", "manifest.json"),
+    specsRoot,
+    templatesDir: join(repoRoot, "generator", "emit", "templates"),
+  };
+}
+
+export interface Source {
+  manifest: ManifestVersion;
+  spec: LoadedSpec;
+}
+
+export interface LoadRequest {
+  spec?: string;
+  apiVersions: string[];
+  root?: string;
+  allowRemoteRefs: boolean;
+}
+
+/** PascalCase identifier from a title (`Communication Identity client` → `CommunicationIdentityClient`). */
+export function identifierFromTitle(title: string): string {
+  const words = title.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
+  const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  if (name === "") return "Client";
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/** Load the manifest's versions (or the `--spec` file), checking pins; warnings go to `warn`. */
+export async function loadSources(
+  request: LoadRequest,
+  paths: Paths,
+  warn: (d: Diagnostic) => void,
+): Promise<{ sources: Source[]; config: ClientConfig }> {
+  if (request.spec !== undefined) return loadArbitrarySpec(request.spec, request, paths, warn);
+  if (!existsSync(paths.specsRoot)) {
+    throw new GeneratorError(paths.specsRoot, "", "the specs root does not exist (set --specs-root or ACS_SPECS_ROOT)");
+  }
+  const manifest = readManifest(paths.manifestFile);
+  const wanted = request.apiVersions.length > 0 ? request.apiVersions : manifest.generate;
+  const versions = [...new Set(wanted)].map((v) => findVersion(manifest, v)).sort(byApiVersion);
+  const sources: Source[] = [];
+  for (const version of versions) {
+    const spec = await loadSpec(join(paths.specsRoot, version.path), loadOptions(request, paths));
+    spec.warnings.forEach(warn);
+    checkPins(version, spec, paths.specsRoot);
+    sources.push({ manifest: version, spec });
+  }
+  return { sources, config: manifest.client };
+}
+
+/** Recompute the pins of `apiVersions` (default: every version) and return the new manifest. */
+export async function pinManifest(request: LoadRequest, paths: Paths, warn: (d: Diagnostic) => void): Promise<Manifest> {
+  const manifest = readManifest(paths.manifestFile);
+  const wanted = new Set(request.apiVersions.length > 0 ? request.apiVersions : manifest.versions.map((v) => v.apiVersion));
+  for (const v of wanted) findVersion(manifest, v);
+  const versions: ManifestVersion[] = [];
+  for (const version of manifest.versions) {
+    if (!wanted.has(version.apiVersion)) {
+      versions.push(version);
+      continue;
+    }
+    const spec = await loadSpec(join(paths.specsRoot, version.path), loadOptions(request, paths));
+    spec.warnings.forEach(warn);
+    versions.push({ ...version, sha256: hashesRelativeTo(spec, paths.specsRoot) });
+  }
+  return { ...manifest, versions };
+}
+
+async function loadArbitrarySpec(
+  specPath: string,
+  request: LoadRequest,
+  paths: Paths,
+  warn: (d: Diagnostic) => void,
+): Promise<{ sources: Source[]; config: ClientConfig }> {
+  const spec = await loadSpec(specPath, loadOptions(request, paths));
+  spec.warnings.forEach(warn);
+  const entry = spec.documents[spec.entryFile] ?? {};
+  const info = (entry["info"] ?? {}) as { title?: unknown; version?: unknown };
+  const apiVersion = typeof info.version === "string" ? info.version : "";
+  const inSpecsRoot = !relative(paths.specsRoot, resolve(specPath)).startsWith("..");
+  const base = inSpecsRoot ? paths.specsRoot : spec.rootDir;
+  const manifest: ManifestVersion = {
+    apiVersion,
+    status: /preview/i.test(apiVersion) ? "preview" : "stable",
+    path: relative(base, resolve(specPath)).split(sep).join("/"),
+    sha256: hashesRelativeTo(spec, base),
+  };
+  const clientName = identifierFromTitle(typeof info.title === "string" ? info.title : "");
+  return { sources: [{ manifest, spec }], config: { clientName } };
+}
+
+function loadOptions(request: LoadRequest, paths: Paths): { root?: string; specsRoot: string; allowRemoteRefs: boolean } {
+  return {
+    ...(request.root !== undefined ? { root: request.root } : {}),
+    specsRoot: paths.specsRoot,
+    allowRemoteRefs: request.allowRemoteRefs,
+  };
+}
+
+function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
+  return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
+}
+
+/** Model and emit, imported only when needed (the emitter pulls in ts-morph, which is slow to load). */
+export async function buildFiles(sources: Source[], config: ClientConfig, paths: Paths): Promise<OutputFile[]> {
+  const [{ buildCodeModel }, { emitClient }] = await Promise.all([import("../model/index.js"), import("../emit/index.js")]);
+  const model = buildCodeModel(sources, config);
+  const files = emitClient(model, { templatesDir: paths.templatesDir });
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
