@@ -1,0 +1,38 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Store } from "./store.js";
+import type { ApiVersion, VersionFeatures } from "./versions.js";
+
+/** Settings of one running emulator, fixed at start. */
+export interface EmulatorConfig {
+  /** Decoded access key (HMAC key). */
+  readonly accessKey: Buffer;
+  /** GUID of the emulated resource, the first part of every identity id. */
+  readonly resourceId: string;
+  /** Key for the ACS access tokens the emulator issues. */
+  readonly tokenKey: Buffer;
+  /** Key that emulator-minted Entra tokens are signed with. */
+  readonly entraSigningKey: string;
+  /** Bearer tokens accepted in place of HMAC signing. */
+  readonly trustedBearerTokens: readonly string[];
+  /** Reject fields that exist in another api-version but not in the requested one. */
+  readonly rejectFieldsOfOtherVersions: boolean;
+  readonly maxBodyBytes: number;
+  readonly bodyTimeoutMs: number;
+  readonly now: () => number;
+}
+
+/** Everything an operation handler needs about one request. */
+export interface OperationContext {
+  readonly config: EmulatorConfig;
+  readonly store: Store;
+  readonly version: ApiVersion;
+  readonly features: VersionFeatures;
+  readonly params: Readonly<Record<string, string>>;
+  /** Parsed JSON body, undefined when the request had none. */
+  readonly body: unknown;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { EmulatorConfig } from "./context.js";
+import { resourceIdFromKey } from "./ids.js";
+import { Journal } from "./journal.js";
+import { createRequestListener } from "./server.js";
+import { emptyState } from "./state.js";
+import { Store } from "./store.js";
+import { acsTokenKey, DEFAULT_ENTRA_SIGNING_KEY, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
+
+export { API_VERSIONS, SUPPORTED_VERSIONS_HEADER, type ApiVersion } from "./versions.js";
+export { DEFAULT_ENTRA_SIGNING_KEY, DEFAULT_TEST_TENANT, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
+
+/**
+ * A published development key (like Azurite's): connection strings stay the
+ * same between runs. It protects nothing; pass `accessKey` for a private one.
+ */
+export const WELL_KNOWN_ACCESS_KEY =
+  "opMCZDOAS7GYsFEZZU0iQUSc9U9356Tq62MojtJEOTqFpgGI7V/YGSp01Kj9zmQtQACr/3KO/nv5IvFbU3Wpfg==";
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** Interface to bind; default 127.0.0.1. */
+  readonly host?: string;
+  /** Journal file; state is in memory only when omitted. */
+  readonly dataFile?: string;
+  /** Base64 access key; WELL_KNOWN_ACCESS_KEY by default, "random" for a fresh one. */
+  readonly accessKey?: string;
+  /** Bearer tokens accepted instead of HMAC signing (e.g. for clients using a TokenCredential). */
+  readonly trustedBearerTokens?: readonly string[];
+  /** Key of emulator-minted Entra tokens; DEFAULT_ENTRA_SIGNING_KEY by default. */
+  readonly entraSigningKey?: string;
+  /** Reject fields that the requested api-version lacks (default true); false ignores them. */
+  readonly rejectFieldsOfOtherVersions?: boolean;
+  /** Request body limit in bytes; default 64 KiB. */
+  readonly maxBodyBytes?: number;
+  /** Time allowed to receive a request body; default 30 s. */
+  readonly bodyTimeoutMs?: number;
+  /** Clock, for tests. */
+  readonly now?: () => number;
+}
+
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:43117/` */
+  readonly endpoint: string;
+  readonly port: number;
+  /** `endpoint=<endpoint>;accesskey=<key>` */
+  readonly connectionString: string;
+  readonly accessKey: string;
+  /** GUID in every identity id the emulator creates. */
+  readonly resourceId: string;
+  readonly entraSigningKey: string;
+  /** Mint an Entra token this emulator accepts in Teams exchanges. */
+  mintEntraToken(options: Omit<EntraTokenOptions, "signingKey">): string;
+  /** Stop accepting connections, wait for durable writes, close the journal. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+function decodeKey(accessKey: string): Buffer {
+  const key = Buffer.from(accessKey, "base64");
+  if (key.length === 0 || key.toString("base64").replace(/=+$/, "") !== accessKey.replace(/=+$/, "")) {
+    throw new Error("emulator option accessKey: must be a non-empty base64 string");
+  }
+  return key;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const accessKey =
+    options.accessKey === "random" ? randomBytes(64).toString("base64") : (options.accessKey ?? WELL_KNOWN_ACCESS_KEY);
+  const key = decodeKey(accessKey);
+  const entraSigningKey = options.entraSigningKey ?? DEFAULT_ENTRA_SIGNING_KEY;
+  const config: EmulatorConfig = {
+    accessKey: key,
+    resourceId: resourceIdFromKey(accessKey),
+    tokenKey: acsTokenKey(key),
+    entraSigningKey,
+    trustedBearerTokens: options.trustedBearerTokens ?? [],
+    rejectFieldsOfOtherVersions: options.rejectFieldsOfOtherVersions ?? true,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
+    now: options.now ?? Date.now,
+  };
+  let store: Store;
+  if (options.dataFile !== undefined) {
+    const { journal, state } = await Journal.open(options.dataFile);
+    store = new Store(state, journal);
+  } else {
+    store = new Store(emptyState());
+  }
+  const server = createServer(createRequestListener(config, store));
+  server.headersTimeout = Math.min(60_000, config.bodyTimeoutMs + 1_000);
+  server.requestTimeout = config.bodyTimeoutMs + 5_000;
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+  const host = options.host ?? "127.0.0.1";
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+  return {
+    endpoint,
+    port,
+    connectionString: `endpoint=${endpoint};accesskey=${accessKey}`,
+    accessKey,
+    resourceId: config.resourceId,
+    entraSigningKey,
+    mintEntraToken: (entra) => mintEntraToken({ ...entra, signingKey: entraSigningKey }, config.now()),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+    },
+  };
+}

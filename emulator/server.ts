@@ -1,0 +1,191 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody } from "./body.js";
+import type { EmulatorConfig, OperationContext } from "./context.js";
+import { errorReply, type Reply } from "./errors.js";
+import { handleAdmin } from "./handlers/admin.js";
+import { deleteAssignment, getAssignment, upsertAssignment } from "./handlers/assignments.js";
+import {
+  createIdentity,
+  deleteIdentity,
+  getIdentity,
+  issueAccessToken,
+  revokeAccessTokens,
+} from "./handlers/identities.js";
+import { exchangeTeamsExtensionToken, exchangeTeamsUserToken } from "./handlers/teams.js";
+import { verifyHmac } from "./hmac.js";
+import { matchRoute, pathSegments } from "./routes.js";
+import type { Store } from "./store.js";
+import { isApiVersion, SUPPORTED_VERSIONS_HEADER, VERSION_FEATURES, type OperationName } from "./versions.js";
+
+/** The HTTP request pipeline: body, auth, api-version, route, handler, reply. */
+
+const HANDLERS: Readonly<Record<OperationName, (ctx: OperationContext) => Promise<Reply>>> = {
+  createIdentity,
+  getIdentity,
+  deleteIdentity,
+  issueAccessToken,
+  revokeAccessTokens,
+  exchangeTeamsUserToken,
+  exchangeTeamsExtensionToken,
+  getAssignment,
+  upsertAssignment,
+  deleteAssignment,
+};
+
+function sha256(value: string): Buffer {
+  return createHash("sha256").update(value).digest();
+}
+
+/** undefined when authenticated; otherwise the 401 reply. Never echoes credentials. */
+function authenticate(config: EmulatorConfig, req: IncomingMessage, pathAndQuery: string, body: Buffer): Reply | undefined {
+  const authorization = req.headers.authorization;
+  if (authorization !== undefined && /^Bearer\s/i.test(authorization)) {
+    const given = sha256(authorization.replace(/^Bearer\s+/i, ""));
+    const trusted = config.trustedBearerTokens.some((token) => timingSafeEqual(sha256(token), given));
+    return trusted ? undefined : errorReply(401, "Denied", "The bearer token is not trusted by the emulator.");
+  }
+  const check = verifyHmac(
+    { method: req.method ?? "GET", pathAndQuery, headers: req.headers, body },
+    config.accessKey,
+    config.now(),
+  );
+  return check.ok ? undefined : errorReply(401, "Denied", check.reason);
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const mediaType = value.split(";")[0]?.trim().toLowerCase();
+  return mediaType === "application/json" || (mediaType?.endsWith("+json") ?? false);
+}
+
+type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reply: Reply };
+
+function parseJsonBody(req: IncomingMessage, bytes: Buffer): Parsed {
+  if (bytes.length === 0) return { ok: true, value: undefined };
+  if (!isJsonContentType(req.headers["content-type"])) {
+    return {
+      ok: false,
+      reply: errorReply(415, "UnsupportedMediaType", "The request body must be sent as application/json."),
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(bytes.toString("utf8")) };
+  } catch {
+    return { ok: false, reply: errorReply(400, "InvalidRequestBody", "The request body is not valid JSON.") };
+  }
+}
+
+async function route(config: EmulatorConfig, store: Store, req: IncomingMessage, body: Buffer): Promise<Reply> {
+  const target = req.url ?? "/";
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(target, "http://emulator.invalid");
+  const segments = pathSegments(url.pathname);
+  if (segments === undefined) return errorReply(400, "InvalidRequestUri", "The request path is not correctly percent-encoded.");
+
+  if (segments[0] === "_emulator") {
+    const parsed = parseJsonBody(req, body);
+    if (!parsed.ok) return parsed.reply;
+    return handleAdmin(config, store, { method, segments, body: parsed.value });
+  }
+
+  const match = matchRoute(method, segments);
+  // The Teams extension exchange is authenticated by the Teams Phone user's own Entra token.
+  const selfAuthenticated = match.kind === "operation" && match.operation === "exchangeTeamsExtensionToken";
+  if (!selfAuthenticated) {
+    const denied = authenticate(config, req, target, body);
+    if (denied) return denied;
+  }
+
+  const versions = url.searchParams.getAll("api-version");
+  const version = versions[0];
+  if (version === undefined || version === "") {
+    return errorReply(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+  }
+  if (!isApiVersion(version) || versions.length > 1) {
+    return errorReply(
+      400,
+      "UnsupportedApiVersion",
+      `The api-version '${versions.join(",").slice(0, 64)}' is not supported. Supported versions: ${SUPPORTED_VERSIONS_HEADER}.`,
+    );
+  }
+  if (match.kind === "notFound") return errorReply(404, "NotFound", "The requested resource was not found.");
+  if (match.kind === "methodNotAllowed") {
+    return errorReply(405, "MethodNotAllowed", `The ${method} method is not allowed here.`, undefined, { allow: match.allow });
+  }
+  const features = VERSION_FEATURES[version];
+  if (!features.operations.has(match.operation)) {
+    return errorReply(
+      400,
+      "UnsupportedApiVersion",
+      `The HTTP resource that matches the request URI does not support the API version '${version}'.`,
+    );
+  }
+  const parsed = parseJsonBody(req, body);
+  if (!parsed.ok) return parsed.reply;
+  const ctx: OperationContext = {
+    config,
+    store,
+    version,
+    features,
+    params: match.params,
+    body: parsed.value,
+    headers: req.headers,
+  };
+  return HANDLERS[match.operation](ctx);
+}
+
+function send(res: ServerResponse, reply: Reply, baseHeaders: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string> = { ...baseHeaders, ...reply.headers };
+  let payload: string | undefined;
+  if (reply.body !== undefined) {
+    payload = JSON.stringify(reply.body);
+    headers["content-type"] = reply.isError ? "application/json" : "application/json; charset=utf-8";
+    headers["content-length"] = String(Buffer.byteLength(payload));
+  } else {
+    headers["content-length"] = "0";
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+function clientRequestId(req: IncomingMessage): string | undefined {
+  const value = req.headers["x-ms-client-request-id"];
+  const id = Array.isArray(value) ? value[0] : value;
+  // Echo only sane values (no control characters, bounded length).
+  return id !== undefined && /^[\x20-\x7e]{1,256}$/.test(id) ? id : undefined;
+}
+
+export function createRequestListener(
+  config: EmulatorConfig,
+  store: Store,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const requestId = clientRequestId(req);
+    const baseHeaders: Record<string, string> = { "api-supported-versions": SUPPORTED_VERSIONS_HEADER };
+    if (requestId !== undefined) baseHeaders["x-ms-client-request-id"] = requestId;
+    req.on("error", () => undefined);
+    res.on("error", () => undefined);
+    void (async () => {
+      const body = await readBody(req, config.maxBodyBytes, config.bodyTimeoutMs);
+      if (body.kind === "aborted") return;
+      if (body.kind !== "ok") {
+        const reply =
+          body.kind === "tooLarge"
+            ? errorReply(413, "RequestEntityTooLarge", `The request body exceeds ${config.maxBodyBytes} bytes.`)
+            : errorReply(408, "RequestTimeout", "The request body was not received in time.");
+        res.on("finish", () => req.destroy());
+        send(res, reply, { ...baseHeaders, connection: "close" });
+        return;
+      }
+      let reply: Reply;
+      try {
+        reply = await route(config, store, req, body.bytes);
+      } catch {
+        reply = errorReply(500, "InternalServerError", "The emulator failed to process the request.");
+      }
+      send(res, reply, baseHeaders);
+    })();
+  };
+}
