@@ -50,6 +50,11 @@ export interface ClientModel {
     useSchemePrefix: boolean;
     /** basePath of the spec, "" when none. */
     basePath: string;
+    /**
+     * Scheme to prefix when `useSchemePrefix` is true: the spec's `schemes` (https preferred),
+     * "https" when none. (Additive, model stage.)
+     */
+    scheme?: "http" | "https";
     parameters: Parameter[];
   };
   /** The api-version query parameter, when the spec has one. */
@@ -85,8 +90,18 @@ export interface Operation {
   summary?: string;
   description?: string;
   deprecated: boolean;
-  /** Path, query and header parameters, in spec order (client-level ones excluded). */
+  /**
+   * Path, query and header parameters, in spec order (client-level ones excluded). The
+   * api-version parameter is the one exception: it is listed here, flagged `isApiVersion`
+   * (and `clientLevel`, since its value comes from the client), where the operation sends it.
+   */
   parameters: Parameter[];
+  /**
+   * `name`s of the client-level parameters (ClientModel.parameters) this operation sends, in spec
+   * order. (Additive, model stage: without it the emitter cannot tell which operations send which
+   * client-level query/header parameter.)
+   */
+  clientParameters: string[];
   body?: BodyParameter;
   /** Request media types (consumes). */
   consumes: string[];

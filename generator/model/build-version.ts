@@ -1,0 +1,75 @@
+/** One API version's spec -> a CodeModel where every element carries that one version. */
+import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
+import { buildEndpoint, clientName } from "./client.js";
+import { createContext } from "./context.js";
+import { isObject, str } from "./json.js";
+import { buildOperation, operationTypeNames, planOperations } from "./operations.js";
+import { registerEntryDefinitions } from "./schemas.js";
+import type { CodeModel, ObjectModel, OperationGroup } from "./types.js";
+import { computeUsage } from "./usage.js";
+
+const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+export function buildVersionModel(manifest: ManifestVersion, spec: LoadedSpec, config: ClientConfig): CodeModel {
+  const apiVersion = manifest.apiVersion;
+  const planningCtx = createContext(spec, apiVersion, new Set());
+  const planned = planOperations(planningCtx, config);
+  const name = clientName(planningCtx, config.clientName);
+  const reserved = new Set([name, `${name}Options`, "OperationOptions", ...operationTypeNames(planned)]);
+  const ctx = createContext(spec, apiVersion, reserved);
+
+  registerEntryDefinitions(ctx);
+  const endpoint = buildEndpoint(ctx);
+  const built = planned.map((p) => buildOperation(ctx, p));
+
+  const groups = new Map<string, OperationGroup>();
+  for (const b of built) {
+    const group = groups.get(b.group) ?? { name: b.group, typeName: b.groupType, operations: [] };
+    groups.set(b.group, group);
+    group.operations.push(b.operation);
+  }
+  const operations = built.map((b) => b.operation);
+  const apiVersionParam = operations.flatMap((o) => o.parameters).find((p) => p.isApiVersion);
+
+  const objects = [...ctx.objects.values()];
+  setDiscriminatorValues(objects, ctx.discriminatorValues);
+  computeUsage(objects, operations);
+
+  const info = spec.documents[spec.entryFile]?.["info"];
+  const description = isObject(info) ? str(info, "description") : undefined;
+  return {
+    client: {
+      name,
+      ...(description !== undefined ? { description } : {}),
+      endpoint,
+      ...(apiVersionParam !== undefined
+        ? { apiVersion: { serializedName: apiVersionParam.serializedName, defaultValue: apiVersion } }
+        : {}),
+      parameters: [...ctx.clientParameters.values()],
+    },
+    apiVersions: [{ apiVersion, status: manifest.status, specPath: manifest.path, files: spec.files }],
+    operationGroups: [...groups.values()].sort(byName),
+    objects: objects.sort(byName),
+    enums: [...ctx.enums.values()].sort(byName),
+  };
+}
+
+/**
+ * In a discriminated hierarchy every model gets a discriminator value: its
+ * `x-ms-discriminator-value`, else its definition name.
+ */
+function setDiscriminatorValues(objects: ObjectModel[], explicit: Map<string, string>): void {
+  const byModelName = new Map(objects.map((o) => [o.name, o]));
+  const inHierarchy = (o: ObjectModel, seen: Set<string>): boolean => {
+    if (o.discriminator !== undefined) return true;
+    if (seen.has(o.name)) return false;
+    seen.add(o.name);
+    return o.parents.some((p) => {
+      const parent = byModelName.get(p);
+      return parent !== undefined && inHierarchy(parent, seen);
+    });
+  };
+  for (const o of objects) {
+    if (inHierarchy(o, new Set())) o.discriminatorValue = explicit.get(o.name) ?? o.serializedName;
+  }
+}

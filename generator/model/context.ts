@@ -1,0 +1,38 @@
+/**
+ * State of one single-version build: the loaded spec and the models found so far. Created per
+ * call of buildVersionModel and never shared, so the builder stays a pure function overall.
+ */
+import type { LoadedSpec } from "../load/types.js";
+import type { EnumModel, ObjectModel, Parameter, SourceLocation } from "./types.js";
+
+export interface BuildContext {
+  spec: LoadedSpec;
+  apiVersion: string;
+  /** Type names already given to models, enums, or reserved for generated client types. */
+  takenTypeNames: Set<string>;
+  /** Names reserved for generated client/operations types: a model named so gets `Model` appended. */
+  reservedTypeNames: Set<string>;
+  /** Object models by identity key (`file#pointer`), in discovery order. */
+  objects: Map<string, ObjectModel>;
+  /** Enums by identity key (`x-ms-enum:<name>` or `file#pointer`), in discovery order. */
+  enums: Map<string, EnumModel>;
+  /** `x-ms-discriminator-value` of object models, by model name. */
+  discriminatorValues: Map<string, string>;
+  /** Client-level parameters (other than api-version and endpoint), by `<in>:<wire name>`. */
+  clientParameters: Map<string, Parameter>;
+}
+
+export function createContext(spec: LoadedSpec, apiVersion: string, reservedTypeNames: Set<string>): BuildContext {
+  return {
+    spec,
+    apiVersion,
+    takenTypeNames: new Set(reservedTypeNames),
+    reservedTypeNames,
+    objects: new Map(),
+    enums: new Map(),
+    discriminatorValues: new Map(),
+    clientParameters: new Map(),
+  };
+}
+
+export type Loc = SourceLocation;

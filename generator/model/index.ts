@@ -1,0 +1,22 @@
+/**
+ * The model stage: loaded Swagger documents (one per API version, oldest first) -> code model.
+ * A pure function: plain data in, plain data out, no I/O, deterministic ordering.
+ */
+import { GeneratorError } from "../errors.js";
+import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
+import { buildVersionModel } from "./build-version.js";
+import { mergeVersionModels } from "./merge.js";
+import type { CodeModel } from "./types.js";
+
+export function buildCodeModel(
+  versions: Array<{ manifest: ManifestVersion; spec: LoadedSpec }>,
+  config: ClientConfig,
+): CodeModel {
+  if (versions.length === 0) {
+    throw new GeneratorError("spec/manifest.json", "/generate", "no API version to build a code model from");
+  }
+  const models = versions.map(({ manifest, spec }) => buildVersionModel(manifest, spec, config));
+  return mergeVersionModels(models);
+}
+
+export type { CodeModel } from "./types.js";

@@ -1,0 +1,352 @@
+/**
+ * Schema -> TypeRef conversion, registering named object models and enums on the way.
+ *
+ * Naming rules (deterministic, first claimant wins):
+ * - a definition `#/definitions/<Key>` becomes a model/enum named `typeName(<Key>)`
+ *   (an enum uses its `x-ms-enum.name` when present);
+ * - an inline object schema gets a derived name from where it is used: `<Model><Property>` for a
+ *   property, `+Item` for array items, `+Value` for dictionary values, `<Group><Operation>Body` /
+ *   `Response` / `Error` for operation bodies and responses, `<Group><Operation><Param>` for a
+ *   parameter's inline enum;
+ * - a name in RESERVED_TYPE_NAMES or reserved for a generated type (client, `<Client>Options`,
+ *   `<Group>Operations`, `<Group><Operation>OptionalParams`) gets `Model` appended;
+ * - a name already taken gets `2`, `3`, ... appended (definitions of the entry file claim names
+ *   first, in document order; then everything else in the order operations reach it).
+ */
+import { GeneratorError } from "../errors.js";
+import { resolveRef } from "../load/refs.js";
+import type { JsonObject } from "../load/types.js";
+import type { BuildContext, Loc } from "./context.js";
+import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
+import { claimUnique, enumMemberName, memberName, pascalCase, RESERVED_TYPE_NAMES, typeName } from "./names.js";
+import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "./types.js";
+
+/** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
+const STRUCTURAL_KEYS = [
+  "type", "format", "items", "properties", "allOf", "anyOf", "oneOf", "enum",
+  "additionalProperties", "discriminator", "required", "x-ms-enum",
+];
+
+const DEFINITION_POINTER = /^\/definitions\/[^/]+$/;
+
+function fail(at: Loc, problem: string): never {
+  throw new GeneratorError(at.file, at.pointer, problem);
+}
+
+function child(at: Loc, ...segments: Array<string | number>): Loc {
+  const esc = segments.map((s) => "/" + String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
+  return { file: at.file, pointer: at.pointer + esc };
+}
+
+/** Claims a type name for the model/enum with identity `key`. */
+export function claimTypeName(ctx: BuildContext, base: string): string {
+  let name = typeName(base);
+  if (RESERVED_TYPE_NAMES.has(name) || ctx.reservedTypeNames.has(name)) name = `${name}Model`;
+  return claimUnique(name, ctx.takenTypeNames);
+}
+
+export function constraintsOf(schema: JsonObject): Constraints | undefined {
+  const c: Constraints = compact({
+    minimum: num(schema, "minimum"),
+    maximum: num(schema, "maximum"),
+    exclusiveMinimum: bool(schema, "exclusiveMinimum"),
+    exclusiveMaximum: bool(schema, "exclusiveMaximum"),
+    minLength: num(schema, "minLength"),
+    maxLength: num(schema, "maxLength"),
+    pattern: str(schema, "pattern"),
+    minItems: num(schema, "minItems"),
+    maxItems: num(schema, "maxItems"),
+    uniqueItems: bool(schema, "uniqueItems"),
+    multipleOf: num(schema, "multipleOf"),
+  });
+  return Object.keys(c).length > 0 ? c : undefined;
+}
+
+function restatesType(type: JsonValue | undefined, target: JsonObject): boolean {
+  return type === target["type"] || (type === "object" && target["type"] === undefined && isObjectLikeDefinition(target));
+}
+
+function withNullable(type: TypeRef, nullable: boolean): TypeRef {
+  return nullable ? { ...type, nullable: true } : type;
+}
+
+function isObjectLikeDefinition(schema: JsonObject): boolean {
+  if (schema["enum"] !== undefined) return false;
+  return schema["type"] === "object" || schema["properties"] !== undefined ||
+    schema["allOf"] !== undefined || schema["discriminator"] !== undefined;
+}
+
+function isObjectLikeInline(schema: JsonObject): boolean {
+  if (schema["enum"] !== undefined) return false;
+  return schema["properties"] !== undefined || schema["allOf"] !== undefined || schema["discriminator"] !== undefined;
+}
+
+/**
+ * The TypeRef for `schema` found at `at`. `hint` is the name an inline object/enum gets.
+ */
+export function typeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string): TypeRef {
+  if (!isObject(schema)) fail(at, "schema must be an object");
+  const ref = str(schema, "$ref");
+  if (ref !== undefined) {
+    const target = resolveRef(ctx.spec, at.file, ref, at.pointer + "/$ref");
+    for (const key of STRUCTURAL_KEYS) {
+      if (schema[key] === undefined) continue;
+      // `type` repeating what the target already is (`type: object` next to a model) says nothing new.
+      if (key === "type" && isObject(target.value) && restatesType(schema[key], target.value)) continue;
+      fail(at, `"${key}" next to "$ref" is not supported (siblings of $ref may only annotate it)`);
+    }
+    const loc = { file: target.file, pointer: target.pointer };
+    const type = DEFINITION_POINTER.test(target.pointer)
+      ? namedType(ctx, loc, target.value)
+      : typeOf(ctx, loc, target.value, hint);
+    return withNullable(type, schema["x-nullable"] === true);
+  }
+  if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, hint);
+  if (isObjectLikeInline(schema)) {
+    return withNullable({ kind: "model", name: objectModel(ctx, at, schema, hint) }, schema["x-nullable"] === true);
+  }
+  return primitive(ctx, at, schema, hint);
+}
+
+/** A `$ref` to `#/definitions/<Key>`. */
+function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
+  if (!isObject(schema)) fail(at, "definition must be an object");
+  const key = lastSegment(at.pointer);
+  if (str(schema, "$ref") !== undefined) return typeOf(ctx, at, schema, key);
+  if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, key);
+  if (isObjectLikeDefinition(schema)) {
+    return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, schema["x-nullable"] === true);
+  }
+  return primitive(ctx, at, schema, key);
+}
+
+function primitive(ctx: BuildContext, at: Loc, schema: JsonObject, hint: string): TypeRef {
+  const nullable = schema["x-nullable"] === true;
+  const format = str(schema, "format");
+  const type = schema["type"];
+  let result: TypeRef;
+  switch (type) {
+    case "string":
+      if (format === "date-time" || format === "date" || format === "date-time-rfc1123") result = { kind: "date", format };
+      else if (format === "byte" || format === "base64url") result = { kind: "bytes", format };
+      else if (format === "binary") result = { kind: "binary" };
+      else if (format === "duration") result = { kind: "duration" };
+      else result = format !== undefined ? { kind: "string", format } : { kind: "string" };
+      break;
+    case "integer":
+      if (format === "unixtime") result = { kind: "date", format: "unixtime" };
+      else result = format !== undefined ? { kind: "integer", format } : { kind: "integer" };
+      break;
+    case "number":
+      result = format !== undefined ? { kind: "number", format } : { kind: "number" };
+      break;
+    case "boolean":
+      result = { kind: "boolean" };
+      break;
+    case "file":
+      result = { kind: "binary" };
+      break;
+    case "array":
+      if (schema["items"] === undefined) fail(at, "`type: array` without `items`");
+      result = { kind: "array", items: typeOf(ctx, child(at, "items"), schema["items"], `${hint}Item`) };
+      break;
+    case "object":
+    case undefined: {
+      if (type === undefined && schema["items"] !== undefined) {
+        result = { kind: "array", items: typeOf(ctx, child(at, "items"), schema["items"], `${hint}Item`) };
+        break;
+      }
+      const additional = schema["additionalProperties"];
+      if (additional === true || isObject(additional)) {
+        result = { kind: "dictionary", values: additionalType(ctx, at, additional, `${hint}Value`) };
+      } else {
+        result = { kind: "unknown" };
+      }
+      break;
+    }
+    default:
+      fail(at, `unsupported schema type ${JSON.stringify(type)}`);
+  }
+  return withNullable(result, nullable);
+}
+
+function additionalType(ctx: BuildContext, at: Loc, additional: JsonValue, hint: string): TypeRef {
+  return additional === true ? { kind: "unknown" } : typeOf(ctx, child(at, "additionalProperties"), additional, hint);
+}
+
+function enumType(ctx: BuildContext, at: Loc, schema: JsonObject, fallbackName: string): TypeRef {
+  const nullable = schema["x-nullable"] === true;
+  const raw = schema["enum"] as JsonValue[];
+  const values = raw.filter((v): v is string | number | boolean => v !== null && typeof v !== "object");
+  const xms = isObject(schema["x-ms-enum"]) ? schema["x-ms-enum"] : undefined;
+  const extensible = xms !== undefined && xms["modelAsString"] === true;
+  const first = values[0];
+  if (values.length === 0) return primitive(ctx, at, schema, fallbackName);
+  if (schema["type"] === "boolean" || typeof first === "boolean") {
+    return withNullable(values.length === 1 && first !== undefined ? { kind: "constant", value: first } : { kind: "boolean" }, nullable);
+  }
+  if (values.length === 1 && !extensible && first !== undefined) {
+    return withNullable({ kind: "constant", value: first }, nullable);
+  }
+  const xmsName = xms !== undefined ? str(xms, "name") : undefined;
+  const key = xmsName !== undefined ? `x-ms-enum:${xmsName}` : `${at.file}#${at.pointer}`;
+  const described = enumValuesOf(schema, values, xms);
+  const existing = ctx.enums.get(key);
+  if (existing !== undefined) {
+    addEnumValues(existing, described, ctx.apiVersion);
+    return withNullable({ kind: "enum", name: existing.name }, nullable);
+  }
+  const valueType = schema["type"] === "integer" || schema["type"] === "number" || typeof first === "number" ? "number" : "string";
+  const model: EnumModel = compact({
+    name: claimTypeName(ctx, xmsName ?? fallbackName),
+    serializedName: xmsName ?? fallbackName,
+    description: str(schema, "description"),
+    valueType,
+    extensible,
+    values: [],
+    apiVersions: [ctx.apiVersion],
+    source: at,
+  });
+  ctx.enums.set(key, model);
+  addEnumValues(model, described, ctx.apiVersion);
+  return withNullable({ kind: "enum", name: model.name }, nullable);
+}
+
+interface DescribedValue {
+  value: string | number;
+  name: string;
+  description?: string;
+}
+
+function enumValuesOf(schema: JsonObject, values: Array<string | number | boolean>, xms: JsonObject | undefined): DescribedValue[] {
+  const listed = xms !== undefined && Array.isArray(xms["values"]) ? xms["values"].filter(isObject) : undefined;
+  if (listed !== undefined && listed.length > 0) {
+    return listed.flatMap((v) => {
+      const value = v["value"];
+      if (typeof value !== "string" && typeof value !== "number") return [];
+      return [compact({ value, name: str(v, "name") ?? String(value), description: str(v, "description") })];
+    });
+  }
+  void schema;
+  return values.flatMap((value) => (typeof value === "boolean" ? [] : [{ value, name: String(value) }]));
+}
+
+/** Adds values not yet in the enum (by value), naming members uniquely in order of arrival. */
+export function addEnumValues(model: EnumModel, values: DescribedValue[], apiVersion: string): void {
+  const taken = new Set(model.values.map((v) => v.name));
+  for (const v of values) {
+    const known = model.values.find((e) => e.value === v.value);
+    if (known !== undefined) {
+      if (!known.apiVersions.includes(apiVersion)) known.apiVersions.push(apiVersion);
+      continue;
+    }
+    model.values.push(compact({
+      name: claimUnique(enumMemberName(v.name), taken),
+      value: v.value,
+      description: v.description,
+      apiVersions: [apiVersion],
+    }));
+  }
+}
+
+/**
+ * The object model for the schema at `at` (a definition or an inline object), created on first
+ * sight. Returns its name; recursion (a model referring to itself) finds the placeholder.
+ */
+export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, baseName: string): string {
+  const key = `${at.file}#${at.pointer}`;
+  const existing = ctx.objects.get(key);
+  if (existing !== undefined) return existing.name;
+  const name = claimTypeName(ctx, baseName);
+  const model: ObjectModel = compact({
+    name,
+    serializedName: DEFINITION_POINTER.test(at.pointer) ? lastSegment(at.pointer) : name,
+    description: str(schema, "description"),
+    parents: [],
+    properties: [],
+    usage: [],
+    apiVersions: [ctx.apiVersion],
+    source: at,
+  });
+  ctx.objects.set(key, model);
+
+  const required = new Set<string>();
+  const propertySources: Array<{ at: Loc; props: JsonObject }> = [];
+  const allOf = schema["allOf"];
+  if (allOf !== undefined) {
+    if (!Array.isArray(allOf)) fail(child(at, "allOf"), "allOf must be an array");
+    allOf.forEach((entry, i) => {
+      const entryAt = child(at, "allOf", i);
+      if (!isObject(entry)) fail(entryAt, "allOf entry must be an object");
+      const ref = str(entry, "$ref");
+      if (ref !== undefined) {
+        const target = resolveRef(ctx.spec, entryAt.file, ref, entryAt.pointer + "/$ref");
+        const parentAt = { file: target.file, pointer: target.pointer };
+        if (!isObject(target.value) || !isObjectLikeDefinition(target.value) || !DEFINITION_POINTER.test(target.pointer)) {
+          fail(entryAt, `allOf entry "${ref}" must reference an object definition`);
+        }
+        model.parents.push(objectModel(ctx, parentAt, target.value, lastSegment(target.pointer)));
+        return;
+      }
+      if (isObject(entry["properties"])) propertySources.push({ at: child(entryAt, "properties"), props: entry["properties"] });
+      for (const r of Array.isArray(entry["required"]) ? entry["required"] : []) if (typeof r === "string") required.add(r);
+    });
+  }
+  if (isObject(schema["properties"])) propertySources.push({ at: child(at, "properties"), props: schema["properties"] });
+  else if (schema["properties"] !== undefined) fail(child(at, "properties"), "properties must be an object");
+  for (const r of Array.isArray(schema["required"]) ? schema["required"] : []) if (typeof r === "string") required.add(r);
+
+  const takenMembers = new Set<string>();
+  for (const source of propertySources) {
+    for (const [wireName, prop] of Object.entries(source.props)) {
+      model.properties.push(buildProperty(ctx, child(source.at, wireName), wireName, prop, name, required.has(wireName), takenMembers));
+    }
+  }
+
+  const additional = schema["additionalProperties"];
+  if (additional === true || isObject(additional)) {
+    model.additionalProperties = additionalType(ctx, at, additional, `${name}Value`);
+  }
+  const discriminator = str(schema, "discriminator");
+  if (discriminator !== undefined) {
+    const prop = model.properties.find((p) => p.serializedName === discriminator);
+    model.discriminator = { propertyName: prop?.name ?? memberName(discriminator), serializedName: discriminator };
+  }
+  const discriminatorValue = str(schema, "x-ms-discriminator-value");
+  if (discriminatorValue !== undefined) ctx.discriminatorValues.set(name, discriminatorValue);
+  return name;
+}
+
+function buildProperty(
+  ctx: BuildContext, at: Loc, wireName: string, prop: JsonValue, modelName: string, required: boolean, taken: Set<string>,
+): Property {
+  if (!isObject(prop)) fail(at, "property schema must be an object");
+  const type = typeOf(ctx, at, prop, `${modelName}${pascalCase(wireName)}`);
+  return compact({
+    name: claimUnique(memberName(str(prop, "x-ms-client-name") ?? wireName), taken),
+    serializedName: wireName,
+    type,
+    required,
+    readOnly: prop["readOnly"] === true,
+    nullable: prop["x-nullable"] === true || type.nullable === true,
+    description: str(prop, "description"),
+    constraints: constraintsOf(prop),
+    defaultValue: prop["default"],
+    apiVersions: [ctx.apiVersion],
+    source: at,
+  });
+}
+
+/** Registers every definition of the entry document, in document order (they claim names first). */
+export function registerEntryDefinitions(ctx: BuildContext): void {
+  const file = ctx.spec.entryFile;
+  const doc = ctx.spec.documents[file];
+  const definitions = doc?.["definitions"];
+  if (!isObject(definitions)) return;
+  for (const [key, schema] of Object.entries(definitions)) {
+    const at = child({ file, pointer: "" }, "definitions", key);
+    namedType(ctx, at, schema);
+  }
+}
+
+export { child, fail };
