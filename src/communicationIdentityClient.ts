@@ -55,7 +55,7 @@ export class CommunicationIdentityClient {
       ({ endpoint, credential } = parseConnectionString(connectionStringOrEndpoint));
       options = (credentialOrOptions as CommunicationIdentityClientOptions | undefined) ?? {};
     }
-    const pipeline = createIdentityPipeline(credential, options);
+    const pipeline = createIdentityPipeline(endpoint, credential, options);
     this.service = new IdentityService(endpoint, pipeline, options.httpClient, options.apiVersion);
     logger.info(`CommunicationIdentityClient for ${endpoint}, api-version ${this.service.apiVersion}`);
   }

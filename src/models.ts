@@ -54,8 +54,9 @@ export interface CommunicationIdentityClientOptions extends PipelineOptions {
     additionalAllowedQueryParameters?: string[];
   };
   /**
-   * Allow bearer-token authentication over plain http (local emulators only).
-   * HMAC signing never needs it.
+   * Allow plain http. Default: true for http endpoints on this machine (localhost, 127.0.0.1,
+   * [::1], e.g. the local emulator), false otherwise. Bearer tokens (TokenCredential) always
+   * need https.
    */
   allowInsecureConnection?: boolean;
 }

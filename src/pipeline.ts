@@ -19,6 +19,7 @@ export const COMMUNICATION_SCOPE = "https://communication.azure.com//.default";
  * "Sign" phase, which runs after every policy that may change the URL or body, on each attempt.
  */
 export function createIdentityPipeline(
+  endpoint: string,
   credential: KeyCredential | TokenCredential,
   options: CommunicationIdentityClientOptions,
 ): Pipeline {
@@ -34,7 +35,7 @@ export function createIdentityPipeline(
       additionalAllowedQueryParameters: options.loggingOptions?.additionalAllowedQueryParameters,
     },
   });
-  if (options.allowInsecureConnection) {
+  if (options.allowInsecureConnection ?? isLoopbackHttp(endpoint)) {
     pipeline.addPolicy(allowInsecureConnectionPolicy());
   }
   for (const { policy, position } of options.additionalPolicies ?? []) {
@@ -55,4 +56,10 @@ function allowInsecureConnectionPolicy(): PipelinePolicy {
       return next(request);
     },
   };
+}
+
+/** Plain http to this machine (a local emulator): allowed without opting in. */
+function isLoopbackHttp(endpoint: string): boolean {
+  const url = new URL(endpoint);
+  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }
