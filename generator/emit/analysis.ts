@@ -1,0 +1,164 @@
+import type { CodeModel, EnumModel, ObjectModel, Property, TypeRef } from "../model/types.js";
+
+/**
+ * Facts about the code model that several emitters need: every property of a model
+ * (inherited ones included) and which models need a serializer, a deserializer or a
+ * validator. Computed once per emit; plain data.
+ */
+export interface EmitContext {
+  model: CodeModel;
+  objects: ReadonlyMap<string, ObjectModel>;
+  enums: ReadonlyMap<string, EnumModel>;
+  /** Own and inherited properties of each object model, parents first. */
+  properties: ReadonlyMap<string, Property[]>;
+  /** Models read from responses whose wire shape differs from the TypeScript shape. */
+  deserialized: ReadonlySet<string>;
+  /** Models sent in requests that need mapping (renames, dates, bytes, readOnly properties). */
+  serialized: ReadonlySet<string>;
+  /** Models sent in requests that have required properties or constraints to check. */
+  validated: ReadonlySet<string>;
+}
+
+/** Names of the object models a type refers to, through arrays and dictionaries. */
+export function referencedModels(type: TypeRef): string[] {
+  switch (type.kind) {
+    case "model":
+      return [type.name];
+    case "array":
+      return referencedModels(type.items);
+    case "dictionary":
+      return referencedModels(type.values);
+    default:
+      return [];
+  }
+}
+
+/** True when a type holds a value whose wire form differs (date, bytes), ignoring models. */
+export function hasScalarMapping(type: TypeRef): boolean {
+  switch (type.kind) {
+    case "date":
+    case "bytes":
+      return true;
+    case "array":
+      return hasScalarMapping(type.items);
+    case "dictionary":
+      return hasScalarMapping(type.values);
+    default:
+      return false;
+  }
+}
+
+export function hasConstraints(property: { constraints?: Property["constraints"] }): boolean {
+  const c = property.constraints;
+  if (c === undefined) {
+    return false;
+  }
+  return [c.minimum, c.maximum, c.minLength, c.maxLength, c.pattern, c.minItems, c.maxItems].some((v) => v !== undefined);
+}
+
+export function buildEmitContext(model: CodeModel): EmitContext {
+  const objects = new Map(model.objects.map((o) => [o.name, o]));
+  const enums = new Map(model.enums.map((e) => [e.name, e]));
+  const properties = new Map<string, Property[]>();
+  const collect = (name: string, seen: Set<string>): Property[] => {
+    const object = objects.get(name);
+    if (object === undefined || seen.has(name)) {
+      return [];
+    }
+    seen.add(name);
+    const byName = new Map<string, Property>();
+    for (const parent of object.parents) {
+      for (const property of collect(parent, seen)) {
+        byName.set(property.serializedName, property);
+      }
+    }
+    for (const property of object.properties) {
+      byName.set(property.serializedName, property);
+    }
+    return [...byName.values()];
+  };
+  for (const object of model.objects) {
+    properties.set(object.name, collect(object.name, new Set()));
+  }
+  const propsOf = (name: string): Property[] => properties.get(name) ?? [];
+
+  const reach = (roots: TypeRef[], skipReadOnly: boolean): Set<string> => {
+    const found = new Set<string>();
+    const queue = roots.flatMap(referencedModels);
+    while (queue.length > 0) {
+      const name = queue.pop() as string;
+      if (found.has(name) || !objects.has(name)) {
+        continue;
+      }
+      found.add(name);
+      for (const property of propsOf(name)) {
+        if (!(skipReadOnly && property.readOnly)) {
+          queue.push(...referencedModels(property.type));
+        }
+      }
+    }
+    return found;
+  };
+  const operations = model.operationGroups.flatMap((g) => g.operations);
+  const outputs = reach(
+    operations.flatMap((o) => o.responses.flatMap((r) => (r.bodyType ? [r.bodyType] : []))),
+    false,
+  );
+  const inputs = reach(
+    operations.flatMap((o) => [...(o.body ? [o.body.type] : []), ...o.parameters.map((p) => p.type)]),
+    true,
+  );
+
+  /** Least fixed point: a model qualifies directly or through a model it refers to. */
+  const closure = (
+    candidates: Set<string>,
+    direct: (property: Property) => boolean,
+    follow: (property: Property) => boolean,
+  ): Set<string> => {
+    const result = new Set<string>();
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const name of candidates) {
+        if (result.has(name)) {
+          continue;
+        }
+        if (propsOf(name).some((p) => direct(p) || (follow(p) && referencedModels(p.type).some((m) => result.has(m))))) {
+          result.add(name);
+          changed = true;
+        }
+      }
+    }
+    return result;
+  };
+  const renamed = (p: Property): boolean => p.name !== p.serializedName;
+  const writable = (p: Property): boolean => !p.readOnly;
+  const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
+  const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
+  const validated = closure(inputs, (p) => writable(p) && (p.required || hasConstraints(p)), writable);
+  return { model, objects, enums, properties, deserialized, serialized, validated };
+}
+
+/** The discriminator an object model inherits and its own value for it, when polymorphic. */
+export function inheritedDiscriminator(
+  object: ObjectModel,
+  objects: ReadonlyMap<string, ObjectModel>,
+): { propertyName: string; serializedName: string; value: string } | undefined {
+  if (object.discriminatorValue === undefined) {
+    return undefined;
+  }
+  const seen = new Set<string>();
+  const queue = [...object.parents];
+  while (queue.length > 0) {
+    const parent = objects.get(queue.shift() as string);
+    if (parent === undefined || seen.has(parent.name)) {
+      continue;
+    }
+    seen.add(parent.name);
+    if (parent.discriminator !== undefined) {
+      return { ...parent.discriminator, value: object.discriminatorValue };
+    }
+    queue.push(...parent.parents);
+  }
+  return undefined;
+}

@@ -1,0 +1,133 @@
+import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { EmitContext } from "./analysis.js";
+import { codeSpan, jsDoc } from "./docs.js";
+import { operationsClassName, operationsFileName, operationsPropertyName } from "./signature.js";
+import { camelCase, docText, propertyKey, safeLocalName, stringLiteral } from "./text.js";
+import { publicType } from "./typeExpressions.js";
+
+/** File name (without extension) of the client class, e.g. `identityRestClient`. */
+export function clientFileName(context: EmitContext): string {
+  return camelCase(context.model.client.name);
+}
+
+/** Statements of `src/<clientFile>.ts`. */
+export function clientStatements(context: EmitContext): StatementStructures[] {
+  const { client, operationGroups } = context.model;
+  const clientParameters = client.parameters.filter((p) => !p.isApiVersion);
+  const required = clientParameters.filter((p) => p.required);
+  const optional = clientParameters.filter((p) => !p.required);
+  const optionsName = `${client.name}Options`;
+  const endpointParameter = client.endpoint.parameters[0];
+  const endpointDoc = endpointParameter?.description
+    ? docText(endpointParameter.description)
+    : `Base URL of the service, e.g. ${codeSpan(client.endpoint.hostTemplate)}.`;
+
+  const optionsInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: optionsName,
+    isExported: true,
+    docs: jsDoc(undefined, `Options of {@link ${client.name}}.`),
+    properties: [
+      {
+        name: "pipeline",
+        type: "Pipeline",
+        hasQuestionToken: true,
+        docs: jsDoc(undefined, "Send requests through this pipeline (the handwritten layer adds auth, retry, logging). Default: `createPipelineFromOptions({})`."),
+      },
+      {
+        name: "httpClient",
+        type: "HttpClient",
+        hasQuestionToken: true,
+        docs: jsDoc(undefined, "Transport the pipeline sends with. Default: `createDefaultHttpClient()`."),
+      },
+      ...(client.apiVersion
+        ? [
+            {
+              name: "apiVersion",
+              type: "string",
+              hasQuestionToken: true,
+              docs: jsDoc(undefined, `api-version sent with every request. Default: ${codeSpan(client.apiVersion.defaultValue)}.`),
+            },
+          ]
+        : []),
+      ...optional.map((p) => ({
+        name: propertyKey(p.name),
+        type: publicType(p.type),
+        hasQuestionToken: true,
+        docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
+      })),
+    ],
+  };
+
+  const groupProperties = operationGroups.map((g) => ({
+    name: operationsPropertyName(g),
+    type: operationsClassName(g),
+    isReadonly: true,
+    docs: jsDoc(undefined, `Operations of the ${codeSpan(g.typeName || "default")} group.`),
+  }));
+  const ctorStatements = [
+    "this.endpoint = endpoint;",
+    ...(client.apiVersion ? [`this.apiVersion = options.apiVersion ?? ${stringLiteral(client.apiVersion.defaultValue)};`] : []),
+    ...required.map((p) => `this.${p.name} = ${safeLocalName(p.name)};`),
+    ...optional.map((p) => `this.${p.name} = options.${p.name};`),
+    "this.pipeline = options.pipeline ?? createPipelineFromOptions({});",
+    "this.httpClient = options.httpClient ?? createDefaultHttpClient();",
+    ...operationGroups.map((g) => `this.${operationsPropertyName(g)} = new ${operationsClassName(g)}(this);`),
+  ];
+  const clientClass: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: client.name,
+    isExported: true,
+    docs: jsDoc(client.description, `Client for ${codeSpan(client.name)}.`),
+    properties: [
+      { name: "endpoint", type: "string", isReadonly: true, docs: jsDoc(undefined, "Base URL every request goes to.") },
+      ...(client.apiVersion
+        ? [{ name: "apiVersion", type: "string", isReadonly: true, docs: jsDoc(undefined, "api-version sent with every request.") }]
+        : []),
+      ...clientParameters.map((p) => ({
+        name: p.name,
+        type: p.required ? publicType(p.type) : `${publicType(p.type)} | undefined`,
+        isReadonly: true,
+        docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
+      })),
+      { name: "pipeline", type: "Pipeline", isReadonly: true, docs: jsDoc(undefined, "Pipeline every request goes through.") },
+      { name: "httpClient", type: "HttpClient", isReadonly: true, docs: jsDoc(undefined, "Transport the pipeline sends with.") },
+      ...groupProperties,
+    ],
+    ctors: [
+      {
+        parameters: [
+          { name: "endpoint", type: "string" },
+          ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
+          { name: "options", type: optionsName, initializer: "{}" },
+        ],
+        statements: ctorStatements.join("\n"),
+        docs: jsDoc(undefined, `Creates a client for one service endpoint.`, {
+          tags: [
+            { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
+            ...required.map((p) => ({
+              kind: StructureKind.JSDocTag as const,
+              tagName: "param",
+              text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
+            })),
+            { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
+          ],
+        }),
+      },
+    ],
+  };
+  return [
+    {
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@azure/core-rest-pipeline",
+      namedImports: ["createDefaultHttpClient", "createPipelineFromOptions", "type HttpClient", "type Pipeline"],
+    },
+    ...operationGroups.map((g) => ({
+      kind: StructureKind.ImportDeclaration as const,
+      moduleSpecifier: `./operations/${operationsFileName(g)}.js`,
+      namedImports: [operationsClassName(g)],
+    })),
+    optionsInterface,
+    clientClass,
+  ];
+}

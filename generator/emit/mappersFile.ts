@@ -1,0 +1,108 @@
+import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from "ts-morph";
+import type { ObjectModel, Property, TypeRef } from "../model/types.js";
+import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { codeSpan, jsDoc } from "./docs.js";
+import { propertyAccess, propertyKey } from "./text.js";
+import { modelTypeNames, wireType, wireTypeName } from "./typeExpressions.js";
+import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
+
+/** The type of a property including its own `x-nullable`. */
+function propertyType(property: Property): TypeRef {
+  return property.nullable && !property.type.nullable ? ({ ...property.type, nullable: true } as TypeRef) : property.type;
+}
+
+/** Statements of `src/mappers.ts`, or undefined when no model needs mapping. */
+export function mappersStatements(context: EmitContext): StatementStructures[] | undefined {
+  const deserialized = context.model.objects.filter((o) => context.deserialized.has(o.name));
+  const serialized = context.model.objects.filter((o) => context.serialized.has(o.name));
+  if (deserialized.length === 0 && serialized.length === 0) {
+    return undefined;
+  }
+  const body: StatementStructures[] = [];
+  for (const object of deserialized) {
+    body.push(wireInterface(object, context), deserializer(object, context));
+  }
+  for (const object of serialized) {
+    body.push(serializer(object, context));
+  }
+  const code = body.map((s) => ("statements" in s ? String(s.statements) : "")).join("\n");
+  const modelNames = new Set<string>([...deserialized, ...serialized].map((o) => o.name));
+  for (const object of deserialized) {
+    for (const property of context.properties.get(object.name) ?? []) {
+      for (const name of modelTypeNames(property.type)) {
+        if (!context.deserialized.has(name) || property.type.kind === "enum") {
+          modelNames.add(name);
+        }
+      }
+    }
+  }
+  const helpers = runtimeHelpersUsed(code);
+  const imports: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...modelNames].sort() },
+  ];
+  if (helpers.length > 0) {
+    imports.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime.js", namedImports: helpers.sort() });
+  }
+  return [...imports, ...body];
+}
+
+function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDeclarationStructure {
+  const discriminator = inheritedDiscriminator(object, context.objects);
+  return {
+    kind: StructureKind.Interface,
+    name: wireTypeName(object.name),
+    isExported: true,
+    docs: jsDoc(undefined, `{@link ${object.name}} as it appears in a response body (wire names, dates and bytes as text).`),
+    properties: (context.properties.get(object.name) ?? []).map((p) => ({
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(p.serializedName),
+      type:
+        discriminator !== undefined && discriminator.serializedName === p.serializedName
+          ? JSON.stringify(discriminator.value)
+          : wireType(propertyType(p), context),
+      hasQuestionToken: !p.required,
+      docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`),
+    })),
+  };
+}
+
+function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
+  const entries = (context.properties.get(object.name) ?? []).map((p) => {
+    const source = propertyAccess("wire", p.serializedName);
+    const value = mappingExpression(propertyType(p), source, "deserialize", context) ?? source;
+    const key = propertyKey(p.name);
+    if (p.required) {
+      return `${key}: ${value},`;
+    }
+    return `...(${source} === undefined ? {} : { ${key}: ${value} }),`;
+  });
+  return {
+    kind: StructureKind.Function,
+    name: mapperName("deserialize", object.name),
+    isExported: true,
+    docs: jsDoc(undefined, `Reads a {@link ${object.name}} from its wire form.`),
+    parameters: [{ name: "wire", type: wireTypeName(object.name) }],
+    returnType: object.name,
+    statements: `return {\n${entries.join("\n")}\n};`,
+  };
+}
+
+function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
+  const entries = (context.properties.get(object.name) ?? [])
+    .filter((p) => !p.readOnly)
+    .map((p) => {
+      const source = propertyAccess("value", p.name);
+      const mapped = mappingExpression(propertyType(p), source, "serialize", context);
+      const value = mapped === undefined ? source : p.required ? mapped : `${source} === undefined ? undefined : ${mapped}`;
+      return `${propertyKey(p.serializedName)}: ${value},`;
+    });
+  return {
+    kind: StructureKind.Function,
+    name: mapperName("serialize", object.name),
+    isExported: true,
+    docs: jsDoc(undefined, `Writes a {@link ${object.name}} in its wire form; read-only properties are left out and undefined ones are dropped by JSON.stringify.`),
+    parameters: [{ name: "value", type: object.name }],
+    returnType: "Record<string, unknown>",
+    statements: `return {\n${entries.join("\n")}\n};`,
+  };
+}

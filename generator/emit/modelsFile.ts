@@ -1,0 +1,144 @@
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type InterfaceDeclarationStructure,
+  type PropertySignatureStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+} from "ts-morph";
+import type { EnumModel, ObjectModel, Operation, OperationGroup } from "../model/types.js";
+import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
+import { optionalParameters, optionalParamsTypeName } from "./signature.js";
+import { propertyKey } from "./text.js";
+import { publicType } from "./typeExpressions.js";
+
+/** Statements of `src/models.ts`: enums, object models, then per-operation options bags. */
+export function modelsStatements(context: EmitContext): StatementStructures[] {
+  const { model } = context;
+  const statements: StatementStructures[] = [];
+  const needsOperationOptions = model.operationGroups.some((g) => g.operations.some((o) => optionalParameters(o).length > 0));
+  if (needsOperationOptions) {
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "./runtime.js",
+      namedImports: ["OperationOptions"],
+      isTypeOnly: true,
+    });
+  }
+  for (const enumModel of model.enums) {
+    statements.push(...enumStatements(enumModel));
+  }
+  for (const object of model.objects) {
+    statements.push(objectInterface(object, context));
+  }
+  for (const group of model.operationGroups) {
+    for (const operation of group.operations) {
+      const bag = optionsInterface(group, operation);
+      if (bag !== undefined) {
+        statements.push(bag);
+      }
+    }
+  }
+  return statements;
+}
+
+function enumStatements(enumModel: EnumModel): StatementStructures[] {
+  const literals = enumModel.values.map((v) => JSON.stringify(v.value));
+  const fallback = `Values of ${codeSpan(enumModel.serializedName)}.`;
+  if (!enumModel.extensible) {
+    const alias: TypeAliasDeclarationStructure = {
+      kind: StructureKind.TypeAlias,
+      name: enumModel.name,
+      isExported: true,
+      type: literals.length > 0 ? literals.join(" | ") : "never",
+      docs: jsDoc(enumModel.description, fallback),
+    };
+    return [alias];
+  }
+  const knownName = `Known${enumModel.name}`;
+  const open = enumModel.valueType === "number" ? "(number & {})" : "(string & {})";
+  const members = enumModel.values.map(
+    (v) => `${inlineDoc(v.description ?? `The value ${JSON.stringify(v.value)}.`, "  ")}\n  ${propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
+  );
+  const known: VariableStatementStructure = {
+    kind: StructureKind.VariableStatement,
+    isExported: true,
+    declarationKind: VariableDeclarationKind.Const,
+    docs: jsDoc(undefined, `Values of {@link ${enumModel.name}} the service knows about.`),
+    declarations: [{ name: knownName, initializer: `{\n${members.join("\n")}\n} as const` }],
+  };
+  const alias: TypeAliasDeclarationStructure = {
+    kind: StructureKind.TypeAlias,
+    name: enumModel.name,
+    isExported: true,
+    type: [...literals, open].join(" | "),
+    docs: jsDoc(enumModel.description, fallback, {
+      note: `{@link ${knownName}} lists the known values; other values are accepted too.`,
+    }),
+  };
+  return [known, alias];
+}
+
+function discriminatorOverride(object: ObjectModel, context: EmitContext): PropertySignatureStructure[] {
+  const discriminator = inheritedDiscriminator(object, context.objects);
+  if (discriminator === undefined || object.properties.some((p) => p.serializedName === discriminator.serializedName)) {
+    return [];
+  }
+  return [
+    {
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(discriminator.propertyName),
+      type: JSON.stringify(discriminator.value),
+      docs: jsDoc(undefined, `Discriminator: always ${codeSpan(discriminator.value)} for this model.`),
+    },
+  ];
+}
+
+function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDeclarationStructure {
+  const properties: PropertySignatureStructure[] = object.properties.map((p) => ({
+    kind: StructureKind.PropertySignature,
+    name: propertyKey(p.name),
+    type: p.nullable && !p.type.nullable ? `${publicType(p.type)} | null` : publicType(p.type),
+    hasQuestionToken: !p.required,
+    isReadonly: p.readOnly,
+    docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`, {
+      note: p.readOnly ? "Set by the service; never sent." : undefined,
+    }),
+  }));
+  const additional = object.additionalProperties;
+  return {
+    kind: StructureKind.Interface,
+    name: object.name,
+    isExported: true,
+    extends: object.parents,
+    docs: jsDoc(object.description, `The ${codeSpan(object.serializedName)} model.`),
+    properties: [...discriminatorOverride(object, context), ...properties],
+    indexSignatures:
+      additional === undefined
+        ? []
+        : [{ kind: StructureKind.IndexSignature, keyName: "key", keyType: "string", returnType: "unknown", docs: jsDoc(undefined, "Additional properties.") }],
+  };
+}
+
+function optionsInterface(group: OperationGroup, operation: Operation): InterfaceDeclarationStructure | undefined {
+  const optional = optionalParameters(operation);
+  if (optional.length === 0) {
+    return undefined;
+  }
+  return {
+    kind: StructureKind.Interface,
+    name: optionalParamsTypeName(group, operation),
+    isExported: true,
+    extends: ["OperationOptions"],
+    docs: jsDoc(undefined, `Optional parameters of {@link ${group.typeName}Operations.${operation.name}}.`),
+    properties: optional.map((p) => ({
+      kind: StructureKind.PropertySignature,
+      name: propertyKey(p.name),
+      type: publicType(p.type),
+      hasQuestionToken: true,
+      docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
+    })),
+  };
+}

@@ -1,0 +1,277 @@
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type MethodDeclarationStructure,
+  type StatementStructures,
+} from "ts-morph";
+import type { Operation, OperationGroup, OperationResponse, TypeRef } from "../model/types.js";
+import type { EmitContext } from "./analysis.js";
+import { codeSpan, docTag, jsDoc } from "./docs.js";
+import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
+import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
+import { modelTypeNames, publicType, wireType, wireTypeName } from "./typeExpressions.js";
+import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
+import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
+
+const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
+
+/** The single type the success responses return, or undefined for `void`. */
+function resultType(operation: Operation): { type: TypeRef; always: boolean } | undefined {
+  const withBody = operation.responses.filter((r): r is OperationResponse & { bodyType: TypeRef } => r.bodyType !== undefined);
+  const first = withBody[0];
+  return first === undefined ? undefined : { type: first.bodyType, always: withBody.length === operation.responses.length };
+}
+
+/** Expression for a parameter value as written into a URL or header (a WireScalar or array of them). */
+function urlValue(type: TypeRef, source: string): string {
+  switch (type.kind) {
+    case "date":
+      if (type.format === "date-time") {
+        return source;
+      }
+      return type.format === "unixtime" ? `formatUnixTime(${source})` : `formatDate(${source}, ${stringLiteral(type.format)})`;
+    case "bytes":
+      return type.format === "byte" ? `encodeBytes(${source})` : `encodeBytes(${source}, "base64url")`;
+    case "array": {
+      const item = urlValue(type.items, "item");
+      return item === "item" ? source : `${source}.map((item) => ${item})`;
+    }
+    case "constant":
+      return JSON.stringify(type.value);
+    case "model":
+    case "dictionary":
+    case "unknown":
+      return `JSON.stringify(${source})`;
+    default:
+      return source;
+  }
+}
+
+interface MethodParts {
+  method: MethodDeclarationStructure;
+  code: string;
+  modelTypes: string[];
+  optionsType?: string;
+}
+
+function operationMethod(group: OperationGroup, operation: Operation, context: EmitContext): MethodParts {
+  const positional = positionalArguments(operation);
+  const optional = optionalParameters(operation);
+  const sourceOf = (a: MethodArgument): string => (a.required ? a.name : propertyAccess("options", a.name));
+  const all = [...positional, ...optional];
+  const statements: string[] = [];
+
+  for (const argument of all) {
+    statements.push(
+      ...valueChecks(
+        argument.type,
+        sourceOf(argument),
+        stringLiteral(argument.name),
+        { required: argument.required, nullable: argument.type.nullable === true, constraints: argument.parameter?.constraints },
+        context,
+      ),
+    );
+  }
+
+  const pathValues = all
+    .filter((a) => a.parameter?.location === "path")
+    .map((a) => {
+      const value = urlValue(a.type, a.name);
+      const encoded = a.parameter?.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
+      return `${propertyKey(a.serializedName)}: ${encoded},`;
+    });
+  const clientParameters = operation.clientParameters.flatMap((name) => context.model.client.parameters.filter((p) => p.name === name));
+  const sentParameters = [...operation.parameters, ...clientParameters.filter((p) => !operation.parameters.includes(p))];
+  for (const parameter of sentParameters.filter((p) => p.location === "path" && p.clientLevel)) {
+    const value = urlValue(parameter.type, `this.#client.${parameter.name}`);
+    const encoded = parameter.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
+    pathValues.push(`${propertyKey(parameter.serializedName)}: ${encoded},`);
+  }
+  const query: string[] = [];
+  const headers: string[] = [];
+  const apiVersion = context.model.client.apiVersion;
+  if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion)) {
+    query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: this.#client.apiVersion },`);
+  }
+  for (const parameter of sentParameters.filter((p) => p.location !== "path")) {
+    const argument = all.find((a) => a.parameter === parameter);
+    const source = parameter.isApiVersion
+      ? "this.#client.apiVersion"
+      : parameter.clientLevel
+        ? `this.#client.${parameter.name}`
+        : argument !== undefined
+          ? sourceOf(argument)
+          : "";
+    const guard = (expression: string): string =>
+      argument !== undefined && !argument.required && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
+    const value = urlValue(parameter.type, source);
+    if (parameter.location === "query") {
+      const format =
+        parameter.type.kind === "array" && parameter.collectionFormat !== undefined && parameter.collectionFormat !== "csv"
+          ? `, format: ${stringLiteral(parameter.collectionFormat)}`
+          : "";
+      query.push(`{ name: ${stringLiteral(parameter.serializedName)}, value: ${guard(value)}${format} },`);
+      continue;
+    }
+    const separator =
+      parameter.collectionFormat !== undefined && parameter.collectionFormat !== "csv" && parameter.collectionFormat !== "multi"
+        ? `, ${stringLiteral(parameter.collectionFormat)}`
+        : "";
+    const kind = parameter.type.kind;
+    const text =
+      kind === "array"
+        ? `joinCollection(${value}${separator})`
+        : kind === "constant"
+          ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : ""))
+          : kind === "string" || kind === "enum" || kind === "duration"
+            ? value
+            : `formatScalar(${value})`;
+    headers.push(`${stringLiteral(parameter.serializedName)}: ${guard(text)},`);
+  }
+
+  const result = resultType(operation);
+  const accept = operation.produces.length > 0 ? operation.produces.join(", ") : result !== undefined ? "application/json" : undefined;
+  if (accept !== undefined) {
+    headers.unshift(`Accept: ${stringLiteral(accept)},`);
+  }
+  let bodyLine = "";
+  const bodyArgument = all.find((a) => a.body !== undefined);
+  if (bodyArgument !== undefined) {
+    const source = sourceOf(bodyArgument);
+    const mediaType = operation.consumes[0] ?? "application/json";
+    const isJson = jsonMediaType.test(mediaType);
+    const mapped = mappingExpression(bodyArgument.type, source, "serialize", context) ?? source;
+    const text = isJson ? `JSON.stringify(${mapped})` : mapped;
+    const contentType = stringLiteral(mediaType);
+    if (bodyArgument.required) {
+      headers.push(`"Content-Type": ${contentType},`);
+      bodyLine = `body: ${text},`;
+    } else {
+      headers.push(`"Content-Type": ${source} === undefined ? undefined : ${contentType},`);
+      bodyLine = `body: ${source} === undefined ? undefined : ${text},`;
+    }
+  }
+
+  const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path;
+  statements.push(
+    `const url = buildRequestUrl(this.#client.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+      query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
+    });`,
+  );
+  const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
+  const request = [
+    `method: ${stringLiteral(operation.method.toUpperCase())},`,
+    "url,",
+    `headers: {\n${headers.join("\n")}\n},`,
+    ...(bodyLine ? [bodyLine] : []),
+    `successStatuses: [${successStatuses.join(", ")}],`,
+  ];
+  const send = `sendOperation(this.#client, {\n${request.join("\n")}\n}, options)`;
+  let returnType = "void";
+  if (result === undefined) {
+    statements.push(`await ${send};`);
+  } else {
+    returnType = publicType(result.type) + (result.always ? "" : " | undefined");
+    statements.push(`const response = await ${send};`);
+    const mapped = mappingExpression(result.type, "wire", "deserialize", context);
+    if (mapped === undefined) {
+      statements.push(`return response.body as ${returnType};`);
+    } else {
+      const wire = wireType(result.type, context);
+      if (result.always) {
+        statements.push(`const wire = response.body as ${wire};`, `return ${mapped};`);
+      } else {
+        statements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);
+      }
+    }
+  }
+
+  const optionsType = optional.length > 0 ? optionalParamsTypeName(group, operation) : "OperationOptions";
+  const successResponse = operation.responses.find((r) => r.bodyType !== undefined);
+  const tags = [
+    ...positional.map((a) => docTag("param", `${a.name} - ${a.description ?? `The ${a.serializedName} ${a.body ? "body" : "parameter"}.`}`)),
+    { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Optional parameters and per-request options." },
+    ...(result !== undefined ? [docTag("returns", successResponse?.description ?? "The response body.")] : []),
+    ...(operation.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }] : []),
+  ];
+  const description = [operation.summary, operation.description].filter((t) => t !== undefined && t.trim() !== "").join("\n\n");
+  const method: MethodDeclarationStructure = {
+    kind: StructureKind.Method,
+    name: operation.name,
+    isAsync: true,
+    docs: jsDoc(description || undefined, `Sends ${codeSpan(`${operation.method.toUpperCase()} ${operation.path}`)}.`, { tags }),
+    parameters: [
+      ...positional.map((a) => ({ name: a.name, type: publicType(a.type) })),
+      { name: "options", type: optionsType, initializer: "{}" },
+    ],
+    returnType: `Promise<${returnType}>`,
+    statements: statements.join("\n"),
+  };
+  const modelTypes = [...positional.flatMap((a) => modelTypeNames(a.type)), ...(result ? modelTypeNames(result.type) : [])];
+  return { method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined };
+}
+
+/** Statements of `src/operations/<group>.ts`. */
+export function operationsStatements(group: OperationGroup, context: EmitContext, clientFile: string): StatementStructures[] {
+  const parts = group.operations.map((o) => operationMethod(group, o, context));
+  const code = parts.map((p) => p.code).join("\n");
+  const runtimeNames = new Set<string>(["buildRequestUrl", "sendOperation"]);
+  for (const helper of [...validationHelpersUsed(code), ...runtimeHelpersUsed(code), "encodePathValue", "formatScalar", "joinCollection"]) {
+    if (code.includes(`${helper}(`)) {
+      runtimeNames.add(helper);
+    }
+  }
+  const usesPlainOptions = parts.some((p) => p.optionsType === undefined);
+  const modelNames = new Set(parts.flatMap((p) => [...p.modelTypes, ...(p.optionsType ? [p.optionsType] : [])]));
+  const mapperNames = new Set<string>();
+  const validatorNames = new Set<string>();
+  for (const object of context.model.objects) {
+    for (const direction of ["deserialize", "serialize"] as const) {
+      if (new RegExp(`\\b${mapperName(direction, object.name)}\\(`).test(code)) {
+        mapperNames.add(mapperName(direction, object.name));
+      }
+    }
+    if (new RegExp(`\\b${wireTypeName(object.name)}\\b`).test(code)) {
+      mapperNames.add(`type ${wireTypeName(object.name)}`);
+    }
+    if (new RegExp(`\\b${validatorName(object.name)}\\(`).test(code)) {
+      validatorNames.add(validatorName(object.name));
+    }
+  }
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: clientFile, isTypeOnly: true, namedImports: [context.model.client.name] },
+  ];
+  if (modelNames.size > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../models.js", isTypeOnly: true, namedImports: [...modelNames].sort() });
+  }
+  if (mapperNames.size > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../mappers.js", namedImports: [...mapperNames].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))) });
+  }
+  const runtimeImports = [...runtimeNames].sort();
+  if (usesPlainOptions) {
+    runtimeImports.push("type OperationOptions");
+  }
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime.js", namedImports: runtimeImports });
+  if (validatorNames.size > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../validators.js", namedImports: [...validatorNames].sort() });
+  }
+  const cls: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: operationsClassName(group),
+    isExported: true,
+    docs: jsDoc(undefined, group.typeName ? `Operations of the ${codeSpan(group.typeName)} group.` : "Operations without a group."),
+    properties: [{ name: "#client", type: context.model.client.name, isReadonly: true }],
+    ctors: [
+      {
+        parameters: [{ name: "client", type: context.model.client.name }],
+        statements: "this.#client = client;",
+        docs: jsDoc(undefined, "Created by the client; use its property instead.", {
+          tags: [{ kind: StructureKind.JSDocTag, tagName: "param", text: "client - The client whose endpoint, pipeline and api-version requests use." }],
+        }),
+      },
+    ],
+    methods: parts.map((p) => p.method),
+  };
+  statements.push(cls);
+  return statements;
+}

@@ -1,0 +1,309 @@
+import {
+  RestError,
+  createHttpHeaders,
+  createPipelineRequest,
+  type HttpClient,
+  type HttpMethods,
+  type Pipeline,
+  type PipelineRequest,
+  type PipelineResponse,
+} from "@azure/core-rest-pipeline";
+
+/** Options every operation accepts. */
+export interface OperationOptions {
+  /** Cancels the request when signalled. */
+  abortSignal?: PipelineRequest["abortSignal"];
+  /** Per-request transport options. */
+  requestOptions?: {
+    /** Milliseconds before the request is aborted; 0 or absent means no timeout. */
+    timeout?: number;
+    /** Extra headers sent with this request only. */
+    customHeaders?: Record<string, string>;
+  };
+  /** Tracing context passed on to the pipeline. */
+  tracingOptions?: PipelineRequest["tracingOptions"];
+  /** Called with the raw response (status, headers, body text) before deserialization. */
+  onResponse?: (response: PipelineResponse) => void;
+}
+
+/** What an operation group needs from its client. */
+export interface OperationContext {
+  /** Base URL of the service, without a trailing slash. */
+  readonly endpoint: string;
+  /** Value of the api-version query parameter, when the service has one. */
+  readonly apiVersion?: string;
+  /** Pipeline every request goes through. */
+  readonly pipeline: Pipeline;
+  /** Transport the pipeline sends with. */
+  readonly httpClient: HttpClient;
+}
+
+/** A value that can be written into a URL or a header. */
+export type WireScalar = string | number | boolean | Date;
+
+/** How an array parameter is joined (Swagger `collectionFormat`); `multi` repeats the query parameter. */
+export type CollectionFormat = "csv" | "ssv" | "tsv" | "pipes" | "multi";
+
+const separators: Record<Exclude<CollectionFormat, "multi">, string> = {
+  csv: ",",
+  ssv: " ",
+  tsv: "\t",
+  pipes: "|",
+};
+
+/** Writes one scalar the way Swagger 2.0 expects it in a URL or header. */
+export function formatScalar(value: WireScalar): string {
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/** Joins an array parameter with the separator of its collection format (csv by default). */
+export function joinCollection(values: readonly WireScalar[], format: Exclude<CollectionFormat, "multi"> = "csv"): string {
+  return values.map(formatScalar).join(separators[format]);
+}
+
+/** One query parameter: name, value (undefined: not sent), and whether it repeats per element. */
+export interface QueryParameter {
+  name: string;
+  value: WireScalar | readonly WireScalar[] | undefined;
+  format?: CollectionFormat;
+}
+
+/**
+ * Builds a request URL: the endpoint, the base path, the operation path with each
+ * `{name}` replaced by its (already encoded) value, then the query string.
+ */
+export function buildRequestUrl(
+  endpoint: string,
+  path: string,
+  pathValues: Record<string, string>,
+  query: readonly QueryParameter[] = [],
+): string {
+  const filledPath = path.replace(/\{([^}]+)\}/g, (placeholder: string, name: string) => pathValues[name] ?? placeholder);
+  const pairs: string[] = [];
+  for (const parameter of query) {
+    const { name, value, format } = parameter;
+    if (value === undefined) {
+      continue;
+    }
+    if (isScalarArray(value)) {
+      if (format === "multi") {
+        for (const item of value) {
+          pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(formatScalar(item))}`);
+        }
+      } else {
+        pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(joinCollection(value, format))}`);
+      }
+    } else {
+      pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(formatScalar(value))}`);
+    }
+  }
+  const base = endpoint.replace(/\/+$/, "") + filledPath;
+  return pairs.length === 0 ? base : `${base}${base.includes("?") ? "&" : "?"}${pairs.join("&")}`;
+}
+
+function isScalarArray(value: WireScalar | readonly WireScalar[]): value is readonly WireScalar[] {
+  return Array.isArray(value);
+}
+
+/** Encodes a path parameter value as one URL path segment. */
+export function encodePathValue(value: WireScalar): string {
+  return encodeURIComponent(formatScalar(value));
+}
+
+/** Everything an operation method decides about its request. */
+export interface OperationRequest {
+  method: HttpMethods;
+  url: string;
+  /** Headers whose value is undefined are not sent. */
+  headers: Record<string, string | undefined>;
+  /** Serialized body text, when the operation sends one. */
+  body?: string;
+  /** Status codes the spec lists as success. */
+  successStatuses: readonly number[];
+}
+
+/** A success response: its status, headers and parsed JSON body (undefined when empty). */
+export interface OperationResponse {
+  status: number;
+  response: PipelineResponse;
+  body: unknown;
+}
+
+/**
+ * Sends one request through the client's pipeline. A status outside `successStatuses`
+ * becomes a `RestError` carrying the service's error code and message.
+ */
+export async function sendOperation(
+  context: OperationContext,
+  operation: OperationRequest,
+  options: OperationOptions,
+): Promise<OperationResponse> {
+  const headers = createHttpHeaders();
+  for (const [name, value] of Object.entries(operation.headers)) {
+    if (value !== undefined) {
+      headers.set(name, value);
+    }
+  }
+  for (const [name, value] of Object.entries(options.requestOptions?.customHeaders ?? {})) {
+    headers.set(name, value);
+  }
+  const request = createPipelineRequest({
+    url: operation.url,
+    method: operation.method,
+    headers,
+    body: operation.body,
+    abortSignal: options.abortSignal,
+    timeout: options.requestOptions?.timeout,
+    tracingOptions: options.tracingOptions,
+  });
+  const response = await context.pipeline.sendRequest(context.httpClient, request);
+  options.onResponse?.(response);
+  if (!operation.successStatuses.includes(response.status)) {
+    throw createServiceError(response);
+  }
+  return { status: response.status, response, body: parseBody(response) };
+}
+
+function parseBody(response: PipelineResponse): unknown {
+  const text = response.bodyAsText;
+  if (text === undefined || text === null || text === "") {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new RestError(`The response body of status ${response.status} is not valid JSON`, {
+      code: RestError.PARSE_ERROR,
+      statusCode: response.status,
+      request: response.request,
+      response,
+    });
+  }
+}
+
+/**
+ * Turns a non-success response into a `RestError`. The service's `error.code` and
+ * `error.message` are used when the body has them; any other body (not JSON, empty,
+ * another shape) still gives an error naming the status.
+ */
+export function createServiceError(response: PipelineResponse): RestError {
+  let details: unknown;
+  try {
+    details = response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined;
+  } catch {
+    details = undefined;
+  }
+  const serviceError = isRecord(details) && isRecord(details["error"]) ? details["error"] : undefined;
+  const code = typeof serviceError?.["code"] === "string" ? serviceError["code"] : undefined;
+  const message =
+    typeof serviceError?.["message"] === "string"
+      ? serviceError["message"]
+      : `The service responded with status ${response.status}`;
+  const error = new RestError(message, { code, statusCode: response.status, request: response.request, response });
+  error.details = details;
+  return error;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Throws a TypeError naming `path` when a required value is missing. */
+export function assertPresent(value: unknown, path: string): void {
+  if (value === undefined || value === null) {
+    throw new TypeError(`${path} is required`);
+  }
+}
+
+/** Numeric bounds of a parameter or property. */
+export interface NumberBounds {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+}
+
+/** Throws a RangeError naming `path` and the allowed range when `value` is outside `bounds`. */
+export function assertInRange(value: number, path: string, bounds: NumberBounds): void {
+  const { minimum, maximum, exclusiveMinimum = false, exclusiveMaximum = false } = bounds;
+  const tooLow = minimum !== undefined && (exclusiveMinimum ? value <= minimum : value < minimum);
+  const tooHigh = maximum !== undefined && (exclusiveMaximum ? value >= maximum : value > maximum);
+  if (tooLow || tooHigh || Number.isNaN(value)) {
+    throw new RangeError(`${path} must be ${describeRange(minimum, maximum, exclusiveMinimum, exclusiveMaximum)}, got ${value}`);
+  }
+}
+
+/** Throws a RangeError when the length of a string is outside the bounds (the value itself is never shown). */
+export function assertLength(value: string, path: string, minLength?: number, maxLength?: number): void {
+  if ((minLength !== undefined && value.length < minLength) || (maxLength !== undefined && value.length > maxLength)) {
+    throw new RangeError(`${path} length must be ${describeRange(minLength, maxLength, false, false)}, got ${value.length}`);
+  }
+}
+
+/** Throws a RangeError when an array has too few or too many items. */
+export function assertItemCount(value: readonly unknown[], path: string, minItems?: number, maxItems?: number): void {
+  if ((minItems !== undefined && value.length < minItems) || (maxItems !== undefined && value.length > maxItems)) {
+    throw new RangeError(`${path} item count must be ${describeRange(minItems, maxItems, false, false)}, got ${value.length}`);
+  }
+}
+
+/** Throws a RangeError when a string does not match `pattern` (the value itself is never shown). */
+export function assertPattern(value: string, path: string, pattern: string): void {
+  if (!new RegExp(pattern, "u").test(value)) {
+    throw new RangeError(`${path} must match the pattern ${pattern}`);
+  }
+}
+
+function describeRange(minimum: number | undefined, maximum: number | undefined, exclusiveMinimum: boolean, exclusiveMaximum: boolean): string {
+  if (minimum !== undefined && maximum !== undefined) {
+    return `within ${exclusiveMinimum ? "(" : "["}${minimum}, ${maximum}${exclusiveMaximum ? ")" : "]"}`;
+  }
+  if (minimum !== undefined) {
+    return `${exclusiveMinimum ? ">" : ">="} ${minimum}`;
+  }
+  return `${exclusiveMaximum ? "<" : "<="} ${maximum}`;
+}
+
+/** Reads an ISO 8601 / RFC 1123 date from the wire; an unparsable value gives an Invalid Date instead of throwing. */
+export function parseDate(value: string): Date {
+  return new Date(value);
+}
+
+/** Reads a Unix time (seconds) from the wire. */
+export function parseUnixTime(value: number): Date {
+  return new Date(value * 1000);
+}
+
+/** Writes a date as the given Swagger format expects. */
+export function formatDate(value: Date, format: "date-time" | "date-time-rfc1123" | "date"): string {
+  switch (format) {
+    case "date-time":
+      return value.toISOString();
+    case "date-time-rfc1123":
+      return value.toUTCString();
+    case "date":
+      return value.toISOString().slice(0, 10);
+  }
+}
+
+/** Writes a date as Unix time (whole seconds). */
+export function formatUnixTime(value: Date): number {
+  return Math.floor(value.getTime() / 1000);
+}
+
+/** Encodes bytes as base64 (or base64url without padding). */
+export function encodeBytes(value: Uint8Array, format: "byte" | "base64url" = "byte"): string {
+  let binary = "";
+  for (const byte of value) {
+    binary += String.fromCharCode(byte);
+  }
+  const encoded = btoa(binary);
+  return format === "byte" ? encoded : encoded.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Decodes base64 or base64url text into bytes. */
+export function decodeBytes(value: string): Uint8Array {
+  const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+  const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, "="));
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}

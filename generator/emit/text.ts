@@ -1,0 +1,80 @@
+/**
+ * Small text helpers for emitting TypeScript safely: everything that comes from a spec
+ * reaches the output through one of these, never spliced raw.
+ */
+
+const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Words that cannot name a variable or parameter in strict-mode ES modules. */
+const reservedWords = new Set([
+  "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+  "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if",
+  "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private",
+  "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof",
+  "var", "void", "while", "with", "yield",
+]);
+
+/** True when `name` can be written bare as a property name. */
+export function isIdentifierName(name: string): boolean {
+  return identifierPattern.test(name);
+}
+
+/** A property key for an interface member or object literal: bare when possible, else a JSON string. */
+export function propertyKey(name: string): string {
+  return isIdentifierName(name) ? name : JSON.stringify(name);
+}
+
+/** `target.name`, or `target["name"]` when `name` is not an identifier. */
+export function propertyAccess(target: string, name: string): string {
+  return isIdentifierName(name) ? `${target}.${name}` : `${target}[${JSON.stringify(name)}]`;
+}
+
+/**
+ * A name usable as a local variable or parameter. The code model already resolves
+ * reserved words; this is the last line of defence so bad input can never produce
+ * invalid code.
+ */
+export function safeLocalName(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, "_");
+  const start = /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned || "_";
+  return reservedWords.has(start) ? `${start}Param` : start;
+}
+
+/** A TypeScript string literal for any text. */
+export function stringLiteral(text: string): string {
+  return JSON.stringify(text);
+}
+
+/**
+ * Makes spec prose safe inside a `/** ... *\/` comment: comment terminators are broken
+ * up, line endings normalised, control characters dropped, and a leading `@` cannot
+ * start a tag.
+ */
+export function docText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, "")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/@/g, "\\@")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")
+    .trim();
+}
+
+/** `fooBar` from `FooBar`, `foo-bar` or `foo_bar`. */
+export function camelCase(name: string): string {
+  const pascal = pascalCase(name);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+/** `FooBar` from `fooBar`, `foo-bar` or `foo_bar`. */
+export function pascalCase(name: string): string {
+  return name
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => part.length > 0)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}

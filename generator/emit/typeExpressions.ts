@@ -1,0 +1,78 @@
+import type { TypeRef } from "../model/types.js";
+import type { EmitContext } from "./analysis.js";
+
+function withNull(expression: string, nullable: boolean | undefined): string {
+  return nullable ? `${expression} | null` : expression;
+}
+
+function arrayOf(element: string): string {
+  return /[|&\s]/.test(element) ? `Array<${element}>` : `${element}[]`;
+}
+
+/** The TypeScript type users see for a TypeRef. */
+export function publicType(type: TypeRef): string {
+  switch (type.kind) {
+    case "string":
+    case "duration":
+      return withNull("string", type.nullable);
+    case "boolean":
+      return withNull("boolean", type.nullable);
+    case "integer":
+    case "number":
+      return withNull("number", type.nullable);
+    case "bytes":
+    case "binary":
+      return withNull("Uint8Array", type.nullable);
+    case "date":
+      return withNull("Date", type.nullable);
+    case "array":
+      return withNull(arrayOf(publicType(type.items)), type.nullable);
+    case "dictionary":
+      return withNull(`Record<string, ${publicType(type.values)}>`, type.nullable);
+    case "model":
+    case "enum":
+      return withNull(type.name, type.nullable);
+    case "constant":
+      return withNull(JSON.stringify(type.value), type.nullable);
+    case "unknown":
+      return "unknown";
+  }
+}
+
+/** Name of the interface describing a model as it travels on the wire. */
+export function wireTypeName(modelName: string): string {
+  return `${modelName}Wire`;
+}
+
+/** The TypeScript type of a TypeRef as it is read from a response body. */
+export function wireType(type: TypeRef, context: EmitContext): string {
+  switch (type.kind) {
+    case "date":
+      return withNull(type.format === "unixtime" ? "number" : "string", type.nullable);
+    case "bytes":
+      return withNull("string", type.nullable);
+    case "array":
+      return withNull(arrayOf(wireType(type.items, context)), type.nullable);
+    case "dictionary":
+      return withNull(`Record<string, ${wireType(type.values, context)}>`, type.nullable);
+    case "model":
+      return withNull(context.deserialized.has(type.name) ? wireTypeName(type.name) : type.name, type.nullable);
+    default:
+      return publicType(type);
+  }
+}
+
+/** Type names from models.ts that a type expression mentions. */
+export function modelTypeNames(type: TypeRef): string[] {
+  switch (type.kind) {
+    case "model":
+    case "enum":
+      return [type.name];
+    case "array":
+      return modelTypeNames(type.items);
+    case "dictionary":
+      return modelTypeNames(type.values);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,60 @@
+import type { TypeRef } from "../model/types.js";
+import type { EmitContext } from "./analysis.js";
+
+export type Direction = "serialize" | "deserialize";
+
+/** Name of the function mapping one model in one direction. */
+export function mapperName(direction: Direction, modelName: string): string {
+  return `${direction}${modelName}`;
+}
+
+/**
+ * The expression converting `source` between wire and TypeScript form, or undefined
+ * when both forms are the same (then the value is passed through untouched).
+ * `source` must be side-effect free: it may be evaluated more than once.
+ */
+export function mappingExpression(type: TypeRef, source: string, direction: Direction, context: EmitContext, depth = 0): string | undefined {
+  const inner = innerMapping(type, source, direction, context, depth);
+  if (inner === undefined || !type.nullable) {
+    return inner;
+  }
+  return `${source} === null ? null : ${inner}`;
+}
+
+function innerMapping(type: TypeRef, source: string, direction: Direction, context: EmitContext, depth: number): string | undefined {
+  const item = depth === 0 ? "item" : `item${depth + 1}`;
+  switch (type.kind) {
+    case "date":
+      if (direction === "deserialize") {
+        return type.format === "unixtime" ? `parseUnixTime(${source})` : `parseDate(${source})`;
+      }
+      return type.format === "unixtime" ? `formatUnixTime(${source})` : `formatDate(${source}, ${JSON.stringify(type.format)})`;
+    case "bytes":
+      if (direction === "deserialize") {
+        return `decodeBytes(${source})`;
+      }
+      return type.format === "byte" ? `encodeBytes(${source})` : `encodeBytes(${source}, "base64url")`;
+    case "array": {
+      const element = mappingExpression(type.items, item, direction, context, depth + 1);
+      return element === undefined ? undefined : `${source}.map((${item}) => ${element})`;
+    }
+    case "dictionary": {
+      const value = mappingExpression(type.values, item, direction, context, depth + 1);
+      return value === undefined
+        ? undefined
+        : `Object.fromEntries(Object.entries(${source}).map(([key, ${item}]) => [key, ${value}]))`;
+    }
+    case "model": {
+      const mapped = direction === "deserialize" ? context.deserialized : context.serialized;
+      return mapped.has(type.name) ? `${mapperName(direction, type.name)}(${source})` : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Runtime helpers a mapping expression calls (for the import list). */
+export function runtimeHelpersUsed(expression: string): string[] {
+  const helpers = ["parseDate", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
+  return helpers.filter((helper) => new RegExp(`\\b${helper}\\(`).test(expression));
+}
