@@ -50,6 +50,7 @@ function mergeOperations(order: string[], ops: Operation[]): Operation {
   return {
     ...newest,
     previousOperationIds: ids,
+    apiVersions: unionVersions(order, ops.map((o) => o.apiVersions)),
     parameters: mergeByKey(order, ops.map((o) => o.parameters), paramKey),
     clientParameters,
     ...(lastBody !== undefined
