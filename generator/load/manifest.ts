@@ -3,30 +3,18 @@
  * the loader reads for them), which ones `generated/` is built from, and client configuration.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
-import AjvDraft04, { type ValidateFunction } from "ajv-draft-04";
 import { GeneratorError, toPointer } from "../errors.js";
 import type { LoadedSpec, Manifest, ManifestVersion } from "./types.js";
-import { describeError, pickError } from "./validate.js";
-
-const require = createRequire(import.meta.url);
-
-/** Compiled once, on first use (a pure function of spec/manifest.schema.json). */
-const compiled: { validate?: ValidateFunction } = {};
+import { schemaProblem } from "./validate.js";
 
 /**
  * Check that `value` is a well-formed manifest. `file` names it in errors.
  * @throws GeneratorError `<file>#<pointer>: <what is wrong>`
  */
 export function validateManifest(value: unknown, file = "spec/manifest.json"): Manifest {
-  compiled.validate ??= new AjvDraft04.default({ allErrors: true, strict: false, logger: false }).compile(
-    require("../../spec/manifest.schema.json") as object,
-  );
-  if (!compiled.validate(value)) {
-    const best = pickError(compiled.validate.errors ?? []);
-    throw new GeneratorError(file, best?.instancePath ?? "", `invalid manifest: ${best ? describeError(best) : "unknown error"}`);
-  }
+  const problem = schemaProblem("manifest", value);
+  if (problem !== undefined) throw new GeneratorError(file, problem.pointer, `invalid manifest: ${problem.message}`);
   const manifest = value as Manifest;
   const seen = new Set<string>();
   manifest.versions.forEach((v, i) => {

@@ -12,7 +12,6 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
 import type { FileInfo, ParserOptions, Plugin, ResolverOptions } from "@apidevtools/json-schema-ref-parser";
 import type { JsonObject } from "./types.js";
 import { parsePointer } from "./refs.js";
@@ -136,14 +135,15 @@ async function read(session: ReadSession, file: FileInfo): Promise<string | Buff
   return bytes;
 }
 
-function parseFile(session: ReadSession, file: FileInfo): JsonObject {
+async function parseFile(session: ReadSession, file: FileInfo): Promise<JsonObject> {
   const key = keyOf(session, file.url);
   if (!session.hashes.has(key)) return {}; // a stub handed out by `read`
   const text = (Buffer.isBuffer(file.data) ? file.data.toString("utf8") : String(file.data)).replace(/^\uFEFF/, "");
   const yaml = /\.ya?ml$/i.test(file.extension);
   let value: unknown;
   try {
-    value = yaml ? parseYaml(text) : JSON.parse(text);
+    // the yaml package is loaded only when a YAML spec is read
+    value = yaml ? (await import("yaml")).parse(text) : JSON.parse(text);
   } catch (err) {
     const firstLine = String((err as Error).message).split("\n")[0] ?? "";
     session.parseErrors.set(key, `cannot parse ${yaml ? "YAML" : "JSON"}: ${firstLine}`);

