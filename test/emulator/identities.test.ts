@@ -97,6 +97,30 @@ describe("create identity", () => {
     expect(second.json.identity.lastTokenIssuedAt).toMatch(SERVICE_DATE);
   });
 
+  it("a deleted identity's customId creates a new identity", async () => {
+    const first = await signedCall(emu, "POST", `/identities?api-version=${PREVIEW}`, { customId: "erin" });
+    await signedCall(emu, "DELETE", path(first.json.identity.id, "", PREVIEW));
+    const second = await signedCall(emu, "POST", `/identities?api-version=${PREVIEW}`, { customId: "erin" });
+    expect(second.status).toBe(201);
+    expect(second.json.identity.id).not.toBe(first.json.identity.id);
+  });
+
+  it("ignores fields of other versions when started with rejectFieldsOfOtherVersions: false", async () => {
+    const lenient = await startEmulator({ accessKey: "random", rejectFieldsOfOtherVersions: false });
+    try {
+      const res = await signedCall(lenient, "POST", "/identities?api-version=2021-03-07", {
+        customId: "x",
+        createTokenWithScopes: ["chat"],
+        expiresInMinutes: 60,
+      });
+      expect(res.status).toBe(201);
+      expect(Object.keys(res.json.identity)).toEqual(["id"]);
+      expect(Math.round((Date.parse(res.json.accessToken.expiresOn) - Date.now()) / 60_000)).toBe(1440);
+    } finally {
+      await lenient.close();
+    }
+  });
+
   it("rejects a field the api-version does not have", async () => {
     const custom = await signedCall(emu, "POST", `/identities?api-version=${V}`, { customId: "bob" });
     expect(custom.status).toBe(400);
