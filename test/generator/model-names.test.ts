@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCodeModel } from "../../generator/model/index.js";
 import { camelCase, enumMemberName, parameterName, pascalCase } from "../../generator/model/names.js";
+import type { JsonObject } from "../../generator/load/types.js";
 import { inMemory } from "../fixtures/model/load.js";
 
 describe("name conversions", () => {
@@ -32,8 +33,8 @@ describe("name conversions", () => {
 });
 
 describe("names in a built model", () => {
-  const q = (name: string) => ({ name, in: "query", type: "string" });
-  const doc = {
+  const q = (name: string): JsonObject => ({ name, in: "query", type: "string" });
+  const doc: JsonObject = {
     swagger: "2.0",
     info: { title: "my test-service", version: "1.0" },
     paths: {
