@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, signedCall } from "./helpers.js";
 import { killHard, spawnEmulator } from "./child.js";
 
+
 const KEY = Buffer.from("persistence-test-key-0123456789abcdef").toString("base64");
 const PREVIEW = "2025-03-02-preview";
 let dir: string;
@@ -41,18 +42,22 @@ describe("--data FILE survives kill -9", () => {
     const assignment = "/access/teamsExtension/tenants/c70d068c-2f32-484d-9455-73070cd5aadd/assignments/b27b64b9-39d2-44a3-869d-67700b74e805?api-version=2026-09-23";
     expect((await signedCall(emu, "PUT", assignment, { principalType: "user" })).status).toBe(201);
 
-    // Fire a burst and kill while it is in flight: every acknowledged create must survive.
+    // Fire a burst and kill -9 the moment the 20th answer arrives, while the rest are in flight:
+    // every acknowledged create must survive.
     const acknowledged: string[] = [];
-    const burst = Array.from({ length: 60 }, () =>
+    const exited = new Promise<void>((resolve) => first.process.once("exit", () => resolve()));
+    const burst = Array.from({ length: 150 }, () =>
       signedCall(emu, "POST", `/identities?api-version=${PREVIEW}`, {})
         .then((res) => {
-          if (res.status === 201) acknowledged.push(res.json.identity.id);
+          if (res.status !== 201) return;
+          acknowledged.push(res.json.identity.id);
+          if (acknowledged.length === 20) first.process.kill("SIGKILL");
         })
         .catch(() => undefined),
     );
-    while (acknowledged.length < 20) await new Promise((r) => setTimeout(r, 1));
-    await killHard(first);
     await Promise.all(burst);
+    await exited;
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
 
     const second = await spawnEmulator(args);
     const emu2 = { endpoint: second.endpoint, accessKey: KEY };
