@@ -1,0 +1,243 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { USAGE } from "../../generator/cli/args.js";
+import { run } from "../../generator/cli/main.js";
+import { writeAtomically } from "../../generator/cli/output.js";
+import { identifierFromTitle, pinManifest, resolvePaths } from "../../generator/cli/pipeline.js";
+import { formatManifest, readManifest } from "../../generator/load/manifest.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, "..", "..");
+const specsRoot = resolve(process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs"));
+const fixtures = join(repoRoot, "test", "fixtures", "load", "root");
+const identity2021 = "specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json";
+const common2021 = "specification/communication/data-plane/Common/stable/2021-03-07/common.json";
+
+const WARNINGS_2021 = [
+  `warning: ${identity2021}#/paths/~1identities~1{id}/delete/x-ms-examples/Delete an identity: example file "./examples/DeleteIdentity.json" does not exist\n`,
+  `warning: ${identity2021}#/paths/~1identities~1{id}~1:revokeAccessTokens/post/x-ms-examples/Revoke access tokens: example file "./examples/RevokeAccessTokens.json" does not exist\n`,
+  `warning: ${identity2021}#/paths/~1identities~1{id}~1:issueAccessToken/post/x-ms-examples/Issue an access token: example file "./examples/IssueAccessToken.json" does not exist\n`,
+].join("");
+
+async function cli(argv: string[], env: Record<string, string | undefined> = { ACS_SPECS_ROOT: specsRoot }) {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, env, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** Every file under `dir` with its content, sorted by path. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else out[relative(dir, p).split("\\").join("/")] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "acs-cli-"));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("command line", () => {
+  it("--help prints the usage and exits 0 (real process)", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "generator/cli/main.ts"), "--help"], { cwd: repoRoot, encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(USAGE);
+    expect(result.stderr).toBe("");
+  });
+
+  it("an unknown flag is an error with exit code 2 (real process)", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "generator/cli/main.ts"), "--frobnicate"], { cwd: repoRoot, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe('error: unknown option "--frobnicate" (see --help)\n');
+  });
+
+  it.each([
+    [["--out"], 'error: option "--out" needs a value\n'],
+    [["--check=yes"], 'error: option "--check" takes no value\n'],
+    [["stray"], 'error: unexpected argument "stray" (see --help)\n'],
+    [["-x"], 'error: unknown option "-x" (see --help)\n'],
+    [["--spec", "a.json", "--api-version", "2021-03-07"], "error: --spec and --api-version cannot be combined (--api-version picks from spec/manifest.json)\n"],
+  ])("rejects %j with exit code 2", async (argv, message) => {
+    expect(await cli(argv)).toEqual({ code: 2, stdout: "", stderr: message });
+  });
+
+  it("an unknown API version names the known ones", async () => {
+    const result = await cli(["--api-version", "2099-01-01", "--out", join(tmp, "never")]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        'error: spec/manifest.json#/versions: no API version "2099-01-01" (known: 2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23)\n',
+    });
+    expect(existsSync(join(tmp, "never"))).toBe(false);
+  });
+
+  it("the specs root comes from --specs-root, else ACS_SPECS_ROOT, else ../shared/specs", () => {
+    expect(resolvePaths("/x/specs", { ACS_SPECS_ROOT: "/y/specs" }).specsRoot).toBe("/x/specs");
+    expect(resolvePaths(undefined, { ACS_SPECS_ROOT: "/y/specs" }).specsRoot).toBe("/y/specs");
+    expect(resolvePaths(undefined, {}).specsRoot).toBe(resolve(repoRoot, "..", "shared", "specs"));
+  });
+
+  it("makes a client name from info.title", () => {
+    expect(identifierFromTitle("CommunicationIdentityClient")).toBe("CommunicationIdentityClient");
+    expect(identifierFromTitle("Widget Service")).toBe("WidgetService");
+    expect(identifierFromTitle("my-api v2 (beta)")).toBe("MyApiV2Beta");
+    expect(identifierFromTitle("3d printer")).toBe("_3dPrinter");
+    expect(identifierFromTitle("")).toBe("Client");
+  });
+});
+
+describe("generate", () => {
+  it("writes the same bytes twice (deterministic), prints warnings and a summary", async () => {
+    const a = join(tmp, "det-a");
+    const b = join(tmp, "det-b");
+    const first = await cli(["--out", a]);
+    const second = await cli(["--out", b]);
+    const files = snapshot(a);
+    const count = Object.keys(files).length;
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe(WARNINGS_2021);
+    expect(first.stdout).toMatch(new RegExp(`^wrote ${count} files to ${a} \\(IdentityRestClient, API 2021-03-07\\) in \\d+\\.\\d\\d s\\n$`));
+    expect(second.code).toBe(0);
+    expect(snapshot(b)).toEqual(files);
+    expect(files["src/index.ts"]).toContain("IdentityRestClient");
+  });
+
+  it("matches the checked-in generated/ folder", async () => {
+    const result = await cli(["--check", "--out", join(repoRoot, "generated")]);
+    expect(result.stdout).toMatch(/is up to date \(\d+ files, API 2021-03-07\)\n$/);
+    expect(result.code).toBe(0);
+  });
+
+  it("--check: exit 0 when fresh, exit 1 listing stale, missing and extra files", async () => {
+    const out = join(tmp, "check");
+    expect((await cli(["--out", out])).code).toBe(0);
+    const count = Object.keys(snapshot(out)).length;
+    expect(await cli(["--check", "--out", out])).toEqual({
+      code: 0,
+      stdout: `${out} is up to date (${count} files, API 2021-03-07)\n`,
+      stderr: WARNINGS_2021,
+    });
+    appendFileSync(join(out, "src/models.ts"), "// edited\n");
+    rmSync(join(out, "README.md"));
+    writeFileSync(join(out, "src/old.ts"), "export {};\n");
+    mkdirSync(join(out, "src/gone"));
+    writeFileSync(join(out, "src/gone/x.ts"), "export {};\n");
+    expect(await cli(["--check", "--out", out])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        WARNINGS_2021 +
+        `${out} is out of date:\n` +
+        "  stale:   src/models.ts\n" +
+        "  missing: README.md\n" +
+        "  extra:   src/gone/x.ts\n" +
+        "  extra:   src/old.ts\n" +
+        "run `npm run generate` to update it\n",
+    });
+  });
+
+  it("--check on a missing folder lists every file as missing", async () => {
+    const result = await cli(["--check", "--out", join(tmp, "absent")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(tmp, "absent")} is out of date:\n  missing: README.md\n`);
+  });
+
+  it("generates from an arbitrary --spec, naming the client after info.title", async () => {
+    const out = join(tmp, "widgets");
+    const result = await cli(["--spec", join(fixtures, "api/spec.json"), "--root", fixtures, "--out", out]);
+    expect(result.stderr).toBe('warning: api/spec.json#/paths/~1widgets/get/x-ms-examples/Missing: example file "./examples/Missing.json" does not exist\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^wrote \d+ files to .* \(WidgetService, API 2024-01-01\) in \d+\.\d\d s\n$/);
+    expect(snapshot(out)["src/index.ts"]).toContain("WidgetService");
+  });
+});
+
+describe("atomic output", () => {
+  it("a broken spec leaves the existing output folder byte-identical", async () => {
+    const out = join(tmp, "atomic");
+    mkdirSync(join(out, "src"), { recursive: true });
+    writeFileSync(join(out, "README.md"), "previous output\n");
+    writeFileSync(join(out, "src/index.ts"), "export const previous = true;\n");
+    const before = snapshot(out);
+    const result = await cli(["--spec", join(fixtures, "bad/missing-def.json"), "--root", fixtures, "--out", out]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: 'error: bad/missing-def.json#/paths/~1widgets/get/responses/200/schema: $ref "#/definitions/Nope" does not resolve: no such definition\n',
+    });
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(tmp).filter((n) => n.startsWith(".atomic."))).toEqual([]);
+  });
+
+  it("a failure while writing leaves the previous folder and no temporary folder behind", async () => {
+    const parent = join(tmp, "write-fail");
+    const out = join(parent, "out");
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, "keep.txt"), "old\n");
+    // "a.txt" is written as a file, so "a.txt/b.txt" cannot be created: the write fails midway
+    await expect(
+      writeAtomically(out, [
+        { path: "a.txt", content: "new\n" },
+        { path: "a.txt/b.txt", content: "new\n" },
+      ]),
+    ).rejects.toThrow(/^EEXIST: file already exists, mkdir /);
+    expect(snapshot(out)).toEqual({ "keep.txt": "old\n" });
+    expect(readdirSync(parent)).toEqual(["out"]);
+  });
+
+  it("replaces the folder as a whole: files no longer emitted disappear", async () => {
+    const out = join(tmp, "replace");
+    await writeAtomically(out, [{ path: "old.txt", content: "1" }]);
+    await writeAtomically(out, [{ path: "dir/new.txt", content: "2" }]);
+    expect(snapshot(out)).toEqual({ "dir/new.txt": "2" });
+    expect(readdirSync(tmp).filter((n) => n.includes(".replace."))).toEqual([]);
+  });
+
+  it("refuses paths that would leave the output folder", async () => {
+    await expect(writeAtomically(join(tmp, "evil"), [{ path: "../escape.txt", content: "" }])).rejects.toThrow(
+      '(emit)#: refusing to write "../escape.txt": not a plain relative path',
+    );
+  });
+});
+
+describe("pins", () => {
+  it("a changed spec file fails with the file and both hashes", async () => {
+    const copy = join(tmp, "specs-copy");
+    cpSync(specsRoot, copy, { recursive: true });
+    const manifest = readManifest(join(repoRoot, "spec", "manifest.json"));
+    const pinned = manifest.versions[0]!.sha256[common2021]!;
+    appendFileSync(join(copy, common2021), "\n");
+    const result = await cli(["--out", join(tmp, "never2")], { ACS_SPECS_ROOT: copy });
+    expect(result.code).toBe(1);
+    expect(result.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([
+      expect.stringMatching(
+        new RegExp(`^error: ${common2021}#: sha256 mismatch for API version 2021-03-07: expected ${pinned} \\(spec/manifest\\.json\\), actual [0-9a-f]{64} \\(run \`npm run generate -- --pin\` after reviewing the change\\)$`),
+      ),
+    ]);
+    expect(existsSync(join(tmp, "never2"))).toBe(false);
+  });
+
+  it("--pin recomputes every version's hashes from what the loader reads", async () => {
+    const real = readManifest(join(repoRoot, "spec", "manifest.json"));
+    const manifestFile = join(tmp, "manifest.json");
+    writeFileSync(manifestFile, formatManifest({ ...real, versions: real.versions.map((v) => ({ ...v, sha256: {} })) }));
+    const paths = { ...resolvePaths(specsRoot, {}), manifestFile };
+    const pinned = await pinManifest({ apiVersions: [], allowRemoteRefs: false }, paths, () => undefined);
+    expect(pinned).toEqual(real);
+  });
+});
