@@ -2,7 +2,7 @@ import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclara
 import type { ObjectModel, Property, TypeRef } from "../model/types.js";
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
 import { codeSpan, jsDoc } from "./docs.js";
-import { propertyAccess, propertyKey } from "./text.js";
+import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey } from "./text.js";
 import { modelTypeNames, wireType, wireTypeName } from "./typeExpressions.js";
 import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
 
@@ -70,11 +70,12 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
   const entries = (context.properties.get(object.name) ?? []).map((p) => {
     const source = propertyAccess("wire", p.serializedName);
     const value = mappingExpression(propertyType(p), source, "deserialize", context) ?? source;
-    const key = propertyKey(p.name);
+    const key = objectLiteralKey(p.name);
     if (p.required) {
       return `${key}: ${value},`;
     }
-    return `...(${source} === undefined ? {} : { ${key}: ${value} }),`;
+    const absent = isInheritedName(p.serializedName) ? `!Object.hasOwn(wire, ${JSON.stringify(p.serializedName)})` : `${source} === undefined`;
+    return `...(${absent} ? {} : { ${key}: ${value} }),`;
   });
   return {
     kind: StructureKind.Function,
@@ -91,10 +92,10 @@ function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarat
   const entries = (context.properties.get(object.name) ?? [])
     .filter((p) => !p.readOnly)
     .map((p) => {
-      const source = propertyAccess("value", p.name);
+      const source = ownPropertyValue("value", p.name);
       const mapped = mappingExpression(propertyType(p), source, "serialize", context);
       const value = mapped === undefined ? source : p.required ? mapped : `${source} === undefined ? undefined : ${mapped}`;
-      return `${propertyKey(p.serializedName)}: ${value},`;
+      return `${objectLiteralKey(p.serializedName)}: ${value},`;
     });
   return {
     kind: StructureKind.Function,

@@ -78,3 +78,25 @@ export function pascalCase(name: string): string {
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
 }
+
+/** Names every plain object inherits; reading them off a parsed body must not find Object.prototype's. */
+const inheritedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** True for names such as `constructor` that every plain object inherits. */
+export function isInheritedName(name: string): boolean {
+  return inheritedNames.has(name);
+}
+
+/**
+ * Reads an own property only: `target.name`, or for names such as `constructor` that
+ * every object inherits, `(Object.hasOwn(target, "name") ? target.name : undefined)`.
+ */
+export function ownPropertyValue(target: string, name: string): string {
+  const access = propertyAccess(target, name);
+  return inheritedNames.has(name) ? `(Object.hasOwn(${target}, ${JSON.stringify(name)}) ? ${access} : undefined)` : access;
+}
+
+/** A key in an object literal: like {@link propertyKey}, but `__proto__` is computed so it stays an own property. */
+export function objectLiteralKey(name: string): string {
+  return name === "__proto__" ? `[${JSON.stringify(name)}]` : propertyKey(name);
+}

@@ -2,7 +2,7 @@ import { StructureKind, type FunctionDeclarationStructure, type StatementStructu
 import type { ObjectModel } from "../model/types.js";
 import type { EmitContext } from "./analysis.js";
 import { jsDoc } from "./docs.js";
-import { propertyAccess } from "./text.js";
+import { ownPropertyValue } from "./text.js";
 import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
 
 /** Statements of `src/validators.ts`, or undefined when no model sent has anything to check. */
@@ -26,7 +26,7 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
     .flatMap((p) =>
       valueChecks(
         p.type,
-        propertyAccess("value", p.name),
+        ownPropertyValue("value", p.name),
         `path + ${JSON.stringify(`.${p.name}`)}`,
         { required: p.required, nullable: p.nullable || p.type.nullable === true, constraints: p.constraints },
         context,
