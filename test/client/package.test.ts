@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
+
+/**
+ * Consuming the package as users do: build, `npm pack`, install the tarball into a fresh project
+ * (offline, from the npm cache), import it from ESM and CommonJS, typecheck a TypeScript program
+ * against its .d.ts files, and run everything against the emulator.
+ * Child processes are spawned asynchronously: the emulator shares this process's event loop.
+ */
+const run = promisify(execFile);
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+
+let emulator: RunningEmulator;
+let project: string;
+
+const lifecycle = (importLine: string) => `${importLine}
+const client = new CommunicationIdentityClient(process.argv[2]);
+const user = await client.createUser();
+const { token, expiresOn } = await client.getToken(user, ["chat"]);
+await client.revokeTokens(user);
+await client.deleteUser(user);
+console.log(JSON.stringify({ user: user.communicationUserId.slice(0, 6), token: token.split(".").length, date: expiresOn instanceof Date }));
+`;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  project = mkdtempSync(join(tmpdir(), "acs-client-pack-"));
+  await run(npm, ["run", "build"], { cwd: root });
+  await run(npm, ["pack", "--pack-destination", project], { cwd: root });
+  const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
+  if (!tarball) throw new Error("npm pack produced no tarball");
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
+  // @types/node: @azure/core-rest-pipeline's own .d.ts files mention NodeJS and Buffer.
+  const typesNode = `@types/node@${(await import("@types/node/package.json", { with: { type: "json" } })).default.version}`;
+  await run(npm, ["install", "--offline", "--no-audit", "--no-fund", `./${tarball}`, typesNode], { cwd: project });
+
+  writeFileSync(join(project, "esm.mjs"), lifecycle(`import { CommunicationIdentityClient } from "@acs-gen/communication-identity";`));
+  writeFileSync(
+    join(project, "cjs.cjs"),
+    `(async () => {\n${lifecycle(`const { CommunicationIdentityClient } = require("@acs-gen/communication-identity");`)}\n})().catch((e) => { console.error(e); process.exit(1); });`,
+  );
+  writeFileSync(
+    join(project, "program.ts"),
+    `import {
+  CommunicationIdentityClient,
+  KnownTokenScope,
+  isRestError,
+  type CommunicationUserToken,
+  type TokenScope,
+} from "@acs-gen/communication-identity";
+const scopes: TokenScope[] = [KnownTokenScope.Chat, "voip"];
+const client = new CommunicationIdentityClient(process.argv[2]!, { retryOptions: { maxRetries: 1 } });
+const created: CommunicationUserToken = await client.createUserAndToken(scopes);
+export function neverCalled() {
+  // @ts-expect-error communicationUserId must be a string: proves the types are real, not any
+  return client.getToken({ communicationUserId: 1 }, ["chat"]);
+}
+try {
+  await client.getToken({ communicationUserId: "8:acs:nobody" }, ["chat"], { tokenExpiresInMinutes: 60 });
+} catch (e) {
+  console.log(JSON.stringify({ created: created.user.communicationUserId.slice(0, 6), restError: isRestError(e), error: (e as Error).message }));
+}
+`,
+  );
+  writeFileSync(
+    join(project, "program.cts"),
+    `import identity = require("@acs-gen/communication-identity");
+const client: identity.CommunicationIdentityClient = new identity.CommunicationIdentityClient("endpoint=https://h.example;accesskey=a2V5");
+export const scope: identity.TokenScope = identity.KnownTokenScope.VoipJoin;
+export { client };
+`,
+  );
+  writeFileSync(
+    join(project, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, lib: ["ES2022", "DOM"], types: ["node"], skipLibCheck: false, outDir: "out" },
+      files: ["program.ts", "program.cts"],
+    }),
+  );
+}, 180_000);
+
+afterAll(async () => {
+  await emulator?.close();
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("ships only the builds and package.json", async () => {
+    const { stdout } = await run("tar", ["-tzf", readdirSync(project).find((f) => f.endsWith(".tgz"))!], { cwd: project });
+    const tops = new Set(stdout.trim().split("\n").map((p) => p.split("/").slice(0, 3).join("/")));
+    expect([...tops].sort()).toEqual(["package/dist/commonjs", "package/dist/esm", "package/package.json"]);
+  });
+
+  it("runs from ESM", async () => {
+    const { stdout } = await run(process.execPath, ["esm.mjs", emulator.connectionString], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ user: "8:acs:", token: 3, date: true });
+  });
+
+  it("runs from CommonJS", async () => {
+    const { stdout } = await run(process.execPath, ["cjs.cjs", emulator.connectionString], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ user: "8:acs:", token: 3, date: true });
+  });
+
+  it("typechecks a TypeScript program (ESM and CommonJS) against its types, which then runs", { timeout: 180_000 }, async () => {
+    await run(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project });
+    const { stdout } = await run(process.execPath, ["out/program.js", emulator.connectionString], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({
+      created: "8:acs:",
+      restError: false,
+      error: "tokenExpiresInMinutes needs api-version 2022-06-01 or later; this client was generated from api-version 2021-03-07.",
+    });
+  });
+});
