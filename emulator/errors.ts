@@ -1,6 +1,10 @@
 /** Service-shaped error replies: `{"error":{"code","message","target"?}}`. */
 
+/** Brand that tells a Reply from a request body that happens to have a `status` field. */
+export const REPLY: unique symbol = Symbol("reply");
+
 export interface Reply {
+  readonly [REPLY]: true;
   readonly status: number;
   /** JSON body; undefined means no body (204). */
   readonly body?: unknown;
@@ -18,7 +22,7 @@ export function errorReply(
 ): Reply {
   const error: { code: string; message: string; target?: string } = { code, message };
   if (target !== undefined) error.target = target;
-  return { status, body: { error }, isError: true, ...(headers ? { headers } : {}) };
+  return { [REPLY]: true, status, body: { error }, isError: true, ...(headers ? { headers } : {}) };
 }
 
 export function validationError(message: string, target?: string): Reply {
@@ -26,7 +30,11 @@ export function validationError(message: string, target?: string): Reply {
 }
 
 export function ok(body: unknown, status = 200): Reply {
-  return { status, body };
+  return { [REPLY]: true, status, body };
 }
 
-export const noContent: Reply = { status: 204 };
+export const noContent: Reply = { [REPLY]: true, status: 204 };
+
+export function isReply(value: unknown): value is Reply {
+  return typeof value === "object" && value !== null && REPLY in value;
+}

@@ -40,8 +40,12 @@ function entraToken(config: EmulatorConfig, body: unknown): Reply {
   }
   const { appId, userId, tenantId, expiresInSeconds, expiresOn } = body;
   if (tenantId !== undefined && typeof tenantId !== "string") return validationError("tenantId must be a string.", "tenantId");
-  if (expiresInSeconds !== undefined && typeof expiresInSeconds !== "number") {
-    return validationError("expiresInSeconds must be a number.", "expiresInSeconds");
+  const TEN_YEARS_SECONDS = 10 * 366 * 24 * 3600;
+  if (
+    expiresInSeconds !== undefined &&
+    (typeof expiresInSeconds !== "number" || !(Math.abs(expiresInSeconds) <= TEN_YEARS_SECONDS))
+  ) {
+    return validationError("expiresInSeconds must be a number of seconds within ten years.", "expiresInSeconds");
   }
   const expiry = typeof expiresOn === "string" ? new Date(expiresOn) : undefined;
   if (expiry !== undefined && Number.isNaN(expiry.getTime())) return validationError("expiresOn is not a date.", "expiresOn");

@@ -1,5 +1,5 @@
 import { isObject, type OperationContext } from "../context.js";
-import { errorReply, noContent, ok, validationError, type Reply } from "../errors.js";
+import { errorReply, isReply, noContent, ok, validationError, type Reply } from "../errors.js";
 import { isGuid } from "../ids.js";
 import type { AssignmentRecord } from "../state.js";
 
@@ -29,14 +29,14 @@ const notFound = (): Reply => errorReply(404, "AssignmentNotFound", "The assignm
 
 export async function getAssignment(ctx: OperationContext): Promise<Reply> {
   const ids = pathIds(ctx);
-  if ("status" in ids) return ids;
+  if (isReply(ids)) return ids;
   const assignment = ctx.store.assignment(ids.tenantId, ids.objectId);
   return assignment === undefined ? notFound() : ok(assignmentBody(assignment));
 }
 
 export async function upsertAssignment(ctx: OperationContext): Promise<Reply> {
   const ids = pathIds(ctx);
-  if ("status" in ids) return ids;
+  if (isReply(ids)) return ids;
   const body = ctx.body;
   if (!isObject(body) || body.principalType === undefined || body.principalType === null) {
     return validationError("PrincipalType: The PrincipalType field is required.", "PrincipalType");
@@ -64,7 +64,7 @@ export async function upsertAssignment(ctx: OperationContext): Promise<Reply> {
 /** Deleting an assignment that does not exist is a no-op (204). */
 export async function deleteAssignment(ctx: OperationContext): Promise<Reply> {
   const ids = pathIds(ctx);
-  if ("status" in ids) return ids;
+  if (isReply(ids)) return ids;
   if (ctx.store.assignment(ids.tenantId, ids.objectId) !== undefined) {
     await ctx.store.commit({ t: "assignmentDelete", ...ids });
   }

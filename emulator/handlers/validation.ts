@@ -59,6 +59,4 @@ export function scopeList(ctx: OperationContext, value: unknown[], target: strin
   return scopes;
 }
 
-export function isReply(value: unknown): value is Reply {
-  return isObject(value) && typeof value.status === "number";
-}
+export { isReply } from "../errors.js";

@@ -108,6 +108,12 @@ describe("bad input gets a 4xx, never a crash", () => {
     expect(health.json).toMatchObject({ status: "ok", resourceId: emu.resourceId });
   });
 
+  it("a body that looks like an internal reply is treated as a body", async () => {
+    const res = await signedCall(emu, "POST", P, { status: 200, body: { hijacked: true } });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.json)).toEqual(["identity"]);
+  });
+
   it("wrongly typed fields → 400, not 500", async () => {
     const created = await signedCall(emu, "POST", P, {});
     const id = encodeURIComponent(created.json.identity.id);

@@ -50,6 +50,22 @@ describe("Teams user token exchange", () => {
     expect((await exchange({ token: minted.json.token, appId: APP, userId: USER })).status).toBe(200);
   });
 
+  it("/_emulator/entraToken rejects an absurd lifetime with 400", async () => {
+    const res = await call(emu.endpoint, {
+      method: "POST",
+      path: "/_emulator/entraToken",
+      body: { appId: APP, userId: USER, expiresInSeconds: 1e308 },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json).toEqual({
+      error: {
+        code: "ValidationError",
+        message: "expiresInSeconds must be a number of seconds within ten years.",
+        target: "expiresInSeconds",
+      },
+    });
+  });
+
   it.each([
     ["expired", () => emu.mintEntraToken({ appId: APP, userId: USER, expiresOn: new Date(Date.now() - 60_000) })],
     ["malformed", () => "not.a.jwt"],
