@@ -139,12 +139,13 @@ export function buildEmitContext(model: CodeModel): EmitContext {
   return { model, objects, enums, properties, deserialized, serialized, validated };
 }
 
-/** The discriminator an object model inherits and its own value for it, when polymorphic. */
+/** The discriminator a leaf object model inherits and its own value for it, when polymorphic. */
 export function inheritedDiscriminator(
   object: ObjectModel,
   objects: ReadonlyMap<string, ObjectModel>,
 ): { propertyName: string; serializedName: string; value: string } | undefined {
-  if (object.discriminatorValue === undefined) {
+  if (object.discriminatorValue === undefined || [...objects.values()].some((o) => o.parents.includes(object.name))) {
+    // Models that others extend keep the parent's wider type, so their children can narrow it.
     return undefined;
   }
   const seen = new Set<string>();

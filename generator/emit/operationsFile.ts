@@ -76,7 +76,12 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
   const pathValues = all
     .filter((a) => a.parameter?.location === "path")
     .map((a) => {
-      const value = urlValue(a.type, a.name);
+      const mapped = urlValue(a.type, a.name);
+      const format = a.parameter?.collectionFormat;
+      const value =
+        a.type.kind === "array"
+          ? `joinCollection(${mapped}${format !== undefined && format !== "csv" && format !== "multi" ? `, ${stringLiteral(format)}` : ""})`
+          : mapped;
       const encoded = a.parameter?.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
       return `${propertyKey(a.serializedName)}: ${encoded},`;
     });
