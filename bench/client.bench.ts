@@ -56,11 +56,14 @@ interface Stats {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time of this (client) process per request, user + system, in microseconds. */
+  cpuUs: number;
 }
 
 async function measure(call: () => Promise<unknown>, requests: number, concurrency: number): Promise<Stats> {
   const latencies = new Float64Array(requests);
   let next = 0;
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   const worker = async () => {
     while (next < requests) {
@@ -72,9 +75,10 @@ async function measure(call: () => Promise<unknown>, requests: number, concurren
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = performance.now() - start;
+  const cpu = process.cpuUsage(cpu0);
   const sorted = Array.from(latencies).sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-  return { rps: (requests / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99) };
+  return { rps: (requests / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99), cpuUs: (cpu.user + cpu.system) / requests };
 }
 
 async function bundleSize(entry: string): Promise<{ minified: number; gzipped: number }> {
@@ -112,7 +116,8 @@ async function main(): Promise<void> {
   const emulator = await startEmulatorProcess();
   try {
     const oursClient = new Ours(emulator.connectionString);
-    const officialClient = new Official(emulator.connectionString);
+    // The official client needs an explicit opt-in for plain http; ours allows it for loopback endpoints.
+    const officialClient = new Official(emulator.connectionString, { allowInsecureConnection: true });
     const oursUser = await oursClient.createUser();
     const officialUser = await officialClient.createUser();
     const contenders = {
@@ -132,11 +137,20 @@ async function main(): Promise<void> {
     const summary: Record<string, Stats> = {};
     for (const name of ["ours", "official"] as const) {
       const s = results[name]!;
-      summary[name] = { rps: median(s.map((x) => x.rps)), p50: median(s.map((x) => x.p50)), p99: median(s.map((x) => x.p99)) };
+      summary[name] = {
+        rps: median(s.map((x) => x.rps)),
+        p50: median(s.map((x) => x.p50)),
+        p99: median(s.map((x) => x.p99)),
+        cpuUs: median(s.map((x) => x.cpuUs)),
+      };
       const m = summary[name]!;
-      console.log(`  ${name.padEnd(8)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms   rounds: ${s.map((x) => x.rps.toFixed(0)).join(", ")} req/s`);
+      console.log(
+        `  ${name.padEnd(8)} ${m.rps.toFixed(0).padStart(6)} req/s  p50 ${m.p50.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms  ` +
+          `client CPU ${m.cpuUs.toFixed(0)} us/request   rounds: ${s.map((x) => x.rps.toFixed(0)).join(", ")} req/s`,
+      );
     }
     console.log(`  throughput ratio ours/official: ${(summary["ours"]!.rps / summary["official"]!.rps).toFixed(2)}x (target >= 1.5x)`);
+    console.log(`  client CPU per request ours/official: ${(summary["ours"]!.cpuUs / summary["official"]!.cpuUs).toFixed(2)}`);
   } finally {
     emulator.child.stdin!.end();
     await once(emulator.child, "exit");

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,7 +39,8 @@ beforeAll(async () => {
   if (!tarball) throw new Error("npm pack produced no tarball");
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
   // @types/node: @azure/core-rest-pipeline's own .d.ts files mention NodeJS and Buffer.
-  const typesNode = `@types/node@${(await import("@types/node/package.json", { with: { type: "json" } })).default.version}`;
+  const typesNodeVersion = (JSON.parse(readFileSync(join(root, "node_modules", "@types", "node", "package.json"), "utf8")) as { version: string }).version;
+  const typesNode = `@types/node@${typesNodeVersion}`;
   await run(npm, ["install", "--offline", "--no-audit", "--no-fund", `./${tarball}`, typesNode], { cwd: project });
 
   writeFileSync(join(project, "esm.mjs"), lifecycle(`import { CommunicationIdentityClient } from "@acs-gen/communication-identity";`));
