@@ -49,6 +49,8 @@ Options:
   --check                generate in memory and compare with --out; exit 1 when stale
   --pin                  recompute the sha256 pins in spec/manifest.json and exit
   -h, --help             show this help
+
+Environment: ACS_SPECS_ROOT (specs root), ACS_GEN_TIMINGS=1 (print time per phase).
 `;
 
 /** @throws UsageError on an unknown flag, a missing value or a stray argument. */

@@ -22,9 +22,20 @@ const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
 };
 
+/** Milliseconds per phase since the previous call (ACS_GEN_TIMINGS=1 prints them). */
+function phaseTimer(): ((name: string) => void) & { report: () => string } {
+  let last = performance.now();
+  const phases: string[] = [`startup ${last.toFixed(0)} ms`];
+  const mark = (name: string): void => {
+    const now = performance.now();
+    phases.push(`${name} ${(now - last).toFixed(0)} ms`);
+    last = now;
+  };
+  return Object.assign(mark, { report: () => phases.join(", ") });
+}
+
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
-  const started = performance.now();
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
@@ -48,8 +59,10 @@ export async function run(argv: string[], env: Record<string, string | undefined
       return 0;
     }
 
+    const phase = phaseTimer();
     const { sources, config } = await loadSources(request, paths, warn);
-    const files = await buildFiles(sources, config, paths);
+    phase("load");
+    const files = await buildFiles(sources, config, paths, phase);
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
 
     if (args.check) {
@@ -68,7 +81,9 @@ export async function run(argv: string[], env: Record<string, string | undefined
     }
 
     await writeAtomically(args.out, files);
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    phase("write");
+    if (env["ACS_GEN_TIMINGS"]) io.stderr(`timings: ${phase.report()}\n`);
+    const seconds = (performance.now() / 1000).toFixed(2); // since the process started
     io.stdout(`wrote ${files.length} files to ${args.out} (${config.clientName}, API ${versions}) in ${seconds} s\n`);
     return 0;
   } catch (err) {

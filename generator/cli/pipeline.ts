@@ -127,9 +127,17 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
 }
 
 /** Model and emit, imported only when needed (the emitter pulls in ts-morph, which is slow to load). */
-export async function buildFiles(sources: Source[], config: ClientConfig, paths: Paths): Promise<OutputFile[]> {
+export async function buildFiles(
+  sources: Source[],
+  config: ClientConfig,
+  paths: Paths,
+  phase: (name: string) => void = () => undefined,
+): Promise<OutputFile[]> {
   const [{ buildCodeModel }, { emitClient }] = await Promise.all([import("../model/index.js"), import("../emit/index.js")]);
+  phase("import model+emit");
   const model = buildCodeModel(sources, config);
+  phase("model");
   const files = emitClient(model, { templatesDir: paths.templatesDir });
+  phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
