@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { AzureLogger, setLogLevel } from "@azure/logger";
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import {
   AzureKeyCredential,
@@ -129,6 +129,39 @@ describe("CommunicationIdentityClient against the emulator", () => {
     // The user was not deleted: the aborted delete never reached the server.
     await expect(client.getToken(user, ["chat"])).resolves.toMatchObject({ token: expect.any(String) });
     expect(sent()).toBe(3);
+  });
+
+  it("re-signs each retry: an attempt whose URL changed after a dropped connection is accepted", async () => {
+    const real = createDefaultHttpClient();
+    const urls: string[] = [];
+    const flaky: HttpClient = {
+      async sendRequest(request) {
+        urls.push(request.url);
+        if (urls.length === 1) throw new RestError("socket hang up", { code: "ECONNRESET", request });
+        return real.sendRequest(request);
+      },
+    };
+    let attempt = 0;
+    const client = new CommunicationIdentityClient(emulator.connectionString, {
+      httpClient: flaky,
+      retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 2 },
+      additionalPolicies: [
+        {
+          position: "perRetry",
+          policy: {
+            name: "markAttempt",
+            sendRequest: (req, next) => {
+              attempt += 1;
+              req.url = req.url.replace(/&attempt=\d+$/, "") + `&attempt=${attempt}`;
+              return next(req);
+            },
+          },
+        },
+      ],
+    });
+    const user = await client.createUser();
+    expect(user.communicationUserId).toMatch(USER_ID);
+    expect(urls.map((u) => new URL(u).search)).toEqual(["?api-version=2021-03-07&attempt=1", "?api-version=2021-03-07&attempt=2"]);
   });
 
   it("service errors are RestErrors with statusCode, code, message and request id", async () => {
