@@ -13,6 +13,7 @@ import { GeneratorError } from "../errors.js";
 import type { DiffResult } from "./change.js";
 import { exitCodeFor, loadReportTemplate, renderJson, renderMarkdown, type FailOn } from "./output.js";
 import { runSpecDiff } from "./spec/command.js";
+import { runWireDiff } from "./wireCommand.js";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -37,6 +38,10 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
     summary: "compare two Swagger specs (api-versions from spec/manifest.json, or spec file paths)",
     run: (oldArg, newArg, ctx) =>
       runSpecDiff(oldArg, newArg, { specsRoot: ctx.specsRoot, manifestFile: join(ctx.repoRoot, "spec", "manifest.json"), cwd: ctx.cwd }),
+  },
+  wire: {
+    summary: "compare two wire contract files (e.g. review/wire-contract.json and a new recording)",
+    run: async (oldArg, newArg, ctx) => runWireDiff(oldArg, newArg, ctx.cwd),
   },
 };
 
@@ -143,8 +148,9 @@ export async function run(
   try {
     result = await command.run(args.oldArg, args.newArg, { repoRoot, specsRoot, cwd });
   } catch (err) {
-    if (!(err instanceof GeneratorError)) throw err;
-    io.stderr(`error: ${err.message}\n`);
+    // Exit code 1 means "breaking changes found", so every failure, expected or not, is 2.
+    const message = err instanceof GeneratorError ? err.message : `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+    io.stderr(`error: ${message}\n`);
     return 2;
   }
   io.stdout(args.json ? renderJson(result) : renderMarkdown(result, loadReportTemplate(join(repoRoot, "templates"))));

@@ -90,6 +90,14 @@ describe("npm run diff -- spec (in process)", () => {
     });
   });
 
+  it("an invalid spec file: exit 2 naming the file", async () => {
+    const bad = join(tmp, "bad.json");
+    writeFileSync(bad, '{ "swagger": "2.0", ');
+    const { code, stdout, stderr } = await cli("spec", bad, "2022-06-01");
+    expect([code, stdout]).toEqual([2, ""]);
+    expect(stderr).toMatch(/^error: bad\.json#: cannot parse JSON: /);
+  });
+
   it("bad command lines: exit 2 with the usage", async () => {
     for (const [argv, message] of [
       [["frob", "a", "b"], 'unknown subcommand "frob" (known: spec)'],
