@@ -19,6 +19,20 @@ export interface EmulatorConfig {
   readonly maxBodyBytes: number;
   readonly bodyTimeoutMs: number;
   readonly now: () => number;
+  /** Deterministic GUIDs for new identity ids (EmulatorOptions.idSeed); random when absent. */
+  readonly nextSeededGuid?: () => string;
+  /** Called with every request as received, before it is handled (EmulatorOptions.onRequest). */
+  readonly onRequest?: (request: ReceivedRequest) => void;
+}
+
+/** A request exactly as the emulator received it. May hold credentials: never log it as is. */
+export interface ReceivedRequest {
+  readonly method: string;
+  /** Path and query as sent on the request line. */
+  readonly url: string;
+  /** Header names (lower-case) and values in the order received. */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly body: Buffer;
 }
 
 /** Everything an operation handler needs about one request. */

@@ -19,8 +19,20 @@ export function resourceIdFromKey(accessKey: string): string {
   return guidFromBytes(createHash("sha256").update("acs-emulator-resource:").update(accessKey).digest());
 }
 
-export function newIdentityId(resourceId: string): string {
-  return `8:acs:${resourceId}_${randomUUID()}`;
+export function newIdentityId(resourceId: string, nextSeeded?: () => string): string {
+  return `8:acs:${resourceId}_${nextSeeded ? nextSeeded() : randomUUID()}`;
+}
+
+/**
+ * GUIDs derived from a seed and a counter: the n-th identity an emulator started with the same
+ * seed creates always has the same id (for recordings such as the wire contract).
+ */
+export function seededGuids(seed: string): () => string {
+  let counter = 0;
+  return () => {
+    counter += 1;
+    return guidFromBytes(createHash("sha256").update(`acs-emulator-id:${seed}:${counter}`).digest());
+  };
 }
 
 export function teamsExtensionIdentityId(resourceId: string, tenantId: string, objectId: string): string {

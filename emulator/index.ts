@@ -1,14 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { EmulatorConfig } from "./context.js";
-import { resourceIdFromKey } from "./ids.js";
+import type { EmulatorConfig, ReceivedRequest } from "./context.js";
+import { resourceIdFromKey, seededGuids } from "./ids.js";
 import { Journal } from "./journal.js";
 import { createRequestListener } from "./server.js";
 import { emptyState } from "./state.js";
 import { Store } from "./store.js";
 import { acsTokenKey, DEFAULT_ENTRA_SIGNING_KEY, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
+export type { ReceivedRequest } from "./context.js";
 export { API_VERSIONS, SUPPORTED_VERSIONS_HEADER, type ApiVersion } from "./versions.js";
 export { DEFAULT_ENTRA_SIGNING_KEY, DEFAULT_TEST_TENANT, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
@@ -40,6 +41,17 @@ export interface EmulatorOptions {
   readonly bodyTimeoutMs?: number;
   /** Clock, for tests. */
   readonly now?: () => number;
+  /**
+   * Make identity ids deterministic: the n-th identity created gets a GUID derived from this seed
+   * and n. Random GUIDs when omitted.
+   */
+  readonly idSeed?: string;
+  /**
+   * Called with every request as received (method, path and query, headers, body bytes), before it
+   * is authenticated or handled; e.g. to record what a client sends. The request holds the
+   * Authorization header: redact it before logging or storing.
+   */
+  readonly onRequest?: (request: ReceivedRequest) => void;
 }
 
 export interface RunningEmulator {
@@ -94,6 +106,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     now: options.now ?? Date.now,
+    ...(options.idSeed !== undefined ? { nextSeededGuid: seededGuids(options.idSeed) } : {}),
+    ...(options.onRequest !== undefined ? { onRequest: options.onRequest } : {}),
   };
   let store: Store;
   if (options.dataFile !== undefined) {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody } from "./body.js";
-import type { EmulatorConfig, OperationContext } from "./context.js";
+import type { EmulatorConfig, OperationContext, ReceivedRequest } from "./context.js";
 import { errorReply, type Reply } from "./errors.js";
 import { handleAdmin } from "./handlers/admin.js";
 import { deleteAssignment, getAssignment, upsertAssignment } from "./handlers/assignments.js";
@@ -157,6 +157,14 @@ function clientRequestId(req: IncomingMessage): string | undefined {
   return id !== undefined && /^[\x20-\x7e]{1,256}$/.test(id) ? id : undefined;
 }
 
+function receivedRequest(req: IncomingMessage, body: Buffer): ReceivedRequest {
+  const headers: Array<readonly [string, string]> = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    headers.push([(req.rawHeaders[i] as string).toLowerCase(), req.rawHeaders[i + 1] as string]);
+  }
+  return { method: req.method ?? "GET", url: req.url ?? "/", headers, body: Buffer.from(body) };
+}
+
 export function createRequestListener(
   config: EmulatorConfig,
   store: Store,
@@ -179,6 +187,7 @@ export function createRequestListener(
         send(res, reply, { ...baseHeaders, connection: "close" });
         return;
       }
+      if (config.onRequest) config.onRequest(receivedRequest(req, body.bytes));
       let reply: Reply;
       try {
         reply = await route(config, store, req, body.bytes);

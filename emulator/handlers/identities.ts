@@ -88,7 +88,7 @@ export async function createIdentity(ctx: OperationContext): Promise<Reply> {
   const pending: Promise<void>[] = [];
   let identity = customId === undefined ? undefined : ctx.store.identityByCustomId(customId);
   if (identity === undefined) {
-    const id = newIdentityId(ctx.config.resourceId);
+    const id = newIdentityId(ctx.config.resourceId, ctx.config.nextSeededGuid);
     const event = { t: "create", id, at: ctx.config.now() } as const;
     pending.push(ctx.store.commit(customId === undefined ? event : { ...event, customId }));
     identity = ctx.store.identity(id);
