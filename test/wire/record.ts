@@ -1,0 +1,169 @@
+/**
+ * Records the wire contract: every public method of CommunicationIdentityClient, called with a
+ * fixed set of inputs under each pinned api-version, against a fresh emulator per case (identity
+ * ids seeded by the case name, so paths are the same on every run).
+ */
+import { AzureKeyCredential, type TokenCredential } from "@azure/core-auth";
+import { API_VERSIONS, mintEntraToken, startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
+import { WIRE_CONTRACT_FORMAT, type WireCase, type WireContract, type WireSection } from "../../generator/diff/wireContract.js";
+import { CommunicationIdentityClient, type CommunicationIdentityClientOptions } from "../../src/index.js";
+import { normalizeError, normalizeRequest } from "./normalize.js";
+
+/** `default` (no apiVersion option), then every api-version the emulator serves. */
+export const SECTIONS: readonly string[] = ["default", ...API_VERSIONS];
+
+const BEARER_TOKEN = "wire-contract-bearer-token";
+const TEAMS = {
+  clientId: "2fb3c6d4-52b0-4d9c-9f2b-7c9f1c0e0a11",
+  userObjectId: "8d4c2e3a-0c8f-4a5b-b7e1-5c1d9e0f2a22",
+  /** Fixed issue time and expiry, so the Entra token (and the body carrying it) never changes. */
+  issuedAtMs: Date.UTC(2025, 0, 1),
+  expiresOn: new Date(Date.UTC(2099, 0, 1)),
+};
+
+type ClientForm = "connectionString" | "keyCredential" | "tokenCredential";
+
+interface CaseDef {
+  name: string;
+  call: string;
+  form?: ClientForm;
+  /** Runs before recording starts (e.g. creates the user the call needs). */
+  run: (client: CommunicationIdentityClient, emulator: RunningEmulator, record: () => void) => Promise<unknown>;
+}
+
+const SCOPE_SETS: readonly string[][] = [["chat"], ["voip"], ["chat.join"], ["chat.join.limited"], ["voip.join"], ["chat", "voip"]];
+const EXPIRIES: readonly number[] = [60, 1440];
+
+function scopesName(scopes: readonly string[]): string {
+  return `scopes=[${scopes.join(",")}]`;
+}
+
+export const CASES: readonly CaseDef[] = [
+  ...(["connectionString", "keyCredential", "tokenCredential"] as const).map(
+    (form): CaseDef => ({ name: `createUser ${form}`, call: "createUser", form, run: (c, _e, record) => (record(), c.createUser()) }),
+  ),
+  {
+    name: "createUser customHeaders",
+    call: "createUser",
+    run: (c, _e, record) => (record(), c.createUser({ requestOptions: { customHeaders: { "x-wire-contract": "custom value" } } })),
+  },
+  ...SCOPE_SETS.map((scopes): CaseDef => ({
+    name: `createUserAndToken ${scopesName(scopes)}`,
+    call: "createUserAndToken",
+    run: (c, _e, record) => (record(), c.createUserAndToken(scopes)),
+  })),
+  ...EXPIRIES.map((minutes): CaseDef => ({
+    name: `createUserAndToken scopes=[chat] tokenExpiresInMinutes=${minutes}`,
+    call: "createUserAndToken",
+    run: (c, _e, record) => (record(), c.createUserAndToken(["chat"], { tokenExpiresInMinutes: minutes })),
+  })),
+  ...SCOPE_SETS.map((scopes): CaseDef => ({
+    name: `getToken ${scopesName(scopes)}`,
+    call: "getToken",
+    run: async (c, _e, record) => {
+      const user = await c.createUser();
+      record();
+      return c.getToken(user, scopes);
+    },
+  })),
+  ...EXPIRIES.map((minutes): CaseDef => ({
+    name: `getToken scopes=[chat] tokenExpiresInMinutes=${minutes}`,
+    call: "getToken",
+    run: async (c, _e, record) => {
+      const user = await c.createUser();
+      record();
+      return c.getToken(user, ["chat"], { tokenExpiresInMinutes: minutes });
+    },
+  })),
+  {
+    name: "revokeTokens",
+    call: "revokeTokens",
+    run: async (c, _e, record) => {
+      const user = await c.createUser();
+      record();
+      return c.revokeTokens(user);
+    },
+  },
+  {
+    name: "deleteUser",
+    call: "deleteUser",
+    run: async (c, _e, record) => {
+      const user = await c.createUser();
+      record();
+      return c.deleteUser(user);
+    },
+  },
+  {
+    name: "getTokenForTeamsUser",
+    call: "getTokenForTeamsUser",
+    run: (c, e, record) => {
+      const teamsUserAadToken = mintEntraToken(
+        { appId: TEAMS.clientId, userId: TEAMS.userObjectId, expiresOn: TEAMS.expiresOn, signingKey: e.entraSigningKey },
+        TEAMS.issuedAtMs,
+      );
+      record();
+      return c.getTokenForTeamsUser({ teamsUserAadToken, clientId: TEAMS.clientId, userObjectId: TEAMS.userObjectId });
+    },
+  },
+];
+
+function bearer(): TokenCredential {
+  return { getToken: async () => ({ token: BEARER_TOKEN, expiresOnTimestamp: Date.UTC(2099, 0, 1) }) };
+}
+
+function makeClient(emulator: RunningEmulator, form: ClientForm, apiVersion: string): CommunicationIdentityClient {
+  const options: CommunicationIdentityClientOptions = apiVersion === "default" ? {} : { apiVersion };
+  switch (form) {
+    case "connectionString":
+      return new CommunicationIdentityClient(emulator.connectionString, options);
+    case "keyCredential":
+      return new CommunicationIdentityClient(emulator.endpoint, new AzureKeyCredential(emulator.accessKey), options);
+    case "tokenCredential":
+      return new CommunicationIdentityClient(emulator.endpoint, bearer(), options);
+  }
+}
+
+export async function recordCase(def: CaseDef, apiVersion: string): Promise<WireCase> {
+  const received: ReceivedRequest[] = [];
+  let recording = false;
+  const emulator = await startEmulator({
+    idSeed: `${apiVersion} ${def.name}`,
+    trustedBearerTokens: [BEARER_TOKEN],
+    onRequest: (request) => {
+      if (recording) received.push(request);
+    },
+  });
+  try {
+    const client = makeClient(emulator, def.form ?? "connectionString", apiVersion);
+    let error: string | undefined;
+    try {
+      await def.run(client, emulator, () => {
+        recording = true;
+      });
+    } catch (err) {
+      error = normalizeError(err, emulator.endpoint);
+    }
+    const out: WireCase = {
+      name: def.name,
+      call: def.call,
+      requests: received.map(normalizeRequest),
+      outcome: error === undefined ? "ok" : "error",
+    };
+    if (error !== undefined) out.error = error;
+    return out;
+  } finally {
+    await emulator.close();
+  }
+}
+
+export async function recordSection(apiVersion: string): Promise<WireSection> {
+  const cases: WireCase[] = [];
+  for (const def of CASES) cases.push(await recordCase(def, apiVersion));
+  return { apiVersion, cases };
+}
+
+export async function recordContract(sections: readonly string[] = SECTIONS): Promise<WireContract> {
+  const out: WireSection[] = [];
+  for (const apiVersion of sections) out.push(await recordSection(apiVersion));
+  return { format: WIRE_CONTRACT_FORMAT, sections: out };
+}
