@@ -12,7 +12,11 @@ export type ChangeKind =
   | "header"
   | "model"
   | "property"
-  | "enum";
+  | "enum"
+  /** `api` diff: a top-level export of the package (interface, class, function, type, const, re-export). */
+  | "export"
+  /** `api` diff: a method, constructor or function signature. */
+  | "method";
 
 export interface Change {
   /** Decided by `rule` alone (see the rule table in ./README.md). */

@@ -13,6 +13,7 @@ import { GeneratorError } from "../errors.js";
 import type { DiffResult } from "./change.js";
 import { exitCodeFor, loadReportTemplate, renderJson, renderMarkdown, type FailOn } from "./output.js";
 import { runSpecDiff } from "./spec/command.js";
+import { runApiDiff } from "./apiCommand.js";
 import { runWireDiff } from "./wireCommand.js";
 
 export interface Io {
@@ -38,6 +39,10 @@ export const SUBCOMMANDS: Record<string, Subcommand> = {
     summary: "compare two Swagger specs (api-versions from spec/manifest.json, or spec file paths)",
     run: (oldArg, newArg, ctx) =>
       runSpecDiff(oldArg, newArg, { specsRoot: ctx.specsRoot, manifestFile: join(ctx.repoRoot, "spec", "manifest.json"), cwd: ctx.cwd }),
+  },
+  api: {
+    summary: "compare two API reports (*.api.md, as `npm run api` writes review/communication-identity.api.md)",
+    run: async (oldArg, newArg, ctx) => runApiDiff(oldArg, newArg, ctx.cwd),
   },
   wire: {
     summary: "compare two wire contract files (e.g. review/wire-contract.json and a new recording)",
