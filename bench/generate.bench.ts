@@ -11,7 +11,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -209,7 +209,8 @@ function main(): void {
   rmSync(work, { recursive: true, force: true });
 
   const cpuModel = cpus()[0]?.model ?? "unknown CPU";
-  console.log(`Machine: ${cpus().length} CPUs (${cpuModel}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${runs} runs per input after one first run.\n`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`Machine: ${cpus().length} CPUs (${cpuModel}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${runs} runs per input after one first run; load average at the end ${load}.\n`);
   console.log("| input | operations | files | median (s) | min (s) | max (s) | first run (s) |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   rows.forEach((r) => console.log(r));

@@ -6,11 +6,9 @@ import { writeFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
-import { formatManifest } from "../load/manifest.js";
 import type { Diagnostic } from "../load/types.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
 import { compareWithDisk, writeAtomically } from "./output.js";
-import { buildFiles, loadSources, pinManifest, resolvePaths } from "./pipeline.js";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -42,6 +40,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
       io.stdout(USAGE);
       return 0;
     }
+    // the pipeline (and the load stage's libraries) is loaded only once there is work to do
+    const { buildFiles, loadSources, pinManifest, resolvePaths } = await import("./pipeline.js");
     const paths = resolvePaths(args.specsRoot, env);
     const warn = (d: Diagnostic): void => io.stderr(`warning: ${d.file}#${d.pointer}: ${d.message}\n`);
     const request = {
@@ -52,6 +52,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     };
 
     if (args.pin) {
+      const { formatManifest } = await import("../load/manifest.js");
       const manifest = await pinManifest(request, paths, warn);
       await writeFile(paths.manifestFile, formatManifest(manifest));
       const count = manifest.versions.reduce((n, v) => n + Object.keys(v.sha256).length, 0);
