@@ -123,7 +123,7 @@ function diffCase(before: WireCase, after: WireCase, section: WireSection, out: 
     out.push(change("wire-request-now-sent", "operation", { ...where, operation: opOf(first) }, "", `${after.call} now sends ${plural(n1, "request")} (${opOf(first)}); it sent none before.`));
   } else if (n0 > 0 && n1 === 0) {
     const first = before.requests[0] as WireRequest;
-    out.push(change("wire-request-no-longer-sent", "operation", { ...where, operation: opOf(first) }, "", `${after.call} no longer sends ${opOf(first)}${after.error !== undefined ? `; it fails first: ${after.error}` : ""}.`));
+    out.push(change("wire-request-no-longer-sent", "operation", { ...where, operation: opOf(first) }, "", after.error !== undefined ? `${after.call} no longer sends ${opOf(first)}; it fails first: ${after.error}` : `${after.call} no longer sends ${opOf(first)}.`));
   } else if (n0 !== n1) {
     out.push(change("wire-request-count-changed", "operation", where, "", `${after.call} sends ${plural(n1, "request")}, not ${n0}.`, { old: String(n0), new: String(n1) }));
   }

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { readWireContract, renderWireContract, toWireContract } from "../../generator/diff/wireContract.js";
-import { diffWireContracts } from "../../generator/diff/wireDiff.js";
+import { renderWireContract } from "../../generator/diff/wireContract.js";
+import { contractMismatch, UPDATE_HINT } from "./compare.js";
 import { CASES, recordContract, recordSection, SECTIONS } from "./record.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -23,24 +23,12 @@ describe("wire contract", () => {
       writeFileSync(CONTRACT_FILE, recorded);
       return;
     }
-    const how = "If the change is intended, update the file: UPDATE_WIRE_CONTRACT=1 npx vitest run test/wire";
-    if (!existsSync(CONTRACT_FILE)) throw new Error(`review/wire-contract.json is missing. ${how}`);
+    if (!existsSync(CONTRACT_FILE)) throw new Error(`review/wire-contract.json is missing. ${UPDATE_HINT}`);
     const expected = readFileSync(CONTRACT_FILE, "utf8");
     if (recorded === expected) return;
     const actualFile = join(tmpdir(), `wire-contract.actual.${process.pid}.json`);
     writeFileSync(actualFile, recorded);
-    const changes = diffWireContracts(readWireContract(CONTRACT_FILE, "review/wire-contract.json"), toWireContract(JSON.parse(recorded), actualFile));
-    const lines = changes.slice(0, 40).map((c) => `  ${c.breaking ? "BREAKING" : "ok      "} ${c.rule} ${c.concerns.path}: ${c.message}`);
-    if (changes.length > 40) lines.push(`  … and ${changes.length - 40} more`);
-    if (changes.length === 0) lines.push("  (no semantic change: only the file's formatting or order differs)");
-    throw new Error(
-      [
-        `The requests the client sends differ from review/wire-contract.json (${changes.length} changes):`,
-        ...lines,
-        `Full report: npm run diff -- wire review/wire-contract.json ${actualFile}`,
-        how,
-      ].join("\n"),
-    );
+    throw new Error(contractMismatch(expected, recorded, actualFile));
   });
 
   it("records the same bytes twice (deterministic ids, tokens and placeholders)", async () => {
@@ -48,6 +36,20 @@ describe("wire contract", () => {
     const second = await recordSection("default");
     expect(second).toEqual(first);
     expect(first.cases.map((c) => c.name)).toEqual(CASES.map((c) => c.name));
+  });
+
+  it("a difference fails with the diff, the report command and how to update", () => {
+    const expected = readFileSync(CONTRACT_FILE, "utf8");
+    expect(contractMismatch(expected, expected, "/tmp/actual.json")).toBeUndefined();
+    const dropped = expected.replace('"content-type": "application/json",\n', "");
+    expect(contractMismatch(expected, dropped, "/tmp/actual.json", 1)).toBe(
+      [
+        "The requests the client sends differ from review/wire-contract.json (1 change):",
+        "  BREAKING wire-header-removed [default] createUserAndToken scopes=[chat,voip] #0 header content-type: The header content-type is no longer sent (was \"application/json\").",
+        "Full report: npm run diff -- wire review/wire-contract.json /tmp/actual.json",
+        "If the change is intended, update the file: UPDATE_WIRE_CONTRACT=1 npx vitest run test/wire",
+      ].join("\n"),
+    );
   });
 
   it("pins one section per api-version: default first, then every emulator version", () => {
