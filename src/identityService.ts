@@ -2,12 +2,12 @@
  * The only file that touches generated/: it maps the client's calls onto the generated
  * operations, so a regeneration that renames things needs changes here and nowhere else.
  */
-import type { HttpClient, Pipeline } from "@azure/core-rest-pipeline";
-import { IdentityRestClient } from "../generated/src/index.js";
+import { createDefaultHttpClient, type HttpClient, type Pipeline } from "@azure/core-rest-pipeline";
+import { IdentityRestClientCore } from "../generated/src/index.js";
 import { apiVersionAtLeast, FEATURE_API_VERSIONS } from "./apiVersions.js";
 import type { OperationOptions } from "./models.js";
 
-type Operations = IdentityRestClient["communicationIdentity"];
+type Operations = IdentityRestClientCore["communicationIdentity"];
 
 /** The generated operation that exchanges a Teams user's token (2022-06-01 and later). */
 interface TeamsExchangeOperation {
@@ -26,16 +26,17 @@ export interface IssuedToken {
 }
 
 export class IdentityService {
-  private readonly rest: IdentityRestClient;
+  private readonly rest: IdentityRestClientCore;
   private readonly operations: Operations;
   /** The newest api-version generated/ was built from. */
   private readonly generatedApiVersion: string;
 
   constructor(endpoint: string, pipeline: Pipeline, httpClient: HttpClient | undefined, apiVersion: string | undefined) {
-    const base = { pipeline, ...(httpClient ? { httpClient } : {}) };
-    const generatedDefault = new IdentityRestClient(endpoint, base);
+    // The generated class without defaults: core-rest-pipeline's default pipeline is never bundled.
+    const base = { pipeline, httpClient: httpClient ?? createDefaultHttpClient() };
+    const generatedDefault = new IdentityRestClientCore(endpoint, base);
     this.generatedApiVersion = generatedDefault.apiVersion;
-    this.rest = apiVersion === undefined ? generatedDefault : new IdentityRestClient(endpoint, { ...base, apiVersion });
+    this.rest = apiVersion === undefined ? generatedDefault : new IdentityRestClientCore(endpoint, { ...base, apiVersion });
     this.operations = this.rest.communicationIdentity;
   }
 

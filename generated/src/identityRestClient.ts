@@ -9,18 +9,18 @@
 import { createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from "@azure/core-rest-pipeline";
 import { CommunicationIdentityOperations } from "./operations/communicationIdentity.js";
 
-/** Options of {@link IdentityRestClient}. */
-export interface IdentityRestClientOptions {
-  /** Send requests through this pipeline (the handwritten layer adds auth, retry, logging). Default: `createPipelineFromOptions({})`. */
-  pipeline?: Pipeline;
-  /** Transport the pipeline sends with. Default: `createDefaultHttpClient()`. */
-  httpClient?: HttpClient;
+/** Options of {@link IdentityRestClientCore}: pipeline and transport are required, so nothing default is bundled. */
+export interface IdentityRestClientCoreOptions {
+  /** Send requests through this pipeline (the handwritten layer adds auth, retry, logging). */
+  pipeline: Pipeline;
+  /** Transport the pipeline sends with. */
+  httpClient: HttpClient;
   /** api-version sent with every request. Default: `2021-03-07`. */
   apiVersion?: string;
 }
 
-/** Azure Communication Identity Service */
-export class IdentityRestClient {
+/** `IdentityRestClient` without defaults: the caller passes the pipeline and transport, so a bundle that uses only this class never includes `createPipelineFromOptions` or its policies. */
+export class IdentityRestClientCore {
   /** Base URL every request goes to. */
   readonly endpoint: string;
   /** api-version sent with every request. */
@@ -37,11 +37,37 @@ export class IdentityRestClient {
    * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
    * @param options - Pipeline, transport and api-version.
    */
-  constructor(endpoint: string, options: IdentityRestClientOptions = {}) {
+  constructor(endpoint: string, options: IdentityRestClientCoreOptions) {
     this.endpoint = endpoint;
     this.apiVersion = options.apiVersion ?? "2021-03-07";
-    this.pipeline = options.pipeline ?? createPipelineFromOptions({});
-    this.httpClient = options.httpClient ?? createDefaultHttpClient();
+    this.pipeline = options.pipeline;
+    this.httpClient = options.httpClient;
     this.communicationIdentity = new CommunicationIdentityOperations(this);
+  }
+}
+
+/** Options of {@link IdentityRestClient}. */
+export interface IdentityRestClientOptions {
+  /** Send requests through this pipeline (the handwritten layer adds auth, retry, logging). Default: `createPipelineFromOptions({})`. */
+  pipeline?: Pipeline;
+  /** Transport the pipeline sends with. Default: `createDefaultHttpClient()`. */
+  httpClient?: HttpClient;
+  /** api-version sent with every request. Default: `2021-03-07`. */
+  apiVersion?: string;
+}
+
+/** Azure Communication Identity Service */
+export class IdentityRestClient extends IdentityRestClientCore {
+  /**
+   * Creates a client for one service endpoint.
+   * @param endpoint - The communication resource, for example https://my-resource.communication.azure.com
+   * @param options - Pipeline, transport and api-version.
+   */
+  constructor(endpoint: string, options: IdentityRestClientOptions = {}) {
+    super(endpoint, {
+      ...options,
+      pipeline: options.pipeline ?? createPipelineFromOptions({}),
+      httpClient: options.httpClient ?? createDefaultHttpClient(),
+    });
   }
 }

@@ -7,7 +7,7 @@
  */
 
 export * from "./models.js";
-export { IdentityRestClient, type IdentityRestClientOptions } from "./identityRestClient.js";
+export { IdentityRestClient, type IdentityRestClientOptions, IdentityRestClientCore, type IdentityRestClientCoreOptions } from "./identityRestClient.js";
 export { CommunicationIdentityOperations } from "./operations/communicationIdentity.js";
 export { type OperationOptions } from "./runtime.js";
 

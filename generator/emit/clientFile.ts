@@ -22,6 +22,37 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ? docText(endpointParameter.description)
     : `Base URL of the service, e.g. ${codeSpan(client.endpoint.hostTemplate)}.`;
 
+  const coreOptionsName = `${client.name}CoreOptions`;
+  const coreName = `${client.name}Core`;
+  const otherOptions = [
+    ...(client.apiVersion
+      ? [
+          {
+            name: "apiVersion",
+            type: "string",
+            hasQuestionToken: true,
+            docs: jsDoc(undefined, `api-version sent with every request. Default: ${codeSpan(client.apiVersion.defaultValue)}.`),
+          },
+        ]
+      : []),
+    ...optional.map((p) => ({
+      name: propertyKey(p.name),
+      type: publicType(p.type),
+      hasQuestionToken: true,
+      docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
+    })),
+  ];
+  const coreOptionsInterface: InterfaceDeclarationStructure = {
+    kind: StructureKind.Interface,
+    name: coreOptionsName,
+    isExported: true,
+    docs: jsDoc(undefined, `Options of {@link ${coreName}}: pipeline and transport are required, so nothing default is bundled.`),
+    properties: [
+      { name: "pipeline", type: "Pipeline", docs: jsDoc(undefined, "Send requests through this pipeline (the handwritten layer adds auth, retry, logging).") },
+      { name: "httpClient", type: "HttpClient", docs: jsDoc(undefined, "Transport the pipeline sends with.") },
+      ...otherOptions,
+    ],
+  };
   const optionsInterface: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
     name: optionsName,
@@ -40,22 +71,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         hasQuestionToken: true,
         docs: jsDoc(undefined, "Transport the pipeline sends with. Default: `createDefaultHttpClient()`."),
       },
-      ...(client.apiVersion
-        ? [
-            {
-              name: "apiVersion",
-              type: "string",
-              hasQuestionToken: true,
-              docs: jsDoc(undefined, `api-version sent with every request. Default: ${codeSpan(client.apiVersion.defaultValue)}.`),
-            },
-          ]
-        : []),
-      ...optional.map((p) => ({
-        name: propertyKey(p.name),
-        type: publicType(p.type),
-        hasQuestionToken: true,
-        docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
-      })),
+      ...otherOptions,
     ],
   };
 
@@ -70,15 +86,19 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...(client.apiVersion ? [`this.apiVersion = options.apiVersion ?? ${stringLiteral(client.apiVersion.defaultValue)};`] : []),
     ...required.map((p) => `this.${p.name} = ${safeLocalName(p.name)};`),
     ...optional.map((p) => `this.${p.name} = options.${p.name};`),
-    "this.pipeline = options.pipeline ?? createPipelineFromOptions({});",
-    "this.httpClient = options.httpClient ?? createDefaultHttpClient();",
+    "this.pipeline = options.pipeline;",
+    "this.httpClient = options.httpClient;",
     ...operationGroups.map((g) => `this.${operationsPropertyName(g)} = new ${operationsClassName(g)}(this);`),
   ];
-  const clientClass: ClassDeclarationStructure = {
+  const coreClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
-    name: client.name,
+    name: coreName,
     isExported: true,
-    docs: jsDoc(client.description, `Client for ${codeSpan(client.name)}.`),
+    docs: jsDoc(
+      undefined,
+      `${codeSpan(client.name)} without defaults: the caller passes the pipeline and transport, so a bundle that ` +
+        "uses only this class never includes `createPipelineFromOptions` or its policies.",
+    ),
     properties: [
       { name: "endpoint", type: "string", isReadonly: true, docs: jsDoc(undefined, "Base URL every request goes to.") },
       ...(client.apiVersion
@@ -99,9 +119,44 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         parameters: [
           { name: "endpoint", type: "string" },
           ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
-          { name: "options", type: optionsName, initializer: "{}" },
+          { name: "options", type: coreOptionsName },
         ],
         statements: ctorStatements.join("\n"),
+        docs: jsDoc(undefined, `Creates a client for one service endpoint.`, {
+          tags: [
+            { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
+            ...required.map((p) => ({
+              kind: StructureKind.JSDocTag as const,
+              tagName: "param",
+              text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
+            })),
+            { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
+          ],
+        }),
+      },
+    ],
+  };
+  const superArguments = ["endpoint", ...required.map((p) => safeLocalName(p.name))];
+  const clientClass: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: client.name,
+    isExported: true,
+    extends: coreName,
+    docs: jsDoc(client.description, `Client for ${codeSpan(client.name)}.`),
+    ctors: [
+      {
+        parameters: [
+          { name: "endpoint", type: "string" },
+          ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
+          { name: "options", type: optionsName, initializer: "{}" },
+        ],
+        statements: [
+          `super(${superArguments.join(", ")}, {`,
+          "  ...options,",
+          "  pipeline: options.pipeline ?? createPipelineFromOptions({}),",
+          "  httpClient: options.httpClient ?? createDefaultHttpClient(),",
+          "});",
+        ].join("\n"),
         docs: jsDoc(undefined, `Creates a client for one service endpoint.`, {
           tags: [
             { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
@@ -127,6 +182,8 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       moduleSpecifier: `./operations/${operationsFileName(g)}.js`,
       namedImports: [operationsClassName(g)],
     })),
+    coreOptionsInterface,
+    coreClass,
     optionsInterface,
     clientClass,
   ];

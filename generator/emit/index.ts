@@ -69,7 +69,12 @@ function indexStatements(model: CodeModel, clientFile: string): StatementStructu
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: `./${clientFile}.js`,
-      namedExports: [model.client.name, `type ${model.client.name}Options`],
+      namedExports: [
+        model.client.name,
+        `type ${model.client.name}Options`,
+        `${model.client.name}Core`,
+        `type ${model.client.name}CoreOptions`,
+      ],
     },
     ...model.operationGroups.map((g) => ({
       kind: StructureKind.ExportDeclaration as const,
