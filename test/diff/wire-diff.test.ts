@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -276,5 +276,13 @@ describe("npm run diff -- wire", () => {
     const p = io();
     expect(await run(["wire", join(dir, "bad.json"), "review/wire-contract.json"], {}, p.io, REPO_ROOT)).toBe(2);
     expect(p.err.join("")).toMatch(/^error: .*bad\.json#: not valid JSON: /);
+  });
+});
+
+describe("generator/diff/README.md wire section", () => {
+  it("lists exactly the rules of WIRE_RULES, in order, with the same classification", () => {
+    const text = readFileSync(join(REPO_ROOT, "generator", "diff", "README.md"), "utf8");
+    const rows = [...text.matchAll(/^\| `(wire-[a-z-]+)` \| (breaking|non-breaking) \|/gm)].map((m) => [m[1], m[2] === "breaking"]);
+    expect(rows).toEqual(Object.entries(WIRE_RULES));
   });
 });
