@@ -7,6 +7,7 @@ import { AzureKeyCredential, type TokenCredential } from "@azure/core-auth";
 import { API_VERSIONS, mintEntraToken, startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import { WIRE_CONTRACT_FORMAT, type WireCase, type WireContract, type WireSection } from "../../generator/diff/wireContract.js";
 import { CommunicationIdentityClient, type CommunicationIdentityClientOptions } from "../../src/index.js";
+import { startTlsProxy, type TlsProxy } from "../client/tlsProxy.js";
 import { normalizeError, normalizeRequest } from "./normalize.js";
 
 /** `default` (no apiVersion option), then every api-version the emulator serves. */
@@ -111,7 +112,7 @@ function bearer(): TokenCredential {
   return { getToken: async () => ({ token: BEARER_TOKEN, expiresOnTimestamp: Date.UTC(2099, 0, 1) }) };
 }
 
-function makeClient(emulator: RunningEmulator, form: ClientForm, apiVersion: string): CommunicationIdentityClient {
+function makeClient(emulator: RunningEmulator, form: ClientForm, apiVersion: string, tls: TlsProxy | undefined): CommunicationIdentityClient {
   const options: CommunicationIdentityClientOptions = apiVersion === "default" ? {} : { apiVersion };
   switch (form) {
     case "connectionString":
@@ -119,7 +120,9 @@ function makeClient(emulator: RunningEmulator, form: ClientForm, apiVersion: str
     case "keyCredential":
       return new CommunicationIdentityClient(emulator.endpoint, new AzureKeyCredential(emulator.accessKey), options);
     case "tokenCredential":
-      return new CommunicationIdentityClient(emulator.endpoint, bearer(), options);
+      // Bearer tokens need https: an https front (self-signed, trusted via tlsOptions) forwards to the emulator.
+      if (tls === undefined) throw new Error("tokenCredential needs the https front");
+      return new CommunicationIdentityClient(tls.endpoint, bearer(), { ...options, tlsOptions: { ca: tls.ca } });
   }
 }
 
@@ -133,8 +136,10 @@ export async function recordCase(def: CaseDef, apiVersion: string): Promise<Wire
       if (recording) received.push(request);
     },
   });
+  const form = def.form ?? "connectionString";
+  const tls = form === "tokenCredential" ? await startTlsProxy(emulator.endpoint) : undefined;
   try {
-    const client = makeClient(emulator, def.form ?? "connectionString", apiVersion);
+    const client = makeClient(emulator, form, apiVersion, tls);
     let error: string | undefined;
     try {
       await def.run(client, emulator, () => {
@@ -152,6 +157,7 @@ export async function recordCase(def: CaseDef, apiVersion: string): Promise<Wire
     if (error !== undefined) out.error = error;
     return out;
   } finally {
+    await tls?.close();
     await emulator.close();
   }
 }
