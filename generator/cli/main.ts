@@ -41,7 +41,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
       return 0;
     }
     // the pipeline (and the load stage's libraries) is loaded only once there is work to do
-    const { buildFiles, loadSources, pinManifest, resolvePaths } = await import("./pipeline.js");
+    const { buildFiles, loadSources, pinManifest, resolvePaths, startImportingStages } = await import("./pipeline.js");
     const paths = resolvePaths(args.specsRoot, env);
     const warn = (d: Diagnostic): void => io.stderr(`warning: ${d.file}#${d.pointer}: ${d.message}\n`);
     const request = {
@@ -61,9 +61,10 @@ export async function run(argv: string[], env: Record<string, string | undefined
     }
 
     const phase = phaseTimer();
+    const stages = startImportingStages();
     const { sources, config } = await loadSources(request, paths, warn);
     phase("load");
-    const files = await buildFiles(sources, config, paths, phase);
+    const files = await buildFiles(sources, config, paths, phase, stages);
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
 
     if (args.check) {
@@ -102,5 +103,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await run(process.argv.slice(2));
+  // exit at once: on an early error, do not wait for the model/emit import still in flight
+  // (stdout and stderr are synchronous for files and pipes on POSIX, so nothing is lost)
+  process.exit(await run(process.argv.slice(2)));
 }

@@ -126,14 +126,27 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
-/** Model and emit, imported only when needed (the emitter pulls in ts-morph, which is slow to load). */
+type Stages = [typeof import("../model/index.js"), typeof import("../emit/index.js")];
+
+/**
+ * Start importing the model and emit stages (the emitter pulls in ts-morph, slow to load) so that
+ * it overlaps with loading the specs. A failure surfaces when `buildFiles` awaits the promise.
+ */
+export function startImportingStages(): Promise<Stages> {
+  const stages = Promise.all([import("../model/index.js"), import("../emit/index.js")]);
+  stages.catch(() => undefined); // not unhandled: buildFiles awaits (and rethrows) it
+  return stages;
+}
+
+/** Model and emit (imported only when needed; pass `startImportingStages()` to overlap it with loading). */
 export async function buildFiles(
   sources: Source[],
   config: ClientConfig,
   paths: Paths,
   phase: (name: string) => void = () => undefined,
+  stages: Promise<Stages> = startImportingStages(),
 ): Promise<OutputFile[]> {
-  const [{ buildCodeModel }, { emitClient }] = await Promise.all([import("../model/index.js"), import("../emit/index.js")]);
+  const [{ buildCodeModel }, { emitClient }] = await stages;
   phase("import model+emit");
   const model = buildCodeModel(sources, config);
   phase("model");
