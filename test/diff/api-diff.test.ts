@@ -141,6 +141,15 @@ describe("diff api rules on fixture report pairs", () => {
   });
 });
 
+describe("generator/diff/README.md", () => {
+  it("its api rule table lists exactly API_RULES, in order, with the same verdicts", () => {
+    const text = readFileSync(join(REPO_ROOT, "generator", "diff", "README.md"), "utf8");
+    const section = text.slice(text.indexOf("## API diff (`diff api`)"));
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| (breaking|non-breaking) \|/gm)].map((m) => [m[1], m[2] === "breaking"]);
+    expect(rows).toEqual(Object.entries(API_RULES));
+  });
+});
+
 describe("the real report", () => {
   it("diffed with itself has no changes", () => {
     expect(runApiDiff(REAL_REPORT, REAL_REPORT, REPO_ROOT)).toEqual({
