@@ -1,0 +1,196 @@
+/**
+ * `npm run bump -- <api-version>`: add a service API version to what generated/ is built from, and
+ * show exactly what that changes.
+ *
+ * 1. adds the version to `generate` in spec/manifest.json (it must already be pinned in `versions`);
+ * 2. regenerates generated/ (`npm run generate`), refreshes the API report (`npm run api`) and the
+ *    wire contract (the recording test against the emulator);
+ * 3. diffs spec (previous newest version → new), API report and wire contract (before → after), and
+ *    writes them to review/changes/<api-version>.md (and .json for machines);
+ * 4. bumps the package's minor version and prepends a CHANGELOG.md entry rendered from
+ *    templates/changelog-entry.md.hbs.
+ *
+ * Any failure before step 3 restores the manifest, the report and the wire contract (generated/ is
+ * written atomically by the generator, so a failed generation never touches it). Nothing is committed:
+ * review the diff, run `npm test`, commit.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { compileMarkdownTemplate } from "../emit/readme.js";
+import { GeneratorError } from "../errors.js";
+import { findVersion, formatManifest, readManifest } from "../load/manifest.js";
+import type { Manifest } from "../load/types.js";
+import type { DiffResult } from "../diff/change.js";
+import { loadReportTemplate, renderMarkdown } from "../diff/output.js";
+import { runSpecDiff } from "../diff/spec/command.js";
+import { runApiDiff } from "../diff/apiCommand.js";
+import { runWireDiff } from "../diff/wireCommand.js";
+import { nextMinorVersion, prependChangelogEntry, renderChangelogEntry, type BumpDiffs } from "./changelog.js";
+
+const USAGE = `Usage: npm run bump -- <api-version> [--date YYYY-MM-DD] [--specs-root <dir>]
+
+Adds <api-version> (pinned in spec/manifest.json "versions") to the versions generated/ is built
+from, regenerates, refreshes review/communication-identity.api.md and review/wire-contract.json,
+writes review/changes/<api-version>.md and prepends a CHANGELOG.md entry.
+
+Options:
+  --date <YYYY-MM-DD>   date of the changelog entry (default: today, UTC)
+  --specs-root <dir>    specs root (default: $ACS_SPECS_ROOT, else ../shared/specs)
+  -h, --help            show this help
+`;
+
+const REPORT = "review/communication-identity.api.md";
+const WIRE = "review/wire-contract.json";
+
+/** Newest stable version of `versions` (sorted oldest first), else the newest. */
+export function defaultOf(manifest: Manifest, versions: readonly string[]): string {
+  const stable = versions.filter((v) => manifest.versions.find((m) => m.apiVersion === v)?.status === "stable");
+  return stable[stable.length - 1] ?? versions[versions.length - 1] ?? "";
+}
+
+/** The manifest with `apiVersion` added to `generate`, kept in date order (API versions sort by their date prefix). */
+export function withGeneratedVersion(manifest: Manifest, apiVersion: string): Manifest {
+  findVersion(manifest, apiVersion);
+  if (manifest.generate.includes(apiVersion)) {
+    throw new GeneratorError("spec/manifest.json", "/generate", `API version "${apiVersion}" is already generated`);
+  }
+  return { ...manifest, generate: [...manifest.generate, apiVersion].sort() };
+}
+
+function run(repoRoot: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...env } });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
+}
+
+function renderDiffs(diffs: BumpDiffs, repoRoot: string): string {
+  const template = loadReportTemplate(join(repoRoot, "templates"));
+  return [diffs.spec, diffs.api, diffs.wire].map((d: DiffResult) => renderMarkdown(d, template).trimEnd()).join("\n\n") + "\n";
+}
+
+function setPackageVersion(repoRoot: string, version: string): void {
+  const pkgFile = join(repoRoot, "package.json");
+  const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as { version: string };
+  pkg.version = version;
+  writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + "\n");
+  const lockFile = join(repoRoot, "package-lock.json");
+  const lock = JSON.parse(readFileSync(lockFile, "utf8")) as { version?: string; packages?: Record<string, { version?: string }> };
+  lock.version = version;
+  const root = lock.packages?.[""];
+  if (root !== undefined) root.version = version;
+  writeFileSync(lockFile, JSON.stringify(lock, null, 2) + "\n");
+  const versionFile = join(repoRoot, "src", "version.ts");
+  const source = readFileSync(versionFile, "utf8");
+  const updated = source.replace(/export const SDK_VERSION = "[^"]*";/, `export const SDK_VERSION = "${version}";`);
+  if (updated === source && !source.includes(`"${version}"`)) throw new Error("src/version.ts has no SDK_VERSION constant to update");
+  writeFileSync(versionFile, updated);
+}
+
+export async function bump(argv: string[], repoRoot: string): Promise<number> {
+  let apiVersion: string;
+  let date: string;
+  let specsRoot: string;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { date: { type: "string" }, "specs-root": { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+    if (values.help === true) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new Error(positionals.length === 0 ? "missing <api-version>" : `unexpected argument ${JSON.stringify(positionals[1])}`);
+    apiVersion = positionals[0] as string;
+    date = values.date ?? new Date().toISOString().slice(0, 10);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`--date takes YYYY-MM-DD, not ${JSON.stringify(date)}`);
+    specsRoot = resolve(values["specs-root"] ?? (process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs")));
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+
+  const manifestFile = join(repoRoot, "spec", "manifest.json");
+  const manifestText = readFileSync(manifestFile, "utf8");
+  const manifest = readManifest(manifestFile);
+  const next = withGeneratedVersion(manifest, apiVersion);
+  const previousApiVersion = manifest.generate[manifest.generate.length - 1] ?? "";
+  const previousDefault = defaultOf(manifest, manifest.generate);
+  const newDefault = defaultOf(next, next.generate);
+
+  const work = join(repoRoot, ".tmp", "bump", apiVersion);
+  mkdirSync(work, { recursive: true });
+  const oldReportText = readFileSync(join(repoRoot, REPORT), "utf8");
+  const oldWireText = readFileSync(join(repoRoot, WIRE), "utf8");
+  writeFileSync(join(work, "before.api.md"), oldReportText);
+  writeFileSync(join(work, "before.wire-contract.json"), oldWireText);
+
+  writeFileSync(manifestFile, formatManifest(next));
+  try {
+    const specsEnv = { ACS_SPECS_ROOT: specsRoot };
+    console.log(`bump: generating from ${next.generate.join(", ")}`);
+    run(repoRoot, "npm", ["run", "--silent", "generate"], specsEnv);
+    console.log("bump: refreshing the API report");
+    run(repoRoot, "npm", ["run", "--silent", "api"]);
+    console.log("bump: recording the wire contract against the emulator");
+    run(repoRoot, "npx", ["vitest", "run", "test/wire"], { UPDATE_WIRE_CONTRACT: "1" });
+  } catch (err) {
+    writeFileSync(manifestFile, manifestText);
+    writeFileSync(join(repoRoot, REPORT), oldReportText);
+    writeFileSync(join(repoRoot, WIRE), oldWireText);
+    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, ${REPORT} and ${WIRE} restored (run npm run generate to rebuild generated/ if needed)\n`);
+    return 1;
+  }
+
+  const diffs: BumpDiffs = {
+    spec: await runSpecDiff(previousApiVersion, apiVersion, { specsRoot, manifestFile, cwd: repoRoot }),
+    api: runApiDiff(join(work, "before.api.md"), join(repoRoot, REPORT), repoRoot),
+    wire: runWireDiff(join(work, "before.wire-contract.json"), join(repoRoot, WIRE), repoRoot),
+  };
+  const changesDir = join(repoRoot, "review", "changes");
+  mkdirSync(changesDir, { recursive: true });
+  writeFileSync(join(changesDir, `${apiVersion}.md`), renderDiffs(diffs, repoRoot));
+  writeFileSync(join(changesDir, `${apiVersion}.json`), JSON.stringify(diffs, null, 2) + "\n");
+
+  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+  const packageVersion = nextMinorVersion(pkg.version);
+  setPackageVersion(repoRoot, packageVersion);
+
+  const template = compileMarkdownTemplate(readFileSync(join(repoRoot, "templates", "changelog-entry.md.hbs"), "utf8"));
+  const entry = renderChangelogEntry(
+    {
+      packageVersion,
+      date,
+      apiVersion,
+      preview: findVersion(next, apiVersion).status === "preview",
+      previousApiVersion,
+      defaultApiVersion: newDefault,
+      previousDefaultApiVersion: previousDefault,
+      diffs,
+    },
+    template,
+  );
+  const changelogFile = join(repoRoot, "CHANGELOG.md");
+  writeFileSync(changelogFile, prependChangelogEntry(existsSync(changelogFile) ? readFileSync(changelogFile, "utf8") : undefined, entry));
+
+  const count = (d: DiffResult): string => `${d.changes.length} (${d.changes.filter((c) => c.breaking).length} breaking)`;
+  console.log(
+    `bump: ${apiVersion} added; package ${pkg.version} -> ${packageVersion}; default api-version ${newDefault}\n` +
+      `  spec changes ${count(diffs.spec)}, API changes ${count(diffs.api)}, wire changes ${count(diffs.wire)}\n` +
+      `  wrote review/changes/${apiVersion}.md, CHANGELOG.md. Review, run npm test, then commit.`,
+  );
+  return 0;
+}
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  try {
+    process.exitCode = await bump(process.argv.slice(2), repoRoot);
+  } catch (err) {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  }
+}
