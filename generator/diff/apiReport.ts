@@ -6,12 +6,12 @@
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { ConsoleMessageId, Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from "@microsoft/api-extractor";
 import ts from "typescript";
 import { GeneratorError } from "../errors.js";
 
-/** Where the checked-in report lives, relative to the repository root. */
+/** Where the checked-in report lives, relative to the repository root (its name matches `apiReport.reportFileName`). */
 export const API_REPORT_FILE = "review/communication-identity.api.md";
 /** The API Extractor config, relative to the repository root. */
 export const API_EXTRACTOR_CONFIG = "api-extractor.json";
@@ -101,8 +101,8 @@ export function extractApiReport(repoRoot: string, declRoot: string): ApiReport 
   if (!result.succeeded || errors.length > 0) {
     throw new GeneratorError(API_EXTRACTOR_CONFIG, "", `API Extractor failed:\n${errors.join("\n")}`);
   }
-  const reportName = `${configObject.apiReport.reportFileName ?? "communication-identity"}.api.md`.replace(/\.api\.md\.api\.md$/, ".api.md");
-  return { text: readFileSync(join(reportDir, reportName), "utf8"), warnings };
+  // The `complete` variant's file: <reportFileName>.api.md (see api-extractor.json).
+  return { text: readFileSync(join(reportDir, basename(API_REPORT_FILE)), "utf8"), warnings };
 }
 
 /**
