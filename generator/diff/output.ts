@@ -33,12 +33,15 @@ export function summaryLine(changes: ReadonlyArray<Change>): string {
   return `${plural(changes.length, "change")}: ${breaking} breaking, ${changes.length - breaking} non-breaking.`;
 }
 
+/** How report titles name each kind of diff. */
+const KIND_TITLES: Record<string, string> = { spec: "Spec", api: "API", wire: "Wire" };
+
 /** The data the Markdown template is rendered with. */
 export function reportData(result: DiffResult): unknown {
   const row = (c: Change): { rule: string; path: string; message: string } => ({ rule: c.rule, path: c.concerns.path, message: c.message });
   const breaking = result.changes.filter((c) => c.breaking).map(row);
   const other = result.changes.filter((c) => !c.breaking).map(row);
-  const kind = result.kind.charAt(0).toUpperCase() + result.kind.slice(1);
+  const kind = KIND_TITLES[result.kind] ?? result.kind;
   return {
     title: `${kind} diff: ${sideName(result.old)} → ${sideName(result.new)}`,
     summary: summaryLine(result.changes),

@@ -192,7 +192,7 @@ describe("npm run diff -- api", () => {
     expect([code, stderr]).toEqual([1, ""]);
     expect(stdout).toBe(
       [
-        `# Api diff: ${FIXTURES}/unions/old.api.md → ${FIXTURES}/unions/new.api.md`,
+        `# API diff: ${FIXTURES}/unions/old.api.md → ${FIXTURES}/unions/new.api.md`,
         "",
         "5 changes: 2 breaking, 3 non-breaking.",
         "",

@@ -100,7 +100,7 @@ describe("npm run diff -- spec (in process)", () => {
 
   it("bad command lines: exit 2 with the usage", async () => {
     for (const [argv, message] of [
-      [["frob", "a", "b"], 'unknown subcommand "frob" (known: spec)'],
+      [["frob", "a", "b"], 'unknown subcommand "frob" (known: spec, api, wire)'],
       [["spec", "2022-06-01"], "spec needs <old> and <new>"],
       [["spec", "a", "b", "c"], 'unexpected argument "c"'],
       [["spec", "a", "b", "--fail-on", "always"], '--fail-on takes "breaking" (or "never"), not "always"'],
