@@ -66,6 +66,9 @@ export async function run(argv: string[], env: Record<string, string | undefined
     phase("load");
     const files = await buildFiles(sources, config, paths, phase, stages);
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
+    const transformLines = sources.flatMap((s) =>
+      s.transforms.map((t) => `  transform #${t.index} (${s.manifest.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`),
+    );
 
     if (args.check) {
       const diff = await compareWithDisk(args.out, files);
@@ -75,7 +78,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
         ...diff.extra.map((f) => `  extra:   ${f}\n`),
       ];
       if (problems.length === 0) {
-        io.stdout(`${args.out} is up to date (${files.length} files, API ${versions})\n`);
+        io.stdout(`${args.out} is up to date (${files.length} files, API ${versions})\n${transformLines.join("")}`);
         return 0;
       }
       io.stderr(`${args.out} is out of date:\n${problems.join("")}run \`npm run generate\` to update it\n`);
@@ -87,6 +90,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     if (env["ACS_GEN_TIMINGS"]) io.stderr(`timings: ${phase.report()}\n`);
     const seconds = (performance.now() / 1000).toFixed(2); // since the process started
     io.stdout(`wrote ${files.length} files to ${args.out} (${config.clientName}, API ${versions}) in ${seconds} s\n`);
+    if (transformLines.length > 0) io.stdout(`applied ${transformLines.length} spec transform(s):\n${transformLines.join("")}`);
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -2,19 +2,23 @@
  * The generator pipeline behind the CLI: pick the spec(s), load them, check their pins,
  * build the code model, emit the files. Nothing here touches the output folder.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { GeneratorError } from "../errors.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
-import type { ClientConfig, Diagnostic, LoadedSpec, Manifest, ManifestVersion } from "../load/types.js";
+import { checkNameMaps } from "../load/nameMaps.js";
+import { applyTransforms, validateTransforms, type AppliedTransform, type SpecTransform } from "../load/transforms.js";
+import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, Manifest, ManifestVersion } from "../load/types.js";
 import type { OutputFile } from "./output.js";
 
 /** Folders the CLI works with. */
 export interface Paths {
   repoRoot: string;
   manifestFile: string;
+  /** spec/transforms.json (optional file). */
+  transformsFile: string;
   specsRoot: string;
   templatesDir: string;
 }
@@ -25,6 +29,7 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
   return {
     repoRoot,
     manifestFile: join(repoRoot, "spec", "manifest.json"),
+    transformsFile: join(repoRoot, "spec", "transforms.json"),
     specsRoot,
     templatesDir: join(repoRoot, "generator", "emit", "templates"),
   };
@@ -32,7 +37,10 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
 
 export interface Source {
   manifest: ManifestVersion;
+  /** The loaded spec with the spec/transforms.json transforms for its version applied (a copy). */
   spec: LoadedSpec;
+  /** Transforms applied to it, in order. */
+  transforms: AppliedTransform[];
 }
 
 export interface LoadRequest {
@@ -63,12 +71,15 @@ export async function loadSources(
   const manifest = readManifest(paths.manifestFile);
   const wanted = request.apiVersions.length > 0 ? request.apiVersions : manifest.generate;
   const versions = [...new Set(wanted)].map((v) => findVersion(manifest, v)).sort(byApiVersion);
+  checkNameMaps(manifest.client, readPinnedDocuments(manifest, paths.specsRoot));
+  const transforms = readTransforms(paths.transformsFile, manifest);
   const sources: Source[] = [];
   for (const version of versions) {
-    const spec = await loadSpec(join(paths.specsRoot, version.path), loadOptions(request, paths));
-    spec.warnings.forEach(warn);
-    checkPins(version, spec, paths.specsRoot);
-    sources.push({ manifest: version, spec });
+    const loaded = await loadSpec(join(paths.specsRoot, version.path), loadOptions(request, paths));
+    loaded.warnings.forEach(warn);
+    checkPins(version, loaded, paths.specsRoot);
+    const { spec, applied } = applyTransforms(loaded, version.apiVersion, transforms);
+    sources.push({ manifest: version, spec, transforms: applied });
   }
   return { sources, config: manifest.client };
 }
@@ -111,7 +122,39 @@ async function loadArbitrarySpec(
     sha256: hashesRelativeTo(spec, base),
   };
   const clientName = identifierFromTitle(typeof info.title === "string" ? info.title : "");
-  return { sources: [{ manifest, spec }], config: { clientName } };
+  return { sources: [{ manifest, spec, transforms: [] }], config: { clientName } };
+}
+
+/** spec/transforms.json, checked against the manifest's versions; none when the file is absent. */
+export function readTransforms(file: string, manifest: Manifest): SpecTransform[] {
+  if (!existsSync(file)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new GeneratorError("spec/transforms.json", "", `cannot parse: ${(err as Error).message}`);
+  }
+  return validateTransforms(value, manifest.versions.map((v) => v.apiVersion));
+}
+
+/**
+ * Every JSON file pinned for any listed version (each read once), for the name-map check. Plain
+ * JSON.parse, no validation: the versions being generated are fully loaded and checked anyway.
+ */
+function readPinnedDocuments(manifest: Manifest, specsRoot: string): JsonObject[] {
+  const config = manifest.client;
+  if (config.operationNames === undefined && config.modelNames === undefined) return [];
+  const files = new Set(manifest.versions.flatMap((v) => [v.path, ...Object.keys(v.sha256)]));
+  const documents: JsonObject[] = [];
+  for (const file of files) {
+    if (!file.endsWith(".json")) continue;
+    try {
+      documents.push(JSON.parse(readFileSync(join(specsRoot, file), "utf8")) as JsonObject);
+    } catch {
+      // unreadable here: a version being generated reports it properly when loaded
+    }
+  }
+  return documents;
 }
 
 function loadOptions(request: LoadRequest, paths: Paths): { root?: string; specsRoot: string; allowRemoteRefs: boolean } {

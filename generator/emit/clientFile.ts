@@ -31,7 +31,12 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
             name: "apiVersion",
             type: "string",
             hasQuestionToken: true,
-            docs: jsDoc(undefined, `api-version sent with every request. Default: ${codeSpan(client.apiVersion.defaultValue)}.`),
+            docs: jsDoc(
+              undefined,
+              `api-version sent with every request: one of ${context.model.apiVersions.map((v) => codeSpan(v.apiVersion)).join(", ")}. ` +
+                `Default: ${codeSpan(client.apiVersion.defaultValue)}. Operations and fields the pinned version lacks throw ` +
+                "`ApiVersionMismatchError` before sending.",
+            ),
           },
         ]
       : []),
@@ -83,7 +88,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   }));
   const ctorStatements = [
     "this.endpoint = endpoint;",
-    ...(client.apiVersion ? [`this.apiVersion = options.apiVersion ?? ${stringLiteral(client.apiVersion.defaultValue)};`] : []),
+    ...(client.apiVersion ? ["this.apiVersion = resolveApiVersion(options.apiVersion);"] : []),
     ...required.map((p) => `this.${p.name} = ${safeLocalName(p.name)};`),
     ...optional.map((p) => `this.${p.name} = options.${p.name};`),
     "this.pipeline = options.pipeline;",
@@ -177,6 +182,9 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       moduleSpecifier: "@azure/core-rest-pipeline",
       namedImports: ["createDefaultHttpClient", "createPipelineFromOptions", "type HttpClient", "type Pipeline"],
     },
+    ...(client.apiVersion
+      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
+      : []),
     ...operationGroups.map((g) => ({
       kind: StructureKind.ImportDeclaration as const,
       moduleSpecifier: `./operations/${operationsFileName(g)}.js`,

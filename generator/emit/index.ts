@@ -11,6 +11,7 @@ import { createEmitProject, printSourceFile } from "./printer.js";
 import { readmeData } from "./readme.js";
 import { operationsClassName, operationsFileName } from "./signature.js";
 import { validatorsStatements } from "./validatorsFile.js";
+import { apiVersionsStatements } from "./versions.js";
 
 export { loadEmitAssets, type EmitAssets } from "./assets.js";
 
@@ -54,6 +55,7 @@ export function emitWithAssets(model: CodeModel, assets: EmitAssets): GeneratedF
   for (const group of model.operationGroups) {
     emitTs(`src/operations/${operationsFileName(group)}.ts`, operationsStatements(group, context, `../${clientFile}.js`));
   }
+  emitTs("src/apiVersions.ts", apiVersionsStatements(model));
   emitTs(`src/${clientFile}.ts`, clientStatements(context));
   emitTs("src/index.ts", indexStatements(model, clientFile));
   files.push({ path: "src/runtime.ts", content: `${header}\n${assets.runtimeSource}` });
@@ -81,6 +83,15 @@ function indexStatements(model: CodeModel, clientFile: string): StatementStructu
       moduleSpecifier: `./operations/${operationsFileName(g)}.js`,
       namedExports: [operationsClassName(g)],
     })),
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./runtime.js", namedExports: ["type OperationOptions"] },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: "./apiVersions.js",
+      namedExports: ["apiVersions", "type ApiVersion", "defaultApiVersion"],
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      moduleSpecifier: "./runtime.js",
+      namedExports: ["ApiVersionMismatchError", "type OperationOptions"],
+    },
   ];
 }

@@ -7,12 +7,13 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from "ts-morph";
-import type { EnumModel, ObjectModel, Operation, OperationGroup } from "../model/types.js";
+import type { CodeModel, EnumModel, ObjectModel, Operation, OperationGroup } from "../model/types.js";
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { propertyKey } from "./text.js";
 import { publicType } from "./typeExpressions.js";
+import { versionNote } from "./versions.js";
 
 /** Statements of `src/models.ts`: enums, object models, then per-operation options bags. */
 export function modelsStatements(context: EmitContext): StatementStructures[] {
@@ -35,7 +36,7 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   }
   for (const group of model.operationGroups) {
     for (const operation of group.operations) {
-      const bag = optionsInterface(group, operation);
+      const bag = optionsInterface(group, operation, context.model);
       if (bag !== undefined) {
         statements.push(bag);
       }
@@ -104,7 +105,9 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
     hasQuestionToken: !p.required,
     isReadonly: p.readOnly,
     docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`, {
-      note: p.readOnly ? "Set by the service; never sent." : undefined,
+      note: [p.readOnly ? "Set by the service; never sent." : undefined, versionNote(context.model, p.apiVersions)]
+        .filter((n) => n !== undefined)
+        .join("\n\n") || undefined,
     }),
   }));
   const additional = object.additionalProperties;
@@ -122,7 +125,7 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
   };
 }
 
-function optionsInterface(group: OperationGroup, operation: Operation): InterfaceDeclarationStructure | undefined {
+function optionsInterface(group: OperationGroup, operation: Operation, model: CodeModel): InterfaceDeclarationStructure | undefined {
   const optional = optionalParameters(operation);
   if (optional.length === 0) {
     return undefined;
@@ -138,7 +141,9 @@ function optionsInterface(group: OperationGroup, operation: Operation): Interfac
       name: propertyKey(p.name),
       type: publicType(p.type),
       hasQuestionToken: true,
-      docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
+      docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
+        note: versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion)),
+      }),
     })),
   };
 }

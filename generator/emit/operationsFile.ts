@@ -10,6 +10,7 @@ import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, publicType, wireType, wireTypeName } from "./typeExpressions.js";
+import { versionChecks, versionNote } from "./versions.js";
 import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
 import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
 
@@ -59,7 +60,7 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
   const optional = optionalParameters(operation);
   const sourceOf = (a: MethodArgument): string => (a.required ? a.name : propertyAccess("options", a.name));
   const all = [...positional, ...optional];
-  const statements: string[] = [];
+  const statements: string[] = versionChecks(operation, optional, positional, sourceOf, context);
 
   for (const argument of all) {
     statements.push(
@@ -204,7 +205,10 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
     kind: StructureKind.Method,
     name: operation.name,
     isAsync: true,
-    docs: jsDoc(description || undefined, `Sends ${codeSpan(`${operation.method.toUpperCase()} ${operation.path}`)}.`, { tags }),
+    docs: jsDoc(description || undefined, `Sends ${codeSpan(`${operation.method.toUpperCase()} ${operation.path}`)}.`, {
+      tags,
+      note: versionNote(context.model, operation.apiVersions),
+    }),
     parameters: [
       ...positional.map((a) => ({ name: a.name, type: publicType(a.type) })),
       { name: "options", type: optionsType, initializer: "{}" },
@@ -221,7 +225,7 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const parts = group.operations.map((o) => operationMethod(group, o, context));
   const code = parts.map((p) => p.code).join("\n");
   const runtimeNames = new Set<string>(["buildRequestUrl", "sendOperation"]);
-  for (const helper of [...validationHelpersUsed(code), ...runtimeHelpersUsed(code), "encodePathValue", "formatScalar", "joinCollection"]) {
+  for (const helper of [...validationHelpersUsed(code), ...runtimeHelpersUsed(code), "assertApiVersion", "encodePathValue", "formatScalar", "joinCollection"]) {
     if (code.includes(`${helper}(`)) {
       runtimeNames.add(helper);
     }

@@ -42,6 +42,9 @@ export function readmeData(model: CodeModel, files: string[]): unknown {
     description: model.client.description,
     apiVersions: model.apiVersions.map((v) => ({ apiVersion: v.apiVersion, status: v.status, specPath: v.specPath, files: v.files })),
     defaultApiVersion: model.client.apiVersion?.defaultValue ?? "",
+    transforms: model.apiVersions.flatMap((v) =>
+      (v.transforms ?? []).map((t) => ({ ...t, apiVersion: v.apiVersion, target: `${t.file}#${t.pointer}` })),
+    ),
     operations: model.operationGroups.flatMap((g) =>
       g.operations.map((o) => ({
         call: `${operationsPropertyName(g)}.${o.name}`,
@@ -50,6 +53,7 @@ export function readmeData(model: CodeModel, files: string[]): unknown {
         path: o.path,
         operationId: o.operationId,
         summary: o.summary ?? o.description ?? "",
+        apiVersions: o.apiVersions.length === model.apiVersions.length ? "all" : o.apiVersions.join(", "),
       })),
     ),
     models: model.objects.map((o) => ({ name: o.name, serializedName: o.serializedName, description: o.description ?? "" })),

@@ -57,6 +57,11 @@ export interface ClientConfig {
    * the spec), value the operation group and method name to emit.
    */
   operationNames?: Record<string, { group: string; name: string }>;
+  /**
+   * Stable model names across definition renames: key a definition name (or x-ms-enum name) in
+   * some spec, value the model/enum name to emit. (Additive.)
+   */
+  modelNames?: Record<string, string>;
 }
 
 export interface Manifest {

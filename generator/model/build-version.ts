@@ -5,18 +5,21 @@ import { createContext } from "./context.js";
 import { isObject, str } from "./json.js";
 import { buildOperation, operationTypeNames, planOperations } from "./operations.js";
 import { registerEntryDefinitions } from "./schemas.js";
-import type { CodeModel, ObjectModel, OperationGroup } from "./types.js";
+import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "./types.js";
 import { computeUsage } from "./usage.js";
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-export function buildVersionModel(manifest: ManifestVersion, spec: LoadedSpec, config: ClientConfig): CodeModel {
+export function buildVersionModel(
+  manifest: ManifestVersion, spec: LoadedSpec, config: ClientConfig, transforms: AppliedTransformInfo[] = [],
+): CodeModel {
   const apiVersion = manifest.apiVersion;
-  const planningCtx = createContext(spec, apiVersion, new Set());
+  const modelNames = config.modelNames ?? {};
+  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
   const planned = planOperations(planningCtx, config);
   const name = clientName(planningCtx, config.clientName);
   const reserved = new Set([name, `${name}Options`, "OperationOptions", ...operationTypeNames(planned)]);
-  const ctx = createContext(spec, apiVersion, reserved);
+  const ctx = createContext(spec, apiVersion, reserved, modelNames);
 
   registerEntryDefinitions(ctx);
   const endpoint = buildEndpoint(ctx);
@@ -47,7 +50,10 @@ export function buildVersionModel(manifest: ManifestVersion, spec: LoadedSpec, c
         : {}),
       parameters: [...ctx.clientParameters.values()],
     },
-    apiVersions: [{ apiVersion, status: manifest.status, specPath: manifest.path, files: spec.files }],
+    apiVersions: [{
+      apiVersion, status: manifest.status, specPath: manifest.path, files: spec.files,
+      ...(transforms.length > 0 ? { transforms } : {}),
+    }],
     operationGroups: [...groups.values()].sort(byName),
     objects: objects.sort(byName),
     enums: [...ctx.enums.values()].sort(byName),

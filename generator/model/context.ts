@@ -20,9 +20,13 @@ export interface BuildContext {
   discriminatorValues: Map<string, string>;
   /** Client-level parameters (other than api-version and endpoint), by `<in>:<wire name>`. */
   clientParameters: Map<string, Parameter>;
+  /** spec/ model-name map: definition (or x-ms-enum) name -> stable model name. */
+  modelNames: Readonly<Record<string, string>>;
 }
 
-export function createContext(spec: LoadedSpec, apiVersion: string, reservedTypeNames: Set<string>): BuildContext {
+export function createContext(
+  spec: LoadedSpec, apiVersion: string, reservedTypeNames: Set<string>, modelNames: Readonly<Record<string, string>> = {},
+): BuildContext {
   return {
     spec,
     apiVersion,
@@ -32,6 +36,7 @@ export function createContext(spec: LoadedSpec, apiVersion: string, reservedType
     enums: new Map(),
     discriminatorValues: new Map(),
     clientParameters: new Map(),
+    modelNames,
   };
 }
 

@@ -6,16 +6,16 @@ import { GeneratorError } from "../errors.js";
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
 import { buildVersionModel } from "./build-version.js";
 import { mergeVersionModels } from "./merge.js";
-import type { CodeModel } from "./types.js";
+import type { AppliedTransformInfo, CodeModel } from "./types.js";
 
 export function buildCodeModel(
-  versions: Array<{ manifest: ManifestVersion; spec: LoadedSpec }>,
+  versions: Array<{ manifest: ManifestVersion; spec: LoadedSpec; transforms?: AppliedTransformInfo[] }>,
   config: ClientConfig,
 ): CodeModel {
   if (versions.length === 0) {
     throw new GeneratorError("spec/manifest.json", "/generate", "no API version to build a code model from");
   }
-  const models = versions.map(({ manifest, spec }) => buildVersionModel(manifest, spec, config));
+  const models = versions.map(({ manifest, spec, transforms }) => buildVersionModel(manifest, spec, config, transforms ?? []));
   return mergeVersionModels(models);
 }
 

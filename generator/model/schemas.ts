@@ -38,6 +38,11 @@ function child(at: Loc, ...segments: Array<string | number>): Loc {
   return { file: at.file, pointer: at.pointer + esc };
 }
 
+/** The name spec/ maps a definition (or x-ms-enum) name to, else the name itself. */
+function stableName(ctx: BuildContext, name: string): string {
+  return Object.prototype.hasOwnProperty.call(ctx.modelNames, name) ? (ctx.modelNames[name] as string) : name;
+}
+
 /** Claims a type name for the model/enum with identity `key`. */
 export function claimTypeName(ctx: BuildContext, base: string): string {
   let name = typeName(base);
@@ -111,7 +116,7 @@ export function typeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined
 /** A `$ref` to `#/definitions/<Key>`. */
 function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
   if (!isObject(schema)) fail(at, "definition must be an object");
-  const key = lastSegment(at.pointer);
+  const key = stableName(ctx, lastSegment(at.pointer));
   if (str(schema, "$ref") !== undefined) return typeOf(ctx, at, schema, key);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, key);
   if (isObjectLikeDefinition(schema)) {
@@ -188,7 +193,8 @@ function enumType(ctx: BuildContext, at: Loc, schema: JsonObject, fallbackName: 
   if (values.length === 1 && !extensible && first !== undefined) {
     return withNullable({ kind: "constant", value: first }, nullable);
   }
-  const xmsName = xms !== undefined ? str(xms, "name") : undefined;
+  const rawXmsName = xms !== undefined ? str(xms, "name") : undefined;
+  const xmsName = rawXmsName !== undefined ? stableName(ctx, rawXmsName) : undefined;
   const key = xmsName !== undefined ? `x-ms-enum:${xmsName}` : `${at.file}#${at.pointer}`;
   const described = enumValuesOf(schema, values, xms);
   const existing = ctx.enums.get(key);
@@ -285,7 +291,7 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
         if (!isObject(target.value) || !isObjectLikeDefinition(target.value) || !DEFINITION_POINTER.test(target.pointer)) {
           fail(entryAt, `allOf entry "${ref}" must reference an object definition`);
         }
-        model.parents.push(objectModel(ctx, parentAt, target.value, lastSegment(target.pointer)));
+        model.parents.push(objectModel(ctx, parentAt, target.value, stableName(ctx, lastSegment(target.pointer))));
         return;
       }
       if (isObject(entry["properties"])) propertySources.push({ at: child(entryAt, "properties"), props: entry["properties"] });

@@ -26,6 +26,20 @@ export interface ApiVersionSource {
   specPath: string;
   /** sha256 of every file read for this version (entry first, then sorted by path). */
   files: Array<{ path: string; sha256: string }>;
+  /** Spec transforms applied to this version before the model stage, in order (additive). */
+  transforms?: AppliedTransformInfo[];
+}
+
+/** A spec transform (spec/transforms.json) as applied to one version. */
+export interface AppliedTransformInfo {
+  /** Index in spec/transforms.json. */
+  index: number;
+  kind: string;
+  file: string;
+  pointer: string;
+  /** What changed, e.g. `renamed property "externalId" to "customId"`. */
+  change: string;
+  reason: string;
 }
 
 export interface CodeModel {

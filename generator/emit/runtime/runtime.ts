@@ -307,3 +307,28 @@ export function decodeBytes(value: string): Uint8Array {
   const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, "="));
   return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }
+
+/**
+ * Thrown before any request when the client's api-version lacks an operation, or a request field
+ * (body property, optional parameter) that was given a value.
+ */
+export class ApiVersionMismatchError extends Error {
+  override readonly name = "ApiVersionMismatchError";
+  constructor(
+    /** The client's (pinned) api-version. */
+    readonly apiVersion: string,
+    /** The operation (`issueAccessToken`) or field (`issueAccessToken: body.expiresInMinutes`). */
+    readonly member: string,
+    /** The generated api-versions that have it, oldest first. */
+    readonly supportedVersions: readonly string[],
+  ) {
+    super(`${member} is not supported by api-version ${apiVersion} (supported in ${supportedVersions.join(", ")})`);
+  }
+}
+
+/** Throws an ApiVersionMismatchError when `apiVersion` is not one of `supported`. */
+export function assertApiVersion(apiVersion: string | undefined, member: string, supported: readonly string[]): void {
+  if (apiVersion !== undefined && !supported.includes(apiVersion)) {
+    throw new ApiVersionMismatchError(apiVersion, member, supported);
+  }
+}
