@@ -27,6 +27,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REQUESTS = Number(process.env["BENCH_REQUESTS"] ?? 2000);
 const CONCURRENCY = Number(process.env["BENCH_CONCURRENCY"] ?? 16);
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 9);
+const OFFICIAL_API_VERSION = "2023-10-01";
 const WARMUP = Number(process.env["BENCH_WARMUP"] ?? 1000);
 
 interface Emulator {
@@ -138,6 +139,18 @@ const entry = (from: string) => `
   }
 `;
 
+/** Same api-version on both sides when generated/ has it (the official 1.3.1 client sends 2023-10-01), so the emulator does the same work. */
+function oursClientFor(connectionString: string): Ours {
+  try {
+    return new Ours(connectionString, { apiVersion: OFFICIAL_API_VERSION });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const client = new Ours(connectionString);
+    console.log(`  note: generated/ lacks api-version ${OFFICIAL_API_VERSION}; ours sends its default, the official sends ${OFFICIAL_API_VERSION}`);
+    return client;
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`machine: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}, node ${process.version}, ${new Date().toISOString()}`);
 
@@ -150,7 +163,7 @@ async function main(): Promise<void> {
 
   const emulator = await startEmulatorProcess();
   try {
-    const oursClient = new Ours(emulator.connectionString);
+    const oursClient = oursClientFor(emulator.connectionString);
     // The official client needs an explicit opt-in for plain http; ours allows it for loopback endpoints.
     const officialClient = new Official(emulator.connectionString, { allowInsecureConnection: true });
     const oursUser = await oursClient.createUser();
