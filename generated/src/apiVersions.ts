@@ -24,7 +24,7 @@ export function resolveApiVersion(pinned: string | undefined): ApiVersion {
   }
   const known: readonly string[] = apiVersions;
   if (!known.includes(pinned)) {
-    throw new RangeError(`apiVersion ${JSON.stringify(pinned)} is not one of the generated api-versions: ${apiVersions.join(", ")}`);
+    throw new RangeError("apiVersion " + JSON.stringify(pinned) + " is not one of the generated api-versions: " + apiVersions.join(", "));
   }
   return pinned as ApiVersion;
 }

@@ -108,7 +108,7 @@ export function apiVersionsStatements(model: CodeModel): StatementStructures[] {
       statements: [
         "if (pinned === undefined) {\nreturn defaultApiVersion;\n}",
         "const known: readonly string[] = apiVersions;",
-        "if (!known.includes(pinned)) {\nthrow new RangeError(`apiVersion ${JSON.stringify(pinned)} is not one of the generated api-versions: ${apiVersions.join(\", \")}`);\n}",
+        "if (!known.includes(pinned)) {\nthrow new RangeError(\"apiVersion \" + JSON.stringify(pinned) + \" is not one of the generated api-versions: \" + apiVersions.join(\", \"));\n}",
         "return pinned as ApiVersion;",
       ].join("\n"),
     },

@@ -70,6 +70,6 @@ describe("hostile input: descriptions, enum values and property names full of */
   });
 
   it("the README escapes Markdown in the hostile title and summaries", () => {
-    expect(file("README.md")).toContain("| `things.put` | `PUT` `/things/{thing-id}` | Things\\_Put | Put \\*/ a thing \\`now\\` ${x} |\n");
+    expect(file("README.md")).toContain("| `things.put` | `PUT` `/things/{thing-id}` | Things\\_Put | all | Put \\*/ a thing \\`now\\` ${x} |\n");
   });
 });

@@ -95,15 +95,15 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
   it("create without body sends no body and no Content-Type; with body, absent optional fields are not sent; nested Date mapped", async () => {
     replies.push({ status: 201, body: '{"identity":{"id":"u1"}}' });
     replies.push({ status: 201, body: '{"identity":{"id":"u2"},"accessToken":{"token":"t","expiresOn":"2024-01-02T03:04:05Z"}}' });
-    const client = new IdentityRestClient(`${endpoint}/`, { apiVersion: "2023-10-01" });
+    const client = new IdentityRestClient(`${endpoint}/`, { apiVersion: "2021-03-07" });
     expect(await client.communicationIdentity.create()).toEqual({ identity: { id: "u1" } });
     expect(await client.communicationIdentity.create({ body: { createTokenWithScopes: ["chat"] } })).toEqual({
       identity: { id: "u2" },
       accessToken: { token: "t", expiresOn: new Date("2024-01-02T03:04:05Z") },
     });
     expect(recorded.map((r) => [r.method, r.url, r.headers["content-type"], r.body])).toEqual([
-      ["POST", "/identities?api-version=2023-10-01", undefined, ""],
-      ["POST", "/identities?api-version=2023-10-01", "application/json", '{"createTokenWithScopes":["chat"]}'],
+      ["POST", "/identities?api-version=2021-03-07", undefined, ""],
+      ["POST", "/identities?api-version=2021-03-07", "application/json", '{"createTokenWithScopes":["chat"]}'],
     ]);
   });
 
