@@ -79,7 +79,11 @@ export function hmacAuthenticationPolicy(
 
 const encoder = new TextEncoder();
 const MAX_CACHED_BODIES = 16;
-const MAX_CACHED_BODY_LENGTH = 1024;
+/**
+ * Only short bodies (scopes, expiry) are cached; longer ones, such as the Teams exchange that carries
+ * an Entra token, are hashed every time and never kept beyond their request.
+ */
+const MAX_CACHED_BODY_LENGTH = 256;
 
 async function hashBytes(bytes: Promise<Uint8Array<ArrayBuffer>>): Promise<string> {
   return bytesToBase64(new Uint8Array(await subtle().digest("SHA-256", await bytes)));
