@@ -20,7 +20,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { compileMarkdownTemplate } from "../emit/readme.js";
-import { GeneratorError } from "../errors.js";
+import { addVersion } from "../load/addVersion.js";
 import { findVersion, formatManifest, readManifest } from "../load/manifest.js";
 import type { Manifest } from "../load/types.js";
 import type { DiffResult } from "../diff/change.js";
@@ -49,15 +49,6 @@ const WIRE = "review/wire-contract.json";
 export function defaultOf(manifest: Manifest, versions: readonly string[]): string {
   const stable = versions.filter((v) => manifest.versions.find((m) => m.apiVersion === v)?.status === "stable");
   return stable[stable.length - 1] ?? versions[versions.length - 1] ?? "";
-}
-
-/** The manifest with `apiVersion` added to `generate`, kept in date order (API versions sort by their date prefix). */
-export function withGeneratedVersion(manifest: Manifest, apiVersion: string): Manifest {
-  findVersion(manifest, apiVersion);
-  if (manifest.generate.includes(apiVersion)) {
-    throw new GeneratorError("spec/manifest.json", "/generate", `API version "${apiVersion}" is already generated`);
-  }
-  return { ...manifest, generate: [...manifest.generate, apiVersion].sort() };
 }
 
 function run(repoRoot: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
@@ -116,7 +107,7 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
   const manifestFile = join(repoRoot, "spec", "manifest.json");
   const manifestText = readFileSync(manifestFile, "utf8");
   const manifest = readManifest(manifestFile);
-  const next = withGeneratedVersion(manifest, apiVersion);
+  const next = addVersion(manifest, apiVersion);
   const previousApiVersion = manifest.generate[manifest.generate.length - 1] ?? "";
   const previousDefault = defaultOf(manifest, manifest.generate);
   const newDefault = defaultOf(next, next.generate);

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { nextMinorVersion, prependChangelogEntry, renderChangelogEntry, type ChangelogEntryInput } from "../../generator/bump/changelog.js";
-import { defaultOf, withGeneratedVersion } from "../../generator/bump/main.js";
+import { defaultOf } from "../../generator/bump/main.js";
+import { addVersion } from "../../generator/load/addVersion.js";
 import type { Change, DiffResult } from "../../generator/diff/change.js";
 import { compileMarkdownTemplate } from "../../generator/emit/readme.js";
 import type { Manifest } from "../../generator/load/types.js";
@@ -95,15 +96,15 @@ describe("manifest for a bump", () => {
   };
 
   it("adds the version in date order and picks the newest stable as default", () => {
-    const next = withGeneratedVersion(withGeneratedVersion(manifest, "2025-03-02-preview"), "2023-10-01");
+    const next = addVersion(addVersion(manifest, "2025-03-02-preview"), "2023-10-01");
     expect(next.generate).toEqual(["2021-03-07", "2023-10-01", "2025-03-02-preview"]);
     expect(defaultOf(next, next.generate)).toBe("2023-10-01");
   });
 
   it("refuses unknown and already generated versions", () => {
-    expect(() => withGeneratedVersion(manifest, "2030-01-01")).toThrow(
+    expect(() => addVersion(manifest, "2030-01-01")).toThrow(
       'spec/manifest.json#/versions: no API version "2030-01-01" (known: 2021-03-07, 2025-03-02-preview, 2023-10-01)',
     );
-    expect(() => withGeneratedVersion(manifest, "2021-03-07")).toThrow('spec/manifest.json#/generate: API version "2021-03-07" is already generated');
+    expect(() => addVersion(manifest, "2021-03-07")).toThrow('spec/manifest.json#/generate: API version "2021-03-07" is already generated');
   });
 });

@@ -4,14 +4,15 @@
  * ids seeded by the case name, so paths are the same on every run).
  */
 import { AzureKeyCredential, type TokenCredential } from "@azure/core-auth";
-import { API_VERSIONS, mintEntraToken, startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
+import { apiVersions as generatedApiVersions } from "../../generated/src/index.js";
+import { mintEntraToken, startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import { WIRE_CONTRACT_FORMAT, type WireCase, type WireContract, type WireSection } from "../../generator/diff/wireContract.js";
 import { CommunicationIdentityClient, type CommunicationIdentityClientOptions } from "../../src/index.js";
 import { startTlsProxy, type TlsProxy } from "../client/tlsProxy.js";
 import { normalizeError, normalizeRequest } from "./normalize.js";
 
-/** `default` (no apiVersion option), then every api-version the emulator serves. */
-export const SECTIONS: readonly string[] = ["default", ...API_VERSIONS];
+/** `default` (no apiVersion option), then every api-version the client is generated for (a bump adds a section). */
+export const SECTIONS: readonly string[] = ["default", ...generatedApiVersions];
 
 const BEARER_TOKEN = "wire-contract-bearer-token";
 const TEAMS = {
