@@ -1,6 +1,6 @@
 /** The first api-version of the service that has each feature the client exposes. */
 export const FEATURE_API_VERSIONS = {
-  tokenExpiresInMinutes: "2022-06-01",
+  tokenExpiresInMinutes: "2022-10-01",
   getTokenForTeamsUser: "2022-06-01",
 } as const;
 

@@ -79,7 +79,7 @@ export interface CommunicationUserToken extends CommunicationAccessToken {
 export interface GetTokenOptions extends OperationOptions {
   /**
    * Validity of the token in minutes, an integer within [60, 1440]. Default (not sent):
-   * the service's default, 1440 (24 hours). Needs api-version 2022-06-01 or later.
+   * the service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
    */
   tokenExpiresInMinutes?: number;
 }
@@ -88,7 +88,7 @@ export interface GetTokenOptions extends OperationOptions {
 export interface CreateUserAndTokenOptions extends OperationOptions {
   /**
    * Validity of the token in minutes, an integer within [60, 1440]. Default (not sent):
-   * the service's default, 1440 (24 hours). Needs api-version 2022-06-01 or later.
+   * the service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
    */
   tokenExpiresInMinutes?: number;
 }

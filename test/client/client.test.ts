@@ -263,11 +263,11 @@ describe("validation before any request", () => {
 });
 
 /**
- * tokenExpiresInMinutes and getTokenForTeamsUser arrived in api-version 2022-06-01. Against a
- * generated client built from 2021-03-07 they must fail before sending and say why; once
- * generated/ covers 2022-06-01+, they must work end to end.
+ * getTokenForTeamsUser arrived in api-version 2022-06-01, tokenExpiresInMinutes in 2022-10-01 (by
+ * the Swagger files). Against a client generated from an older version they must fail before
+ * sending and say why; once generated/ covers them, they must work end to end.
  */
-describe("features that need api-version 2022-06-01", () => {
+describe("features of later api-versions", () => {
   const appId = "11111111-2222-4333-8444-555555555555";
   const userId = "66666666-7777-4888-8999-000000000000";
 
@@ -276,8 +276,8 @@ describe("features that need api-version 2022-06-01", () => {
     const client = new CommunicationIdentityClient(emulator.connectionString, { additionalPolicies: policies });
     const generatedVersion = (client as unknown as { service: { apiVersion: string } }).service.apiVersion;
     const user = await client.createUser();
-    if (generatedVersion < "2022-06-01") {
-      const message = `tokenExpiresInMinutes needs api-version 2022-06-01 or later; this client was generated from api-version ${generatedVersion}.`;
+    if (generatedVersion < "2022-10-01") {
+      const message = `tokenExpiresInMinutes needs api-version 2022-10-01 or later; this client was generated from api-version ${generatedVersion}.`;
       await expect(client.getToken(user, ["chat"], { tokenExpiresInMinutes: 60 })).rejects.toThrow(new Error(message));
       await expect(client.createUserAndToken(["chat"], { tokenExpiresInMinutes: 60 })).rejects.toThrow(new Error(message));
       expect(sent()).toBe(1);

@@ -116,7 +116,7 @@ describe("the packed package", () => {
     expect(JSON.parse(stdout)).toEqual({
       created: "8:acs:",
       restError: false,
-      error: "tokenExpiresInMinutes needs api-version 2022-06-01 or later; this client was generated from api-version 2021-03-07.",
+      error: "tokenExpiresInMinutes needs api-version 2022-10-01 or later; this client was generated from api-version 2021-03-07.",
     });
   });
 });
