@@ -23,7 +23,7 @@ export function rootFor(entryPath: string, options: LoadOptions = {}): string {
   if (options.root !== undefined) return resolvePath(options.root);
   if (options.specsRoot !== undefined) {
     const specsRoot = resolvePath(options.specsRoot);
-    const key = keyOf({ rootDir: specsRoot } as ReadSession, entry);
+    const key = keyOf(specsRoot, entry);
     if (!isOutsideRoot(key)) return specsRoot;
   }
   return dirname(entry);
@@ -33,7 +33,7 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
   const entryAbs = resolvePath(entryPath);
   const rootDir = rootFor(entryAbs, options);
   const session = newSession(rootDir, options.allowRemoteRefs === true);
-  const entryFile = keyOf(session, entryAbs);
+  const entryFile = keyOf(rootDir, entryAbs);
   if (isOutsideRoot(entryFile)) {
     throw new GeneratorError(entryFile, "", `the spec lies outside the root folder ${rootDir}`);
   }

@@ -36,11 +36,11 @@ export function newSession(rootDir: string, allowRemoteRefs: boolean): ReadSessi
   return { rootDir, allowRemoteRefs, documents: new Map(), hashes: new Map(), problems: new Map(), parseErrors: new Map(), examples: new Map() };
 }
 
-/** Root-relative POSIX key of a library URL (an absolute path, `file:` URL or remote URL). */
-export function keyOf(session: ReadSession, url: string): string {
+/** `rootDir`-relative POSIX key of a library URL (an absolute path, `file:` URL or remote URL). */
+export function keyOf(rootDir: string, url: string): string {
   if (/^https?:/i.test(url)) return url;
   const abs = toFsPath(url);
-  return relative(session.rootDir, abs).split(sep).join("/");
+  return relative(rootDir, abs).split(sep).join("/");
 }
 
 export function isOutsideRoot(key: string): boolean {
@@ -90,7 +90,7 @@ export function refParserOptions(session: ReadSession): ParserOptions {
 }
 
 async function read(session: ReadSession, file: FileInfo): Promise<string | Buffer> {
-  const key = keyOf(session, file.url);
+  const key = keyOf(session.rootDir, file.url);
   const example = isExampleTarget(file);
   if (/^https?:/i.test(file.url)) {
     if (example) return STUB;
@@ -136,7 +136,7 @@ async function read(session: ReadSession, file: FileInfo): Promise<string | Buff
 }
 
 async function parseFile(session: ReadSession, file: FileInfo): Promise<JsonObject> {
-  const key = keyOf(session, file.url);
+  const key = keyOf(session.rootDir, file.url);
   if (!session.hashes.has(key)) return {}; // a stub handed out by `read`
   const text = (Buffer.isBuffer(file.data) ? file.data.toString("utf8") : String(file.data)).replace(/^\uFEFF/, "");
   const yaml = /\.ya?ml$/i.test(file.extension);
