@@ -39,10 +39,15 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
   }
   if (!existsSync(entryAbs)) throw new GeneratorError(entryFile, "", "file does not exist");
 
-  await new $RefParser().resolve(entryAbs, refParserOptions(session));
+  try {
+    await new $RefParser().resolve(entryAbs, refParserOptions(session));
+  } catch (err) {
+    // our plugins never throw; this is the library rejecting something (a malformed URL, ...)
+    throw new GeneratorError(entryFile, "", `cannot resolve the $refs: ${(err as Error).message}`);
+  }
 
   const entryProblem = session.parseErrors.get(entryFile) ?? session.problems.get(entryFile);
-  if (entryProblem !== undefined) throw new GeneratorError(entryFile, "", entryProblem);
+  if (entryProblem !== undefined) throw new GeneratorError(entryFile, "", entryProblem.replace(/^does not resolve: /, ""));
 
   const order = [entryFile, ...[...session.documents.keys()].filter((k) => k !== entryFile).sort()];
   const documents: Record<string, JsonObject> = {};

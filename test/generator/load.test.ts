@@ -183,6 +183,16 @@ describe("loadSpec errors name the file, the JSON pointer and what is wrong", ()
     );
   });
 
+  it("an entry that is a folder", async () => {
+    expect(await loadError(join(fixtures, "api"), {})).toBe('api#: cannot read file "api" (EISDIR)');
+  });
+
+  it("an entry outside the given root", async () => {
+    expect(await loadError(join(fixtures, "api/spec.json"), { root: join(fixtures, "common") })).toBe(
+      `../api/spec.json#: the spec lies outside the root folder ${join(fixtures, "common")}`,
+    );
+  });
+
   it("a missing entry file", async () => {
     expect(await loadError(join(fixtures, "bad/nothere.json"))).toBe("bad/nothere.json#: file does not exist");
   });
