@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { USAGE } from "../../generator/cli/args.js";
+import { parseCliArgs, USAGE } from "../../generator/cli/args.js";
 import { run } from "../../generator/cli/main.js";
 import { writeAtomically } from "../../generator/cli/output.js";
 import { identifierFromTitle, pinManifest, resolvePaths } from "../../generator/cli/pipeline.js";
@@ -92,6 +92,28 @@ describe("command line", () => {
     expect(resolvePaths(undefined, {}).specsRoot).toBe(resolve(repoRoot, "..", "shared", "specs"));
   });
 
+  it("parses repeated and comma-separated --api-version, and defaults", () => {
+    expect(parseCliArgs(["--api-version", "2021-03-07,2022-06-01", "--api-version", " 2023-10-01 ", "--check"])).toEqual({
+      help: false,
+      apiVersions: ["2021-03-07", "2022-06-01", "2023-10-01"],
+      out: "generated",
+      allowRemoteRefs: false,
+      check: true,
+      pin: false,
+    });
+    expect(parseCliArgs(["--spec", "x.yaml", "--root", "r", "--specs-root", "s", "--out", "o", "--allow-remote-refs"])).toEqual({
+      help: false,
+      spec: "x.yaml",
+      root: "r",
+      specsRoot: "s",
+      apiVersions: [],
+      out: "o",
+      allowRemoteRefs: true,
+      check: false,
+      pin: false,
+    });
+  });
+
   it("makes a client name from info.title", () => {
     expect(identifierFromTitle("CommunicationIdentityClient")).toBe("CommunicationIdentityClient");
     expect(identifierFromTitle("Widget Service")).toBe("WidgetService");
@@ -115,6 +137,16 @@ describe("generate", () => {
     expect(second.code).toBe(0);
     expect(snapshot(b)).toEqual(files);
     expect(files["src/index.ts"]).toContain("IdentityRestClient");
+  });
+
+  it("does not depend on where the specs root is", async () => {
+    const copy = join(tmp, "specs-elsewhere");
+    cpSync(specsRoot, copy, { recursive: true });
+    const here = join(tmp, "root-default");
+    const there = join(tmp, "root-copy");
+    expect((await cli(["--out", here])).code).toBe(0);
+    expect((await cli(["--out", there], { ACS_SPECS_ROOT: copy })).code).toBe(0);
+    expect(snapshot(there)).toEqual(snapshot(here));
   });
 
   it("matches the checked-in generated/ folder", async () => {
