@@ -10,7 +10,7 @@ import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { GeneratorError, toPointer } from "../errors.js";
 import type { JsonValue } from "../model/types.js";
 import { isOutsideRoot, keyOf, newSession, refParserOptions, type ReadSession } from "./read.js";
-import { isRemoteRef, refTargetFile, tryResolveRef, type RefDocuments } from "./refs.js";
+import { isRemoteRef, redactUrl, refTargetFile, tryResolveRef, type RefDocuments } from "./refs.js";
 import type { Diagnostic, JsonObject, LoadedSpec, LoadOptions } from "./types.js";
 import { validateSwagger } from "./validate.js";
 
@@ -98,31 +98,33 @@ function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: 
 }
 
 function checkRef(session: ReadSession, spec: RefDocuments, file: string, pointer: string, ref: string): void {
+  const shown = redactUrl(ref);
   const remote = isRemoteRef(ref) || isRemoteRef(file);
   if (isRemoteRef(ref) && !session.allowRemoteRefs) {
-    throw new GeneratorError(file, pointer, `$ref "${ref}" is refused: remote references need --allow-remote-refs`);
+    throw new GeneratorError(file, pointer, `$ref "${shown}" is refused: remote references need --allow-remote-refs`);
   }
   const target = refTargetFile(file, ref);
   if (!remote && isOutsideRoot(target)) {
-    throw new GeneratorError(file, pointer, `$ref "${ref}" points outside the root folder (use --root to widen it)`);
+    throw new GeneratorError(file, pointer, `$ref "${shown}" points outside the root folder (use --root to widen it)`);
   }
   const problem = session.problems.get(target);
-  if (problem !== undefined) throw new GeneratorError(file, pointer, `$ref "${ref}" ${problem}`);
+  if (problem !== undefined) throw new GeneratorError(file, pointer, `$ref "${shown}" ${problem}`);
   const parseError = session.parseErrors.get(target);
   if (parseError !== undefined) throw new GeneratorError(target, "", parseError);
   const result = tryResolveRef(spec, file, ref);
-  if (!result.ok) throw new GeneratorError(file, pointer, `$ref "${ref}" does not resolve: ${result.problem}`);
+  if (!result.ok) throw new GeneratorError(file, pointer, `$ref "${shown}" does not resolve: ${result.problem}`);
 }
 
 function checkExample(session: ReadSession, file: string, pointer: string, ref: string, warnings: Diagnostic[]): void {
+  const shown = redactUrl(ref);
   if (isRemoteRef(ref) || isRemoteRef(file)) {
-    warnings.push({ file, pointer, message: `example "${ref}" is remote; not checked` });
+    warnings.push({ file, pointer, message: `example "${shown}" is remote; not checked` });
     return;
   }
   const target = refTargetFile(file, ref);
   if (isOutsideRoot(target)) {
-    warnings.push({ file, pointer, message: `example file "${ref}" is outside the root folder; not checked` });
+    warnings.push({ file, pointer, message: `example file "${shown}" is outside the root folder; not checked` });
   } else if (!(session.examples.get(target) ?? session.hashes.has(target))) {
-    warnings.push({ file, pointer, message: `example file "${ref}" does not exist` });
+    warnings.push({ file, pointer, message: `example file "${shown}" does not exist` });
   }
 }

@@ -14,7 +14,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileInfo, ParserOptions, Plugin, ResolverOptions } from "@apidevtools/json-schema-ref-parser";
 import type { JsonObject } from "./types.js";
-import { parsePointer } from "./refs.js";
+import { parsePointer, redactUrl } from "./refs.js";
 
 /** Mutable record of one `loadSpec` call (created per call, never shared). */
 export interface ReadSession {
@@ -38,7 +38,7 @@ export function newSession(rootDir: string, allowRemoteRefs: boolean): ReadSessi
 
 /** `rootDir`-relative POSIX key of a library URL (an absolute path, `file:` URL or remote URL). */
 export function keyOf(rootDir: string, url: string): string {
-  if (/^https?:/i.test(url)) return url;
+  if (/^https?:/i.test(url)) return redactUrl(url);
   const abs = toFsPath(url);
   return relative(rootDir, abs).split(sep).join("/");
 }

@@ -46,14 +46,35 @@ export function isRemoteRef(ref: string): boolean {
 }
 
 /**
+ * A remote URL with its credentials masked (user info and query values become `***`), so that
+ * keys of remote documents, manifests, generated headers and messages never carry a token
+ * (`https://host/spec.json?sig=...`). Other strings are returned as they are.
+ */
+export function redactUrl(url: string): string {
+  if (!isRemoteRef(url)) return url;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  if (parsed.username === "" && parsed.password === "" && parsed.search === "") return url;
+  if (parsed.username !== "") parsed.username = "***";
+  if (parsed.password !== "") parsed.password = "***";
+  const query = [...new Set(parsed.searchParams.keys())].map((key) => `${encodeURIComponent(key)}=***`).join("&");
+  parsed.search = query;
+  return parsed.href.replace(/%2A%2A%2A/g, "***");
+}
+
+/**
  * The root-relative path a `$ref`'s file part designates from `fromFile` (root-relative too).
  * May start with `../` when the reference leaves the root folder.
  */
 export function refTargetFile(fromFile: string, ref: string): string {
-  if (isRemoteRef(ref)) return stripHash(ref);
+  if (isRemoteRef(ref)) return redactUrl(stripHash(ref));
   const { filePart } = splitRef(ref);
   if (filePart === "") return fromFile;
-  if (isRemoteRef(fromFile)) return stripHash(new URL(filePart, fromFile).href);
+  if (isRemoteRef(fromFile)) return redactUrl(stripHash(new URL(filePart, fromFile).href));
   return posix.normalize(posix.join(posix.dirname(fromFile), filePart.replace(/\\/g, "/")));
 }
 

@@ -219,10 +219,39 @@ describe("loadSpec with temporary specs", () => {
     );
   });
 
+  it("never shows credentials of a remote ref", async () => {
+    const root = join(dir, "secret");
+    mkdirSync(root);
+    writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: "https://user:pw@example.com/c.json?sig=abc123&sv=2024#/definitions/E" } } }));
+    expect(await loadError(join(root, "spec.json"), { root })).toBe(
+      'spec.json#/definitions/A: $ref "https://***:***@example.com/c.json?sig=***&sv=***#/definitions/E" is refused: remote references need --allow-remote-refs',
+    );
+  });
+
+  it("keys a downloaded document by its URL without the token", async () => {
+    const server: Server = createServer((req, res) => {
+      if ((req.url ?? "").split("?")[0] === "/common.json") res.end(minimal({ definitions: { E: { type: "object" } } }));
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/common.json`;
+      const root = join(dir, "sas");
+      mkdirSync(root);
+      writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: `${base}?sig=s3cret#/definitions/E` } } }));
+      const spec = await loadSpec(join(root, "spec.json"), { root, allowRemoteRefs: true });
+      expect(Object.keys(spec.documents)).toEqual(["spec.json", `${base}?sig=***`]);
+      expect(spec.files.map((f) => f.path)).toEqual(["spec.json", `${base}?sig=***`]);
+      expect(resolveRef(spec, "spec.json", `${base}?sig=s3cret#/definitions/E`).value).toEqual({ type: "object" });
+    } finally {
+      server.close();
+    }
+  });
+
   it("follows remote refs when allowed, and hashes what it downloaded", async () => {
     const common = minimal({ definitions: { E: { type: "object" } } });
     const server: Server = createServer((req, res) => {
-      if (req.url === "/common.json") res.end(common);
+      if ((req.url ?? "").split("?")[0] === "/common.json") res.end(common);
       else res.writeHead(404).end();
     });
     await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
