@@ -14,7 +14,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileInfo, ParserOptions, Plugin, ResolverOptions } from "@apidevtools/json-schema-ref-parser";
 import type { JsonObject } from "./types.js";
-import { parsePointer, redactUrl } from "./refs.js";
+import { isRemoteRef, parsePointer, redactUrl } from "./refs.js";
 
 /** Mutable record of one `loadSpec` call (created per call, never shared). */
 export interface ReadSession {
@@ -38,7 +38,7 @@ export function newSession(rootDir: string, allowRemoteRefs: boolean): ReadSessi
 
 /** `rootDir`-relative POSIX key of a library URL (an absolute path, `file:` URL or remote URL). */
 export function keyOf(rootDir: string, url: string): string {
-  if (/^https?:/i.test(url)) return redactUrl(url);
+  if (isRemoteRef(url)) return redactUrl(url);
   const abs = toFsPath(url);
   return relative(rootDir, abs).split(sep).join("/");
 }
@@ -92,7 +92,7 @@ export function refParserOptions(session: ReadSession): ParserOptions {
 async function read(session: ReadSession, file: FileInfo): Promise<string | Buffer> {
   const key = keyOf(session.rootDir, file.url);
   const example = isExampleTarget(file);
-  if (/^https?:/i.test(file.url)) {
+  if (isRemoteRef(file.url)) {
     if (example) return STUB;
     if (!session.allowRemoteRefs) {
       session.problems.set(key, "is refused: remote references need --allow-remote-refs");
@@ -120,15 +120,16 @@ async function read(session: ReadSession, file: FileInfo): Promise<string | Buff
   }
   let bytes: Buffer;
   try {
+    // confinement first, on the real path: a symbolic link inside the root may lead out of it
+    const real = relative(realpathSync(session.rootDir), realpathSync(path)).split(sep).join("/");
+    if (isOutsideRoot(real)) {
+      session.problems.set(key, "points outside the root folder (through a symbolic link)");
+      return STUB;
+    }
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     session.problems.set(key, code === "ENOENT" ? `does not resolve: file "${key}" does not exist` : `does not resolve: cannot read file "${key}" (${code ?? "error"})`);
-    return STUB;
-  }
-  const real = relative(realpathSync(session.rootDir), realpathSync(path)).split(sep).join("/");
-  if (isOutsideRoot(real)) {
-    session.problems.set(key, "points outside the root folder (through a symbolic link)");
     return STUB;
   }
   session.hashes.set(key, sha256(bytes));

@@ -228,6 +228,15 @@ describe("loadSpec with temporary specs", () => {
     );
   });
 
+  it("refuses other URL schemes like http ones", async () => {
+    const root = join(dir, "ftp");
+    mkdirSync(root);
+    writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: "ftp://example.com/c.json#/definitions/E" } } }));
+    expect(await loadError(join(root, "spec.json"), { root })).toBe(
+      'spec.json#/definitions/A: $ref "ftp://example.com/c.json#/definitions/E" is refused: remote references need --allow-remote-refs',
+    );
+  });
+
   it("keys a downloaded document by its URL without the token", async () => {
     const server: Server = createServer((req, res) => {
       if ((req.url ?? "").split("?")[0] === "/common.json") res.end(minimal({ definitions: { E: { type: "object" } } }));
