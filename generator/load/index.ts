@@ -99,6 +99,9 @@ function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: 
 
 function checkRef(session: ReadSession, spec: RefDocuments, file: string, pointer: string, ref: string): void {
   const shown = redactUrl(ref);
+  if (/^file:/i.test(ref) || ref.startsWith("/")) {
+    throw new GeneratorError(file, pointer, `$ref "${shown}" is not supported: use a path relative to the file`);
+  }
   const remote = isRemoteRef(ref) || isRemoteRef(file);
   if (isRemoteRef(ref) && !session.allowRemoteRefs) {
     throw new GeneratorError(file, pointer, `$ref "${shown}" is refused: remote references need --allow-remote-refs`);

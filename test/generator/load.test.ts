@@ -228,6 +228,15 @@ describe("loadSpec with temporary specs", () => {
     );
   });
 
+  it.each(["file:///etc/passwd#/definitions/A", "/etc/passwd#/definitions/A"])("refuses an absolute $ref %s", async (ref) => {
+    const root = join(dir, `abs-${ref.length}`);
+    mkdirSync(root);
+    writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: ref } } }));
+    expect(await loadError(join(root, "spec.json"), { root })).toBe(
+      `spec.json#/definitions/A: $ref "${ref}" is not supported: use a path relative to the file`,
+    );
+  });
+
   it("refuses other URL schemes like http ones", async () => {
     const root = join(dir, "ftp");
     mkdirSync(root);
