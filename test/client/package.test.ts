@@ -94,10 +94,10 @@ afterAll(async () => {
 });
 
 describe("the packed package", () => {
-  it("ships only the builds and package.json", async () => {
+  it("ships only the builds, package.json and the README", async () => {
     const { stdout } = await run("tar", ["-tzf", readdirSync(project).find((f) => f.endsWith(".tgz"))!], { cwd: project });
     const tops = new Set(stdout.trim().split("\n").map((p) => p.split("/").slice(0, 3).join("/")));
-    expect([...tops].sort()).toEqual(["package/dist/commonjs", "package/dist/esm", "package/package.json"]);
+    expect([...tops].sort()).toEqual(["package/README.md", "package/dist/commonjs", "package/dist/esm", "package/package.json"]);
   });
 
   it("runs from ESM", async () => {
