@@ -127,12 +127,15 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
     console.log("bump: refreshing the API report");
     run(repoRoot, "npm", ["run", "--silent", "api"]);
     console.log("bump: recording the wire contract against the emulator");
-    run(repoRoot, "npx", ["vitest", "run", "test/wire"], { UPDATE_WIRE_CONTRACT: "1" });
+    run(repoRoot, "npx", ["vitest", "run", "test/wire/contract.test.ts"], { UPDATE_WIRE_CONTRACT: "1" });
   } catch (err) {
     writeFileSync(manifestFile, manifestText);
     writeFileSync(join(repoRoot, REPORT), oldReportText);
     writeFileSync(join(repoRoot, WIRE), oldWireText);
-    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, ${REPORT} and ${WIRE} restored (run npm run generate to rebuild generated/ if needed)\n`);
+    // generated/ may already hold the new version: rebuild it from the restored manifest.
+    const restored = spawnSync("npm", ["run", "--silent", "generate"], { cwd: repoRoot, stdio: "inherit", env: process.env });
+    const generatedNote = restored.status === 0 ? "generated/ rebuilt from it" : "generated/ could NOT be rebuilt: run npm run generate";
+    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, ${REPORT} and ${WIRE} restored, ${generatedNote}\n`);
     return 1;
   }
 

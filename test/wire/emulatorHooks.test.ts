@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import { CommunicationIdentityClient } from "../../src/index.js";
+import { defaultApiVersion } from "../../generated/src/index.js";
 
 const started: RunningEmulator[] = [];
 afterEach(async () => {
@@ -47,7 +48,7 @@ describe("emulator onRequest", () => {
     const [request] = seen as [ReceivedRequest];
     expect([request.method, request.url, request.body.toString("utf8")]).toEqual([
       "POST",
-      "/identities?api-version=2021-03-07",
+      `/identities?api-version=${defaultApiVersion}`,
       '{"createTokenWithScopes":["chat"]}',
     ]);
     expect(request.headers.filter(([name]) => name === "content-type")).toEqual([["content-type", "application/json"]]);
