@@ -78,7 +78,18 @@ export function changelogSections(input: ChangelogEntryInput): ChangelogSections
   } else {
     other.unshift(`The default api-version stays \`${escapeMarkdown(input.defaultApiVersion)}\`; pin \`apiVersion: "${escapeMarkdown(apiVersion)}"\` to use the new version.`);
   }
-  return { features, breaking, other };
+  return { features: collapse(features), breaking: collapse(breaking), other: collapse(other) };
+}
+
+/**
+ * One line per distinct finding, first occurrence order, with `(×N)` when it repeats: the wire
+ * contract reports the same change once per pinned api-version and input case, and the full list
+ * is in review/changes/<version>.md.
+ */
+export function collapse(lines: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts].map(([l, n]) => (n > 1 ? `${l} (×${n})` : l));
 }
 
 export function renderChangelogEntry(input: ChangelogEntryInput, template: TextTemplate): string {

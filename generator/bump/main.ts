@@ -119,7 +119,13 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
   writeFileSync(join(work, "before.api.md"), oldReportText);
   writeFileSync(join(work, "before.wire-contract.json"), oldWireText);
 
+  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+  const packageVersion = nextMinorVersion(pkg.version);
+  const versionFiles = ["package.json", "package-lock.json", join("src", "version.ts")].map((f) => [f, readFileSync(join(repoRoot, f), "utf8")] as const);
+
   writeFileSync(manifestFile, formatManifest(next));
+  // Before the API report: the package version is part of the public surface (SDK_VERSION).
+  setPackageVersion(repoRoot, packageVersion);
   try {
     const specsEnv = { ACS_SPECS_ROOT: specsRoot };
     console.log(`bump: generating from ${next.generate.join(", ")}`);
@@ -132,10 +138,11 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
     writeFileSync(manifestFile, manifestText);
     writeFileSync(join(repoRoot, REPORT), oldReportText);
     writeFileSync(join(repoRoot, WIRE), oldWireText);
+    for (const [file, text] of versionFiles) writeFileSync(join(repoRoot, file), text);
     // generated/ may already hold the new version: rebuild it from the restored manifest.
     const restored = spawnSync("npm", ["run", "--silent", "generate"], { cwd: repoRoot, stdio: "inherit", env: process.env });
     const generatedNote = restored.status === 0 ? "generated/ rebuilt from it" : "generated/ could NOT be rebuilt: run npm run generate";
-    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, ${REPORT} and ${WIRE} restored, ${generatedNote}\n`);
+    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, ${REPORT} and ${WIRE} and the package version restored, ${generatedNote}\n`);
     return 1;
   }
 
@@ -148,10 +155,6 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
   mkdirSync(changesDir, { recursive: true });
   writeFileSync(join(changesDir, `${apiVersion}.md`), renderDiffs(diffs, repoRoot));
   writeFileSync(join(changesDir, `${apiVersion}.json`), JSON.stringify(diffs, null, 2) + "\n");
-
-  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
-  const packageVersion = nextMinorVersion(pkg.version);
-  setPackageVersion(repoRoot, packageVersion);
 
   const template = compileMarkdownTemplate(readFileSync(join(repoRoot, "templates", "changelog-entry.md.hbs"), "utf8"));
   const entry = renderChangelogEntry(

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { nextMinorVersion, prependChangelogEntry, renderChangelogEntry, type ChangelogEntryInput } from "../../generator/bump/changelog.js";
+import { collapse, nextMinorVersion, prependChangelogEntry, renderChangelogEntry, type ChangelogEntryInput } from "../../generator/bump/changelog.js";
 import { defaultOf } from "../../generator/bump/main.js";
 import { addVersion } from "../../generator/load/addVersion.js";
 import type { Change, DiffResult } from "../../generator/diff/change.js";
@@ -75,6 +75,10 @@ describe("changelog entry", () => {
     expect(prependChangelogEntry("# Release History\n\n## 0.2.0 (d)\n\nA\n", "## 0.3.0 (e)\n\nB\n")).toBe(
       "# Release History\n\n## 0.3.0 (e)\n\nB\n\n## 0.2.0 (d)\n\nA\n",
     );
+  });
+
+  it("collapses repeated findings into one line with a count", () => {
+    expect(collapse(["a", "b", "a", "a"])).toEqual(["a (×3)", "b"]);
   });
 
   it("bumps the minor version", () => {

@@ -3,7 +3,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-
 import { AzureLogger, setLogLevel } from "@azure/logger";
 import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
-import { apiVersions as generatedApiVersions } from "../../generated/src/index.js";
+import { apiVersions as generatedApiVersions, defaultApiVersion } from "../../generated/src/index.js";
 import {
   AzureKeyCredential,
   CommunicationIdentityClient,
@@ -162,7 +162,7 @@ describe("CommunicationIdentityClient against the emulator", () => {
     });
     const user = await client.createUser();
     expect(user.communicationUserId).toMatch(USER_ID);
-    expect(urls.map((u) => new URL(u).search)).toEqual(["?api-version=2021-03-07&attempt=1", "?api-version=2021-03-07&attempt=2"]);
+    expect(urls.map((u) => new URL(u).search)).toEqual([`?api-version=${defaultApiVersion}&attempt=1`, `?api-version=${defaultApiVersion}&attempt=2`]);
   });
 
   it("service errors are RestErrors with statusCode, code, message and request id", async () => {

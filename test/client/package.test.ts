@@ -65,7 +65,7 @@ export function neverCalled() {
   return client.getToken({ communicationUserId: 1 }, ["chat"]);
 }
 try {
-  await client.getToken({ communicationUserId: "8:acs:nobody" }, ["chat"], { tokenExpiresInMinutes: 60 });
+  await client.getToken({ communicationUserId: "8:acs:nobody" }, ["chat"], { tokenExpiresInMinutes: 59 });
 } catch (e) {
   console.log(JSON.stringify({ created: created.user.communicationUserId.slice(0, 6), restError: isRestError(e), error: (e as Error).message }));
 }
@@ -116,7 +116,7 @@ describe("the packed package", () => {
     expect(JSON.parse(stdout)).toEqual({
       created: "8:acs:",
       restError: false,
-      error: "tokenExpiresInMinutes needs api-version 2022-10-01 or later; this client was generated from api-version 2021-03-07.",
+      error: "tokenExpiresInMinutes must be an integer within [60, 1440], got 59.",
     });
   });
 });

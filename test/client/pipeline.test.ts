@@ -10,6 +10,7 @@ import {
   type PipelineResponse,
 } from "@azure/core-rest-pipeline";
 import { createIdentityPipeline } from "../../src/pipeline.js";
+import { SDK_VERSION } from "../../src/version.js";
 
 const KEY = Buffer.from("pipeline test key").toString("base64");
 const URL_TEXT = "http://127.0.0.1:9999/identities?api-version=2021-03-07";
@@ -125,6 +126,6 @@ describe("createIdentityPipeline", () => {
     const pipeline = createIdentityPipeline(URL_TEXT, new AzureKeyCredential(KEY), { userAgentOptions: { userAgentPrefix: "myapp/1.2" } });
     const { client, seen } = recordingClient([200]);
     await pipeline.sendRequest(client, createPipelineRequest({ url: URL_TEXT, method: "POST", body: "{}" }));
-    expect(seen[0]!.req.headers.get("user-agent")).toMatch(/^myapp\/1\.2 azsdk-js-communication-identity-acsgen\/0\.1\.0 core-rest-pipeline\//);
+    expect(seen[0]!.req.headers.get("user-agent")).toMatch(new RegExp(`^myapp/1\\.2 azsdk-js-communication-identity-acsgen/${SDK_VERSION.replace(/\./g, "\\.")} core-rest-pipeline/`));
   });
 });

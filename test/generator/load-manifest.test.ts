@@ -18,10 +18,11 @@ const valid = (): Manifest => ({
 });
 
 describe("spec/manifest.json", () => {
-  it("is well formed, lists all seven versions and generates 2021-03-07 as IdentityRestClient", () => {
+  it("is well formed, lists all seven versions and generates IdentityRestClient from 2021-03-07 on, in date order", () => {
     const manifest = readManifest(manifestFile);
     expect(manifest.client.clientName).toBe("IdentityRestClient");
-    expect(manifest.generate).toEqual(["2021-03-07"]);
+    expect(manifest.generate[0]).toBe("2021-03-07");
+    expect(manifest.generate).toEqual([...manifest.generate].sort());
     expect(manifest.versions.map((v) => `${v.apiVersion} ${v.status}`)).toEqual([
       "2021-03-07 stable",
       "2022-06-01 stable",

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPipelineFromOptions, isRestError, type Pipeline, type RestError } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { IdentityRestClient as GeneratedClient, type IdentityRestClientOptions } from "../../generated/src/index.js";
+import { defaultApiVersion, IdentityRestClient as GeneratedClient, type IdentityRestClientOptions } from "../../generated/src/index.js";
 
 /** The default pipeline plus what the handwritten layer adds for loopback endpoints: plain http allowed. */
 function loopbackPipeline(): Pipeline {
@@ -86,7 +86,7 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
     expect(result.expiresOn).toBeInstanceOf(Date);
     const [request] = recorded;
     expect(request?.method).toBe("POST");
-    expect(request?.url).toBe("/identities/8%3Aacs%3Ar_x%2Fy%20z/:issueAccessToken?api-version=2021-03-07");
+    expect(request?.url).toBe(`/identities/8%3Aacs%3Ar_x%2Fy%20z/:issueAccessToken?api-version=${defaultApiVersion}`);
     expect(request?.headers["content-type"]).toBe("application/json");
     expect(request?.headers["accept"]).toBe("application/json");
     expect(request?.body).toBe('{"scopes":["chat","voip"]}');
@@ -119,8 +119,8 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
     await expect(client.communicationIdentity.delete("u1")).resolves.toBeUndefined();
     await expect(client.communicationIdentity.revokeAccessTokens("u1")).resolves.toBeUndefined();
     expect(recorded.map((r) => `${r.method} ${r.url}`)).toEqual([
-      "DELETE /identities/u1?api-version=2021-03-07",
-      "POST /identities/u1/:revokeAccessTokens?api-version=2021-03-07",
+      `DELETE /identities/u1?api-version=${defaultApiVersion}`,
+      `POST /identities/u1/:revokeAccessTokens?api-version=${defaultApiVersion}`,
     ]);
   });
 
