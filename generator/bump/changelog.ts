@@ -62,7 +62,10 @@ export function changelogSections(input: ChangelogEntryInput): ChangelogSections
   const other: string[] = [];
   const newDefault = input.defaultApiVersion === apiVersion && input.previousDefaultApiVersion !== apiVersion;
 
-  for (const change of diffs.api.changes) (change.breaking ? breaking : features).push(`API: ${line(change)}`);
+  // The package version constant moves with every bump: that is the entry's heading, not a change.
+  for (const change of diffs.api.changes.filter((c) => c.concerns.path !== "SDK_VERSION")) {
+    (change.breaking ? breaking : features).push(`API: ${line(change)}`);
+  }
   for (const change of diffs.wire.changes) (change.breaking ? breaking : other).push(`Wire: ${line(change)}`);
   for (const change of diffs.spec.changes) {
     if (change.breaking && newDefault) {

@@ -30,7 +30,10 @@ const input: ChangelogEntryInput = {
       change("constraint-added", true, "body.expiresInMinutes: range [60, 1440] added."),
       change("default-added", false, "body.expiresInMinutes: default 1440 added."),
     ]),
-    api: result("api", [change("export-added", false, "Export `KnownScope` added.")]),
+    api: result("api", [
+      change("export-added", false, "Export `KnownScope` added."),
+      { rule: "const-value-changed", breaking: false, message: "Value of SDK_VERSION changed.", concerns: { kind: "export", path: "SDK_VERSION" } },
+    ]),
     wire: result("wire", []),
   },
 };
