@@ -45,8 +45,13 @@ function line(change: Change): string {
   return escapeMarkdown(change.message);
 }
 
+/** Spec rules whose message says what changed but not where (`constraints added: minimum 60, ...`). */
+const NEEDS_WHERE = /^(constraint|default)-/;
+
+/** `Service <version>: [<wire path>: ]<message>`. */
 function specLine(change: Change, apiVersion: string): string {
-  return `Service ${escapeMarkdown(apiVersion)}: ${line(change)}`;
+  const where = NEEDS_WHERE.test(change.rule) ? `${escapeMarkdown(change.concerns.path)}: ` : "";
+  return `Service ${escapeMarkdown(apiVersion)}: ${where}${line(change)}`;
 }
 
 export interface ChangelogSections {

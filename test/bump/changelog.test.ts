@@ -9,8 +9,8 @@ import type { Manifest } from "../../generator/load/types.js";
 
 const template = compileMarkdownTemplate(readFileSync(new URL("../../templates/changelog-entry.md.hbs", import.meta.url), "utf8"));
 
-function change(rule: string, breaking: boolean, message: string): Change {
-  return { rule, breaking, message, concerns: { kind: "operation", path: "POST /x" } };
+function change(rule: string, breaking: boolean, message: string, path = "POST /x"): Change {
+  return { rule, breaking, message, concerns: { kind: "operation", path } };
 }
 function result(kind: string, changes: Change[]): DiffResult {
   return { kind, old: { label: "a" }, new: { label: "b" }, changes };
@@ -27,8 +27,8 @@ const input: ChangelogEntryInput = {
   diffs: {
     spec: result("spec", [
       change("enum-value-added-extensible", false, "Value chat.join added to the extensible enum."),
-      change("constraint-added", true, "body.expiresInMinutes: range [60, 1440] added."),
-      change("default-added", false, "body.expiresInMinutes: default 1440 added."),
+      change("constraint-added", true, "constraints added: minimum 60, maximum 1440", "POST /identities body.expiresInMinutes"),
+      change("default-added", false, "default 1440 added", "POST /identities body.expiresInMinutes"),
     ]),
     api: result("api", [
       change("export-added", false, "Export `KnownScope` added."),
@@ -53,12 +53,12 @@ describe("changelog entry", () => {
         "",
         "### Breaking Changes",
         "",
-        '- Service 2023-10-01: body.expiresInMinutes: range \\[60, 1440\\] added. (pin `apiVersion: "2022-10-01"` to keep the previous behaviour)',
+        '- Service 2023-10-01: POST /identities body.expiresInMinutes: constraints added: minimum 60, maximum 1440 (pin `apiVersion: "2022-10-01"` to keep the previous behaviour)',
         "",
         "### Other Changes",
         "",
         "- The default api-version is now `2023-10-01` (was `2022-10-01`).",
-        "- Service 2023-10-01: body.expiresInMinutes: default 1440 added.",
+        "- Service 2023-10-01: POST /identities body.expiresInMinutes: default 1440 added",
         "",
       ].join("\n"),
     );
@@ -69,7 +69,7 @@ describe("changelog entry", () => {
     const text = renderChangelogEntry(preview, template);
     expect(text).toContain("### Breaking Changes\n\n- None.\n");
     expect(text).toContain('- The default api-version stays `2023-10-01`; pin `apiVersion: "2025-03-02-preview"` to use the new version.\n');
-    expect(text).toContain("- Service 2025-03-02-preview: body.expiresInMinutes: range \\[60, 1440\\] added.\n");
+    expect(text).toContain("- Service 2025-03-02-preview: POST /identities body.expiresInMinutes: constraints added: minimum 60, maximum 1440\n");
     expect(text).toContain("Service API version `2025-03-02-preview` (preview) added");
   });
 
