@@ -4,8 +4,9 @@
  * 2021-03-07 (stable) specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json sha256 65a61a9769e82f1bd0ee34396274fa9f370e2d4d092c6c541c4dfd962fe689d6
  * 2022-06-01 (stable) specification/communication/data-plane/Identity/stable/2022-06-01/CommunicationIdentity.json sha256 54106fba85eecaebc22ac1a81ff3e7805a23b470455784838044da55356b2f80
  * 2022-10-01 (stable) specification/communication/data-plane/Identity/stable/2022-10-01/CommunicationIdentity.json sha256 445fdeea1d64076c7cd56ec96fbc13e726e09ae3c623ca36fb3934f563142e3c
+ * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
- *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01)
+ *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01)
  */
 
 import { createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from "@azure/core-rest-pipeline";
@@ -18,7 +19,7 @@ export interface IdentityRestClientCoreOptions {
   pipeline: Pipeline;
   /** Transport the pipeline sends with. */
   httpClient: HttpClient;
-  /** api-version sent with every request: one of `2021-03-07`, `2022-06-01`, `2022-10-01`. Default: `2022-10-01`. Operations and fields the pinned version lacks throw `ApiVersionMismatchError` before sending. */
+  /** api-version sent with every request: one of `2021-03-07`, `2022-06-01`, `2022-10-01`, `2023-10-01`. Default: `2023-10-01`. Operations and fields the pinned version lacks throw `ApiVersionMismatchError` before sending. */
   apiVersion?: string;
 }
 
@@ -55,7 +56,7 @@ export interface IdentityRestClientOptions {
   pipeline?: Pipeline;
   /** Transport the pipeline sends with. Default: `createDefaultHttpClient()`. */
   httpClient?: HttpClient;
-  /** api-version sent with every request: one of `2021-03-07`, `2022-06-01`, `2022-10-01`. Default: `2022-10-01`. Operations and fields the pinned version lacks throw `ApiVersionMismatchError` before sending. */
+  /** api-version sent with every request: one of `2021-03-07`, `2022-06-01`, `2022-10-01`, `2023-10-01`. Default: `2023-10-01`. Operations and fields the pinned version lacks throw `ApiVersionMismatchError` before sending. */
   apiVersion?: string;
 }
 

@@ -4,8 +4,9 @@
  * 2021-03-07 (stable) specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json sha256 65a61a9769e82f1bd0ee34396274fa9f370e2d4d092c6c541c4dfd962fe689d6
  * 2022-06-01 (stable) specification/communication/data-plane/Identity/stable/2022-06-01/CommunicationIdentity.json sha256 54106fba85eecaebc22ac1a81ff3e7805a23b470455784838044da55356b2f80
  * 2022-10-01 (stable) specification/communication/data-plane/Identity/stable/2022-10-01/CommunicationIdentity.json sha256 445fdeea1d64076c7cd56ec96fbc13e726e09ae3c623ca36fb3934f563142e3c
+ * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
- *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01)
+ *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01)
  */
 
 import type { OperationOptions } from "./runtime.js";
@@ -16,6 +17,12 @@ export const KnownCommunicationIdentityTokenScope = {
   Chat: "chat",
   /** The value "voip". */
   Voip: "voip",
+  /** The value "chat.join". */
+  ChatJoin: "chat.join",
+  /** The value "chat.join.limited". */
+  ChatJoinLimited: "chat.join.limited",
+  /** The value "voip.join". */
+  VoipJoin: "voip.join",
 } as const;
 
 /**
@@ -23,7 +30,7 @@ export const KnownCommunicationIdentityTokenScope = {
  *
  * {@link KnownCommunicationIdentityTokenScope} lists the known values; other values are accepted too.
  */
-export type CommunicationIdentityTokenScope = "chat" | "voip" | (string & {});
+export type CommunicationIdentityTokenScope = "chat" | "voip" | "chat.join" | "chat.join.limited" | "voip.join" | (string & {});
 
 /** The Communication Services error. */
 export interface CommunicationError {
@@ -78,7 +85,7 @@ export interface CommunicationIdentityAccessTokenRequest {
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
-   * Supported in api-version `2022-10-01` only.
+   * Supported in api-version `2022-10-01`, `2023-10-01` only.
    */
   expiresInMinutes?: number;
 }
@@ -98,7 +105,7 @@ export interface CommunicationIdentityCreateRequest {
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
-   * Supported in api-version `2022-10-01` only.
+   * Supported in api-version `2022-10-01`, `2023-10-01` only.
    */
   expiresInMinutes?: number;
 }
@@ -108,19 +115,19 @@ export interface TeamsUserExchangeTokenRequest {
   /**
    * Azure AD access token of a Teams User to acquire a new Communication Identity access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
    */
   token: string;
   /**
    * Client ID of an Azure AD application to be verified against the appid claim in the Azure AD access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
    */
   appId: string;
   /**
    * Object ID of an Azure AD user (Teams User) to be verified against the oid claim in the Azure AD access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
    */
   userId: string;
 }
