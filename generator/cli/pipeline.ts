@@ -9,7 +9,7 @@ import { GeneratorError } from "../errors.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
 import { checkNameMaps } from "../load/nameMaps.js";
-import { applyTransforms, validateTransforms, type AppliedTransform, type SpecTransform } from "../load/transforms.js";
+import { applyTransforms, readTransforms, type AppliedTransform, type SpecTransform } from "../load/transforms.js";
 import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, Manifest, ManifestVersion } from "../load/types.js";
 import type { OutputFile } from "./output.js";
 
@@ -123,18 +123,6 @@ async function loadArbitrarySpec(
   };
   const clientName = identifierFromTitle(typeof info.title === "string" ? info.title : "");
   return { sources: [{ manifest, spec, transforms: [] }], config: { clientName } };
-}
-
-/** spec/transforms.json, checked against the manifest's versions; none when the file is absent. */
-export function readTransforms(file: string, manifest: Manifest): SpecTransform[] {
-  if (!existsSync(file)) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new GeneratorError("spec/transforms.json", "", `cannot parse: ${(err as Error).message}`);
-  }
-  return validateTransforms(value, manifest.versions.map((v) => v.apiVersion));
 }
 
 /**

@@ -11,9 +11,10 @@
  * - `setType` {type, format?}: target is a schema; sets `type` (and `format`, or removes it when absent);
  * - `setDescription` {description}: target is any object; sets its `description`.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { GeneratorError, toPointer } from "../errors.js";
 import type { JsonValue } from "../model/types.js";
-import type { JsonObject, LoadedSpec } from "./types.js";
+import type { JsonObject, LoadedSpec, Manifest } from "./types.js";
 
 interface TransformBase {
   /** API versions whose spec the transform applies to. */
@@ -192,4 +193,16 @@ export function applyTransforms(
     applied.push({ index, kind: t.kind, file: t.file, pointer: t.pointer, change, reason: t.reason });
   });
   return { spec: applied.length === 0 ? spec : { ...spec, documents }, applied };
+}
+
+/** spec/transforms.json, checked against the manifest's versions; none when the file is absent. */
+export function readTransforms(file: string, manifest: Manifest): SpecTransform[] {
+  if (!existsSync(file)) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (err) {
+    throw new GeneratorError(TRANSFORMS_FILE, "", `cannot parse: ${(err as Error).message}`);
+  }
+  return validateTransforms(value, manifest.versions.map((v) => v.apiVersion));
 }

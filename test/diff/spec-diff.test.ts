@@ -20,6 +20,17 @@ function diff(oldVersion: string, newVersion: string) {
 
 const ASSIGNMENTS = "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}";
 
+describe("diff spec applies spec/transforms.json to manifest versions only", () => {
+  it("a spec path is compared as published: the preview's custom id is externalId there", async () => {
+    const preview = "../shared/specs/specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json";
+    const raw = await runSpecDiff("2023-10-01", preview, PATHS);
+    expect(raw.changes.filter((c) => /(customId|externalId)$/.test(c.concerns.path)).map((c) => c.concerns.path)).toEqual([
+      "POST /identities body.externalId",
+      "POST /identities response 201 body.identity.externalId",
+    ]);
+  });
+});
+
 describe("diff spec over every real consecutive pair", () => {
   it("2021-03-07 -> 2022-06-01 adds the Teams exchange operation, nothing else", () => {
     expect(diff("2021-03-07", "2022-06-01")).toEqual([
@@ -89,15 +100,15 @@ describe("diff spec over every real consecutive pair", () => {
     ]);
   });
 
-  it("2023-10-01 -> 2025-03-02-preview adds the get and Teams Phone operations, externalId and lastTokenIssuedAt, and a 200 on create", () => {
+  it("2023-10-01 -> 2025-03-02-preview adds the get and Teams Phone operations, customId (externalId renamed by spec/transforms.json) and lastTokenIssuedAt, and a 200 on create", () => {
     expect(diff("2023-10-01", "2025-03-02-preview").map(brief)).toEqual([
       ["operation-added", false, `DELETE ${ASSIGNMENTS}`],
       ["operation-added", false, `GET ${ASSIGNMENTS}`],
       ["operation-added", false, "GET /identities/{id}"],
       ["operation-added", false, "POST /access/teamsExtension/:exchangeAccessToken"],
-      ["request-property-added-optional", false, "POST /identities body.externalId"],
+      ["request-property-added-optional", false, "POST /identities body.customId"],
       ["response-status-added", true, "POST /identities response 200"],
-      ["response-property-added", false, "POST /identities response 201 body.identity.externalId"],
+      ["response-property-added", false, "POST /identities response 201 body.identity.customId"],
       ["response-property-added", false, "POST /identities response 201 body.identity.lastTokenIssuedAt"],
       ["response-property-added", false, "POST /identities response 201 body.lastTokenIssuedAt"],
       ["operation-added", false, `PUT ${ASSIGNMENTS}`],
@@ -112,11 +123,11 @@ describe("diff spec over every real consecutive pair", () => {
       ["operation-renamed", false, `GET ${ASSIGNMENTS}`],
       ["operation-removed", true, "GET /identities/{id}"],
       ["operation-renamed", false, "POST /access/teamsExtension/:exchangeAccessToken"],
-      ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.identity.externalId"],
+      ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.identity.customId"],
       ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.identity.lastTokenIssuedAt"],
       ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.lastTokenIssuedAt"],
       ["operation-renamed", false, "POST /identities"],
-      ["request-property-removed", true, "POST /identities body.externalId"],
+      ["request-property-removed", true, "POST /identities body.customId"],
       ["response-status-removed", true, "POST /identities response 200"],
       ["operation-renamed", false, "POST /identities/{id}/:issueAccessToken"],
       ["operation-renamed", false, "POST /identities/{id}/:revokeAccessTokens"],

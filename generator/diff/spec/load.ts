@@ -3,9 +3,10 @@
  * api-version listed in spec/manifest.json (resolved under the specs root) or a path to a spec file.
  */
 import { existsSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { GeneratorError } from "../../errors.js";
 import { loadSpec } from "../../load/index.js";
+import { applyTransforms, readTransforms } from "../../load/transforms.js";
 import { findVersion, readManifest } from "../../load/manifest.js";
 import type { ClientConfig, LoadedSpec, Manifest, ManifestVersion } from "../../load/types.js";
 import { buildCodeModel } from "../../model/index.js";
@@ -76,7 +77,13 @@ export function modelOf(spec: LoadedSpec, config: ClientConfig, version?: Manife
 export async function loadSide(arg: string, paths: SpecPaths): Promise<LoadedSide> {
   const manifest = tryManifest(paths);
   const { file, version } = resolveArgument(arg, manifest, paths);
-  const spec = await loadSpec(file, { specsRoot: paths.specsRoot });
+  const loaded = await loadSpec(file, { specsRoot: paths.specsRoot });
+  // A manifest version is compared as the generator sees it: with spec/transforms.json applied
+  // (e.g. the preview's externalId is the client's customId). A spec path is compared as it is.
+  const spec =
+    version !== undefined && manifest !== undefined
+      ? applyTransforms(loaded, version.apiVersion, readTransforms(join(dirname(paths.manifestFile), "transforms.json"), manifest)).spec
+      : loaded;
   const model = modelOf(spec, manifest?.client ?? FALLBACK_CONFIG, version);
   const apiVersion = model.apiVersions[0]?.apiVersion;
   return {
