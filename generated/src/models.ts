@@ -5,23 +5,25 @@
  * 2022-06-01 (stable) specification/communication/data-plane/Identity/stable/2022-06-01/CommunicationIdentity.json sha256 54106fba85eecaebc22ac1a81ff3e7805a23b470455784838044da55356b2f80
  * 2022-10-01 (stable) specification/communication/data-plane/Identity/stable/2022-10-01/CommunicationIdentity.json sha256 445fdeea1d64076c7cd56ec96fbc13e726e09ae3c623ca36fb3934f563142e3c
  * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
+ * 2025-03-02-preview (preview) specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json sha256 af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
- *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01)
+ *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
+ * 3 spec transform(s) applied: see README.md.
  */
 
 import type { OperationOptions } from "./runtime.js";
 
 /** Values of {@link CommunicationIdentityTokenScope} the service knows about. */
 export const KnownCommunicationIdentityTokenScope = {
-  /** The value "chat". */
+  /** Use this for full access to Chat APIs. */
   Chat: "chat",
-  /** The value "voip". */
+  /** Use this for full access to Calling APIs. */
   Voip: "voip",
-  /** The value "chat.join". */
+  /** Access to Chat APIs but without the authorization to create, delete or update chat threads. */
   ChatJoin: "chat.join",
-  /** The value "chat.join.limited". */
+  /** A more limited version of chat.join that doesn't allow to add or remove participants. Use this scope when the token bearer is not fully trusted, for example in guest scenarios. */
   ChatJoinLimited: "chat.join.limited",
-  /** The value "voip.join". */
+  /** Access to Calling APIs but without the authorization to start new calls. */
   VoipJoin: "voip.join",
 } as const;
 
@@ -31,6 +33,21 @@ export const KnownCommunicationIdentityTokenScope = {
  * {@link KnownCommunicationIdentityTokenScope} lists the known values; other values are accepted too.
  */
 export type CommunicationIdentityTokenScope = "chat" | "voip" | "chat.join" | "chat.join.limited" | "voip.join" | (string & {});
+
+/** Values of {@link TeamsExtensionPrincipalType} the service knows about. */
+export const KnownTeamsExtensionPrincipalType = {
+  /** The value "resourceAccount". */
+  ResourceAccount: "resourceAccount",
+  /** The value "user". */
+  User: "user",
+} as const;
+
+/**
+ * Principal type of the assignment.
+ *
+ * {@link KnownTeamsExtensionPrincipalType} lists the known values; other values are accepted too.
+ */
+export type TeamsExtensionPrincipalType = "resourceAccount" | "user" | (string & {});
 
 /** The Communication Services error. */
 export interface CommunicationError {
@@ -66,8 +83,20 @@ export interface CommunicationErrorResponse {
 
 /** A communication identity. */
 export interface CommunicationIdentity {
+  /**
+   * The external Id if one has been associated with the identity.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  customId?: string;
   /** Identifier of the identity. */
   id: string;
+  /**
+   * Last time a token has been issued for the identity.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  lastTokenIssuedAt?: Date;
 }
 
 /** An access token. */
@@ -85,7 +114,7 @@ export interface CommunicationIdentityAccessTokenRequest {
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
-   * Supported in api-version `2022-10-01`, `2023-10-01` only.
+   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
    */
   expiresInMinutes?: number;
 }
@@ -96,18 +125,78 @@ export interface CommunicationIdentityAccessTokenResult {
   identity: CommunicationIdentity;
   /** The `accessToken` property. */
   accessToken?: CommunicationIdentityAccessToken;
+  /**
+   * Last time a token has been issued for the identity.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  lastTokenIssuedAt?: Date;
 }
 
 /** The `CommunicationIdentityCreateRequest` model. */
 export interface CommunicationIdentityCreateRequest {
+  /**
+   * Set to tag the identity with your own id.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  customId?: string;
   /** Also create access token for the created identity. */
   createTokenWithScopes?: CommunicationIdentityTokenScope[];
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
-   * Supported in api-version `2022-10-01`, `2023-10-01` only.
+   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
    */
   expiresInMinutes?: number;
+}
+
+/** A request to create or update a Teams Phone assignment. */
+export interface TeamsExtensionAssignmentCreateOrUpdateRequest {
+  /**
+   * The `principalType` property.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  principalType: TeamsExtensionPrincipalType;
+  /**
+   * Client IDs associated with the assignment.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  clientIds?: string[];
+}
+
+/** A Teams Phone assignment response. */
+export interface TeamsExtensionAssignmentResponse {
+  /**
+   * Object ID of the assignment.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  objectId: string;
+  /**
+   * Tenant ID of the assignment.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  tenantId: string;
+  /**
+   * The `principalType` property.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  principalType: TeamsExtensionPrincipalType;
+  /**
+   * Client IDs associated with the assignment.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   */
+  clientIds?: string[];
+}
+
+/** The `TeamsPhoneExchangeTokenRequest` model. */
+export interface TeamsExtensionExchangeTokenRequest {
 }
 
 /** The `TeamsUserExchangeTokenRequest` model. */
@@ -115,19 +204,19 @@ export interface TeamsUserExchangeTokenRequest {
   /**
    * Azure AD access token of a Teams User to acquire a new Communication Identity access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
    */
   token: string;
   /**
    * Client ID of an Azure AD application to be verified against the appid claim in the Azure AD access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
    */
   appId: string;
   /**
    * Object ID of an Azure AD user (Teams User) to be verified against the oid claim in the Azure AD access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
    */
   userId: string;
 }

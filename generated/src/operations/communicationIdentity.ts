@@ -5,13 +5,15 @@
  * 2022-06-01 (stable) specification/communication/data-plane/Identity/stable/2022-06-01/CommunicationIdentity.json sha256 54106fba85eecaebc22ac1a81ff3e7805a23b470455784838044da55356b2f80
  * 2022-10-01 (stable) specification/communication/data-plane/Identity/stable/2022-10-01/CommunicationIdentity.json sha256 445fdeea1d64076c7cd56ec96fbc13e726e09ae3c623ca36fb3934f563142e3c
  * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
+ * 2025-03-02-preview (preview) specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json sha256 af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
- *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01)
+ *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
+ * 3 spec transform(s) applied: see README.md.
  */
 
 import type { IdentityRestClient } from "../identityRestClient.js";
-import type { CommunicationIdentityAccessToken, CommunicationIdentityAccessTokenRequest, CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateOptionalParams, TeamsUserExchangeTokenRequest } from "../models.js";
-import { type CommunicationIdentityAccessTokenResultWire, type CommunicationIdentityAccessTokenWire, deserializeCommunicationIdentityAccessToken, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
+import type { CommunicationIdentity, CommunicationIdentityAccessToken, CommunicationIdentityAccessTokenRequest, CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateOptionalParams, TeamsUserExchangeTokenRequest } from "../models.js";
+import { type CommunicationIdentityAccessTokenResultWire, type CommunicationIdentityAccessTokenWire, type CommunicationIdentityWire, deserializeCommunicationIdentity, deserializeCommunicationIdentityAccessToken, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
 import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationOptions } from "../runtime.js";
 import { validateCommunicationIdentityAccessTokenRequest, validateCommunicationIdentityCreateRequest, validateTeamsUserExchangeTokenRequest } from "../validators.js";
 
@@ -30,11 +32,14 @@ export class CommunicationIdentityOperations {
   /**
    * Create a new identity, and optionally, an access token.
    * @param options - Optional parameters and per-request options.
-   * @returns Created - Returns the created identity.
+   * @returns OK - Returns the existing identity for a customId if any.
    */
   async create(options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {
+    if (options.body?.customId !== undefined) {
+      assertApiVersion(this.#client.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
+    }
     if (options.body?.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01"]);
+      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview"]);
     }
     if (options.body !== undefined) {
       validateCommunicationIdentityCreateRequest(options.body, "body");
@@ -50,10 +55,38 @@ export class CommunicationIdentityOperations {
         "Content-Type": options.body === undefined ? undefined : "application/json",
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      successStatuses: [201],
+      successStatuses: [200, 201],
     }, options);
     const wire = response.body as CommunicationIdentityAccessTokenResultWire;
     return deserializeCommunicationIdentityAccessTokenResult(wire);
+  }
+
+  /**
+   * Get an identity by its id.
+   *
+   * Supported in api-version `2025-03-02-preview` only.
+   * @param id - Identifier of the identity.
+   * @param options - Optional parameters and per-request options.
+   * @returns Success
+   */
+  async get(id: string, options: OperationOptions = {}): Promise<CommunicationIdentity> {
+    assertApiVersion(this.#client.apiVersion, "get", ["2025-03-02-preview"]);
+    assertPresent(id, "id");
+    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}", {
+      id: encodePathValue(id),
+    }, [
+      { name: "api-version", value: this.#client.apiVersion },
+    ]);
+    const response = await sendOperation(this.#client, {
+      method: "GET",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [200],
+    }, options);
+    const wire = response.body as CommunicationIdentityWire;
+    return deserializeCommunicationIdentity(wire);
   }
 
   /**
@@ -103,13 +136,13 @@ export class CommunicationIdentityOperations {
   /**
    * Exchange an Azure Active Directory (Azure AD) access token of a Teams user for a new Communication Identity access token with a matching expiration time.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
    * @param body - Request payload for the token exchange.
    * @param options - Optional parameters and per-request options.
    * @returns Success
    */
   async exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01"]);
+    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview"]);
     assertPresent(body, "body");
     validateTeamsUserExchangeTokenRequest(body, "body");
     const url = buildRequestUrl(this.#client.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
@@ -138,7 +171,7 @@ export class CommunicationIdentityOperations {
    */
   async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
     if (body.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01"]);
+      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview"]);
     }
     assertPresent(id, "id");
     assertPresent(body, "body");
