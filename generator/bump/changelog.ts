@@ -26,7 +26,8 @@ export interface ChangelogEntryInput {
   date: string;
   apiVersion: string;
   preview: boolean;
-  previousApiVersion: string;
+  /** The version the spec diff compared with: the previous default for a stable version, the previous newest for a preview. */
+  comparedWith: string;
   defaultApiVersion: string;
   previousDefaultApiVersion: string;
   diffs: BumpDiffs;
@@ -61,7 +62,7 @@ export interface ChangelogSections {
 }
 
 export function changelogSections(input: ChangelogEntryInput): ChangelogSections {
-  const { diffs, apiVersion, previousApiVersion } = input;
+  const { diffs, apiVersion, comparedWith } = input;
   const features: string[] = [];
   const breaking: string[] = [];
   const other: string[] = [];
@@ -74,7 +75,7 @@ export function changelogSections(input: ChangelogEntryInput): ChangelogSections
   for (const change of diffs.wire.changes) (change.breaking ? breaking : other).push(`Wire: ${line(change)}`);
   for (const change of diffs.spec.changes) {
     if (change.breaking && newDefault) {
-      breaking.push(`${specLine(change, apiVersion)} (pin \`apiVersion: "${escapeMarkdown(previousApiVersion)}"\` to keep the previous behaviour)`);
+      breaking.push(`${specLine(change, apiVersion)} (pin \`apiVersion: "${escapeMarkdown(comparedWith)}"\` to keep the previous behaviour)`);
     } else if (!change.breaking && SPEC_FEATURE_RULES.has(change.rule)) {
       features.push(specLine(change, apiVersion));
     } else {
@@ -107,7 +108,7 @@ export function renderChangelogEntry(input: ChangelogEntryInput, template: TextT
     date: input.date,
     apiVersion: input.apiVersion,
     preview: input.preview,
-    previousApiVersion: input.previousApiVersion,
+    comparedWith: input.comparedWith,
     defaultApiVersion: input.defaultApiVersion,
     ...sections,
   });

@@ -5,7 +5,7 @@
  * 1. adds the version to `generate` in spec/manifest.json (it must already be pinned in `versions`);
  * 2. regenerates generated/ (`npm run generate`), refreshes the API report (`npm run api`) and the
  *    wire contract (the recording test against the emulator);
- * 3. diffs spec (previous newest version → new), API report and wire contract (before → after), and
+ * 3. diffs spec (see `comparedWith` below → new), API report and wire contract (before → after), and
  *    writes them to review/changes/<api-version>.md (and .json for machines);
  * 4. bumps the package's minor version and prepends a CHANGELOG.md entry rendered from
  *    templates/changelog-entry.md.hbs.
@@ -109,8 +109,13 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
   const manifest = readManifest(manifestFile);
   const next = addVersion(manifest, apiVersion);
   const previousApiVersion = manifest.generate[manifest.generate.length - 1] ?? "";
+  const preview = findVersion(next, apiVersion).status === "preview";
   const previousDefault = defaultOf(manifest, manifest.generate);
   const newDefault = defaultOf(next, next.generate);
+  // A stable version is compared with the previous default (the newest stable): that is what callers
+  // who do not pin apiVersion had, whatever preview came in between. A preview is compared with the
+  // newest version before it.
+  const comparedWith = preview ? previousApiVersion : previousDefault;
 
   const work = join(repoRoot, ".tmp", "bump", apiVersion);
   mkdirSync(work, { recursive: true });
@@ -147,7 +152,7 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
   }
 
   const diffs: BumpDiffs = {
-    spec: await runSpecDiff(previousApiVersion, apiVersion, { specsRoot, manifestFile, cwd: repoRoot }),
+    spec: await runSpecDiff(comparedWith, apiVersion, { specsRoot, manifestFile, cwd: repoRoot }),
     api: runApiDiff(join(work, "before.api.md"), join(repoRoot, REPORT), repoRoot),
     wire: runWireDiff(join(work, "before.wire-contract.json"), join(repoRoot, WIRE), repoRoot),
   };
@@ -162,8 +167,8 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
       packageVersion,
       date,
       apiVersion,
-      preview: findVersion(next, apiVersion).status === "preview",
-      previousApiVersion,
+      preview,
+      comparedWith,
       defaultApiVersion: newDefault,
       previousDefaultApiVersion: previousDefault,
       diffs,

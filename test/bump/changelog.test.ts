@@ -21,7 +21,7 @@ const input: ChangelogEntryInput = {
   date: "2026-11-23",
   apiVersion: "2023-10-01",
   preview: false,
-  previousApiVersion: "2022-10-01",
+  comparedWith: "2022-10-01",
   defaultApiVersion: "2023-10-01",
   previousDefaultApiVersion: "2022-10-01",
   diffs: {
@@ -44,7 +44,7 @@ describe("changelog entry", () => {
       [
         "## 0.3.0 (2026-11-23)",
         "",
-        "Service API version `2023-10-01` added (previous newest: `2022-10-01`). Default api-version: `2023-10-01`. Full diffs: [review/changes/2023-10-01.md](review/changes/2023-10-01.md).",
+        "Service API version `2023-10-01` added; the service changes below are relative to `2022-10-01`. Default api-version: `2023-10-01`. Full diffs: [review/changes/2023-10-01.md](review/changes/2023-10-01.md).",
         "",
         "### Features Added",
         "",
