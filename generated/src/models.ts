@@ -6,6 +6,7 @@
  * 2022-10-01 (stable) specification/communication/data-plane/Identity/stable/2022-10-01/CommunicationIdentity.json sha256 445fdeea1d64076c7cd56ec96fbc13e726e09ae3c623ca36fb3934f563142e3c
  * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
  * 2025-03-02-preview (preview) specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json sha256 af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad
+ * 2025-06-30 (stable) specification/communication/data-plane/Identity/stable/2025-06-30/CommunicationIdentity.json sha256 e6a8e6be971bf011176b3826d32b53c75b235c6bb754ef34f2d0b1b842916e82
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
  *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
  * 3 spec transform(s) applied: see README.md.
@@ -36,14 +37,14 @@ export type CommunicationIdentityTokenScope = "chat" | "voip" | "chat.join" | "c
 
 /** Values of {@link TeamsExtensionPrincipalType} the service knows about. */
 export const KnownTeamsExtensionPrincipalType = {
-  /** The value "resourceAccount". */
+  /** Resource account principal type. */
   ResourceAccount: "resourceAccount",
-  /** The value "user". */
+  /** User principal type. */
   User: "user",
 } as const;
 
 /**
- * Principal type of the assignment.
+ * The type of principal the assignment is for.
  *
  * {@link KnownTeamsExtensionPrincipalType} lists the known values; other values are accepted too.
  */
@@ -83,14 +84,14 @@ export interface CommunicationErrorResponse {
 
 /** A communication identity. */
 export interface CommunicationIdentity {
+  /** Identifier of the identity. */
+  id: string;
   /**
    * The external Id if one has been associated with the identity.
    *
    * Supported in api-version `2025-03-02-preview` only.
    */
   customId?: string;
-  /** Identifier of the identity. */
-  id: string;
   /**
    * Last time a token has been issued for the identity.
    *
@@ -107,23 +108,23 @@ export interface CommunicationIdentityAccessToken {
   expiresOn: Date;
 }
 
-/** The `CommunicationIdentityAccessTokenRequest` model. */
+/** Request to issue a new access token for an identity. */
 export interface CommunicationIdentityAccessTokenRequest {
   /** List of scopes attached to the token. */
   scopes: CommunicationIdentityTokenScope[];
   /**
    * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
    *
-   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
+   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
    */
   expiresInMinutes?: number;
 }
 
 /** A communication identity with access token. */
 export interface CommunicationIdentityAccessTokenResult {
-  /** The `identity` property. */
+  /** The communication identity. */
   identity: CommunicationIdentity;
-  /** The `accessToken` property. */
+  /** An access token. */
   accessToken?: CommunicationIdentityAccessToken;
   /**
    * Last time a token has been issued for the identity.
@@ -133,90 +134,90 @@ export interface CommunicationIdentityAccessTokenResult {
   lastTokenIssuedAt?: Date;
 }
 
-/** The `CommunicationIdentityCreateRequest` model. */
+/** Request to create a new identity with optional access token. */
 export interface CommunicationIdentityCreateRequest {
+  /** Also create access token for the created identity. */
+  createTokenWithScopes?: CommunicationIdentityTokenScope[];
+  /**
+   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
+   *
+   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
+   */
+  expiresInMinutes?: number;
   /**
    * Set to tag the identity with your own id.
    *
    * Supported in api-version `2025-03-02-preview` only.
    */
   customId?: string;
-  /** Also create access token for the created identity. */
-  createTokenWithScopes?: CommunicationIdentityTokenScope[];
-  /**
-   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.
-   *
-   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
-   */
-  expiresInMinutes?: number;
 }
 
-/** A request to create or update a Teams Phone assignment. */
+/** A request to create or update a Teams Extension assignment. */
 export interface TeamsExtensionAssignmentCreateOrUpdateRequest {
   /**
-   * The `principalType` property.
+   * The type of principal the assignment is for.
    *
-   * Supported in api-version `2025-03-02-preview` only.
+   * Supported in api-version `2025-03-02-preview`, `2025-06-30` only.
    */
   principalType: TeamsExtensionPrincipalType;
   /**
-   * Client IDs associated with the assignment.
+   * The client IDs for the assignment.
    *
-   * Supported in api-version `2025-03-02-preview` only.
+   * Supported in api-version `2025-03-02-preview`, `2025-06-30` only.
    */
   clientIds?: string[];
 }
 
-/** A Teams Phone assignment response. */
+/** A Teams Extension assignment response. */
 export interface TeamsExtensionAssignmentResponse {
   /**
-   * Object ID of the assignment.
+   * The object ID of the assignment.
    *
-   * Supported in api-version `2025-03-02-preview` only.
+   * Supported in api-version `2025-03-02-preview`, `2025-06-30` only.
    */
   objectId: string;
   /**
-   * Tenant ID of the assignment.
+   * The tenant ID of the assignment.
    *
-   * Supported in api-version `2025-03-02-preview` only.
+   * Supported in api-version `2025-03-02-preview`, `2025-06-30` only.
    */
   tenantId: string;
   /**
-   * The `principalType` property.
+   * The type of principal the assignment is for.
    *
-   * Supported in api-version `2025-03-02-preview` only.
+   * Supported in api-version `2025-03-02-preview`, `2025-06-30` only.
    */
   principalType: TeamsExtensionPrincipalType;
   /**
-   * Client IDs associated with the assignment.
+   * The client IDs for the assignment.
    *
-   * Supported in api-version `2025-03-02-preview` only.
+   * Supported in api-version `2025-03-02-preview`, `2025-06-30` only.
    */
   clientIds?: string[];
 }
 
-/** The `TeamsPhoneExchangeTokenRequest` model. */
+/** A request to exchange a Teams Extension token. */
 export interface TeamsExtensionExchangeTokenRequest {
 }
 
-/** The `TeamsUserExchangeTokenRequest` model. */
+/** A request to exchange a Teams user access token. */
 export interface TeamsUserExchangeTokenRequest {
   /**
-   * Azure AD access token of a Teams User to acquire a new Communication Identity access token.
+   * Entra ID access token of a Teams User to acquire a new Communication Identity access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
    */
   token: string;
   /**
-   * Client ID of an Azure AD application to be verified against the appid claim in the Azure AD access token.
+   * Client ID of an Entra ID application to be verified against the appid claim in the Entra ID access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
    */
   appId: string;
   /**
-   * Object ID of an Azure AD user (Teams User) to be verified against the oid claim in the Azure AD access token.
+   * Object ID of an Entra ID user (Teams User) to be verified against the oid claim in the Entra ID access token.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
    */
   userId: string;
 }

@@ -6,6 +6,7 @@
  * 2022-10-01 (stable) specification/communication/data-plane/Identity/stable/2022-10-01/CommunicationIdentity.json sha256 445fdeea1d64076c7cd56ec96fbc13e726e09ae3c623ca36fb3934f563142e3c
  * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
  * 2025-03-02-preview (preview) specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json sha256 af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad
+ * 2025-06-30 (stable) specification/communication/data-plane/Identity/stable/2025-06-30/CommunicationIdentity.json sha256 e6a8e6be971bf011176b3826d32b53c75b235c6bb754ef34f2d0b1b842916e82
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
  *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
  * 3 spec transform(s) applied: see README.md.
@@ -31,15 +32,17 @@ export class CommunicationIdentityOperations {
 
   /**
    * Create a new identity, and optionally, an access token.
+   *
+   * Create a new identity, and optionally, an access token.
    * @param options - Optional parameters and per-request options.
-   * @returns OK - Returns the existing identity for a customId if any.
+   * @returns The request has succeeded and a new resource has been created as a result.
    */
   async create(options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {
+    if (options.body?.expiresInMinutes !== undefined) {
+      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"]);
+    }
     if (options.body?.customId !== undefined) {
       assertApiVersion(this.#client.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
-    }
-    if (options.body?.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview"]);
     }
     if (options.body !== undefined) {
       validateCommunicationIdentityCreateRequest(options.body, "body");
@@ -55,10 +58,124 @@ export class CommunicationIdentityOperations {
         "Content-Type": options.body === undefined ? undefined : "application/json",
       },
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      successStatuses: [200, 201],
+      successStatuses: [201],
     }, options);
     const wire = response.body as CommunicationIdentityAccessTokenResultWire;
     return deserializeCommunicationIdentityAccessTokenResult(wire);
+  }
+
+  /**
+   * Delete the identity, revoke all tokens for the identity and delete all associated data.
+   *
+   * Delete the identity, revoke all tokens for the identity and delete all associated data.
+   * @param id - Identifier of the identity to be deleted.
+   * @param options - Optional parameters and per-request options.
+   */
+  async delete(id: string, options: OperationOptions = {}): Promise<void> {
+    assertPresent(id, "id");
+    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}", {
+      id: encodePathValue(id),
+    }, [
+      { name: "api-version", value: this.#client.apiVersion },
+    ]);
+    await sendOperation(this.#client, {
+      method: "DELETE",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [204],
+    }, options);
+  }
+
+  /**
+   * Issue a new token for an identity.
+   *
+   * Issue a new token for an identity.
+   * @param id - Identifier of the identity to issue token for.
+   * @param body - Requested scopes for the new token.
+   * @param options - Optional parameters and per-request options.
+   * @returns The request has succeeded.
+   */
+  async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+    if (body.expiresInMinutes !== undefined) {
+      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"]);
+    }
+    assertPresent(id, "id");
+    assertPresent(body, "body");
+    validateCommunicationIdentityAccessTokenRequest(body, "body");
+    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:issueAccessToken", {
+      id: encodePathValue(id),
+    }, [
+      { name: "api-version", value: this.#client.apiVersion },
+    ]);
+    const response = await sendOperation(this.#client, {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+      successStatuses: [200],
+    }, options);
+    const wire = response.body as CommunicationIdentityAccessTokenWire;
+    return deserializeCommunicationIdentityAccessToken(wire);
+  }
+
+  /**
+   * Revoke all access tokens for the specific identity.
+   *
+   * Revoke all access tokens for the specific identity.
+   * @param id - Identifier of the identity.
+   * @param options - Optional parameters and per-request options.
+   */
+  async revokeAccessTokens(id: string, options: OperationOptions = {}): Promise<void> {
+    assertPresent(id, "id");
+    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:revokeAccessTokens", {
+      id: encodePathValue(id),
+    }, [
+      { name: "api-version", value: this.#client.apiVersion },
+    ]);
+    await sendOperation(this.#client, {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [204],
+    }, options);
+  }
+
+  /**
+   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
+   *
+   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
+   *
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
+   * @param body - Request payload for the token exchange.
+   * @param options - Optional parameters and per-request options.
+   * @returns The request has succeeded.
+   */
+  async exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"]);
+    assertPresent(body, "body");
+    validateTeamsUserExchangeTokenRequest(body, "body");
+    const url = buildRequestUrl(this.#client.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
+      { name: "api-version", value: this.#client.apiVersion },
+    ]);
+    const response = await sendOperation(this.#client, {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+      successStatuses: [200],
+    }, options);
+    const wire = response.body as CommunicationIdentityAccessTokenWire;
+    return deserializeCommunicationIdentityAccessToken(wire);
   }
 
   /**
@@ -87,111 +204,5 @@ export class CommunicationIdentityOperations {
     }, options);
     const wire = response.body as CommunicationIdentityWire;
     return deserializeCommunicationIdentity(wire);
-  }
-
-  /**
-   * Delete the identity, revoke all tokens for the identity and delete all associated data.
-   * @param id - Identifier of the identity to be deleted.
-   * @param options - Optional parameters and per-request options.
-   */
-  async delete(id: string, options: OperationOptions = {}): Promise<void> {
-    assertPresent(id, "id");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    await sendOperation(this.#client, {
-      method: "DELETE",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [204],
-    }, options);
-  }
-
-  /**
-   * Revoke all access tokens for the specific identity.
-   * @param id - Identifier of the identity.
-   * @param options - Optional parameters and per-request options.
-   */
-  async revokeAccessTokens(id: string, options: OperationOptions = {}): Promise<void> {
-    assertPresent(id, "id");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:revokeAccessTokens", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [204],
-    }, options);
-  }
-
-  /**
-   * Exchange an Azure Active Directory (Azure AD) access token of a Teams user for a new Communication Identity access token with a matching expiration time.
-   *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview` only.
-   * @param body - Request payload for the token exchange.
-   * @param options - Optional parameters and per-request options.
-   * @returns Success
-   */
-  async exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview"]);
-    assertPresent(body, "body");
-    validateTeamsUserExchangeTokenRequest(body, "body");
-    const url = buildRequestUrl(this.#client.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-      successStatuses: [200],
-    }, options);
-    const wire = response.body as CommunicationIdentityAccessTokenWire;
-    return deserializeCommunicationIdentityAccessToken(wire);
-  }
-
-  /**
-   * Issue a new token for an identity.
-   * @param id - Identifier of the identity to issue token for.
-   * @param body - Requested scopes for the new token.
-   * @param options - Optional parameters and per-request options.
-   * @returns Success
-   */
-  async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    if (body.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview"]);
-    }
-    assertPresent(id, "id");
-    assertPresent(body, "body");
-    validateCommunicationIdentityAccessTokenRequest(body, "body");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:issueAccessToken", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-      successStatuses: [200],
-    }, options);
-    const wire = response.body as CommunicationIdentityAccessTokenWire;
-    return deserializeCommunicationIdentityAccessToken(wire);
   }
 }
