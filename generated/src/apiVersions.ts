@@ -7,19 +7,20 @@
  * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
  * 2025-03-02-preview (preview) specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json sha256 af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad
  * 2025-06-30 (stable) specification/communication/data-plane/Identity/stable/2025-06-30/CommunicationIdentity.json sha256 e6a8e6be971bf011176b3826d32b53c75b235c6bb754ef34f2d0b1b842916e82
+ * 2026-09-23 (stable) specification/communication/data-plane/Identity/stable/2026-09-23/CommunicationIdentity.json sha256 d9d9dc66eef4094ceeda7f73e0169ebbfd324983acd98239577097f2ae7224ec
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
  *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
  * 3 spec transform(s) applied: see README.md.
  */
 
 /** Every api-version this client was generated from, oldest first. */
-export const apiVersions = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"] as const;
+export const apiVersions = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"] as const;
 
 /** One of {@link apiVersions}. */
 export type ApiVersion = (typeof apiVersions)[number];
 
 /** The api-version sent when none is pinned: the newest stable one generated. */
-export const defaultApiVersion: ApiVersion = "2025-06-30";
+export const defaultApiVersion: ApiVersion = "2026-09-23";
 
 /**
  * The api-version to use: `pinned` when given (it must be generated), else the default.

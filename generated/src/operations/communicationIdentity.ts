@@ -7,6 +7,7 @@
  * 2023-10-01 (stable) specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json sha256 ff123dc5b07f5edc186823d6dc81c2f7be1f765203df18607eecc7c82aaec3b5
  * 2025-03-02-preview (preview) specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json sha256 af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad
  * 2025-06-30 (stable) specification/communication/data-plane/Identity/stable/2025-06-30/CommunicationIdentity.json sha256 e6a8e6be971bf011176b3826d32b53c75b235c6bb754ef34f2d0b1b842916e82
+ * 2026-09-23 (stable) specification/communication/data-plane/Identity/stable/2026-09-23/CommunicationIdentity.json sha256 d9d9dc66eef4094ceeda7f73e0169ebbfd324983acd98239577097f2ae7224ec
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
  *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
  * 3 spec transform(s) applied: see README.md.
@@ -39,7 +40,7 @@ export class CommunicationIdentityOperations {
    */
   async create(options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {
     if (options.body?.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"]);
+      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
     }
     if (options.body?.customId !== undefined) {
       assertApiVersion(this.#client.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
@@ -99,7 +100,7 @@ export class CommunicationIdentityOperations {
    */
   async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
     if (body.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"]);
+      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
     }
     assertPresent(id, "id");
     assertPresent(body, "body");
@@ -152,13 +153,13 @@ export class CommunicationIdentityOperations {
    *
    * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
    *
-   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30` only.
+   * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
    * @param body - Request payload for the token exchange.
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded.
    */
   async exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30"]);
+    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
     assertPresent(body, "body");
     validateTeamsUserExchangeTokenRequest(body, "body");
     const url = buildRequestUrl(this.#client.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
