@@ -1,4 +1,4 @@
-import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from "ts-morph";
+import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { EmitContext } from "./analysis.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { operationsClassName, operationsFileName, operationsPropertyName } from "./signature.js";
@@ -95,6 +95,23 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     "this.httpClient = options.httpClient;",
     ...operationGroups.map((g) => `this.${operationsPropertyName(g)} = new ${operationsClassName(g)}(this);`),
   ];
+  // Both constructors take the endpoint, the required client parameters, then an options bag.
+  const ctorParameters = (options: OptionalKind<ParameterDeclarationStructure>): OptionalKind<ParameterDeclarationStructure>[] => [
+    { name: "endpoint", type: "string" },
+    ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
+    options,
+  ];
+  const ctorDocs = jsDoc(undefined, `Creates a client for one service endpoint.`, {
+    tags: [
+      { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
+      ...required.map((p) => ({
+        kind: StructureKind.JSDocTag as const,
+        tagName: "param",
+        text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
+      })),
+      { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
+    ],
+  });
   const coreClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: coreName,
@@ -121,23 +138,9 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ],
     ctors: [
       {
-        parameters: [
-          { name: "endpoint", type: "string" },
-          ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
-          { name: "options", type: coreOptionsName },
-        ],
+        parameters: ctorParameters({ name: "options", type: coreOptionsName }),
         statements: ctorStatements.join("\n"),
-        docs: jsDoc(undefined, `Creates a client for one service endpoint.`, {
-          tags: [
-            { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
-            ...required.map((p) => ({
-              kind: StructureKind.JSDocTag as const,
-              tagName: "param",
-              text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
-            })),
-            { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
-          ],
-        }),
+        docs: ctorDocs,
       },
     ],
   };
@@ -150,11 +153,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     docs: jsDoc(client.description, `Client for ${codeSpan(client.name)}.`),
     ctors: [
       {
-        parameters: [
-          { name: "endpoint", type: "string" },
-          ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
-          { name: "options", type: optionsName, initializer: "{}" },
-        ],
+        parameters: ctorParameters({ name: "options", type: optionsName, initializer: "{}" }),
         statements: [
           `super(${superArguments.join(", ")}, {`,
           "  ...options,",
@@ -162,17 +161,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
           "  httpClient: options.httpClient ?? createDefaultHttpClient(),",
           "});",
         ].join("\n"),
-        docs: jsDoc(undefined, `Creates a client for one service endpoint.`, {
-          tags: [
-            { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
-            ...required.map((p) => ({
-              kind: StructureKind.JSDocTag as const,
-              tagName: "param",
-              text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
-            })),
-            { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
-          ],
-        }),
+        docs: ctorDocs,
       },
     ],
   };
