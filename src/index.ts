@@ -5,12 +5,20 @@ export type {
   AdditionalPolicyConfig,
   CommunicationAccessToken,
   CommunicationIdentityClientOptions,
+  CommunicationUserDetail,
   CommunicationUserToken,
   CreateUserAndTokenOptions,
+  CreateUserOptions,
+  GetTokenForTeamsExtensionUserOptions,
   GetTokenForTeamsUserOptions,
   GetTokenOptions,
   OperationOptions,
+  TeamsExtensionAssignment,
+  TeamsExtensionAssignmentSettings,
+  TeamsExtensionPrincipalType,
 } from "./models.js";
+export { KnownTeamsExtensionPrincipalType } from "./models.js";
+export { ApiVersionMismatchError, apiVersions, defaultApiVersion, type ApiVersion } from "./apiVersions.js";
 export { KnownTokenScope, type KnownTokenScopeValue, type TokenScope } from "./tokenScope.js";
 export { parseConnectionString, type ParsedConnectionString } from "./connectionString.js";
 export {

@@ -1,4 +1,5 @@
 import type { CommunicationUserIdentifier } from "./identifiers.js";
+import type { TeamsExtensionAssignmentSettings } from "./models.js";
 
 /** Returns the user's id, or throws a TypeError naming what is wrong. */
 export function checkUser(user: CommunicationUserIdentifier): string {
@@ -31,4 +32,31 @@ export function checkRequiredString(value: unknown, name: string): string {
     throw new TypeError(`${name} must be a non-empty string.`);
   }
   return value;
+}
+
+/** Returns an optional string option (undefined when absent), or throws a TypeError naming it. */
+export function checkOptionalString(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value === "") {
+    throw new TypeError(`${name} must be a non-empty string when given, got ${JSON.stringify(value) ?? typeof value}.`);
+  }
+  return value;
+}
+
+/** Returns the assignment settings, or throws a TypeError naming what is wrong. */
+export function checkAssignmentSettings(settings: TeamsExtensionAssignmentSettings): TeamsExtensionAssignmentSettings {
+  if (typeof settings !== "object" || settings === null) {
+    throw new TypeError(`settings must be { principalType, clientIds? }, got ${settings === null ? "null" : typeof settings}.`);
+  }
+  const principalType = checkRequiredString(settings.principalType, "settings.principalType");
+  if (settings.clientIds === undefined) return { principalType };
+  if (!Array.isArray(settings.clientIds)) {
+    throw new TypeError(`settings.clientIds must be an array of strings, got ${typeof settings.clientIds}.`);
+  }
+  settings.clientIds.forEach((id: unknown, index) => {
+    if (typeof id !== "string" || id === "") {
+      throw new TypeError(`settings.clientIds[${index}] must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}.`);
+    }
+  });
+  return { principalType, clientIds: [...settings.clientIds] };
 }

@@ -6,6 +6,7 @@ import type {
   PipelineResponse,
 } from "@azure/core-rest-pipeline";
 import type { CommunicationUserIdentifier } from "./identifiers.js";
+import type { ApiVersion } from "./apiVersions.js";
 
 /** An abort signal, as accepted by `@azure/core-rest-pipeline` (a DOM `AbortSignal` fits). */
 export type AbortSignalLike = NonNullable<PipelineRequest["abortSignal"]>;
@@ -35,9 +36,13 @@ export interface AdditionalPolicyConfig {
 /** Options of the client's HTTP pipeline. */
 export interface CommunicationIdentityClientOptions extends PipelineOptions {
   /**
-   * The service api-version to call. Default: the version the generated client was built from.
+   * The service api-version to call: one of `apiVersions`
+   * (`2021-03-07` … `2026-09-23`, and `2025-03-02-preview`). Default: `defaultApiVersion`,
+   * the newest stable one. An unknown version is a `RangeError` at construction; calling a method,
+   * or passing an option, that the pinned version lacks throws `ApiVersionMismatchError`
+   * before any request is sent.
    */
-  apiVersion?: string;
+  apiVersion?: ApiVersion | (string & {});
   /** The HTTP client that sends requests. Default: `createDefaultHttpClient()`. */
   httpClient?: HttpClient;
   /**
@@ -75,6 +80,26 @@ export interface CommunicationUserToken extends CommunicationAccessToken {
   user: CommunicationUserIdentifier;
 }
 
+/** Options of `createUser`. */
+export interface CreateUserOptions extends OperationOptions {
+  /**
+   * Your own id for the user (e.g. your application's user id). Creating a user with a
+   * `customId` that already has one returns that same user, so you need not store the mapping.
+   * Only in api-version `2025-03-02-preview`.
+   */
+  customId?: string;
+}
+
+/** What `getUserDetail` returns. Only in api-version `2025-03-02-preview`. */
+export interface CommunicationUserDetail {
+  /** The user's id (`communicationUserId`). */
+  id: string;
+  /** The `customId` the user was created with, if any. */
+  customId?: string;
+  /** When a token was last issued for the user; absent if none was. */
+  lastTokenIssuedAt?: Date;
+}
+
 /** Options of `getToken`. */
 export interface GetTokenOptions extends OperationOptions {
   /**
@@ -91,6 +116,11 @@ export interface CreateUserAndTokenOptions extends OperationOptions {
    * the service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
    */
   tokenExpiresInMinutes?: number;
+  /**
+   * Your own id for the user; an existing user with this `customId` is returned (with a new
+   * token) instead of a new one. Only in api-version `2025-03-02-preview`.
+   */
+  customId?: string;
 }
 
 /** What `getTokenForTeamsUser` exchanges. Needs api-version 2022-06-01 or later. */
@@ -101,4 +131,55 @@ export interface GetTokenForTeamsUserOptions extends OperationOptions {
   clientId: string;
   /** Object ID of the Teams user, checked against the token's `oid` claim. */
   userObjectId: string;
+}
+
+/**
+ * What `getTokenForTeamsExtensionUser` exchanges. In api-versions `2025-03-02-preview`,
+ * `2025-06-30` and `2026-09-23`.
+ */
+export interface GetTokenForTeamsExtensionUserOptions extends OperationOptions {
+  /**
+   * Entra ID access token of the Teams Phone (Teams extension) user. It is sent as
+   * `Authorization: Bearer <token>` on this one request, instead of the client's own credential,
+   * so the service can identify the user (tenant `tid`, object `oid`, application `appid`); it
+   * therefore needs an https endpoint (or plain http to this machine, e.g. the local emulator).
+   */
+  teamsUserAadToken: string;
+}
+
+/** Values of {@link TeamsExtensionPrincipalType} the service knows about. */
+export const KnownTeamsExtensionPrincipalType = {
+  /** A Teams user. */
+  User: "user",
+  /** A Teams resource account. */
+  ResourceAccount: "resourceAccount",
+} as const;
+
+/** The kind of principal a Teams extension assignment is for; other values are passed through. */
+export type TeamsExtensionPrincipalType = "user" | "resourceAccount" | (string & {});
+
+/**
+ * What `upsertTeamsExtensionAssignment` sets. In api-versions `2025-03-02-preview`, `2025-06-30`
+ * and `2026-09-23`.
+ */
+export interface TeamsExtensionAssignmentSettings {
+  /** The kind of principal the assignment is for. */
+  principalType: TeamsExtensionPrincipalType;
+  /**
+   * Entra application (client) ids allowed to exchange the principal's tokens; absent or empty:
+   * any application.
+   */
+  clientIds?: string[];
+}
+
+/**
+ * A Teams extension (Teams Phone) access assignment: a Teams principal allowed to exchange its
+ * Entra tokens for Communication Services tokens. In api-versions `2025-03-02-preview`,
+ * `2025-06-30` and `2026-09-23`.
+ */
+export interface TeamsExtensionAssignment extends TeamsExtensionAssignmentSettings {
+  /** The Entra tenant of the principal. */
+  tenantId: string;
+  /** The Entra object id of the principal. */
+  objectId: string;
 }

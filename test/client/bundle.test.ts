@@ -35,6 +35,7 @@ describe("browser bundle", () => {
       '"bearerTokenAuthenticationPolicy"',
       '"communicationHmacSha256AuthenticationPolicy"',
       '"communicationIdentityAllowInsecureConnectionPolicy"',
+      '"communicationTeamsExtensionUserBearerPolicy"',
       '"defaultRetryPolicy"',
       '"logPolicy"',
       '"redirectPolicy"',
