@@ -5,6 +5,7 @@ import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from "@
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { apiVersions as generatedApiVersions, defaultApiVersion } from "../../generated/src/index.js";
 import {
+  ApiVersionMismatchError,
   AzureKeyCredential,
   CommunicationIdentityClient,
   KnownTokenScope,
@@ -264,51 +265,48 @@ describe("validation before any request", () => {
 
 /**
  * getTokenForTeamsUser arrived in api-version 2022-06-01, tokenExpiresInMinutes in 2022-10-01 (by
- * the Swagger files). Against a client generated from an older version they must fail before
- * sending and say why; once generated/ covers them, they must work end to end.
+ * the Swagger files). They work under the default version; pinned to an older one they fail
+ * before sending, naming the method or option and the versions that have it (every member under
+ * every version: apiVersions.test.ts).
  */
 describe("features of later api-versions", () => {
   const appId = "11111111-2222-4333-8444-555555555555";
   const userId = "66666666-7777-4888-8999-000000000000";
 
   it("tokenExpiresInMinutes", async () => {
-    const { sent, policies } = counter();
-    const client = new CommunicationIdentityClient(emulator.connectionString, { additionalPolicies: policies });
-    const generatedVersion = (client as unknown as { service: { apiVersion: string } }).service.apiVersion;
+    const client = new CommunicationIdentityClient(emulator.connectionString);
     const user = await client.createUser();
-    if (generatedVersion < "2022-10-01") {
-      const message = `tokenExpiresInMinutes needs api-version 2022-10-01 or later; this client was generated from api-version ${generatedVersion}.`;
-      await expect(client.getToken(user, ["chat"], { tokenExpiresInMinutes: 60 })).rejects.toThrow(new Error(message));
-      await expect(client.createUserAndToken(["chat"], { tokenExpiresInMinutes: 60 })).rejects.toThrow(new Error(message));
-      expect(sent()).toBe(1);
-    } else {
-      const before = Date.now();
-      const token = await client.getToken(user, ["chat"], { tokenExpiresInMinutes: 60 });
-      expect(Math.abs(token.expiresOn.getTime() - before - 3_600_000)).toBeLessThan(60_000);
-      const created = await client.createUserAndToken(["chat"], { tokenExpiresInMinutes: 90 });
-      expect(Math.abs(created.expiresOn.getTime() - before - 5_400_000)).toBeLessThan(60_000);
-    }
+    const before = Date.now();
+    const token = await client.getToken(user, ["chat"], { tokenExpiresInMinutes: 60 });
+    expect(Math.abs(token.expiresOn.getTime() - before - 3_600_000)).toBeLessThan(60_000);
+    const created = await client.createUserAndToken(["chat"], { tokenExpiresInMinutes: 90 });
+    expect(Math.abs(created.expiresOn.getTime() - before - 5_400_000)).toBeLessThan(60_000);
+
+    const { sent, policies } = counter();
+    const old = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2022-06-01", additionalPolicies: policies });
+    const versions = "2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23";
+    await expect(old.getToken(user, ["chat"], { tokenExpiresInMinutes: 60 })).rejects.toThrow(
+      new ApiVersionMismatchError("2022-06-01", "getToken: tokenExpiresInMinutes", versions.split(", ")),
+    );
+    await expect(old.createUserAndToken(["chat"], { tokenExpiresInMinutes: 60 })).rejects.toThrow(
+      `createUserAndToken: tokenExpiresInMinutes is not supported by api-version 2022-06-01 (supported in ${versions})`,
+    );
+    expect(sent()).toBe(0);
   });
 
   it("getTokenForTeamsUser", async () => {
-    const { sent, policies } = counter();
-    const client = new CommunicationIdentityClient(emulator.connectionString, { additionalPolicies: policies });
-    const generatedVersion = (client as unknown as { service: { apiVersion: string } }).service.apiVersion;
+    const client = new CommunicationIdentityClient(emulator.connectionString);
     const teamsUserAadToken = emulator.mintEntraToken({ appId, userId, expiresInSeconds: 1800 });
-    const call = client.getTokenForTeamsUser({ teamsUserAadToken, clientId: appId, userObjectId: userId });
-    if (generatedVersion < "2022-06-01") {
-      await expect(call).rejects.toThrow(
-        new Error(
-          "getTokenForTeamsUser needs the operation CommunicationIdentity_ExchangeTeamsUserAccessToken (POST /teamsUser/:exchangeAccessToken), " +
-            `added in api-version 2022-06-01; this client was generated from api-version ${generatedVersion}.`,
-        ),
-      );
-      expect(sent()).toBe(0);
-    } else {
-      const before = Date.now();
-      const token = await call;
-      expect(token.token.split(".")).toHaveLength(3);
-      expect(Math.abs(token.expiresOn.getTime() - before - 1_800_000)).toBeLessThan(60_000);
-    }
+    const before = Date.now();
+    const token = await client.getTokenForTeamsUser({ teamsUserAadToken, clientId: appId, userObjectId: userId });
+    expect(token.token.split(".")).toHaveLength(3);
+    expect(Math.abs(token.expiresOn.getTime() - before - 1_800_000)).toBeLessThan(60_000);
+
+    const { sent, policies } = counter();
+    const old = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2021-03-07", additionalPolicies: policies });
+    await expect(old.getTokenForTeamsUser({ teamsUserAadToken, clientId: appId, userObjectId: userId })).rejects.toThrow(
+      "getTokenForTeamsUser is not supported by api-version 2021-03-07 (supported in 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23)",
+    );
+    expect(sent()).toBe(0);
   });
 });
