@@ -13,13 +13,12 @@ export function createEmitProject(): Project {
   });
 }
 
-/** The settings `SourceFile.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true })` formats with. */
+/** The settings `SourceFile.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true })` formats with (the final newline is added by `formattedText`). */
 function formatSettings(project: Project): ts.FormatCodeSettings {
   return {
     ...project.manipulationSettings.getFormatCodeSettings(),
     indentSize: 2,
     convertTabsToSpaces: true,
-    ensureNewLineAtEndOfFile: true,
     // ts-morph's defaults for the rest (fillDefaultFormatCodeSettings)
     newLineCharacter: "\n",
     indentStyle: ts.IndentStyle.Smart,
