@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const self = fileURLToPath(import.meta.url);
 const repoRoot = resolve(dirname(self), "..", "..");
 const entry = join(repoRoot, "generator", "cli", "main.ts");
+const printWorkerEntry = join(repoRoot, "generator", "emit", "printWorker.ts");
 // ACS_GEN_BUNDLE_DIR: another cache folder (tests); it must be inside the repo, as the bundle
 // imports its packages from the repo's node_modules
 const cacheRoot = resolve(process.env["ACS_GEN_BUNDLE_DIR"] || join(repoRoot, ".tmp", "generator-cli"));
@@ -63,7 +64,7 @@ async function rebuild() {
   try {
     const result = await esbuild.build({
       absWorkingDir: repoRoot,
-      entryPoints: { main: entry },
+      entryPoints: { main: entry, printWorker: printWorkerEntry },
       bundle: true,
       splitting: true, // the CLI's dynamic imports (pipeline, model and emit stages) stay lazy
       format: "esm",
@@ -149,7 +150,11 @@ function prune(keep) {
 async function loadCli() {
   try {
     const dir = currentBundle() ?? (await rebuild());
-    return await import(pathToFileURL(join(dir, "main.mjs")).href);
+    const cli = await import(pathToFileURL(join(dir, "main.mjs")).href);
+    // large specs are printed on two threads; the worker runs the bundled printWorker.ts
+    // (ACS_GEN_PRINT_WORKER set to "" keeps printing on one thread)
+    process.env["ACS_GEN_PRINT_WORKER"] ??= join(dir, "printWorker.mjs");
+    return cli;
   } catch (err) {
     if (process.env["ACS_GEN_DEBUG"]) process.stderr.write(`launch: bundle unavailable, using tsx: ${err instanceof Error ? err.message : String(err)}\n`);
     const { register } = await import("tsx/esm/api");

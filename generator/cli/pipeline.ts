@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
@@ -21,6 +21,11 @@ export interface Paths {
   transformsFile: string;
   specsRoot: string;
   templatesDir: string;
+  /**
+   * Print worker script (ACS_GEN_PRINT_WORKER, set by launch.mjs to the bundled
+   * generator/emit/printWorker.ts): large specs are then printed on two threads.
+   */
+  printWorker?: string;
 }
 
 export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
@@ -32,6 +37,7 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
     transformsFile: join(repoRoot, "spec", "transforms.json"),
     specsRoot,
     templatesDir: join(repoRoot, "generator", "emit", "templates"),
+    ...(env["ACS_GEN_PRINT_WORKER"] ? { printWorker: resolve(env["ACS_GEN_PRINT_WORKER"]) } : {}),
   };
 }
 
@@ -189,11 +195,14 @@ export async function buildFiles(
   phase: (name: string) => void = () => undefined,
   stages: Promise<Stages> = startImportingStages(),
 ): Promise<OutputFile[]> {
-  const [{ buildCodeModel }, { emitClient }] = await stages;
+  const [{ buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
   const model = buildCodeModel(sources, config);
   phase("model");
-  const files = emitClient(model, { templatesDir: paths.templatesDir });
+  const files = await emitClientInParallel(model, {
+    templatesDir: paths.templatesDir,
+    ...(paths.printWorker !== undefined ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+  });
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
