@@ -152,7 +152,7 @@ async function loadCli() {
     const dir = currentBundle() ?? (await rebuild());
     const cli = await import(pathToFileURL(join(dir, "main.mjs")).href);
     // large specs are printed on two threads; the worker runs the bundled printWorker.ts
-    // (ACS_GEN_PRINT_WORKER set to "" keeps printing on one thread)
+    // (ACS_GEN_PRINT_THREADS=1 keeps printing on one thread)
     process.env["ACS_GEN_PRINT_WORKER"] ??= join(dir, "printWorker.mjs");
     return cli;
   } catch (err) {

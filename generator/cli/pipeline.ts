@@ -26,6 +26,8 @@ export interface Paths {
    * generator/emit/printWorker.ts): large specs are then printed on two threads.
    */
   printWorker?: string;
+  /** ACS_GEN_PRINT_THREADS: "1" prints on one thread, "2" uses the worker whatever the load; default: when a core is idle. */
+  printThreads?: 1 | 2;
 }
 
 export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
@@ -38,6 +40,7 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
     specsRoot,
     templatesDir: join(repoRoot, "generator", "emit", "templates"),
     ...(env["ACS_GEN_PRINT_WORKER"] ? { printWorker: resolve(env["ACS_GEN_PRINT_WORKER"]) } : {}),
+    ...(env["ACS_GEN_PRINT_THREADS"] === "1" || env["ACS_GEN_PRINT_THREADS"] === "2" ? { printThreads: Number(env["ACS_GEN_PRINT_THREADS"]) as 1 | 2 } : {}),
   };
 }
 
@@ -201,7 +204,8 @@ export async function buildFiles(
   phase("model");
   const files = await emitClientInParallel(model, {
     templatesDir: paths.templatesDir,
-    ...(paths.printWorker !== undefined ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+    ...(paths.printWorker !== undefined && paths.printThreads !== 1 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+    ignoreLoad: paths.printThreads === 2,
   });
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
