@@ -151,8 +151,8 @@ async function loadCli() {
   try {
     const dir = currentBundle() ?? (await rebuild());
     const cli = await import(pathToFileURL(join(dir, "main.mjs")).href);
-    // large specs are printed on two threads; the worker runs the bundled printWorker.ts
-    // (ACS_GEN_PRINT_THREADS=1 keeps printing on one thread)
+    // with ACS_GEN_PRINT_THREADS=2, large specs are printed on two threads; the worker runs the
+    // bundled printWorker.ts
     process.env["ACS_GEN_PRINT_WORKER"] ??= join(dir, "printWorker.mjs");
     return cli;
   } catch (err) {

@@ -26,7 +26,10 @@ export interface Paths {
    * generator/emit/printWorker.ts): large specs are then printed on two threads.
    */
   printWorker?: string;
-  /** ACS_GEN_PRINT_THREADS: "1" prints on one thread, "2" uses the worker whatever the load; default: when a core is idle. */
+  /**
+   * ACS_GEN_PRINT_THREADS: "2" prints large specs on two threads (opt-in: on the 2-core bench machine
+   * it did not pay, see BENCHMARKS.md), "1" or unset on one.
+   */
   printThreads?: 1 | 2;
 }
 
@@ -204,8 +207,8 @@ export async function buildFiles(
   phase("model");
   const files = await emitClientInParallel(model, {
     templatesDir: paths.templatesDir,
-    ...(paths.printWorker !== undefined && paths.printThreads !== 1 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-    ignoreLoad: paths.printThreads === 2,
+    ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+    ignoreLoad: true,
   });
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
