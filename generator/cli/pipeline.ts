@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
@@ -21,6 +21,16 @@ export interface Paths {
   transformsFile: string;
   specsRoot: string;
   templatesDir: string;
+  /**
+   * Print worker script (ACS_GEN_PRINT_WORKER, set by launch.mjs to the bundled
+   * generator/emit/printWorker.ts): large specs are then printed on two threads.
+   */
+  printWorker?: string;
+  /**
+   * ACS_GEN_PRINT_THREADS: "2" prints large specs on two threads (opt-in: on the 2-core bench machine
+   * it did not pay, see BENCHMARKS.md), "1" or unset on one.
+   */
+  printThreads?: 1 | 2;
 }
 
 export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
@@ -32,6 +42,8 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
     transformsFile: join(repoRoot, "spec", "transforms.json"),
     specsRoot,
     templatesDir: join(repoRoot, "generator", "emit", "templates"),
+    ...(env["ACS_GEN_PRINT_WORKER"] ? { printWorker: resolve(env["ACS_GEN_PRINT_WORKER"]) } : {}),
+    ...(env["ACS_GEN_PRINT_THREADS"] === "1" || env["ACS_GEN_PRINT_THREADS"] === "2" ? { printThreads: Number(env["ACS_GEN_PRINT_THREADS"]) as 1 | 2 } : {}),
   };
 }
 
@@ -177,11 +189,15 @@ export async function buildFiles(
   phase: (name: string) => void = () => undefined,
   stages: Promise<Stages> = startImportingStages(),
 ): Promise<OutputFile[]> {
-  const [{ buildCodeModel }, { emitClient }] = await stages;
+  const [{ buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
   const model = buildCodeModel(sources, config);
   phase("model");
-  const files = emitClient(model, { templatesDir: paths.templatesDir });
+  const files = await emitClientInParallel(model, {
+    templatesDir: paths.templatesDir,
+    ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+    ignoreLoad: true,
+  });
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -220,6 +220,27 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
   return { method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined };
 }
 
+const wordRun = /^\w+$/;
+
+/**
+ * Which names occur in `code` as whole words (`/\bname\b/`) or as calls (`/\bname\(/`), from one
+ * scan of the code instead of a regular expression per model: a group's code grows with the spec,
+ * and so does the number of models, so testing each model's names against it was quadratic.
+ * Names that are not plain word characters are tested with the regular expression as before.
+ */
+function wordsIn(code: string): { has: (name: string) => boolean; isCalled: (name: string) => boolean } {
+  const all = new Set<string>();
+  const called = new Set<string>();
+  for (const match of code.matchAll(/\w+/g)) {
+    all.add(match[0]);
+    if (code.charCodeAt(match.index + match[0].length) === 40 /* ( */) called.add(match[0]);
+  }
+  return {
+    has: (name) => (wordRun.test(name) ? all.has(name) : new RegExp(`\\b${name}\\b`).test(code)),
+    isCalled: (name) => (wordRun.test(name) ? called.has(name) : new RegExp(`\\b${name}\\(`).test(code)),
+  };
+}
+
 /** Statements of `src/operations/<group>.ts`. */
 export function operationsStatements(group: OperationGroup, context: EmitContext, clientFile: string): StatementStructures[] {
   const parts = group.operations.map((o) => operationMethod(group, o, context));
@@ -234,16 +255,17 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const modelNames = new Set(parts.flatMap((p) => [...p.modelTypes, ...(p.optionsType ? [p.optionsType] : [])]));
   const mapperNames = new Set<string>();
   const validatorNames = new Set<string>();
+  const words = wordsIn(code);
   for (const object of context.model.objects) {
     for (const direction of ["deserialize", "serialize"] as const) {
-      if (new RegExp(`\\b${mapperName(direction, object.name)}\\(`).test(code)) {
+      if (words.isCalled(mapperName(direction, object.name))) {
         mapperNames.add(mapperName(direction, object.name));
       }
     }
-    if (new RegExp(`\\b${wireTypeName(object.name)}\\b`).test(code)) {
+    if (words.has(wireTypeName(object.name))) {
       mapperNames.add(`type ${wireTypeName(object.name)}`);
     }
-    if (new RegExp(`\\b${validatorName(object.name)}\\(`).test(code)) {
+    if (words.isCalled(validatorName(object.name))) {
       validatorNames.add(validatorName(object.name));
     }
   }

@@ -1,0 +1,79 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { USAGE } from "../../generator/cli/args.js";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const specsRoot = resolve(process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs"));
+const launcher = join(repoRoot, "generator", "cli", "launch.mjs");
+
+interface Current {
+  key: string;
+  esbuild: string;
+  inputs: string[];
+}
+
+let cache: string;
+beforeAll(() => {
+  // inside the repo (gitignored .tmp/), as the bundle finds its packages in the repo's node_modules
+  mkdirSync(join(repoRoot, ".tmp"), { recursive: true });
+  cache = mkdtempSync(join(repoRoot, ".tmp", "launch-test-"));
+});
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+function launch(args: string[]) {
+  return spawnSync(process.execPath, [launcher, ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: { ...process.env, ACS_GEN_BUNDLE_DIR: cache, ACS_SPECS_ROOT: specsRoot, ACS_GEN_DEBUG: "1" },
+  });
+}
+
+const current = (): Current => JSON.parse(readFileSync(join(cache, "current.json"), "utf8")) as Current;
+
+describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
+  it("builds the bundle on first use and runs the CLI from it", () => {
+    const result = launch(["--help"]);
+    expect(result.stderr).toBe(""); // ACS_GEN_DEBUG would report a fallback to tsx here
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(USAGE);
+    const { key, inputs } = current();
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(readdirSync(cache).sort()).toEqual([key, "current.json"].sort());
+    expect(readdirSync(join(cache, key))).toContain("main.mjs");
+    // every generator source the CLI imports is tracked; packages are not bundled
+    expect(inputs).toContain("generator/cli/main.ts");
+    expect(inputs).toContain("generator/emit/printer.ts");
+    expect(inputs).toContain("generator/load/swagger-validator.generated.js");
+    expect(inputs.filter((i) => !i.startsWith("generator/"))).toEqual([]);
+  });
+
+  it("reuses an up-to-date bundle", () => {
+    const before = current();
+    const result = launch(["--frobnicate"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: unknown option "--frobnicate" (see --help)\n');
+    expect(current()).toEqual(before);
+    expect(readdirSync(cache).sort()).toEqual([before.key, "current.json"].sort());
+  });
+
+  it("rebuilds when a recorded input no longer matches the recorded key, or is gone", () => {
+    const good = current();
+    writeFileSync(join(cache, "current.json"), JSON.stringify({ ...good, key: "0".repeat(32) }));
+    expect(launch(["--help"]).stdout).toBe(USAGE);
+    expect(current()).toEqual(good);
+
+    writeFileSync(join(cache, "current.json"), JSON.stringify({ ...good, inputs: [...good.inputs, "generator/removed.ts"] }));
+    expect(launch(["--help"]).stdout).toBe(USAGE);
+    expect(current()).toEqual(good);
+    expect(existsSync(join(cache, good.key, "main.mjs"))).toBe(true);
+  });
+
+  it("--check finds generated/ up to date when run from the bundle", () => {
+    const result = launch(["--check"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("generated is up to date (9 files, API 2021-03-07)\n");
+  });
+});
