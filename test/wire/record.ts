@@ -18,6 +18,7 @@ const BEARER_TOKEN = "wire-contract-bearer-token";
 const TEAMS = {
   clientId: "2fb3c6d4-52b0-4d9c-9f2b-7c9f1c0e0a11",
   userObjectId: "8d4c2e3a-0c8f-4a5b-b7e1-5c1d9e0f2a22",
+  tenantId: "5e7d1c2b-3a4f-4e6d-9c8b-7a6f5e4d3c33",
   /** Fixed issue time and expiry, so the Entra token (and the body carrying it) never changes. */
   issuedAtMs: Date.UTC(2025, 0, 1),
   expiresOn: new Date(Date.UTC(2099, 0, 1)),
@@ -107,7 +108,84 @@ export const CASES: readonly CaseDef[] = [
       return c.getTokenForTeamsUser({ teamsUserAadToken, clientId: TEAMS.clientId, userObjectId: TEAMS.userObjectId });
     },
   },
+  {
+    name: "createUser customId",
+    call: "createUser",
+    run: (c, _e, record) => (record(), c.createUser({ customId: "wire-contract-user" })),
+  },
+  {
+    name: "createUserAndToken scopes=[chat] customId",
+    call: "createUserAndToken",
+    run: (c, _e, record) => (record(), c.createUserAndToken(["chat"], { customId: "wire-contract-user" })),
+  },
+  {
+    name: "getUserDetail",
+    call: "getUserDetail",
+    run: async (c, _e, record) => {
+      const user = await c.createUser();
+      record();
+      return c.getUserDetail(user);
+    },
+  },
+  {
+    name: "upsertTeamsExtensionAssignment principalType=user",
+    call: "upsertTeamsExtensionAssignment",
+    run: (c, _e, record) => (record(), c.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, { principalType: "user" })),
+  },
+  {
+    name: "upsertTeamsExtensionAssignment principalType=resourceAccount clientIds",
+    call: "upsertTeamsExtensionAssignment",
+    run: (c, _e, record) => (
+      record(),
+      c.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, { principalType: "resourceAccount", clientIds: [TEAMS.clientId] })
+    ),
+  },
+  {
+    name: "getTeamsExtensionAssignment",
+    call: "getTeamsExtensionAssignment",
+    run: async (c, _e, record) => {
+      await assignIfSupported(c);
+      record();
+      return c.getTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId);
+    },
+  },
+  {
+    name: "deleteTeamsExtensionAssignment",
+    call: "deleteTeamsExtensionAssignment",
+    run: async (c, _e, record) => {
+      await assignIfSupported(c);
+      record();
+      return c.deleteTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId);
+    },
+  },
+  {
+    name: "getTokenForTeamsExtensionUser",
+    call: "getTokenForTeamsExtensionUser",
+    run: async (c, e, record) => {
+      await assignIfSupported(c);
+      const teamsUserAadToken = mintEntraToken(
+        {
+          appId: TEAMS.clientId,
+          userId: TEAMS.userObjectId,
+          tenantId: TEAMS.tenantId,
+          expiresOn: TEAMS.expiresOn,
+          signingKey: e.entraSigningKey,
+        },
+        TEAMS.issuedAtMs,
+      );
+      record();
+      return c.getTokenForTeamsExtensionUser({ teamsUserAadToken });
+    },
+  },
 ];
+
+/** The assignment the Teams extension cases need, where the pinned version has the operation. */
+async function assignIfSupported(client: CommunicationIdentityClient): Promise<void> {
+  if (!TEAMS_EXTENSION_VERSIONS.includes(client.apiVersion)) return;
+  await client.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, { principalType: "user" });
+}
+
+const TEAMS_EXTENSION_VERSIONS: readonly string[] = ["2025-03-02-preview", "2025-06-30", "2026-09-23"];
 
 function bearer(): TokenCredential {
   return { getToken: async () => ({ token: BEARER_TOKEN, expiresOnTimestamp: Date.UTC(2099, 0, 1) }) };
