@@ -133,13 +133,27 @@ function topLevelUnion(text: string): string[] {
   return parts.filter((p) => p !== "").map((p) => p.replace(/^\((.*)\)$/, "$1"));
 }
 
-/** `widened`: the new type's union members include all the old ones; `narrowed`: the reverse. */
-function typeChange(oldType: string, newType: string): "same" | "widened" | "narrowed" | "changed" {
+/**
+ * A union member as assignability sees it: `string & {}` (the open-union idiom that keeps editor
+ * completion for known values) accepts exactly what `string` accepts.
+ */
+function unionMember(member: string): string {
+  return member.replace(/^(string|number) & \{\}$/, "$1");
+}
+
+/**
+ * `widened`: every old value is still accepted: the new type's union members include all the old
+ * ones, or the new type is an interface of the new surface that extends the old one and adds only
+ * optional members (an options bag growing a subtype). `narrowed`: the reverse union case.
+ */
+function typeChange(oldType: string, newType: string, after?: ApiSurface): "same" | "widened" | "narrowed" | "changed" {
   if (oldType === newType) return "same";
-  const a = topLevelUnion(oldType);
-  const b = topLevelUnion(newType);
+  const a = topLevelUnion(oldType).map(unionMember);
+  const b = topLevelUnion(newType).map(unionMember);
   if (subset(a, b)) return "widened";
   if (subset(b, a)) return "narrowed";
+  const derived = after?.decls.get(newType);
+  if (derived?.kind === "interface" && derived.heritage.includes(oldType) && [...derived.properties.values()].every((p) => p.optional)) return "widened";
   return "changed";
 }
 
@@ -199,7 +213,7 @@ function compareParameters(ctx: Ctx, path: string, before: ApiSignature, after: 
     if (p.name !== q.name) emit(ctx, "parameter-renamed", "parameter", at, `Parameter ${i + 1} of ${show(path)} was renamed from ${show(p.name)} to ${show(q.name)}.`, { model, old: p.name, new: q.name });
     if (p.optional && !q.optional) emit(ctx, "parameter-made-required", "parameter", at, `Parameter ${show(q.name)} of ${show(path)} became required.`, { model });
     else if (!p.optional && q.optional) emit(ctx, "parameter-made-optional", "parameter", at, `Parameter ${show(q.name)} of ${show(path)} became optional.`, { model });
-    const change = typeChange(p.type, q.type);
+    const change = typeChange(p.type, q.type, ctx.after);
     if (change === "same") continue;
     const values = { model, old: p.type, new: q.type };
     const text = `from ${show(p.type)} to ${show(q.type)}`;

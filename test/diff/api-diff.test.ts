@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runApiDiff } from "../../generator/diff/apiCommand.js";
 import { isOpenUnion, parseApiReport } from "../../generator/diff/apiModel.js";
-import { API_RULES } from "../../generator/diff/apiRules.js";
+import { API_RULES, diffApiSurfaces } from "../../generator/diff/apiRules.js";
 import type { Change } from "../../generator/diff/change.js";
 import { run } from "../../generator/diff/cli.js";
 import { GeneratorError } from "../../generator/errors.js";
@@ -245,5 +245,34 @@ describe("npm run diff -- api", () => {
     );
     const { code } = await cli("api", file, REAL_REPORT);
     expect(code).toBe(2);
+  });
+});
+
+describe("diff api: widenings that keep every old call compiling", () => {
+  const report = (code: string): string => `## API Report File for "x"\n\n\`\`\`ts\n${code}\n\`\`\`\n`;
+  const diff = (before: string, after: string): Array<[string, boolean, string]> =>
+    diffApiSurfaces(parseApiReport(report(before), "old.api.md"), parseApiReport(report(after), "new.api.md"))
+      .filter((c) => c.concerns.kind !== "export")
+      .map((c) => [c.rule, c.breaking, c.message]);
+
+  it("an options parameter whose new type extends the old one with only optional members is widened", () => {
+    const before = "export interface OperationOptions { abortSignal?: unknown; }\nexport class C { createUser(options?: OperationOptions): void; }";
+    const after =
+      "export interface OperationOptions { abortSignal?: unknown; }\nexport interface CreateUserOptions extends OperationOptions { customId?: string; }\nexport class C { createUser(options?: CreateUserOptions): void; }";
+    expect(diff(before, after)).toEqual([
+      ["parameter-type-widened", false, "Type of parameter options of C.createUser was widened from OperationOptions to CreateUserOptions."],
+    ]);
+    const required = after.replace("customId?: string", "customId: string");
+    expect(diff(before, required)).toEqual([
+      ["parameter-type-changed", true, "Type of parameter options of C.createUser changed from OperationOptions to CreateUserOptions."],
+    ]);
+  });
+
+  it("string to a known-values union that stays open (`| (string & {})`) is widened", () => {
+    const before = "export interface ClientOptions { apiVersion?: string; }";
+    const after = 'export type ApiVersion = "a" | "b";\nexport interface ClientOptions { apiVersion?: ApiVersion | (string & {}); }';
+    expect(diff(before, after)).toEqual([
+      ["property-type-widened-input", false, "Type of apiVersion in input type ClientOptions was widened from string to ApiVersion | (string & {})."],
+    ]);
   });
 });
