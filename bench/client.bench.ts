@@ -10,6 +10,9 @@
  * BENCH_WARMUP (requests per client before measuring, default 1000).
  * CPU per request is reported for both processes: they share the machine's cores, so if the emulator
  * is busy the throughput ratio measures the server, not the clients.
+ * Last, both clients run with a fake HttpClient (no network, a canned response): the CPU per call of
+ * each client's own code and policies, without Node's http and core-rest-pipeline's transport, which
+ * is far less noisy than the loopback numbers (BENCH_OFFLINE_REQUESTS per round, default 5000).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -20,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { build } from "esbuild";
+import { createHttpHeaders, type HttpClient } from "@azure/core-rest-pipeline";
 import { CommunicationIdentityClient as Official } from "@azure/communication-identity";
 import { CommunicationIdentityClient as Ours } from "../src/index.js";
 
@@ -29,6 +33,7 @@ const CONCURRENCY = Number(process.env["BENCH_CONCURRENCY"] ?? 16);
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 9);
 const OFFICIAL_API_VERSION = "2023-10-01";
 const WARMUP = Number(process.env["BENCH_WARMUP"] ?? 1000);
+const OFFLINE_REQUESTS = Number(process.env["BENCH_OFFLINE_REQUESTS"] ?? 5000);
 
 interface Emulator {
   connectionString: string;
@@ -115,6 +120,31 @@ async function measure(
   const sorted = Array.from(latencies).sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   return { rps: (requests / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99), cpuUs: (cpu.user + cpu.system) / requests, serverCpuUs };
+}
+
+/** Answers every request with the same getToken response, so only the client's own work is measured. */
+function cannedHttpClient(): HttpClient {
+  const bodyAsText = JSON.stringify({ token: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJiZW5jaCJ9.c2lnbmF0dXJl", expiresOn: "2026-11-24T03:00:00.000Z" });
+  return {
+    async sendRequest(request) {
+      return { request, status: 200, headers: createHttpHeaders({ "content-type": "application/json; charset=utf-8" }), bodyAsText };
+    },
+  };
+}
+
+/** Client CPU per call (µs) with no server: `calls` calls at `concurrency`. */
+async function offlineCpuUs(call: () => Promise<unknown>, calls: number, concurrency: number): Promise<number> {
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const worker = async () => {
+    while (next < calls) {
+      next += 1;
+      await call();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / calls;
 }
 
 async function bundleSize(entry: string): Promise<{ minified: number; gzipped: number }> {
@@ -218,4 +248,30 @@ async function main(): Promise<void> {
   }
 }
 
+/** Both clients over a canned-response HttpClient: their own code and policies only (signing included). */
+async function offline(): Promise<void> {
+  const connectionString = `endpoint=https://bench.communication.azure.com/;accesskey=${Buffer.alloc(64, 7).toString("base64")}`;
+  const oursClient = new Ours(connectionString, { apiVersion: OFFICIAL_API_VERSION, httpClient: cannedHttpClient() });
+  const officialClient = new Official(connectionString, { httpClient: cannedHttpClient() });
+  const id = "8:acs:00000000-0000-0000-0000-000000000000_00000000-0000-0000-0000-000000000001";
+  const contenders = {
+    ours: () => oursClient.getToken({ communicationUserId: id }, ["chat"]),
+    official: () => officialClient.getToken({ communicationUserId: id }, ["chat"]),
+  };
+  for (const call of Object.values(contenders)) await offlineCpuUs(call, WARMUP, CONCURRENCY);
+  const results: Record<string, number[]> = { ours: [], official: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? (["ours", "official"] as const) : (["official", "ours"] as const);
+    for (const name of order) results[name]!.push(await offlineCpuUs(contenders[name], OFFLINE_REQUESTS, CONCURRENCY));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`
+getToken over a fake HttpClient (no network), ${OFFLINE_REQUESTS} calls x ${ROUNDS} rounds, concurrency ${CONCURRENCY}, client CPU per call (median):`);
+  for (const name of ["ours", "official"] as const) {
+    console.log(`  ${name.padEnd(8)} ${median(results[name]!).toFixed(1)} us   rounds: ${results[name]!.map((x) => x.toFixed(1)).join(", ")}`);
+  }
+  console.log(`  ratio ours/official: ${(median(results["ours"]!) / median(results["official"]!)).toFixed(2)}`);
+}
+
 await main();
+await offline();
