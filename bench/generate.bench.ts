@@ -133,11 +133,12 @@ function childrenCpuSeconds(): number {
   }
 }
 
-function timeProcess(command: string, args: string[], out: string, env: Record<string, string> = {}): Run {
+/** `cwd` defaults to the repo; hey-api runs elsewhere because it writes error logs into its working folder. */
+function timeProcess(command: string, args: string[], out: string, env: Record<string, string> = {}, cwd: string = repoRoot): Run {
   rmSync(out, { recursive: true, force: true });
   const cpuBefore = childrenCpuSeconds();
   const started = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: repoRoot, encoding: "utf8", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = childrenCpuSeconds() - cpuBefore;
   const phases: Record<string, number> = {};
@@ -232,7 +233,7 @@ function main(): void {
       const out = join(work, "hey-out");
       // about a minute per run at 1,000 operations: measured once
       const count = (input.operations ?? 0) >= 1000 ? 1 : runs;
-      const { first, rest } = measure(`hey-api ${input.name}`, () => timeProcess(heyapiBin, ["-i", input.spec, "-o", out, "-c", "@hey-api/client-fetch"], out), count);
+      const { first, rest } = measure(`hey-api ${input.name}`, () => timeProcess(heyapiBin, ["-i", input.spec, "-o", out, "-c", "@hey-api/client-fetch"], out, {}, dirname(out)), count);
       const all = [first, ...rest];
       const ok = all.every((r) => r.code === 0);
       const secs = rest.map((r) => r.seconds);
