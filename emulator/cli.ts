@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index.js";
 
-/** `npm run emulator -- [--port N] [--data FILE] [--host H] [--access-key KEY|random] [--lenient-fields]` */
+/** `npm run emulator -- [--port N] [--data FILE] [--host H] [--access-key KEY|random] [--lenient-fields] [--cors]` */
 
-const USAGE = "usage: npm run emulator -- [--port N] [--data FILE] [--host 127.0.0.1] [--access-key BASE64|random] [--lenient-fields]";
+const USAGE = "usage: npm run emulator -- [--port N] [--data FILE] [--host 127.0.0.1] [--access-key BASE64|random] [--lenient-fields] [--cors]";
 
 async function main(): Promise<void> {
   let values;
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
         host: { type: "string", default: "127.0.0.1" },
         "access-key": { type: "string" },
         "lenient-fields": { type: "boolean", default: false },
+        cors: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     host: values.host,
     trustedBearerTokens: bearer,
     rejectFieldsOfOtherVersions: !values["lenient-fields"],
+    cors: values.cors,
     ...(values.data === undefined ? {} : { dataFile: values.data }),
     ...(values["access-key"] === undefined ? {} : { accessKey: values["access-key"] }),
   });

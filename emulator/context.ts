@@ -23,6 +23,8 @@ export interface EmulatorConfig {
   readonly nextSeededGuid?: () => string;
   /** Called with every request as received, before it is handled (EmulatorOptions.onRequest). */
   readonly onRequest?: (request: ReceivedRequest) => void;
+  /** Answer CORS preflights and add CORS headers to every response (EmulatorOptions.cors). */
+  readonly cors?: boolean;
 }
 
 /** A request exactly as the emulator received it. May hold credentials: never log it as is. */

@@ -52,6 +52,13 @@ export interface EmulatorOptions {
    * Authorization header: redact it before logging or storing.
    */
   readonly onRequest?: (request: ReceivedRequest) => void;
+  /**
+   * CORS mode, for browser apps on another origin (off by default): any OPTIONS request is a
+   * preflight answered 204 with Access-Control-Allow-Methods, -Headers (the requested ones) and
+   * -Max-Age; every response gets Access-Control-Allow-Origin (the request's Origin, or *) and
+   * Access-Control-Expose-Headers.
+   */
+  readonly cors?: boolean;
 }
 
 export interface RunningEmulator {
@@ -108,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     now: options.now ?? Date.now,
     ...(options.idSeed !== undefined ? { nextSeededGuid: seededGuids(options.idSeed) } : {}),
     ...(options.onRequest !== undefined ? { onRequest: options.onRequest } : {}),
+    ...(options.cors === true ? { cors: true } : {}),
   };
   let store: Store;
   if (options.dataFile !== undefined) {

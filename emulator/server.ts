@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody } from "./body.js";
 import type { EmulatorConfig, OperationContext, ReceivedRequest } from "./context.js";
-import { errorReply, type Reply } from "./errors.js";
+import { corsHeaders, preflightHeaders } from "./cors.js";
+import { errorReply, noContent, type Reply } from "./errors.js";
 import { handleAdmin } from "./handlers/admin.js";
 import { deleteAssignment, getAssignment, upsertAssignment } from "./handlers/assignments.js";
 import {
@@ -173,8 +174,15 @@ export function createRequestListener(
     const requestId = clientRequestId(req);
     const baseHeaders: Record<string, string> = { "api-supported-versions": SUPPORTED_VERSIONS_HEADER };
     if (requestId !== undefined) baseHeaders["x-ms-client-request-id"] = requestId;
+    if (config.cors) Object.assign(baseHeaders, corsHeaders(req));
     req.on("error", () => undefined);
     res.on("error", () => undefined);
+    if (config.cors && req.method === "OPTIONS") {
+      // A preflight: no auth, no api-version; it never reaches the operations.
+      req.resume();
+      send(res, { ...noContent, headers: preflightHeaders(req) }, baseHeaders);
+      return;
+    }
     void (async () => {
       const body = await readBody(req, config.maxBodyBytes, config.bodyTimeoutMs);
       if (body.kind === "aborted") return;
