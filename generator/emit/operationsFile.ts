@@ -200,7 +200,9 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
     ...(result !== undefined ? [docTag("returns", successResponse?.description ?? "The response body.")] : []),
     ...(operation.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }] : []),
   ];
-  const description = [operation.summary, operation.description].filter((t) => t !== undefined && t.trim() !== "").join("\n\n");
+  // Summary, then description; many specs repeat one as the other, which is said once.
+  const texts = [operation.summary, operation.description].map((t) => t?.trim() ?? "").filter((t) => t !== "");
+  const description = [...new Set(texts)].join("\n\n");
   const method: MethodDeclarationStructure = {
     kind: StructureKind.Method,
     name: operation.name,

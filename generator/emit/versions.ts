@@ -62,7 +62,9 @@ export function versionChecks(
     const source = sourceOf(body);
     for (const property of properties) {
       if (property.required || property.readOnly) continue;
-      const value = body.required ? propertyAccess(source, property.name) : `${source}?.${propertyAccess("", property.name).replace(/^\./, "")}`;
+      // Optional chaining even for a required body: a caller (from JavaScript) that passes none must
+      // reach the presence check's clear error, not a TypeError from reading a property of undefined.
+      const value = `${source}?.${propertyAccess("", property.name).replace(/^\./, "")}`;
       field(`${body.name}.${property.name}`, value, property.apiVersions);
     }
   }

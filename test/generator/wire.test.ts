@@ -149,6 +149,10 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
     const bad = { scopes: undefined } as unknown as { scopes: string[] };
     await expect(client.communicationIdentity.issueAccessToken("u", bad)).rejects.toThrow(new TypeError("body.scopes is required"));
     await expect(client.communicationIdentity.delete(undefined as unknown as string)).rejects.toThrow(new TypeError("id is required"));
+    // A version-gated body field is read before the presence check: a missing body must still get this error.
+    await expect(client.communicationIdentity.issueAccessToken("u", undefined as unknown as { scopes: string[] })).rejects.toThrow(
+      new TypeError("body is required"),
+    );
     expect(recorded).toEqual([]);
   });
 

@@ -33,8 +33,6 @@ export class CommunicationIdentityOperations {
 
   /**
    * Create a new identity, and optionally, an access token.
-   *
-   * Create a new identity, and optionally, an access token.
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded and a new resource has been created as a result.
    */
@@ -67,8 +65,6 @@ export class CommunicationIdentityOperations {
 
   /**
    * Delete the identity, revoke all tokens for the identity and delete all associated data.
-   *
-   * Delete the identity, revoke all tokens for the identity and delete all associated data.
    * @param id - Identifier of the identity to be deleted.
    * @param options - Optional parameters and per-request options.
    */
@@ -91,15 +87,13 @@ export class CommunicationIdentityOperations {
 
   /**
    * Issue a new token for an identity.
-   *
-   * Issue a new token for an identity.
    * @param id - Identifier of the identity to issue token for.
    * @param body - Requested scopes for the new token.
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded.
    */
   async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    if (body.expiresInMinutes !== undefined) {
+    if (body?.expiresInMinutes !== undefined) {
       assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
     }
     assertPresent(id, "id");
@@ -126,8 +120,6 @@ export class CommunicationIdentityOperations {
 
   /**
    * Revoke all access tokens for the specific identity.
-   *
-   * Revoke all access tokens for the specific identity.
    * @param id - Identifier of the identity.
    * @param options - Optional parameters and per-request options.
    */
@@ -149,8 +141,6 @@ export class CommunicationIdentityOperations {
   }
 
   /**
-   * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
-   *
    * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
    *
    * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.

@@ -34,8 +34,6 @@ export class TeamsExtensionOperations {
   /**
    * Exchanges a Teams Phone token for an ACS user access token.
    *
-   * Exchanges a Teams Phone token for an ACS user access token.
-   *
    * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
    * @param body - Request payload for the token exchange.
    * @param options - Optional parameters and per-request options.
@@ -62,8 +60,6 @@ export class TeamsExtensionOperations {
   }
 
   /**
-   * Get Teams Phone access assignment by object id.
-   *
    * Get Teams Phone access assignment by object id.
    *
    * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
@@ -94,8 +90,6 @@ export class TeamsExtensionOperations {
   }
 
   /**
-   * Creates or replaces a Teams Phone access assignment.
-   *
    * Creates or replaces a Teams Phone access assignment.
    *
    * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
@@ -131,8 +125,6 @@ export class TeamsExtensionOperations {
   }
 
   /**
-   * Removes a Teams Phone access assignment.
-   *
    * Removes a Teams Phone access assignment.
    *
    * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
