@@ -180,6 +180,7 @@ export function createRequestListener(
     if (config.cors && req.method === "OPTIONS") {
       // A preflight: no auth, no api-version; it never reaches the operations.
       req.resume();
+      if (config.onRequest) config.onRequest(receivedRequest(req, Buffer.alloc(0)));
       send(res, { ...noContent, headers: preflightHeaders(req) }, baseHeaders);
       return;
     }
