@@ -10,7 +10,7 @@
  * 2026-09-23 (stable) specification/communication/data-plane/Identity/stable/2026-09-23/CommunicationIdentity.json sha256 d9d9dc66eef4094ceeda7f73e0169ebbfd324983acd98239577097f2ae7224ec
  *   + specification/communication/data-plane/Common/stable/2021-03-07/common.json sha256 f08903b25c5ba52d56fd64c49fc250ec9162aadd6157f1ce80e6c80df5a57803 (2021-03-07, 2022-06-01)
  *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)
- * 3 spec transform(s) applied: see README.md.
+ * 4 spec transform(s) applied: see README.md.
  */
 
 import type { OperationOptions } from "./runtime.js";
@@ -88,7 +88,7 @@ export interface CommunicationIdentity {
   /** Identifier of the identity. */
   id: string;
   /**
-   * The external Id if one has been associated with the identity.
+   * The custom id (customId) the identity was created with, if any.
    *
    * Supported in api-version `2025-03-02-preview` only.
    */

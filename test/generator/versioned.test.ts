@@ -82,11 +82,13 @@ describe("merged model of all seven versions", () => {
       '#0 renameProperty /definitions/CommunicationIdentityCreateRequest: renamed property "externalId" to "customId"',
       '#1 renameProperty /definitions/CommunicationIdentity: renamed property "externalId" to "customId"',
       "#2 setDescription /paths/~1identities/post/responses/200: set description",
+      "#3 setDescription /definitions/CommunicationIdentity/properties/customId: set description",
     ]);
     expect(file("README.md")).toContain(
       "| 0 | 2025-03-02-preview | renameProperty | `specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json#/definitions/CommunicationIdentityCreateRequest` | renamed property \"externalId\" to \"customId\" |",
     );
     expect(file("src/models.ts")).not.toContain("externalId");
+    expect(file("src/models.ts")).not.toMatch(/external id/i);
   });
 });
 
@@ -112,7 +114,7 @@ describe("emitted versioned client", () => {
     expect(header.split("\n").filter((l) => / \(stable\) | \(preview\) /.test(l))).toHaveLength(7);
     expect(header).toContain(" * 2021-03-07 (stable) specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json sha256 65a61a9769e82f1bd0ee34396274fa9f370e2d4d092c6c541c4dfd962fe689d6\n");
     expect(header).toContain(" *   + specification/communication/data-plane/Common/stable/2022-07-13/common.json sha256 5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc (2022-10-01, 2023-10-01, 2025-03-02-preview)\n");
-    expect(header).toContain(" * 3 spec transform(s) applied: see README.md.\n");
+    expect(header).toContain(" * 4 spec transform(s) applied: see README.md.\n");
   });
 });
 
