@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import {
   ApiVersionMismatchError,
   apiVersions,
   CommunicationIdentityClient,
   defaultApiVersion,
-  type AdditionalPolicyConfig,
 } from "../../src/index.js";
+import { counter } from "./helpers.js";
 
 /**
  * Version gating against the emulator: every client method and version-specific option, under
@@ -22,12 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
 });
-
-function counter(): { sent: () => number; policies: AdditionalPolicyConfig[] } {
-  let n = 0;
-  const policy: PipelinePolicy = { name: "countRequests", sendRequest: (req, next) => ((n += 1), next(req)) };
-  return { sent: () => n, policies: [{ policy, position: "perCall" }] };
-}
 
 const ALL = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"];
 const FROM_2022_06 = ALL.slice(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/core-auth";
 import { AzureLogger, setLogLevel } from "@azure/logger";
-import { createDefaultHttpClient, type HttpClient, type PipelinePolicy } from "@azure/core-rest-pipeline";
+import { createDefaultHttpClient, type HttpClient } from "@azure/core-rest-pipeline";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { apiVersions as generatedApiVersions, defaultApiVersion } from "../../generated/src/index.js";
 import {
@@ -10,9 +10,9 @@ import {
   CommunicationIdentityClient,
   KnownTokenScope,
   RestError,
-  type AdditionalPolicyConfig,
 } from "../../src/index.js";
 import { startTlsProxy, type TlsProxy } from "./tlsProxy.js";
+import { counter, rejection } from "./helpers.js";
 
 /** Integration tests: the client against the local Identity emulator, no mocks of our code. */
 const BEARER = "emulator-trusted-bearer-token";
@@ -23,22 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
 });
-
-/** A perCall policy counting requests that reach the pipeline. */
-function counter(): { sent: () => number; policies: AdditionalPolicyConfig[] } {
-  let n = 0;
-  const policy: PipelinePolicy = { name: "countRequests", sendRequest: (req, next) => ((n += 1), next(req)) };
-  return { sent: () => n, policies: [{ policy, position: "perCall" }] };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a rejection");
-}
 
 const USER_ID = /^8:acs:[0-9a-f-]{36}_[0-9a-f-]{36}$/;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import {
   AzureKeyCredential,
   CommunicationIdentityClient,
   KnownTeamsExtensionPrincipalType,
   RestError,
-  type AdditionalPolicyConfig,
 } from "../../src/index.js";
+import { counter, rejection } from "./helpers.js";
 
 /** customId, getUserDetail and the Teams extension operations, end to end against the emulator. */
 let emulator: RunningEmulator;
@@ -18,21 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator.close();
 });
-
-function counter(): { sent: () => number; policies: AdditionalPolicyConfig[] } {
-  let n = 0;
-  const policy: PipelinePolicy = { name: "countRequests", sendRequest: (req, next) => ((n += 1), next(req)) };
-  return { sent: () => n, policies: [{ policy, position: "perCall" }] };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a rejection");
-}
 
 const PREVIEW = "2025-03-02-preview";
 const TENANT = "cccccccc-1111-4222-8333-444444444444";
