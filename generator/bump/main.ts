@@ -19,9 +19,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { compileMarkdownTemplate } from "../emit/readme.js";
+import { compileMarkdownTemplate } from "../markdown.js";
 import { addVersion } from "../load/addVersion.js";
 import { findVersion, formatManifest, readManifest } from "../load/manifest.js";
+import { defaultApiVersion } from "../model/defaultApiVersion.js";
 import type { Manifest } from "../load/types.js";
 import type { DiffResult } from "../diff/change.js";
 import { loadReportTemplate, renderMarkdown } from "../diff/output.js";
@@ -45,10 +46,9 @@ Options:
 const REPORT = "review/communication-identity.api.md";
 const WIRE = "review/wire-contract.json";
 
-/** Newest stable version of `versions` (sorted oldest first), else the newest. */
+/** The default api-version of a client generated from `versions` (listed in `manifest`). */
 export function defaultOf(manifest: Manifest, versions: readonly string[]): string {
-  const stable = versions.filter((v) => manifest.versions.find((m) => m.apiVersion === v)?.status === "stable");
-  return stable[stable.length - 1] ?? versions[versions.length - 1] ?? "";
+  return defaultApiVersion(versions.map((v) => findVersion(manifest, v)));
 }
 
 function run(repoRoot: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {

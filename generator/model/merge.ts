@@ -11,6 +11,7 @@
  */
 import { claimUnique } from "./names.js";
 import type { CodeModel, EnumModel, ObjectModel, Operation, OperationGroup, Parameter } from "./types.js";
+import { defaultApiVersion } from "./defaultApiVersion.js";
 
 interface Versioned {
   apiVersions: string[];
@@ -94,8 +95,7 @@ export function mergeVersionModels(models: CodeModel[]): CodeModel {
   if (newest === undefined || models.length === 1) return newest as CodeModel;
   const apiVersions = models.flatMap((m) => m.apiVersions);
   const order = apiVersions.map((v) => v.apiVersion);
-  const stable = apiVersions.filter((v) => v.status === "stable");
-  const defaultVersion = (stable[stable.length - 1] ?? apiVersions[apiVersions.length - 1])?.apiVersion ?? "";
+  const defaultVersion = defaultApiVersion(apiVersions);
   const apiVersionParam = [...models].reverse().find((m) => m.client.apiVersion !== undefined)?.client.apiVersion;
 
   // Operations, keyed by method + path, each remembering the group of its newest version.
