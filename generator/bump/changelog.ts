@@ -11,7 +11,7 @@
  * - Other Changes: everything else (renamed operationIds kept stable by the name map, defaults,
  *   service changes that only affect a preview version), plus the default api-version moving.
  */
-import { escapeMarkdown, type TextTemplate } from "../emit/readme.js";
+import { escapeMarkdown, type TextTemplate } from "../markdown.js";
 import type { Change, DiffResult } from "../diff/change.js";
 
 export interface BumpDiffs {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { compileMarkdownTemplate, type TextTemplate } from "../emit/readme.js";
+import { compileMarkdownTemplate, type TextTemplate } from "../markdown.js";
 import type { Change, DiffResult, DiffSide } from "./change.js";
 
 export type FailOn = "breaking" | "never";

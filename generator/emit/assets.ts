@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileMarkdownTemplate, type TextTemplate } from "./readme.js";
+import { compileMarkdownTemplate, type TextTemplate } from "../markdown.js";
 
 /** Everything emit reads from disk, loaded once and passed to the pure emit functions. */
 export interface EmitAssets {

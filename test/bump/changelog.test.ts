@@ -4,7 +4,7 @@ import { collapse, nextMinorVersion, prependChangelogEntry, renderChangelogEntry
 import { defaultOf } from "../../generator/bump/main.js";
 import { addVersion } from "../../generator/load/addVersion.js";
 import type { Change, DiffResult } from "../../generator/diff/change.js";
-import { compileMarkdownTemplate } from "../../generator/emit/readme.js";
+import { compileMarkdownTemplate } from "../../generator/markdown.js";
 import type { Manifest } from "../../generator/load/types.js";
 
 const template = compileMarkdownTemplate(readFileSync(new URL("../../templates/changelog-entry.md.hbs", import.meta.url), "utf8"));
