@@ -1,4 +1,5 @@
-import type { CodeModel, EnumModel, ObjectModel, Property, TypeRef } from "../model/types.js";
+import type { CodeModel, EnumModel, ObjectModel, Operation, Property, TypeRef } from "../model/types.js";
+import { operationFunctionNames } from "./signature.js";
 
 /**
  * Facts about the code model that several emitters need: every property of a model
@@ -17,6 +18,8 @@ export interface EmitContext {
   serialized: ReadonlySet<string>;
   /** Models sent in requests that have required properties or constraints to check. */
   validated: ReadonlySet<string>;
+  /** Name of each operation's standalone function ({@link operationFunctionNames}). */
+  functionNames: ReadonlyMap<Operation, string>;
 }
 
 /** Names of the object models a type refers to, through arrays and dictionaries. */
@@ -136,7 +139,16 @@ export function buildEmitContext(model: CodeModel): EmitContext {
   const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
   const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
   const validated = closure(inputs, (p) => writable(p) && (p.required || hasConstraints(p)), writable);
-  return { model, objects, enums, properties, deserialized, serialized, validated };
+  return { model, objects, enums, properties, deserialized, serialized, validated, functionNames: operationFunctionNames(model) };
+}
+
+/** Name of the standalone function of one of the model's operations. */
+export function functionNameOf(context: EmitContext, operation: Operation): string {
+  const name = context.functionNames.get(operation);
+  if (name === undefined) {
+    throw new Error(`operation ${operation.operationId} is not one of the emitted model's operations`);
+  }
+  return name;
 }
 
 /** The discriminator a leaf object model inherits and its own value for it, when polymorphic. */

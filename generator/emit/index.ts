@@ -1,6 +1,6 @@
 import { StructureKind, type SourceFileStructure, type StatementStructures } from "ts-morph";
 import type { CodeModel } from "../model/types.js";
-import { buildEmitContext } from "./analysis.js";
+import { buildEmitContext, functionNameOf, type EmitContext } from "./analysis.js";
 import { loadEmitAssets, type EmitAssets } from "./assets.js";
 import { clientFileName, clientStatements } from "./clientFile.js";
 import { typeScriptHeader } from "./header.js";
@@ -122,7 +122,7 @@ function planFiles(model: CodeModel): FilePlan {
   }
   emitTs("src/apiVersions.ts", apiVersionsStatements(model));
   emitTs(`src/${clientFile}.ts`, clientStatements(context));
-  emitTs("src/index.ts", indexStatements(model, clientFile));
+  emitTs("src/index.ts", indexStatements(context, clientFile));
   return { header, jobs };
 }
 
@@ -157,7 +157,8 @@ function assembleFiles(model: CodeModel, assets: EmitAssets, plan: FilePlan, tex
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function indexStatements(model: CodeModel, clientFile: string): StatementStructures[] {
+function indexStatements(context: EmitContext, clientFile: string): StatementStructures[] {
+  const { model } = context;
   return [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./models.js" },
     {
@@ -173,7 +174,8 @@ function indexStatements(model: CodeModel, clientFile: string): StatementStructu
     ...model.operationGroups.map((g) => ({
       kind: StructureKind.ExportDeclaration as const,
       moduleSpecifier: `./operations/${operationsFileName(g)}.js`,
-      namedExports: [operationsClassName(g)],
+      // the class, then one function per operation (src/ can import just the functions it calls)
+      namedExports: [operationsClassName(g), ...g.operations.map((o) => functionNameOf(context, o))],
     })),
     {
       kind: StructureKind.ExportDeclaration,
@@ -183,7 +185,7 @@ function indexStatements(model: CodeModel, clientFile: string): StatementStructu
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: "./runtime.js",
-      namedExports: ["ApiVersionMismatchError", "type OperationOptions"],
+      namedExports: ["ApiVersionMismatchError", "type OperationContext", "type OperationOptions"],
     },
   ];
 }

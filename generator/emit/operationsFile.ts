@@ -1,11 +1,15 @@
 import {
   StructureKind,
   type ClassDeclarationStructure,
+  type FunctionDeclarationStructure,
+  type JSDocStructure,
   type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
   type StatementStructures,
 } from "ts-morph";
 import type { Operation, OperationGroup, OperationResponse, TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import { functionNameOf, type EmitContext } from "./analysis.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
@@ -48,14 +52,23 @@ function urlValue(type: TypeRef, source: string): string {
   }
 }
 
-interface MethodParts {
+interface OperationParts {
+  /** The standalone `async function` holding the request logic. */
+  fn: FunctionDeclarationStructure;
+  /** The class method delegating to it. */
   method: MethodDeclarationStructure;
   code: string;
   modelTypes: string[];
   optionsType?: string;
 }
 
-function operationMethod(group: OperationGroup, operation: Operation, context: EmitContext): MethodParts {
+/**
+ * The function of one operation, and the class method that delegates to it. Both have the same
+ * JSDoc, parameters and return type; the function takes `context` first, where the method
+ * passes its client. `context` is an `OperationContext`, intersected with the client's type for the
+ * client-level parameters the operation reads (`Pick<Client, "subscriptionId">`), if any.
+ */
+function operationParts(group: OperationGroup, operation: Operation, context: EmitContext): OperationParts {
   const positional = positionalArguments(operation);
   const optional = optionalParameters(operation);
   const sourceOf = (a: MethodArgument): string => (a.required ? a.name : propertyAccess("options", a.name));
@@ -88,8 +101,11 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
     });
   const clientParameters = operation.clientParameters.flatMap((name) => context.model.client.parameters.filter((p) => p.name === name));
   const sentParameters = [...operation.parameters, ...clientParameters.filter((p) => !operation.parameters.includes(p))];
+  // Members of the client, beyond OperationContext's, that the function reads from `context`.
+  const clientMembers = new Set<string>();
   for (const parameter of sentParameters.filter((p) => p.location === "path" && p.clientLevel)) {
-    const value = urlValue(parameter.type, `this.#client.${parameter.name}`);
+    clientMembers.add(parameter.name);
+    const value = urlValue(parameter.type, `context.${parameter.name}`);
     const encoded = parameter.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
     pathValues.push(`${propertyKey(parameter.serializedName)}: ${encoded},`);
   }
@@ -97,20 +113,23 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
   const headers: string[] = [];
   const apiVersion = context.model.client.apiVersion;
   if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion)) {
-    query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: this.#client.apiVersion },`);
+    query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
   }
   for (const parameter of sentParameters.filter((p) => p.location !== "path")) {
     const argument = all.find((a) => a.parameter === parameter);
     const source = parameter.isApiVersion
-      ? "this.#client.apiVersion"
+      ? "context.apiVersion"
       : parameter.clientLevel
-        ? `this.#client.${parameter.name}`
+        ? `context.${parameter.name}`
         : argument !== undefined
           ? sourceOf(argument)
           : "";
     const guard = (expression: string): string =>
       argument !== undefined && !argument.required && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
     const value = urlValue(parameter.type, source);
+    if (parameter.clientLevel && !parameter.isApiVersion) {
+      clientMembers.add(parameter.name);
+    }
     if (parameter.location === "query") {
       const format =
         parameter.type.kind === "array" && parameter.collectionFormat !== undefined && parameter.collectionFormat !== "csv"
@@ -132,6 +151,10 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
           : kind === "string" || kind === "enum" || kind === "duration"
             ? value
             : `formatScalar(${value})`;
+    if (parameter.isApiVersion && text !== source && kind !== "constant") {
+      // OperationContext's apiVersion is optional; formatting it needs the client's (a string)
+      clientMembers.add("apiVersion");
+    }
     headers.push(`${stringLiteral(parameter.serializedName)}: ${guard(text)},`);
   }
 
@@ -160,7 +183,7 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
 
   const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path;
   statements.push(
-    `const url = buildRequestUrl(this.#client.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+    `const url = buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
       query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
     });`,
   );
@@ -172,7 +195,7 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
     ...(bodyLine ? [bodyLine] : []),
     `successStatuses: [${successStatuses.join(", ")}],`,
   ];
-  const send = `sendOperation(this.#client, {\n${request.join("\n")}\n}, options)`;
+  const send = `sendOperation(context, {\n${request.join("\n")}\n}, options)`;
   let returnType = "void";
   if (result === undefined) {
     statements.push(`await ${send};`);
@@ -203,23 +226,48 @@ function operationMethod(group: OperationGroup, operation: Operation, context: E
   // Summary, then description; many specs repeat one as the other, which is said once.
   const texts = [operation.summary, operation.description].map((t) => t?.trim() ?? "").filter((t) => t !== "");
   const description = [...new Set(texts)].join("\n\n");
+  const docs = (extraTags: typeof tags): JSDocStructure[] =>
+    jsDoc(description || undefined, `Sends ${codeSpan(`${operation.method.toUpperCase()} ${operation.path}`)}.`, {
+      tags: [...extraTags, ...tags],
+      note: versionNote(context.model, operation.apiVersions),
+    });
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
+    ...positional.map((a) => ({ name: a.name, type: publicType(a.type) })),
+    { name: "options", type: optionsType, initializer: "{}" },
+  ];
+  const clientName = context.model.client.name;
+  const picked = [...clientMembers].sort();
+  const contextType = picked.length === 0 ? "OperationContext" : `OperationContext & Pick<${clientName}, ${picked.map(stringLiteral).join(" | ")}>`;
+  const functionName = functionNameOf(context, operation);
+  const fn: FunctionDeclarationStructure = {
+    kind: StructureKind.Function,
+    name: functionName,
+    isExported: true,
+    isAsync: true,
+    docs: docs([{ kind: StructureKind.JSDocTag, tagName: "param", text: contextDoc(context, picked) }]),
+    parameters: [{ name: "context", type: contextType }, ...parameters],
+    returnType: `Promise<${returnType}>`,
+    statements: statements.join("\n"),
+  };
   const method: MethodDeclarationStructure = {
     kind: StructureKind.Method,
     name: operation.name,
     isAsync: true,
-    docs: jsDoc(description || undefined, `Sends ${codeSpan(`${operation.method.toUpperCase()} ${operation.path}`)}.`, {
-      tags,
-      note: versionNote(context.model, operation.apiVersions),
-    }),
-    parameters: [
-      ...positional.map((a) => ({ name: a.name, type: publicType(a.type) })),
-      { name: "options", type: optionsType, initializer: "{}" },
-    ],
+    docs: docs([]),
+    parameters,
     returnType: `Promise<${returnType}>`,
-    statements: statements.join("\n"),
+    statements: `return ${functionName}(${["this.#client", ...parameters.map((p) => p.name)].join(", ")});`,
   };
   const modelTypes = [...positional.flatMap((a) => modelTypeNames(a.type)), ...(result ? modelTypeNames(result.type) : [])];
-  return { method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined };
+  return { fn, method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined };
+}
+
+/** The `@param context` text of an operation function that reads `clientMembers` beyond OperationContext's. */
+function contextDoc(context: EmitContext, clientMembers: readonly string[]): string {
+  const { client } = context.model;
+  const members = ["endpoint", ...(client.apiVersion === undefined ? [] : ["api-version"]), "pipeline", "HTTP client", ...clientMembers.map(codeSpan)];
+  const what = `${members.slice(0, -1).join(", ")} and ${members[members.length - 1]}`;
+  return `context - The ${what} the request uses (instances of ${codeSpan(client.name)} and ${codeSpan(`${client.name}Core`)} have them).`;
 }
 
 const wordRun = /^\w+$/;
@@ -245,7 +293,7 @@ function wordsIn(code: string): { has: (name: string) => boolean; isCalled: (nam
 
 /** Statements of `src/operations/<group>.ts`. */
 export function operationsStatements(group: OperationGroup, context: EmitContext, clientFile: string): StatementStructures[] {
-  const parts = group.operations.map((o) => operationMethod(group, o, context));
+  const parts = group.operations.map((o) => operationParts(group, o, context));
   const code = parts.map((p) => p.code).join("\n");
   const runtimeNames = new Set<string>(["buildRequestUrl", "sendOperation"]);
   for (const helper of [...validationHelpersUsed(code), ...runtimeHelpersUsed(code), "assertApiVersion", "encodePathValue", "formatScalar", "joinCollection"]) {
@@ -280,7 +328,7 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   if (mapperNames.size > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../mappers.js", namedImports: [...mapperNames].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))) });
   }
-  const runtimeImports = [...runtimeNames].sort();
+  const runtimeImports = [...[...runtimeNames].sort(), "type OperationContext"];
   if (usesPlainOptions) {
     runtimeImports.push("type OperationOptions");
   }
@@ -305,6 +353,6 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     ],
     methods: parts.map((p) => p.method),
   };
-  statements.push(cls);
+  statements.push(...parts.map((p) => p.fn), cls);
   return statements;
 }

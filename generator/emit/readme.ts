@@ -1,8 +1,9 @@
 import type { CodeModel } from "../model/types.js";
-import { operationsClassName, operationsPropertyName } from "./signature.js";
+import { operationFunctionNames, operationsClassName, operationsPropertyName } from "./signature.js";
 
 /** The data `templates/generated-readme.md.hbs` is rendered with. */
 export function readmeData(model: CodeModel, files: string[]): unknown {
+  const functionNames = operationFunctionNames(model);
   return {
     clientName: model.client.name,
     description: model.client.description,
@@ -15,6 +16,7 @@ export function readmeData(model: CodeModel, files: string[]): unknown {
       g.operations.map((o) => ({
         call: `${operationsPropertyName(g)}.${o.name}`,
         className: operationsClassName(g),
+        functionName: functionNames.get(o),
         method: o.method.toUpperCase(),
         path: o.path,
         operationId: o.operationId,

@@ -1,5 +1,8 @@
-import type { BodyParameter, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
+import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
+import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
 import { pascalCase, safeLocalName } from "./text.js";
+import { validatorName } from "./validation.js";
+import { mapperName } from "./wireMapping.js";
 
 /** One argument of a generated operation method: a path/query/header parameter or the body. */
 export interface MethodArgument {
@@ -36,8 +39,8 @@ function callerParameters(operation: Operation): Parameter[] {
   );
 }
 
-/** Names the generated method body declares itself. */
-const methodLocals = new Set(["url", "response", "wire", "options"]);
+/** Names the generated operation function declares itself (`context` is its first parameter). */
+const methodLocals = new Set(["url", "response", "wire", "options", "context"]);
 
 function localName(name: string): string {
   const safe = safeLocalName(name);
@@ -78,4 +81,50 @@ export function operationsPropertyName(group: OperationGroup): string {
 /** File (without extension) of an operation group under `src/operations/`. */
 export function operationsFileName(group: OperationGroup): string {
   return group.name || "operations";
+}
+
+/**
+ * Values `src/runtime.ts` exports. An operations file imports some of them and `src/index.ts`
+ * re-exports `ApiVersionMismatchError`, so no operation function may take these names.
+ * (test/generator/functions.test.ts checks the list against generator/emit/runtime/runtime.ts.)
+ */
+export const runtimeValueNames: readonly string[] = [
+  "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
+  "assertPattern", "assertPresent", "buildRequestUrl", "createServiceError", "decodeBytes", "encodeBytes",
+  "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "parseDate",
+  "parseUnixTime", "sendOperation",
+];
+
+/** Values `src/apiVersions.ts` exports (`src/index.ts` re-exports the first two). */
+const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVersion"];
+
+/**
+ * Name of each operation's standalone function, e.g. `communicationIdentityIssueAccessToken`:
+ * camelCase group name + PascalCase method name, or the method name alone for an operation
+ * without a group. `src/index.ts` exports every function, so names are unique across the model,
+ * by the code model's rules (`generator/model/names.ts`): a name that is a reserved word, or that
+ * is already taken, gets `2`, `3`, ... appended (`claimUnique`), groups and operations visited in
+ * model order. Taken are: the other functions, the values an operations file imports or
+ * `src/index.ts` exports (runtime helpers, mappers, validators, api-version helpers), and the
+ * parameters of the class method that delegates to the function (they would shadow it there).
+ */
+export function operationFunctionNames(model: CodeModel): Map<Operation, string> {
+  const taken = new Set<string>([
+    ...RESERVED_WORDS,
+    ...runtimeValueNames,
+    ...apiVersionsValueNames,
+    ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
+  ]);
+  const names = new Map<Operation, string>();
+  for (const group of model.operationGroups) {
+    for (const operation of group.operations) {
+      const base = group.name === "" ? operation.name : `${group.name}${modelPascalCase(operation.name)}`;
+      const shadowing = [...positionalArguments(operation).map((a) => a.name), "options"].filter((name) => !taken.has(name));
+      shadowing.forEach((name) => taken.add(name));
+      const name = claimUnique(base, taken);
+      shadowing.forEach((local) => taken.delete(local));
+      names.set(operation, name);
+    }
+  }
+  return names;
 }

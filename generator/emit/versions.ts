@@ -1,6 +1,6 @@
 /**
  * Version gating: which operations and request fields do not exist in every generated api-version,
- * the checks the operation methods run before sending, the JSDoc notes, and `src/apiVersions.ts`.
+ * the checks the operation functions run before sending, the JSDoc notes, and `src/apiVersions.ts`.
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { CodeModel, Operation } from "../model/types.js";
@@ -29,7 +29,7 @@ export function versionNote(model: CodeModel, supported: readonly string[]): str
 const versionList = (versions: string[]): string => `[${versions.map(stringLiteral).join(", ")}]`;
 
 /**
- * Checks run first in an operation method: the operation itself, then each optional request field
+ * Checks run first in an operation function: the operation itself, then each optional request field
  * (optional parameter, top-level property of the body model) that was given a value.
  */
 export function versionChecks(
@@ -44,13 +44,13 @@ export function versionChecks(
   const checks: string[] = [];
   const own = gatedVersions(model, operation.apiVersions);
   if (own !== undefined) {
-    checks.push(`assertApiVersion(this.#client.apiVersion, ${stringLiteral(operation.name)}, ${versionList(own)});`);
+    checks.push(`assertApiVersion(context.apiVersion, ${stringLiteral(operation.name)}, ${versionList(own)});`);
   }
   const field = (path: string, value: string, versions: string[]): void => {
     const limited = operation.apiVersions.filter((v) => versions.includes(v));
     if (limited.length === operation.apiVersions.length) return;
     checks.push(
-      `if (${value} !== undefined) {\nassertApiVersion(this.#client.apiVersion, ${stringLiteral(`${operation.name}: ${path}`)}, ${versionList(limited)});\n}`,
+      `if (${value} !== undefined) {\nassertApiVersion(context.apiVersion, ${stringLiteral(`${operation.name}: ${path}`)}, ${versionList(limited)});\n}`,
     );
   };
   for (const argument of optional) {

@@ -132,7 +132,45 @@ describe("emit: spot checks of exact generated text", () => {
     );
   });
 
-  it("an operation method: validation, URL, headers, body, success status, deserialization", () => {
+  it("an operation function: validation, URL, headers, body, success status, deserialization", () => {
+    expect(between(file("src/operations/communicationIdentity.ts"), "/**\n * Issue a new token", "\n}\n")).toBe(
+      [
+        "/**",
+        " * Issue a new token for an identity.",
+        " * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).",
+        " * @param id - Identifier of the identity to issue token for.",
+        " * @param body - Requesting scopes for the new token.",
+        " * @param options - Optional parameters and per-request options.",
+        " * @returns Success",
+        " */",
+        "export async function communicationIdentityIssueAccessToken(context: OperationContext, id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {",
+        '  assertPresent(id, "id");',
+        '  assertPresent(body, "body");',
+        '  validateCommunicationIdentityAccessTokenRequest(body, "body");',
+        '  const url = buildRequestUrl(context.endpoint, "/identities/{id}/:issueAccessToken", {',
+        "    id: encodePathValue(id),",
+        "  }, [",
+        '    { name: "api-version", value: context.apiVersion },',
+        "  ]);",
+        "  const response = await sendOperation(context, {",
+        '    method: "POST",',
+        "    url,",
+        "    headers: {",
+        '      Accept: "application/json",',
+        '      "Content-Type": "application/json",',
+        "    },",
+        "    body: JSON.stringify(body),",
+        "    successStatuses: [200],",
+        "  }, options);",
+        "  const wire = response.body as CommunicationIdentityAccessTokenWire;",
+        "  return deserializeCommunicationIdentityAccessToken(wire);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the operation method: same JSDoc and signature, delegating to the function with the client as context", () => {
     expect(between(file("src/operations/communicationIdentity.ts"), "  /**\n   * Issue a new token", "\n  }\n")).toBe(
       [
         "  /**",
@@ -143,30 +181,18 @@ describe("emit: spot checks of exact generated text", () => {
         "   * @returns Success",
         "   */",
         "  async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {",
-        '    assertPresent(id, "id");',
-        '    assertPresent(body, "body");',
-        '    validateCommunicationIdentityAccessTokenRequest(body, "body");',
-        '    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:issueAccessToken", {',
-        "      id: encodePathValue(id),",
-        "    }, [",
-        '      { name: "api-version", value: this.#client.apiVersion },',
-        "    ]);",
-        "    const response = await sendOperation(this.#client, {",
-        '      method: "POST",',
-        "      url,",
-        "      headers: {",
-        '        Accept: "application/json",',
-        '        "Content-Type": "application/json",',
-        "      },",
-        "      body: JSON.stringify(body),",
-        "      successStatuses: [200],",
-        "    }, options);",
-        "    const wire = response.body as CommunicationIdentityAccessTokenWire;",
-        "    return deserializeCommunicationIdentityAccessToken(wire);",
+        "    return communicationIdentityIssueAccessToken(this.#client, id, body, options);",
         "  }",
         "",
       ].join("\n"),
     );
+  });
+
+  it("index.ts exports the class and the functions of each group (spec order), and the OperationContext type", () => {
+    expect(file("src/index.ts")).toContain(
+      'export { CommunicationIdentityOperations, communicationIdentityCreate, communicationIdentityDelete, communicationIdentityRevokeAccessTokens, communicationIdentityIssueAccessToken } from "./operations/communicationIdentity.js";\n',
+    );
+    expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";\n');
   });
 
   it("a deserializer that omits absent optional properties", () => {
@@ -187,7 +213,9 @@ describe("emit: spot checks of exact generated text", () => {
     const readme = file("README.md");
     expect(readme).toContain("| 2021-03-07 | stable | `specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json` |\n");
     expect(readme).toContain("| `65a61a9769e82f1bd0ee34396274fa9f370e2d4d092c6c541c4dfd962fe689d6` | `specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json` |\n");
-    expect(readme).toContain("| `communicationIdentity.issueAccessToken` | `POST` `/identities/{id}/:issueAccessToken` | CommunicationIdentity\\_IssueAccessToken | all | Issue a new token for an identity. |\n");
+    expect(readme).toContain(
+      "| `communicationIdentity.issueAccessToken` | `communicationIdentityIssueAccessToken` | `POST` `/identities/{id}/:issueAccessToken` | CommunicationIdentity\\_IssueAccessToken | all | Issue a new token for an identity. |\n",
+    );
     expect(readme).toContain("| `CommunicationIdentityTokenScope` | extensible | chat, voip |\n");
     expect(readme).not.toContain("&#x");
   });

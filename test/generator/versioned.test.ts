@@ -99,10 +99,12 @@ describe("emitted versioned client", () => {
     );
     expect(file("src/apiVersions.ts")).toContain('export const defaultApiVersion: ApiVersion = "2026-09-23";');
     expect(file("src/index.ts")).toContain('export { apiVersions, type ApiVersion, defaultApiVersion } from "./apiVersions.js";');
-    expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationOptions } from "./runtime.js";');
+    expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";');
   });
 
   it("documents gated members with their versions", () => {
+    // on the function and on the class method that delegates to it
+    expect(file("src/operations/communicationIdentity.ts")).toContain(" * Supported in api-version `2025-03-02-preview` only.\n * @param context");
     expect(file("src/operations/communicationIdentity.ts")).toContain("   * Supported in api-version `2025-03-02-preview` only.\n");
     expect(file("src/models.ts")).toContain(
       "  /**\n   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.\n   *\n   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.\n   */\n  expiresInMinutes?: number;",

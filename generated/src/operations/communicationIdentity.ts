@@ -16,8 +16,180 @@
 import type { IdentityRestClient } from "../identityRestClient.js";
 import type { CommunicationIdentity, CommunicationIdentityAccessToken, CommunicationIdentityAccessTokenRequest, CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateOptionalParams, TeamsUserExchangeTokenRequest } from "../models.js";
 import { type CommunicationIdentityAccessTokenResultWire, type CommunicationIdentityAccessTokenWire, type CommunicationIdentityWire, deserializeCommunicationIdentity, deserializeCommunicationIdentityAccessToken, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
-import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationOptions } from "../runtime.js";
+import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationContext, type OperationOptions } from "../runtime.js";
 import { validateCommunicationIdentityAccessTokenRequest, validateCommunicationIdentityCreateRequest, validateTeamsUserExchangeTokenRequest } from "../validators.js";
+
+/**
+ * Create a new identity, and optionally, an access token.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param options - Optional parameters and per-request options.
+ * @returns The request has succeeded and a new resource has been created as a result.
+ */
+export async function communicationIdentityCreate(context: OperationContext, options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {
+  if (options.body?.expiresInMinutes !== undefined) {
+    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  }
+  if (options.body?.customId !== undefined) {
+    assertApiVersion(context.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
+  }
+  if (options.body !== undefined) {
+    validateCommunicationIdentityCreateRequest(options.body, "body");
+  }
+  const url = buildRequestUrl(context.endpoint, "/identities", {}, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "POST",
+    url,
+    headers: {
+      Accept: "application/json",
+      "Content-Type": options.body === undefined ? undefined : "application/json",
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    successStatuses: [201],
+  }, options);
+  const wire = response.body as CommunicationIdentityAccessTokenResultWire;
+  return deserializeCommunicationIdentityAccessTokenResult(wire);
+}
+
+/**
+ * Delete the identity, revoke all tokens for the identity and delete all associated data.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param id - Identifier of the identity to be deleted.
+ * @param options - Optional parameters and per-request options.
+ */
+export async function communicationIdentityDelete(context: OperationContext, id: string, options: OperationOptions = {}): Promise<void> {
+  assertPresent(id, "id");
+  const url = buildRequestUrl(context.endpoint, "/identities/{id}", {
+    id: encodePathValue(id),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  await sendOperation(context, {
+    method: "DELETE",
+    url,
+    headers: {
+      Accept: "application/json",
+    },
+    successStatuses: [204],
+  }, options);
+}
+
+/**
+ * Issue a new token for an identity.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param id - Identifier of the identity to issue token for.
+ * @param body - Requested scopes for the new token.
+ * @param options - Optional parameters and per-request options.
+ * @returns The request has succeeded.
+ */
+export async function communicationIdentityIssueAccessToken(context: OperationContext, id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+  if (body?.expiresInMinutes !== undefined) {
+    assertApiVersion(context.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  }
+  assertPresent(id, "id");
+  assertPresent(body, "body");
+  validateCommunicationIdentityAccessTokenRequest(body, "body");
+  const url = buildRequestUrl(context.endpoint, "/identities/{id}/:issueAccessToken", {
+    id: encodePathValue(id),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "POST",
+    url,
+    headers: {
+      Accept: "application/json",
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify(body),
+    successStatuses: [200],
+  }, options);
+  const wire = response.body as CommunicationIdentityAccessTokenWire;
+  return deserializeCommunicationIdentityAccessToken(wire);
+}
+
+/**
+ * Revoke all access tokens for the specific identity.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param id - Identifier of the identity.
+ * @param options - Optional parameters and per-request options.
+ */
+export async function communicationIdentityRevokeAccessTokens(context: OperationContext, id: string, options: OperationOptions = {}): Promise<void> {
+  assertPresent(id, "id");
+  const url = buildRequestUrl(context.endpoint, "/identities/{id}/:revokeAccessTokens", {
+    id: encodePathValue(id),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  await sendOperation(context, {
+    method: "POST",
+    url,
+    headers: {
+      Accept: "application/json",
+    },
+    successStatuses: [204],
+  }, options);
+}
+
+/**
+ * Exchange an Entra ID access token of a Teams user for a new Communication Identity access token with a matching expiration time.
+ *
+ * Supported in api-version `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param body - Request payload for the token exchange.
+ * @param options - Optional parameters and per-request options.
+ * @returns The request has succeeded.
+ */
+export async function communicationIdentityExchangeTeamsUserAccessToken(context: OperationContext, body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+  assertApiVersion(context.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  assertPresent(body, "body");
+  validateTeamsUserExchangeTokenRequest(body, "body");
+  const url = buildRequestUrl(context.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "POST",
+    url,
+    headers: {
+      Accept: "application/json",
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify(body),
+    successStatuses: [200],
+  }, options);
+  const wire = response.body as CommunicationIdentityAccessTokenWire;
+  return deserializeCommunicationIdentityAccessToken(wire);
+}
+
+/**
+ * Get an identity by its id.
+ *
+ * Supported in api-version `2025-03-02-preview` only.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param id - Identifier of the identity.
+ * @param options - Optional parameters and per-request options.
+ * @returns Success
+ */
+export async function communicationIdentityGet(context: OperationContext, id: string, options: OperationOptions = {}): Promise<CommunicationIdentity> {
+  assertApiVersion(context.apiVersion, "get", ["2025-03-02-preview"]);
+  assertPresent(id, "id");
+  const url = buildRequestUrl(context.endpoint, "/identities/{id}", {
+    id: encodePathValue(id),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "GET",
+    url,
+    headers: {
+      Accept: "application/json",
+    },
+    successStatuses: [200],
+  }, options);
+  const wire = response.body as CommunicationIdentityWire;
+  return deserializeCommunicationIdentity(wire);
+}
 
 /** Operations of the `CommunicationIdentity` group. */
 export class CommunicationIdentityOperations {
@@ -37,30 +209,7 @@ export class CommunicationIdentityOperations {
    * @returns The request has succeeded and a new resource has been created as a result.
    */
   async create(options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {
-    if (options.body?.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    }
-    if (options.body?.customId !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
-    }
-    if (options.body !== undefined) {
-      validateCommunicationIdentityCreateRequest(options.body, "body");
-    }
-    const url = buildRequestUrl(this.#client.endpoint, "/identities", {}, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": options.body === undefined ? undefined : "application/json",
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      successStatuses: [201],
-    }, options);
-    const wire = response.body as CommunicationIdentityAccessTokenResultWire;
-    return deserializeCommunicationIdentityAccessTokenResult(wire);
+    return communicationIdentityCreate(this.#client, options);
   }
 
   /**
@@ -69,20 +218,7 @@ export class CommunicationIdentityOperations {
    * @param options - Optional parameters and per-request options.
    */
   async delete(id: string, options: OperationOptions = {}): Promise<void> {
-    assertPresent(id, "id");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    await sendOperation(this.#client, {
-      method: "DELETE",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [204],
-    }, options);
+    return communicationIdentityDelete(this.#client, id, options);
   }
 
   /**
@@ -93,29 +229,7 @@ export class CommunicationIdentityOperations {
    * @returns The request has succeeded.
    */
   async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    if (body?.expiresInMinutes !== undefined) {
-      assertApiVersion(this.#client.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    }
-    assertPresent(id, "id");
-    assertPresent(body, "body");
-    validateCommunicationIdentityAccessTokenRequest(body, "body");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:issueAccessToken", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-      successStatuses: [200],
-    }, options);
-    const wire = response.body as CommunicationIdentityAccessTokenWire;
-    return deserializeCommunicationIdentityAccessToken(wire);
+    return communicationIdentityIssueAccessToken(this.#client, id, body, options);
   }
 
   /**
@@ -124,20 +238,7 @@ export class CommunicationIdentityOperations {
    * @param options - Optional parameters and per-request options.
    */
   async revokeAccessTokens(id: string, options: OperationOptions = {}): Promise<void> {
-    assertPresent(id, "id");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}/:revokeAccessTokens", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [204],
-    }, options);
+    return communicationIdentityRevokeAccessTokens(this.#client, id, options);
   }
 
   /**
@@ -149,24 +250,7 @@ export class CommunicationIdentityOperations {
    * @returns The request has succeeded.
    */
   async exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-    assertApiVersion(this.#client.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    assertPresent(body, "body");
-    validateTeamsUserExchangeTokenRequest(body, "body");
-    const url = buildRequestUrl(this.#client.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-      successStatuses: [200],
-    }, options);
-    const wire = response.body as CommunicationIdentityAccessTokenWire;
-    return deserializeCommunicationIdentityAccessToken(wire);
+    return communicationIdentityExchangeTeamsUserAccessToken(this.#client, body, options);
   }
 
   /**
@@ -178,22 +262,6 @@ export class CommunicationIdentityOperations {
    * @returns Success
    */
   async get(id: string, options: OperationOptions = {}): Promise<CommunicationIdentity> {
-    assertApiVersion(this.#client.apiVersion, "get", ["2025-03-02-preview"]);
-    assertPresent(id, "id");
-    const url = buildRequestUrl(this.#client.endpoint, "/identities/{id}", {
-      id: encodePathValue(id),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "GET",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [200],
-    }, options);
-    const wire = response.body as CommunicationIdentityWire;
-    return deserializeCommunicationIdentity(wire);
+    return communicationIdentityGet(this.#client, id, options);
   }
 }

@@ -16,8 +16,133 @@
 import type { IdentityRestClient } from "../identityRestClient.js";
 import type { CommunicationIdentityAccessTokenResult, TeamsExtensionAssignmentCreateOrUpdateRequest, TeamsExtensionAssignmentResponse, TeamsExtensionExchangeTokenRequest } from "../models.js";
 import { type CommunicationIdentityAccessTokenResultWire, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
-import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationOptions } from "../runtime.js";
+import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationContext, type OperationOptions } from "../runtime.js";
 import { validateTeamsExtensionAssignmentCreateOrUpdateRequest } from "../validators.js";
+
+/**
+ * Exchanges a Teams Phone token for an ACS user access token.
+ *
+ * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param body - Request payload for the token exchange.
+ * @param options - Optional parameters and per-request options.
+ * @returns The request has succeeded.
+ */
+export async function teamsExtensionExchangeAccessToken(context: OperationContext, body: TeamsExtensionExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
+  assertApiVersion(context.apiVersion, "exchangeAccessToken", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  assertPresent(body, "body");
+  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/:exchangeAccessToken", {}, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "POST",
+    url,
+    headers: {
+      Accept: "application/json",
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify(body),
+    successStatuses: [200],
+  }, options);
+  const wire = response.body as CommunicationIdentityAccessTokenResultWire;
+  return deserializeCommunicationIdentityAccessTokenResult(wire);
+}
+
+/**
+ * Get Teams Phone access assignment by object id.
+ *
+ * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param tenantId - Tenant Id we want to get the assignment for.
+ * @param objectId - Object Id we want to get the assignment for.
+ * @param options - Optional parameters and per-request options.
+ * @returns The request has succeeded.
+ */
+export async function teamsExtensionGetAssignment(context: OperationContext, tenantId: string, objectId: string, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+  assertApiVersion(context.apiVersion, "getAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  assertPresent(tenantId, "tenantId");
+  assertPresent(objectId, "objectId");
+  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
+    tenantId: encodePathValue(tenantId),
+    objectId: encodePathValue(objectId),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "GET",
+    url,
+    headers: {
+      Accept: "application/json",
+    },
+    successStatuses: [200],
+  }, options);
+  return response.body as TeamsExtensionAssignmentResponse;
+}
+
+/**
+ * Creates or replaces a Teams Phone access assignment.
+ *
+ * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param tenantId - Tenant Id we want to update the assignment for.
+ * @param objectId - Object Id we want to update the assignment for.
+ * @param body - Values we want to set.
+ * @param options - Optional parameters and per-request options.
+ * @returns The request has succeeded.
+ */
+export async function teamsExtensionUpsertAssignment(context: OperationContext, tenantId: string, objectId: string, body: TeamsExtensionAssignmentCreateOrUpdateRequest, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+  assertApiVersion(context.apiVersion, "upsertAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  assertPresent(tenantId, "tenantId");
+  assertPresent(objectId, "objectId");
+  assertPresent(body, "body");
+  validateTeamsExtensionAssignmentCreateOrUpdateRequest(body, "body");
+  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
+    tenantId: encodePathValue(tenantId),
+    objectId: encodePathValue(objectId),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  const response = await sendOperation(context, {
+    method: "PUT",
+    url,
+    headers: {
+      Accept: "application/json",
+      "Content-Type": "application/json",
+    },
+    body: JSON.stringify(body),
+    successStatuses: [200, 201],
+  }, options);
+  return response.body as TeamsExtensionAssignmentResponse;
+}
+
+/**
+ * Removes a Teams Phone access assignment.
+ *
+ * Supported in api-version `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.
+ * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).
+ * @param tenantId - Tenant Id we want to remove the assignment for.
+ * @param objectId - Object Id we want to remove the assignment for.
+ * @param options - Optional parameters and per-request options.
+ */
+export async function teamsExtensionDeleteAssignment(context: OperationContext, tenantId: string, objectId: string, options: OperationOptions = {}): Promise<void> {
+  assertApiVersion(context.apiVersion, "deleteAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+  assertPresent(tenantId, "tenantId");
+  assertPresent(objectId, "objectId");
+  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
+    tenantId: encodePathValue(tenantId),
+    objectId: encodePathValue(objectId),
+  }, [
+    { name: "api-version", value: context.apiVersion },
+  ]);
+  await sendOperation(context, {
+    method: "DELETE",
+    url,
+    headers: {
+      Accept: "application/json",
+    },
+    successStatuses: [204],
+  }, options);
+}
 
 /** Operations of the `TeamsExtension` group. */
 export class TeamsExtensionOperations {
@@ -40,23 +165,7 @@ export class TeamsExtensionOperations {
    * @returns The request has succeeded.
    */
   async exchangeAccessToken(body: TeamsExtensionExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
-    assertApiVersion(this.#client.apiVersion, "exchangeAccessToken", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    assertPresent(body, "body");
-    const url = buildRequestUrl(this.#client.endpoint, "/access/teamsExtension/:exchangeAccessToken", {}, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "POST",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-      successStatuses: [200],
-    }, options);
-    const wire = response.body as CommunicationIdentityAccessTokenResultWire;
-    return deserializeCommunicationIdentityAccessTokenResult(wire);
+    return teamsExtensionExchangeAccessToken(this.#client, body, options);
   }
 
   /**
@@ -69,24 +178,7 @@ export class TeamsExtensionOperations {
    * @returns The request has succeeded.
    */
   async getAssignment(tenantId: string, objectId: string, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
-    assertApiVersion(this.#client.apiVersion, "getAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    assertPresent(tenantId, "tenantId");
-    assertPresent(objectId, "objectId");
-    const url = buildRequestUrl(this.#client.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
-      tenantId: encodePathValue(tenantId),
-      objectId: encodePathValue(objectId),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "GET",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [200],
-    }, options);
-    return response.body as TeamsExtensionAssignmentResponse;
+    return teamsExtensionGetAssignment(this.#client, tenantId, objectId, options);
   }
 
   /**
@@ -100,28 +192,7 @@ export class TeamsExtensionOperations {
    * @returns The request has succeeded.
    */
   async upsertAssignment(tenantId: string, objectId: string, body: TeamsExtensionAssignmentCreateOrUpdateRequest, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
-    assertApiVersion(this.#client.apiVersion, "upsertAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    assertPresent(tenantId, "tenantId");
-    assertPresent(objectId, "objectId");
-    assertPresent(body, "body");
-    validateTeamsExtensionAssignmentCreateOrUpdateRequest(body, "body");
-    const url = buildRequestUrl(this.#client.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
-      tenantId: encodePathValue(tenantId),
-      objectId: encodePathValue(objectId),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    const response = await sendOperation(this.#client, {
-      method: "PUT",
-      url,
-      headers: {
-        Accept: "application/json",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-      successStatuses: [200, 201],
-    }, options);
-    return response.body as TeamsExtensionAssignmentResponse;
+    return teamsExtensionUpsertAssignment(this.#client, tenantId, objectId, body, options);
   }
 
   /**
@@ -133,22 +204,6 @@ export class TeamsExtensionOperations {
    * @param options - Optional parameters and per-request options.
    */
   async deleteAssignment(tenantId: string, objectId: string, options: OperationOptions = {}): Promise<void> {
-    assertApiVersion(this.#client.apiVersion, "deleteAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
-    assertPresent(tenantId, "tenantId");
-    assertPresent(objectId, "objectId");
-    const url = buildRequestUrl(this.#client.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
-      tenantId: encodePathValue(tenantId),
-      objectId: encodePathValue(objectId),
-    }, [
-      { name: "api-version", value: this.#client.apiVersion },
-    ]);
-    await sendOperation(this.#client, {
-      method: "DELETE",
-      url,
-      headers: {
-        Accept: "application/json",
-      },
-      successStatuses: [204],
-    }, options);
+    return teamsExtensionDeleteAssignment(this.#client, tenantId, objectId, options);
   }
 }
