@@ -1,9 +1,13 @@
 import { isKeyCredential, isTokenCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
-import { parseConnectionString } from "./connectionString.js";
-import { normalizeEndpoint } from "./endpoint.js";
+import {
+  createIdentityContext,
+  createIdentityContextFromConnectionString,
+  type CommunicationIdentityContext,
+} from "./api/context.js";
+import * as assignments from "./api/teamsExtensionAssignments.js";
+import * as tokens from "./api/tokens.js";
+import * as users from "./api/users.js";
 import type { CommunicationUserIdentifier } from "./identifiers.js";
-import { IdentityService } from "./identityService.js";
-import { checkAssignmentSettings, checkOptionalString, checkRequiredString, checkScopes, checkUser } from "./inputChecks.js";
 import { logger } from "./logger.js";
 import type {
   CommunicationAccessToken,
@@ -19,8 +23,6 @@ import type {
   TeamsExtensionAssignment,
   TeamsExtensionAssignmentSettings,
 } from "./models.js";
-import { createIdentityPipeline } from "./pipeline.js";
-import { checkTokenExpiresInMinutes } from "./tokenExpiry.js";
 import type { TokenScope } from "./tokenScope.js";
 
 /**
@@ -33,9 +35,12 @@ import type { TokenScope } from "./tokenScope.js";
  * The client calls the api-version given by the `apiVersion` option (default: the newest stable,
  * `defaultApiVersion`). A method or option the pinned version lacks throws
  * `ApiVersionMismatchError` before any request; each member's JSDoc says which versions have it.
+ *
+ * Each method is the function of the same name in the modular API
+ * (`@acs-gen/communication-identity/api`), called with this client's context.
  */
 export class CommunicationIdentityClient {
-  private readonly service: IdentityService;
+  readonly #context: CommunicationIdentityContext;
 
   /**
    * @param connectionString - `endpoint=https://<resource>.communication.azure.com/;accesskey=<base64 key>`.
@@ -50,95 +55,67 @@ export class CommunicationIdentityClient {
     credentialOrOptions?: KeyCredential | TokenCredential | CommunicationIdentityClientOptions,
     maybeOptions?: CommunicationIdentityClientOptions,
   ) {
-    let endpoint: string;
-    let credential: KeyCredential | TokenCredential;
-    let options: CommunicationIdentityClientOptions;
     if (isKeyCredential(credentialOrOptions) || isTokenCredential(credentialOrOptions)) {
-      endpoint = normalizeEndpoint(connectionStringOrEndpoint, "endpoint");
-      credential = credentialOrOptions;
-      options = maybeOptions ?? {};
+      this.#context = createIdentityContext(connectionStringOrEndpoint, credentialOrOptions, maybeOptions);
     } else {
       if (maybeOptions !== undefined) {
         throw new TypeError("credential must be a KeyCredential (e.g. AzureKeyCredential) or a TokenCredential.");
       }
-      ({ endpoint, credential } = parseConnectionString(connectionStringOrEndpoint));
-      options = (credentialOrOptions as CommunicationIdentityClientOptions | undefined) ?? {};
+      this.#context = createIdentityContextFromConnectionString(
+        connectionStringOrEndpoint,
+        credentialOrOptions as CommunicationIdentityClientOptions | undefined,
+      );
     }
-    const pipeline = createIdentityPipeline(endpoint, credential, options);
-    this.service = new IdentityService(endpoint, pipeline, options.httpClient, options.apiVersion);
-    logger.info(`CommunicationIdentityClient for ${endpoint}, api-version ${this.service.apiVersion}`);
+    logger.info(`CommunicationIdentityClient for ${this.#context.endpoint}, api-version ${this.#context.apiVersion}`);
   }
 
   /** The api-version this client sends. */
   get apiVersion(): string {
-    return this.service.apiVersion;
+    return this.#context.apiVersion;
   }
 
   /**
    * Creates a user. With `customId` (api-version `2025-03-02-preview` only), returns the user
    * already created with that `customId`, if any.
    */
-  async createUser(options: CreateUserOptions = {}): Promise<CommunicationUserIdentifier> {
-    const customId = checkOptionalString(options.customId, "customId");
-    return { communicationUserId: await this.service.createUser(customId, options) };
+  createUser(options: CreateUserOptions = {}): Promise<CommunicationUserIdentifier> {
+    return users.createUser(this.#context, options);
   }
 
   /**
    * Gets a user's id, `customId` and when a token was last issued for it. Only in api-version
    * `2025-03-02-preview`.
    */
-  async getUserDetail(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<CommunicationUserDetail> {
-    return this.service.getIdentity(checkUser(user), options);
+  getUserDetail(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<CommunicationUserDetail> {
+    return users.getUserDetail(this.#context, user, options);
   }
 
   /** Creates a user and a token for it in one request. */
-  async createUserAndToken(
-    scopes: TokenScope[],
-    options: CreateUserAndTokenOptions = {},
-  ): Promise<CommunicationUserToken> {
-    const checkedScopes = checkScopes(scopes);
-    const expiresInMinutes = checkTokenExpiresInMinutes(options.tokenExpiresInMinutes);
-    const customId = checkOptionalString(options.customId, "customId");
-    const { id, token, expiresOn } = await this.service.createUserAndToken(checkedScopes, expiresInMinutes, customId, options);
-    return { user: { communicationUserId: id }, token, expiresOn };
+  createUserAndToken(scopes: TokenScope[], options: CreateUserAndTokenOptions = {}): Promise<CommunicationUserToken> {
+    return users.createUserAndToken(this.#context, scopes, options);
   }
 
   /** Issues a token with the given scopes for a user. */
-  async getToken(
-    user: CommunicationUserIdentifier,
-    scopes: TokenScope[],
-    options: GetTokenOptions = {},
-  ): Promise<CommunicationAccessToken> {
-    const id = checkUser(user);
-    const checkedScopes = checkScopes(scopes);
-    const expiresInMinutes = checkTokenExpiresInMinutes(options.tokenExpiresInMinutes);
-    return this.service.issueAccessToken(id, checkedScopes, expiresInMinutes, options);
+  getToken(user: CommunicationUserIdentifier, scopes: TokenScope[], options: GetTokenOptions = {}): Promise<CommunicationAccessToken> {
+    return tokens.getToken(this.#context, user, scopes, options);
   }
 
   /** Revokes every token issued to a user so far. */
-  async revokeTokens(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<void> {
-    await this.service.revokeAccessTokens(checkUser(user), options);
+  revokeTokens(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<void> {
+    return tokens.revokeTokens(this.#context, user, options);
   }
 
   /** Deletes a user, revoking its tokens and deleting its data. */
-  async deleteUser(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<void> {
-    await this.service.deleteUser(checkUser(user), options);
+  deleteUser(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<void> {
+    return users.deleteUser(this.#context, user, options);
   }
 
   /**
    * Exchanges a Teams user's Entra ID access token for a Communication Services token that
    * expires with it. In api-version 2022-06-01 and later.
    */
-  async getTokenForTeamsUser(options: GetTokenForTeamsUserOptions): Promise<CommunicationAccessToken> {
-    if (typeof options !== "object" || options === null) {
-      throw new TypeError("getTokenForTeamsUser needs { teamsUserAadToken, clientId, userObjectId }.");
-    }
-    const body = {
-      token: checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken"),
-      appId: checkRequiredString(options.clientId, "clientId"),
-      userId: checkRequiredString(options.userObjectId, "userObjectId"),
-    };
-    return this.service.exchangeTeamsUserAccessToken(body, options);
+  getTokenForTeamsUser(options: GetTokenForTeamsUserOptions): Promise<CommunicationAccessToken> {
+    return tokens.getTokenForTeamsUser(this.#context, options);
   }
 
   /**
@@ -148,26 +125,16 @@ export class CommunicationIdentityClient {
    * user needs a Teams extension assignment. In api-versions `2025-03-02-preview`, `2025-06-30`
    * and `2026-09-23`.
    */
-  async getTokenForTeamsExtensionUser(options: GetTokenForTeamsExtensionUserOptions): Promise<CommunicationUserToken> {
-    if (typeof options !== "object" || options === null) {
-      throw new TypeError("getTokenForTeamsExtensionUser needs { teamsUserAadToken }.");
-    }
-    const token = checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken");
-    const result = await this.service.exchangeTeamsExtensionAccessToken(token, options);
-    return { user: { communicationUserId: result.id }, token: result.token, expiresOn: result.expiresOn };
+  getTokenForTeamsExtensionUser(options: GetTokenForTeamsExtensionUserOptions): Promise<CommunicationUserToken> {
+    return tokens.getTokenForTeamsExtensionUser(this.#context, options);
   }
 
   /**
    * Gets the Teams extension assignment of a principal (`RestError` 404 if there is none).
    * In api-versions `2025-03-02-preview`, `2025-06-30` and `2026-09-23`.
    */
-  async getTeamsExtensionAssignment(
-    tenantId: string,
-    objectId: string,
-    options: OperationOptions = {},
-  ): Promise<TeamsExtensionAssignment> {
-    const [tenant, object] = [checkRequiredString(tenantId, "tenantId"), checkRequiredString(objectId, "objectId")];
-    return this.service.getTeamsExtensionAssignment(tenant, object, options);
+  getTeamsExtensionAssignment(tenantId: string, objectId: string, options: OperationOptions = {}): Promise<TeamsExtensionAssignment> {
+    return assignments.getTeamsExtensionAssignment(this.#context, tenantId, objectId, options);
   }
 
   /**
@@ -175,22 +142,20 @@ export class CommunicationIdentityClient {
    * its Entra tokens with `getTokenForTeamsExtensionUser`. In api-versions `2025-03-02-preview`,
    * `2025-06-30` and `2026-09-23`.
    */
-  async upsertTeamsExtensionAssignment(
+  upsertTeamsExtensionAssignment(
     tenantId: string,
     objectId: string,
     settings: TeamsExtensionAssignmentSettings,
     options: OperationOptions = {},
   ): Promise<TeamsExtensionAssignment> {
-    const [tenant, object] = [checkRequiredString(tenantId, "tenantId"), checkRequiredString(objectId, "objectId")];
-    return this.service.upsertTeamsExtensionAssignment(tenant, object, checkAssignmentSettings(settings), options);
+    return assignments.upsertTeamsExtensionAssignment(this.#context, tenantId, objectId, settings, options);
   }
 
   /**
    * Deletes the Teams extension assignment of a principal; deleting one that does not exist
    * succeeds. In api-versions `2025-03-02-preview`, `2025-06-30` and `2026-09-23`.
    */
-  async deleteTeamsExtensionAssignment(tenantId: string, objectId: string, options: OperationOptions = {}): Promise<void> {
-    const [tenant, object] = [checkRequiredString(tenantId, "tenantId"), checkRequiredString(objectId, "objectId")];
-    await this.service.deleteTeamsExtensionAssignment(tenant, object, options);
+  deleteTeamsExtensionAssignment(tenantId: string, objectId: string, options: OperationOptions = {}): Promise<void> {
+    return assignments.deleteTeamsExtensionAssignment(this.#context, tenantId, objectId, options);
   }
 }

@@ -26,7 +26,7 @@ export {
   hmacAuthenticationPolicyName,
   type HmacAuthenticationPolicyOptions,
 } from "./hmacAuthenticationPolicy.js";
-export { COMMUNICATION_SCOPE } from "./pipeline.js";
+export { COMMUNICATION_SCOPE } from "./credentialPolicy.js";
 export { SDK_VERSION } from "./version.js";
 export { AzureKeyCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
 export { RestError, isRestError } from "@azure/core-rest-pipeline";

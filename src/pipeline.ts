@@ -1,26 +1,16 @@
-import { isTokenCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
 import {
-  agentPolicy,
-  bearerTokenAuthenticationPolicy,
   createEmptyPipeline,
-  decompressResponsePolicy,
   defaultRetryPolicy,
   logPolicy,
-  proxyPolicy,
-  redirectPolicy,
   setClientRequestIdPolicy,
-  tlsPolicy,
   userAgentPolicy,
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
-import { hmacAuthenticationPolicy } from "./hmacAuthenticationPolicy.js";
 import { logger } from "./logger.js";
+import { addNodePolicies } from "./nodePolicies.js";
 import type { CommunicationIdentityClientOptions } from "./models.js";
 import { SDK_USER_AGENT } from "./version.js";
-
-/** The Entra ID scope of the Communication Services data plane. */
-export const COMMUNICATION_SCOPE = "https://communication.azure.com//.default";
 
 /**
  * The client's pipeline, composed from `@azure/core-rest-pipeline`'s own policies on an empty
@@ -28,27 +18,23 @@ export const COMMUNICATION_SCOPE = "https://communication.azure.com//.default";
  * policies this client never needs and which would be bundled and run on every request). No
  * tracing policy: `@azure/core-tracing` would add about 1.2 kB gzipped (8%) to a browser bundle.
  * Policies, in order:
- * - Node only: agent / TLS options when given, proxy (options or environment), response decompression;
+ * - Node only (nodePolicies.ts; browser bundles get nodePolicies.browser.ts, which adds nothing):
+ *   agent / TLS options when given, proxy (options or environment), response decompression;
  * - user agent, client request id;
  * - the caller's "perCall" policies;
  * - "Retry" phase: the default retry policy; after it, redirects (Node only: fetch follows them
  *   itself), then the caller's "perRetry" policies;
- * - "Sign" phase: HMAC or bearer authentication, which runs after every policy that may change
- *   the URL or body, on each attempt;
+ * - "Sign" phase: `authentication` (HMAC or bearer, see credentialPolicy.ts), which runs after
+ *   every policy that may change the URL or body, on each attempt;
  * - after signing: logging, with header and query redaction (`Authorization` always redacted).
  */
 export function createIdentityPipeline(
   endpoint: string,
-  credential: KeyCredential | TokenCredential,
+  authentication: PipelinePolicy,
   options: CommunicationIdentityClientOptions,
 ): Pipeline {
   const pipeline = createEmptyPipeline();
-  if (isNode()) {
-    if (options.agent) pipeline.addPolicy(agentPolicy(options.agent));
-    if (options.tlsOptions) pipeline.addPolicy(tlsPolicy(options.tlsOptions));
-    pipeline.addPolicy(proxyPolicy(options.proxyOptions));
-    pipeline.addPolicy(decompressResponsePolicy());
-  }
+  addNodePolicies(pipeline, options);
   const userAgentPrefix = [options.userAgentOptions?.userAgentPrefix, SDK_USER_AGENT].filter(Boolean).join(" ");
   const userAgentOptions = { ...options.userAgentOptions, userAgentPrefix };
   const loggingOptions = {
@@ -61,7 +47,6 @@ export function createIdentityPipeline(
   pipeline.addPolicy(userAgentPolicy(userAgentOptions));
   pipeline.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
   pipeline.addPolicy(defaultRetryPolicy(options.retryOptions), { phase: "Retry" });
-  if (isNode()) pipeline.addPolicy(redirectPolicy(options.redirectOptions), { afterPhase: "Retry" });
   pipeline.addPolicy(logPolicy(loggingOptions), { afterPhase: "Sign" });
 
   if (options.allowInsecureConnection ?? isLoopbackHttp(endpoint)) {
@@ -70,17 +55,8 @@ export function createIdentityPipeline(
   for (const { policy, position } of options.additionalPolicies ?? []) {
     pipeline.addPolicy(policy, position === "perRetry" ? { afterPhase: "Retry" } : {});
   }
-  const auth = isTokenCredential(credential)
-    ? bearerTokenAuthenticationPolicy({ credential, scopes: COMMUNICATION_SCOPE })
-    : hmacAuthenticationPolicy(credential);
-  pipeline.addPolicy(auth, { phase: "Sign" });
+  pipeline.addPolicy(authentication, { phase: "Sign" });
   return pipeline;
-}
-
-/** Node.js (or a runtime that mimics it): the proxy, TLS, agent and redirect policies apply. */
-function isNode(): boolean {
-  const versions = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions;
-  return typeof versions?.node === "string";
 }
 
 function allowInsecureConnectionPolicy(): PipelinePolicy {

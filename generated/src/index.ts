@@ -17,6 +17,6 @@ export * from "./models.js";
 export { IdentityRestClient, type IdentityRestClientOptions, IdentityRestClientCore, type IdentityRestClientCoreOptions } from "./identityRestClient.js";
 export { CommunicationIdentityOperations, communicationIdentityCreate, communicationIdentityDelete, communicationIdentityIssueAccessToken, communicationIdentityRevokeAccessTokens, communicationIdentityExchangeTeamsUserAccessToken, communicationIdentityGet } from "./operations/communicationIdentity.js";
 export { TeamsExtensionOperations, teamsExtensionExchangeAccessToken, teamsExtensionGetAssignment, teamsExtensionUpsertAssignment, teamsExtensionDeleteAssignment } from "./operations/teamsExtension.js";
-export { apiVersions, type ApiVersion, defaultApiVersion } from "./apiVersions.js";
+export { apiVersions, type ApiVersion, defaultApiVersion, resolveApiVersion } from "./apiVersions.js";
 export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";
 

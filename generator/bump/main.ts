@@ -28,6 +28,7 @@ import type { DiffResult } from "../diff/change.js";
 import { loadReportTemplate, renderMarkdown } from "../diff/output.js";
 import { runSpecDiff } from "../diff/spec/command.js";
 import { runApiDiff } from "../diff/apiCommand.js";
+import { API_ENTRIES, API_REPORT_FILE } from "../diff/apiEntries.js";
 import { runWireDiff } from "../diff/wireCommand.js";
 import { nextMinorVersion, prependChangelogEntry, renderChangelogEntry, type BumpDiffs } from "./changelog.js";
 
@@ -43,7 +44,7 @@ Options:
   -h, --help            show this help
 `;
 
-const REPORT = "review/communication-identity.api.md";
+const REPORT = API_REPORT_FILE;
 const WIRE = "review/wire-contract.json";
 
 /** The default api-version of a client generated from `versions` (listed in `manifest`). */
@@ -120,6 +121,8 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
   const work = join(repoRoot, ".tmp", "bump", apiVersion);
   mkdirSync(work, { recursive: true });
   const oldReportText = readFileSync(join(repoRoot, REPORT), "utf8");
+  // Every export's report (the root's and the modular API's), to restore if the bump fails.
+  const oldReports = API_ENTRIES.map((e) => [e.reportFile, readFileSync(join(repoRoot, e.reportFile), "utf8")] as const);
   const oldWireText = readFileSync(join(repoRoot, WIRE), "utf8");
   writeFileSync(join(work, "before.api.md"), oldReportText);
   writeFileSync(join(work, "before.wire-contract.json"), oldWireText);
@@ -141,13 +144,13 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
     run(repoRoot, "npx", ["vitest", "run", "test/wire/contract.test.ts"], { UPDATE_WIRE_CONTRACT: "1" });
   } catch (err) {
     writeFileSync(manifestFile, manifestText);
-    writeFileSync(join(repoRoot, REPORT), oldReportText);
+    for (const [file, text] of oldReports) writeFileSync(join(repoRoot, file), text);
     writeFileSync(join(repoRoot, WIRE), oldWireText);
     for (const [file, text] of versionFiles) writeFileSync(join(repoRoot, file), text);
     // generated/ may already hold the new version: rebuild it from the restored manifest.
     const restored = spawnSync("npm", ["run", "--silent", "generate"], { cwd: repoRoot, stdio: "inherit", env: process.env });
     const generatedNote = restored.status === 0 ? "generated/ rebuilt from it" : "generated/ could NOT be rebuilt: run npm run generate";
-    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, ${REPORT} and ${WIRE} and the package version restored, ${generatedNote}\n`);
+    process.stderr.write(`error: ${(err as Error).message}; spec/manifest.json, the API reports, ${WIRE} and the package version restored, ${generatedNote}\n`);
     return 1;
   }
 

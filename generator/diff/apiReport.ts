@@ -1,7 +1,8 @@
 /**
- * The public API report (review/communication-identity.api.md): build the package's declarations
- * into a private folder, run API Extractor on the `.` export's entry (`src/index.d.ts`), and hand
- * back the report text. Nothing here touches `dist/` (other work may be using it) or review/;
+ * The public API reports, one per package export: review/communication-identity.api.md for `.`
+ * (`src/index.d.ts`) and review/communication-identity-api.api.md for `./api`, the modular API
+ * (`src/api/index.d.ts`). Build the package's declarations into a private folder, run API
+ * Extractor on each export's entry, and hand back the report texts. Nothing here touches `dist/` (other work may be using it) or review/;
  * the caller decides whether to write the report or compare it.
  */
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,9 +11,10 @@ import { basename, join, relative } from "node:path";
 import { ConsoleMessageId, Extractor, ExtractorConfig, ExtractorLogLevel, type ExtractorMessage } from "@microsoft/api-extractor";
 import ts from "typescript";
 import { GeneratorError } from "../errors.js";
+import { API_ENTRIES, API_REPORT_FILE, type ApiEntry } from "./apiEntries.js";
 
-/** Where the checked-in report lives, relative to the repository root (its name matches `apiReport.reportFileName`). */
-export const API_REPORT_FILE = "review/communication-identity.api.md";
+export { API_ENTRIES, API_REPORT_FILE, type ApiEntry } from "./apiEntries.js";
+
 /** The API Extractor config, relative to the repository root. */
 export const API_EXTRACTOR_CONFIG = "api-extractor.json";
 /** The tsconfig `npm run build` uses for the ESM build (whose `src/index.d.ts` is the `.` export's types). */
@@ -67,17 +69,18 @@ export function buildDeclarations(repoRoot: string, outDir: string): void {
   }
 }
 
-/** Run API Extractor on `<declRoot>/src/index.d.ts`, writing its report only under `declRoot`. */
-export function extractApiReport(repoRoot: string, declRoot: string): ApiReport {
+/** Run API Extractor on `<declRoot>/<entry.declaration>`, writing its report only under `declRoot`. */
+export function extractApiReport(repoRoot: string, declRoot: string, entry: ApiEntry = API_ENTRIES[0]!): ApiReport {
   const configPath = join(repoRoot, API_EXTRACTOR_CONFIG);
   const configObject = ExtractorConfig.loadFile(configPath);
   const reportDir = join(declRoot, "api-report");
   const reportTempDir = join(declRoot, "api-report-temp");
   mkdirSync(reportDir, { recursive: true });
   mkdirSync(reportTempDir, { recursive: true });
+  const reportFileName = basename(entry.reportFile, ".api.md");
   configObject.projectFolder = repoRoot;
-  configObject.mainEntryPointFilePath = join(declRoot, "src", "index.d.ts");
-  configObject.apiReport = { ...configObject.apiReport, enabled: true, reportFolder: reportDir, reportTempFolder: reportTempDir };
+  configObject.mainEntryPointFilePath = join(declRoot, entry.declaration);
+  configObject.apiReport = { ...configObject.apiReport, enabled: true, reportFileName, reportFolder: reportDir, reportTempFolder: reportTempDir };
   const config = ExtractorConfig.prepare({
     configObject,
     configObjectFullPath: configPath,
@@ -101,20 +104,20 @@ export function extractApiReport(repoRoot: string, declRoot: string): ApiReport 
   if (!result.succeeded || errors.length > 0) {
     throw new GeneratorError(API_EXTRACTOR_CONFIG, "", `API Extractor failed:\n${errors.join("\n")}`);
   }
-  // The `complete` variant's file: <reportFileName>.api.md (see api-extractor.json).
-  return { text: readFileSync(join(reportDir, basename(API_REPORT_FILE)), "utf8"), warnings };
+  // The `complete` variant's file: <reportFileName>.api.md.
+  return { text: readFileSync(join(reportDir, `${reportFileName}.api.md`), "utf8"), warnings };
 }
 
 /**
  * Build and extract in a fresh folder under `<repo>/.tmp/` (inside the repository so the
  * declarations resolve `@azure/*` from its node_modules), removed afterwards.
  */
-export function generateApiReport(repoRoot: string): ApiReport {
+export function generateApiReports(repoRoot: string): Array<ApiReport & { entry: ApiEntry }> {
   const workDir = join(repoRoot, ".tmp", `api-report-${process.pid}-${randomBytes(4).toString("hex")}`);
   mkdirSync(workDir, { recursive: true });
   try {
     buildDeclarations(repoRoot, workDir);
-    return extractApiReport(repoRoot, workDir);
+    return API_ENTRIES.map((entry) => ({ entry, ...extractApiReport(repoRoot, workDir, entry) }));
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
@@ -132,12 +135,12 @@ export function firstDifferentLine(a: string, b: string): { line: number; old: s
 }
 
 /** The message `--check` prints when the checked-in report is stale, or undefined when it is current. */
-export function staleReportMessage(checkedIn: string | undefined, fresh: string): string | undefined {
-  if (checkedIn === undefined) return `${API_REPORT_FILE} is missing: run \`npm run api\` and commit it.`;
+export function staleReportMessage(checkedIn: string | undefined, fresh: string, reportFile: string = API_REPORT_FILE): string | undefined {
+  if (checkedIn === undefined) return `${reportFile} is missing: run \`npm run api\` and commit it.`;
   const diff = firstDifferentLine(checkedIn, fresh);
   if (diff === undefined) return undefined;
   return (
-    `${API_REPORT_FILE} is stale (the public API changed): run \`npm run api\` and commit it.\n` +
+    `${reportFile} is stale (the public API changed): run \`npm run api\` and commit it.\n` +
     `  first difference at line ${diff.line}:\n  - ${diff.old}\n  + ${diff.new}`
   );
 }

@@ -180,7 +180,7 @@ function indexStatements(context: EmitContext, clientFile: string): StatementStr
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: "./apiVersions.js",
-      namedExports: ["apiVersions", "type ApiVersion", "defaultApiVersion"],
+      namedExports: ["apiVersions", "type ApiVersion", "defaultApiVersion", "resolveApiVersion"],
     },
     {
       kind: StructureKind.ExportDeclaration,

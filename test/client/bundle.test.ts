@@ -5,16 +5,10 @@ import { describe, expect, it } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** A minified browser ESM bundle of an app that calls createUserAndToken (as in bench/client.bench.ts). */
-async function browserBundle(): Promise<string> {
+/** A minified browser ESM bundle of an app (as in bench/client.bench.ts). */
+async function browserBundle(contents: string): Promise<string> {
   const result = await build({
-    stdin: {
-      contents: `import { CommunicationIdentityClient } from "./src/index.js";
-        export const run = (cs: string) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`,
-      resolveDir: root,
-      sourcefile: "entry.ts",
-      loader: "ts",
-    },
+    stdin: { contents, resolveDir: root, sourcefile: "entry.ts", loader: "ts" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -25,24 +19,61 @@ async function browserBundle(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-describe("browser bundle", () => {
-  it("holds exactly the pipeline policies the client composes: none of createPipelineFromOptions' extras", async () => {
-    const code = await browserBundle();
-    // Policy names are string literals that survive minification.
-    const names = [...new Set(code.match(/"[A-Za-z0-9]+Policy"/g) ?? [])].sort();
-    expect(names).toEqual([
-      '"agentPolicy"',
+/** Policy names are string literals that survive minification. */
+const policyNames = (code: string) => [...new Set(code.match(/"[A-Za-z0-9]+Policy"/g) ?? [])].sort();
+
+/** Request paths of the Identity operations, as the generated code writes them. */
+const OPERATION_PATHS = [
+  '"/identities"',
+  '"/identities/{id}"',
+  '"/identities/{id}/:issueAccessToken"',
+  '"/identities/{id}/:revokeAccessTokens"',
+  '"/teamsUser/:exchangeAccessToken"',
+  '"/access/teamsExtension/:exchangeAccessToken"',
+  '"/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}"',
+];
+const operationPaths = (code: string) => OPERATION_PATHS.filter((path) => code.includes(path));
+
+describe("browser bundle of the client class (createUserAndToken)", () => {
+  const bundle = browserBundle(`import { CommunicationIdentityClient } from "./src/index.js";
+    export const run = (cs: string) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`);
+
+  it("holds exactly the pipeline policies the client composes: none of createPipelineFromOptions' extras, none of Node's", async () => {
+    expect(policyNames(await bundle)).toEqual([
       '"bearerTokenAuthenticationPolicy"',
       '"communicationHmacSha256AuthenticationPolicy"',
       '"communicationIdentityAllowInsecureConnectionPolicy"',
       '"communicationTeamsExtensionUserBearerPolicy"',
       '"defaultRetryPolicy"',
       '"logPolicy"',
-      '"redirectPolicy"',
       '"retryPolicy"',
       '"setClientRequestIdPolicy"',
-      '"tlsPolicy"',
       '"userAgentPolicy"',
     ]);
+  });
+
+  it("holds every operation: a class's methods cannot be tree-shaken", async () => {
+    expect(operationPaths(await bundle)).toEqual(OPERATION_PATHS);
+  });
+});
+
+describe("browser bundle of the modular API (createIdentityContextFromConnectionString + createUserAndToken)", () => {
+  const bundle = browserBundle(`import { createIdentityContextFromConnectionString, createUserAndToken } from "./src/api/index.js";
+    export const run = (cs: string) => createUserAndToken(createIdentityContextFromConnectionString(cs), ["chat"]);`);
+
+  it("has no bearer-token policy (a connection string only signs with HMAC) and no Teams exchange policy", async () => {
+    expect(policyNames(await bundle)).toEqual([
+      '"communicationHmacSha256AuthenticationPolicy"',
+      '"communicationIdentityAllowInsecureConnectionPolicy"',
+      '"defaultRetryPolicy"',
+      '"logPolicy"',
+      '"retryPolicy"',
+      '"setClientRequestIdPolicy"',
+      '"userAgentPolicy"',
+    ]);
+  });
+
+  it("holds only the operation it calls", async () => {
+    expect(operationPaths(await bundle)).toEqual(['"/identities"']);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { AzureKeyCredential } from "@azure/core-auth";
 import { createHttpHeaders, createPipelineRequest, type PipelineRequest, type PipelineResponse } from "@azure/core-rest-pipeline";
 import { hmacAuthenticationPolicy } from "../../src/hmacAuthenticationPolicy.js";
+import { credentialPolicy } from "../../src/credentialPolicy.js";
 import { createIdentityPipeline } from "../../src/pipeline.js";
 
 const KEY = Buffer.from("lean pipeline test key").toString("base64");
@@ -15,7 +16,7 @@ const authorization = (key: string, toSign: string) =>
 
 describe("createIdentityPipeline (composed on an empty pipeline)", () => {
   it("has exactly the policies the client needs, in order, and none of the default pipeline's extras", () => {
-    const names = createIdentityPipeline("https://r.communication.azure.com/", new AzureKeyCredential(KEY), {})
+    const names = createIdentityPipeline("https://r.communication.azure.com/", credentialPolicy(new AzureKeyCredential(KEY)), {})
       .getOrderedPolicies()
       .map((p) => p.name);
     expect(names).toEqual([
@@ -31,7 +32,7 @@ describe("createIdentityPipeline (composed on an empty pipeline)", () => {
   });
 
   it("adds the TLS and agent policies only when their options are given, and plain http only for loopback", () => {
-    const names = createIdentityPipeline("http://localhost:8080/", new AzureKeyCredential(KEY), {
+    const names = createIdentityPipeline("http://localhost:8080/", credentialPolicy(new AzureKeyCredential(KEY)), {
       tlsOptions: { ca: "x" },
       agent: new Agent(),
     })

@@ -4,8 +4,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
+import { defaultApiVersion } from "../../src/index.js";
 
 /**
  * Consuming the package as users do: build, `npm pack`, install the tarball into a fresh project
@@ -30,6 +32,17 @@ await client.deleteUser(user);
 console.log(JSON.stringify({ user: user.communicationUserId.slice(0, 6), token: token.split(".").length, date: expiresOn instanceof Date }));
 `;
 
+/** The same lifecycle through the modular API (the package's "./api" export). */
+const modularLifecycle = (importLine: string) => `${importLine}
+const context = createIdentityContextFromConnectionString(process.argv[2]);
+const user = await createUser(context);
+const { token, expiresOn } = await getToken(context, user, ["chat"]);
+await revokeTokens(context, user);
+await deleteUser(context, user);
+console.log(JSON.stringify({ user: user.communicationUserId.slice(0, 6), token: token.split(".").length, date: expiresOn instanceof Date, apiVersion: context.apiVersion }));
+`;
+const MODULAR_NAMES = "createIdentityContextFromConnectionString, createUser, getToken, revokeTokens, deleteUser";
+
 beforeAll(async () => {
   emulator = await startEmulator();
   project = mkdtempSync(join(tmpdir(), "acs-client-pack-"));
@@ -48,16 +61,28 @@ beforeAll(async () => {
     join(project, "cjs.cjs"),
     `(async () => {\n${lifecycle(`const { CommunicationIdentityClient } = require("@acs-gen/communication-identity");`)}\n})().catch((e) => { console.error(e); process.exit(1); });`,
   );
+  writeFileSync(join(project, "api.mjs"), modularLifecycle(`import { ${MODULAR_NAMES} } from "@acs-gen/communication-identity/api";`));
+  writeFileSync(
+    join(project, "api.cjs"),
+    `(async () => {\n${modularLifecycle(`const { ${MODULAR_NAMES} } = require("@acs-gen/communication-identity/api");`)}\n})().catch((e) => { console.error(e); process.exit(1); });`,
+  );
   writeFileSync(
     join(project, "program.ts"),
     `import {
+  AzureKeyCredential,
   CommunicationIdentityClient,
   KnownTokenScope,
   isRestError,
   type CommunicationUserToken,
   type TokenScope,
 } from "@acs-gen/communication-identity";
+import { createIdentityContext, getUserDetail, type CommunicationIdentityContext } from "@acs-gen/communication-identity/api";
 const scopes: TokenScope[] = [KnownTokenScope.Chat, "voip"];
+export function modularNeverCalled(context: CommunicationIdentityContext) {
+  // @ts-expect-error the modular functions take the context first: proves the ./api types are real
+  return getUserDetail({ communicationUserId: "8:acs:x" }, context);
+}
+export const modularContext: (endpoint: string, key: AzureKeyCredential) => CommunicationIdentityContext = createIdentityContext;
 const client = new CommunicationIdentityClient(process.argv[2]!, { retryOptions: { maxRetries: 1 } });
 const created: CommunicationUserToken = await client.createUserAndToken(scopes);
 export function neverCalled() {
@@ -108,6 +133,36 @@ describe("the packed package", () => {
   it("runs from CommonJS", async () => {
     const { stdout } = await run(process.execPath, ["cjs.cjs", emulator.connectionString], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ user: "8:acs:", token: 3, date: true });
+  });
+
+  it("runs the modular API (./api) from ESM and CommonJS", async () => {
+    for (const script of ["api.mjs", "api.cjs"]) {
+      const { stdout } = await run(process.execPath, [script, emulator.connectionString], { cwd: project });
+      expect(JSON.parse(stdout), script).toEqual({ user: "8:acs:", token: 3, date: true, apiVersion: defaultApiVersion });
+    }
+  });
+
+  it("bundles for browsers without the Node-only policies (package.json \"browser\" field on the built files)", async () => {
+    const bundle = async (contents: string) =>
+      (
+        await build({
+          stdin: { contents, resolveDir: project, sourcefile: "entry.mjs" },
+          bundle: true,
+          format: "esm",
+          platform: "browser",
+          write: false,
+          logLevel: "silent",
+        })
+      ).outputFiles[0]!.text;
+    for (const code of [
+      await bundle(`import { createIdentityContextFromConnectionString, createUserAndToken } from "@acs-gen/communication-identity/api";
+        export const run = (cs) => createUserAndToken(createIdentityContextFromConnectionString(cs), ["chat"]);`),
+      await bundle(`import { CommunicationIdentityClient } from "@acs-gen/communication-identity";
+        export const run = (cs) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`),
+    ]) {
+      expect(code).toContain('"communicationHmacSha256AuthenticationPolicy"');
+      expect(["redirectPolicy", "proxyPolicy", "agentPolicy", "tlsPolicy"].filter((name) => code.includes(`"${name}"`))).toEqual([]);
+    }
   });
 
   it("typechecks a TypeScript program (ESM and CommonJS) against its types, which then runs", { timeout: 180_000 }, async () => {

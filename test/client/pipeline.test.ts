@@ -9,6 +9,7 @@ import {
   type PipelineRequest,
   type PipelineResponse,
 } from "@azure/core-rest-pipeline";
+import { credentialPolicy } from "../../src/credentialPolicy.js";
 import { createIdentityPipeline } from "../../src/pipeline.js";
 import { SDK_VERSION } from "../../src/version.js";
 
@@ -45,7 +46,7 @@ describe("createIdentityPipeline", () => {
 
   it("orders caller policies before signing, and logging after it", () => {
     const noop = (name: string) => ({ name, sendRequest: (r: PipelineRequest, n: (r: PipelineRequest) => Promise<PipelineResponse>) => n(r) });
-    const pipeline = createIdentityPipeline(URL_TEXT, new AzureKeyCredential(KEY), {
+    const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), {
       additionalPolicies: [
         { policy: noop("perRetryX"), position: "perRetry" },
         { policy: noop("perCallX"), position: "perCall" },
@@ -63,7 +64,7 @@ describe("createIdentityPipeline", () => {
 
   it("signs what a per-retry policy changed, and signs again on every retry", async () => {
     let attempt = 0;
-    const pipeline = createIdentityPipeline(URL_TEXT, new AzureKeyCredential(KEY), {
+    const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), {
       retryOptions: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 2 },
       additionalPolicies: [
         {
@@ -103,7 +104,7 @@ describe("createIdentityPipeline", () => {
     };
     setLogLevel("verbose");
     try {
-      const pipeline = createIdentityPipeline(URL_TEXT, new AzureKeyCredential(KEY), {
+      const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), {
         loggingOptions: { additionalAllowedHeaderNames: ["Authorization", "x-ms-request-id"] },
       });
       const { client, seen } = recordingClient([200]);
@@ -123,7 +124,7 @@ describe("createIdentityPipeline", () => {
   });
 
   it("sends the user-agent prefix before the SDK's own", async () => {
-    const pipeline = createIdentityPipeline(URL_TEXT, new AzureKeyCredential(KEY), { userAgentOptions: { userAgentPrefix: "myapp/1.2" } });
+    const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), { userAgentOptions: { userAgentPrefix: "myapp/1.2" } });
     const { client, seen } = recordingClient([200]);
     await pipeline.sendRequest(client, createPipelineRequest({ url: URL_TEXT, method: "POST", body: "{}" }));
     expect(seen[0]!.req.headers.get("user-agent")).toMatch(new RegExp(`^myapp/1\\.2 azsdk-js-communication-identity-acsgen/${SDK_VERSION.replace(/\./g, "\\.")} core-rest-pipeline/`));

@@ -98,7 +98,7 @@ describe("emitted versioned client", () => {
       'export const apiVersions = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"] as const;',
     );
     expect(file("src/apiVersions.ts")).toContain('export const defaultApiVersion: ApiVersion = "2026-09-23";');
-    expect(file("src/index.ts")).toContain('export { apiVersions, type ApiVersion, defaultApiVersion } from "./apiVersions.js";');
+    expect(file("src/index.ts")).toContain('export { apiVersions, type ApiVersion, defaultApiVersion, resolveApiVersion } from "./apiVersions.js";');
     expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";');
   });
 

@@ -1,0 +1,129 @@
+import {
+  communicationIdentityExchangeTeamsUserAccessToken,
+  communicationIdentityIssueAccessToken,
+  communicationIdentityRevokeAccessTokens,
+  teamsExtensionExchangeAccessToken,
+  type OperationContext,
+} from "../../generated/src/index.js";
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
+import type { CommunicationUserIdentifier } from "../identifiers.js";
+import { checkRequiredString, checkScopes, checkUser } from "../inputChecks.js";
+import type {
+  CommunicationAccessToken,
+  CommunicationUserToken,
+  GetTokenForTeamsExtensionUserOptions,
+  GetTokenForTeamsUserOptions,
+  GetTokenOptions,
+  OperationOptions,
+} from "../models.js";
+import { checkTokenExpiresInMinutes } from "../tokenExpiry.js";
+import type { TokenScope } from "../tokenScope.js";
+import type { CommunicationIdentityContext } from "./context.js";
+import { asClient, forward, type ClientMember } from "./generatedCall.js";
+import { optional } from "./optional.js";
+
+const GET_TOKEN: ClientMember = { method: "getToken", fields: { "body.expiresInMinutes": "tokenExpiresInMinutes" } };
+
+/** Issues a token with the given scopes for a user. */
+export async function getToken(
+  context: CommunicationIdentityContext,
+  user: CommunicationUserIdentifier,
+  scopes: TokenScope[],
+  options: GetTokenOptions = {},
+): Promise<CommunicationAccessToken> {
+  const id = checkUser(user);
+  const body = {
+    scopes: checkScopes(scopes),
+    ...optional("expiresInMinutes", checkTokenExpiresInMinutes(options.tokenExpiresInMinutes)),
+  };
+  const result = await asClient(GET_TOKEN, () => communicationIdentityIssueAccessToken(context, id, body, forward(options)));
+  return { token: result.token, expiresOn: result.expiresOn };
+}
+
+/** Revokes every token issued to a user so far. */
+export async function revokeTokens(
+  context: CommunicationIdentityContext,
+  user: CommunicationUserIdentifier,
+  options: OperationOptions = {},
+): Promise<void> {
+  const id = checkUser(user);
+  await communicationIdentityRevokeAccessTokens(context, id, forward(options));
+}
+
+/**
+ * Exchanges a Teams user's Entra ID access token for a Communication Services token that
+ * expires with it. In api-version 2022-06-01 and later.
+ */
+export async function getTokenForTeamsUser(
+  context: CommunicationIdentityContext,
+  options: GetTokenForTeamsUserOptions,
+): Promise<CommunicationAccessToken> {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("getTokenForTeamsUser needs { teamsUserAadToken, clientId, userObjectId }.");
+  }
+  const body = {
+    token: checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken"),
+    appId: checkRequiredString(options.clientId, "clientId"),
+    userId: checkRequiredString(options.userObjectId, "userObjectId"),
+  };
+  const result = await asClient({ method: "getTokenForTeamsUser" }, () =>
+    communicationIdentityExchangeTeamsUserAccessToken(context, body, forward(options)),
+  );
+  return { token: result.token, expiresOn: result.expiresOn };
+}
+
+/**
+ * Exchanges a Teams Phone (Teams extension) user's Entra ID access token for a Communication
+ * Services user and token. The Entra token authenticates this request (`Authorization: Bearer`,
+ * instead of the context's credential), so the endpoint must be https (or loopback http); the
+ * user needs a Teams extension assignment. In api-versions `2025-03-02-preview`, `2025-06-30`
+ * and `2026-09-23`.
+ */
+export async function getTokenForTeamsExtensionUser(
+  context: CommunicationIdentityContext,
+  options: GetTokenForTeamsExtensionUserOptions,
+): Promise<CommunicationUserToken> {
+  const method = "getTokenForTeamsExtensionUser";
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${method} needs { teamsUserAadToken }.`);
+  }
+  const token = checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken");
+  if (!isHttpsOrLoopback(context.endpoint)) {
+    throw new Error(
+      `${method} sends the Teams user's Entra token, so it needs an https endpoint (or plain http to this machine, such as the local emulator).`,
+    );
+  }
+  const result = await asClient({ method }, () =>
+    teamsExtensionExchangeAccessToken(signedWithTeamsUserToken(context, token), {}, forward(options)),
+  );
+  if (!result.accessToken) {
+    throw new Error("The service exchanged the Teams extension token but returned no accessToken.");
+  }
+  return { user: { communicationUserId: result.identity.id }, token: result.accessToken.token, expiresOn: result.accessToken.expiresOn };
+}
+
+/**
+ * The context with a copy of its pipeline whose "Sign" phase (the HMAC or bearer credential) is
+ * replaced by the Teams user's Entra token, for one request.
+ */
+function signedWithTeamsUserToken(context: CommunicationIdentityContext, token: string): OperationContext {
+  const pipeline = context.pipeline.clone();
+  pipeline.removePolicy({ phase: "Sign" });
+  pipeline.addPolicy(teamsUserBearerPolicy(token), { phase: "Sign" });
+  return { ...context, pipeline };
+}
+
+function teamsUserBearerPolicy(token: string): PipelinePolicy {
+  return {
+    name: "communicationTeamsExtensionUserBearerPolicy",
+    sendRequest(request, next) {
+      request.headers.set("Authorization", `Bearer ${token}`);
+      return next(request);
+    },
+  };
+}
+
+function isHttpsOrLoopback(endpoint: string): boolean {
+  const url = new URL(endpoint);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
