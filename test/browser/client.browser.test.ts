@@ -49,6 +49,7 @@ globalThis.appReady = true;
 interface App {
   scenario(connectionString: string): Promise<ScenarioResult>;
   createUserError(connectionString: string): Promise<CaughtError | undefined>;
+  modularScenario(connectionString: string): Promise<{ userId: string; tokens: number; expiresOn: string }>;
 }
 
 let workDir: string;
@@ -177,5 +178,21 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)("CommunicationIdentityClient in hea
       statusCode: 401,
       code: "Denied",
     });
+  });
+
+  it("runs the modular API (./api) cross-origin, HMAC-signed", async () => {
+    const before = received.length;
+    const requestedAt = Date.now();
+    const result = await page.evaluate((cs) => (globalThis as unknown as { app: App }).app.modularScenario(cs), emulator.connectionString);
+    expect(pageErrors).toEqual([]);
+    expect(result.userId.startsWith(`8:acs:${emulator.resourceId}_`)).toBe(true);
+    expect(result.tokens).toBe(2);
+    expect(Math.abs(Date.parse(result.expiresOn) - (requestedAt + 120 * 60_000))).toBeLessThan(60_000);
+    const calls = received.slice(before).filter((r) => r.method !== "OPTIONS");
+    expect(calls.map((r) => `${r.method} ${r.url.replace(/\/identities\/[^/?]+/, "/identities/{id}")} ${r.body.toString("utf8")}`)).toEqual([
+      `POST /identities?api-version=${defaultApiVersion} {"createTokenWithScopes":["voip"]}`,
+      `POST /identities/{id}/:issueAccessToken?api-version=${defaultApiVersion} {"scopes":["chat"],"expiresInMinutes":120}`,
+    ]);
+    for (const r of calls) expect(r.headers.find(([n]) => n === "authorization")?.[1]).toMatch(HMAC_AUTHORIZATION);
   });
 });

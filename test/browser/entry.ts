@@ -1,4 +1,5 @@
 import { CommunicationIdentityClient, isRestError } from "../../src/index.js";
+import { createIdentityContextFromConnectionString, createUserAndToken, getToken } from "../../src/api/index.js";
 
 /**
  * Runs in the browser page (bundled by esbuild for platform=browser): the client's lifecycle and
@@ -72,4 +73,12 @@ export async function scenario(connectionString: string): Promise<ScenarioResult
 export function createUserError(connectionString: string): Promise<CaughtError | undefined> {
   const client = new CommunicationIdentityClient(connectionString, { allowInsecureConnection: true });
   return caught(() => client.createUser());
+}
+
+/** The modular API (./api) in the page: createUserAndToken, then getToken with an expiry. */
+export async function modularScenario(connectionString: string): Promise<{ userId: string; tokens: number; expiresOn: string }> {
+  const context = createIdentityContextFromConnectionString(connectionString, { allowInsecureConnection: true });
+  const { user, token } = await createUserAndToken(context, ["voip"]);
+  const again = await getToken(context, user, ["chat"], { tokenExpiresInMinutes: 120 });
+  return { userId: user.communicationUserId, tokens: [token, again.token].filter((t) => t.split(".").length === 3).length, expiresOn: again.expiresOn.toISOString() };
 }
