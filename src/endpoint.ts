@@ -25,3 +25,8 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   return typeof value;
 }
+
+/** Whether an (already normalized) endpoint is on this machine: localhost, 127.0.0.1 or [::1]. */
+export function isLoopback(endpoint: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(endpoint).hostname);
+}

@@ -7,6 +7,7 @@ import {
   type Pipeline,
   type PipelinePolicy,
 } from "@azure/core-rest-pipeline";
+import { isLoopback } from "./endpoint.js";
 import { logger } from "./logger.js";
 import { addNodePolicies } from "./nodePolicies.js";
 import type { CommunicationIdentityClientOptions } from "./models.js";
@@ -71,6 +72,5 @@ function allowInsecureConnectionPolicy(): PipelinePolicy {
 
 /** Plain http to this machine (a local emulator): allowed without opting in. */
 function isLoopbackHttp(endpoint: string): boolean {
-  const url = new URL(endpoint);
-  return url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return new URL(endpoint).protocol === "http:" && isLoopback(endpoint);
 }

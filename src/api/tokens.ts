@@ -7,6 +7,7 @@ import {
 } from "../../generated/src/index.js";
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { CommunicationUserIdentifier } from "../identifiers.js";
+import { isLoopback } from "../endpoint.js";
 import { checkRequiredString, checkScopes, checkUser } from "../inputChecks.js";
 import type {
   CommunicationAccessToken,
@@ -88,7 +89,7 @@ export async function getTokenForTeamsExtensionUser(
     throw new TypeError(`${method} needs { teamsUserAadToken }.`);
   }
   const token = checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken");
-  if (!isHttpsOrLoopback(context.endpoint)) {
+  if (new URL(context.endpoint).protocol !== "https:" && !isLoopback(context.endpoint)) {
     throw new Error(
       `${method} sends the Teams user's Entra token, so it needs an https endpoint (or plain http to this machine, such as the local emulator).`,
     );
@@ -121,9 +122,4 @@ function teamsUserBearerPolicy(token: string): PipelinePolicy {
       return next(request);
     },
   };
-}
-
-function isHttpsOrLoopback(endpoint: string): boolean {
-  const url = new URL(endpoint);
-  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
 }

@@ -41,6 +41,15 @@ describe("createIdentityPipeline (composed on an empty pipeline)", () => {
     expect(names.slice(0, 4)).toEqual(["agentPolicy", "tlsPolicy", "proxyPolicy", "decompressResponsePolicy"]);
     expect(names).toContain("communicationIdentityAllowInsecureConnectionPolicy");
   });
+
+  it("allows plain http without opting in exactly for loopback hosts, whatever the URL's case", () => {
+    const insecure = (endpoint: string) =>
+      createIdentityPipeline(endpoint, credentialPolicy(new AzureKeyCredential(KEY)), {})
+        .getOrderedPolicies()
+        .some((p) => p.name === "communicationIdentityAllowInsecureConnectionPolicy");
+    const endpoints = ["HTTP://LOCALHOST:8080", "http://127.0.0.1:1", "http://[::1]:2", "http://10.0.0.1", "https://localhost", "http://localhost.example"];
+    expect(endpoints.filter(insecure)).toEqual(["HTTP://LOCALHOST:8080", "http://127.0.0.1:1", "http://[::1]:2"]);
+  });
 });
 
 describe("hmacAuthenticationPolicy body-hash cache", () => {
