@@ -11,6 +11,8 @@ export interface CliArgs {
   allowRemoteRefs: boolean;
   check: boolean;
   pin: boolean;
+  /** Print every warning; without it, missing x-ms-examples files are summarised in one line. */
+  verbose: boolean;
 }
 
 /** Bad command line: printed as `error: <message>`, exit code 2. */
@@ -28,6 +30,7 @@ const OPTIONS = {
   "allow-remote-refs": { type: "boolean" },
   check: { type: "boolean" },
   pin: { type: "boolean" },
+  verbose: { type: "boolean" },
 } as const;
 
 export const USAGE = `Usage: npm run generate -- [options]
@@ -48,6 +51,8 @@ Options:
   --allow-remote-refs    follow http(s) $refs (refused by default)
   --check                generate in memory and compare with --out; exit 1 when stale
   --pin                  recompute the sha256 pins in spec/manifest.json and exit
+  --verbose              print every warning: also list each missing x-ms-examples file
+                         (by default they are counted in one line)
   -h, --help             show this help
 
 Environment: ACS_SPECS_ROOT (specs root), ACS_GEN_TIMINGS=1 (print time per phase).
@@ -76,6 +81,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     allowRemoteRefs: values["allow-remote-refs"] === true,
     check: values.check === true,
     pin: values.pin === true,
+    verbose: values.verbose === true,
   };
   const spec = str(values.spec);
   if (spec !== undefined) args.spec = spec;

@@ -32,8 +32,34 @@ function phaseTimer(): ((name: string) => void) & { report: () => string } {
   return Object.assign(mark, { report: () => phases.join(", ") });
 }
 
+/** The one line that stands for `count` x-ms-examples refs to missing files (without --verbose; a file referenced twice counts twice). */
+export function missingExamplesSummary(count: number): string {
+  const what = count === 1 ? "reference points to an example file that does not exist" : "references point to example files that do not exist";
+  return `warning: ${count} x-ms-examples ${what} (harmless: examples are not used for generation); run with --verbose to list ${count === 1 ? "it" : "them"}\n`;
+}
+
+/**
+ * Prints each load warning as `warning: <file>#<pointer>: <message>` as it comes, except the
+ * `missing-example` ones: the published specs reference example files that are not shipped, so
+ * unless `verbose` those are only counted, and `flush` prints one summary line for them.
+ */
+export function warningReporter(io: Io, verbose: boolean): { warn: (d: Diagnostic) => void; flush: () => void } {
+  let missingExamples = 0;
+  return {
+    warn: (d) => {
+      if (d.code === "missing-example" && !verbose) missingExamples++;
+      else io.stderr(`warning: ${d.file}#${d.pointer}: ${d.message}\n`);
+    },
+    flush: () => {
+      if (missingExamples > 0) io.stderr(missingExamplesSummary(missingExamples));
+      missingExamples = 0;
+    },
+  };
+}
+
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
+  let warnings: ReturnType<typeof warningReporter> | undefined;
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
@@ -43,7 +69,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
     // the pipeline (and the load stage's libraries) is loaded only once there is work to do
     const { buildFiles, loadSources, pinManifest, resolvePaths, startImportingStages } = await import("./pipeline.js");
     const paths = resolvePaths(args.specsRoot, env);
-    const warn = (d: Diagnostic): void => io.stderr(`warning: ${d.file}#${d.pointer}: ${d.message}\n`);
+    warnings = warningReporter(io, args.verbose);
+    const warn = warnings.warn;
     const request = {
       ...(args.spec !== undefined ? { spec: args.spec } : {}),
       ...(args.root !== undefined ? { root: args.root } : {}),
@@ -54,6 +81,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     if (args.pin) {
       const { formatManifest } = await import("../load/manifest.js");
       const manifest = await pinManifest(request, paths, warn);
+      warnings.flush();
       await writeFile(paths.manifestFile, formatManifest(manifest));
       const count = manifest.versions.reduce((n, v) => n + Object.keys(v.sha256).length, 0);
       io.stdout(`pinned ${count} files for ${manifest.versions.length} API versions in ${relative(process.cwd(), paths.manifestFile)}\n`);
@@ -63,6 +91,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     const phase = phaseTimer();
     const stages = startImportingStages();
     const { sources, config } = await loadSources(request, paths, warn);
+    warnings.flush(); // the summary goes where the individual warnings would have been
     phase("load");
     const files = await buildFiles(sources, config, paths, phase, stages);
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
@@ -93,6 +122,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     if (transformLines.length > 0) io.stdout(`applied ${transformLines.length} spec transform(s):\n${transformLines.join("")}`);
     return 0;
   } catch (err) {
+    warnings?.flush(); // what was loaded before the failure
     if (err instanceof UsageError) {
       io.stderr(`error: ${err.message}\n`);
       return 2;

@@ -14,7 +14,7 @@ import { isRemoteRef, redactUrl, refTargetFile, tryResolveRef, type RefDocuments
 import type { Diagnostic, JsonObject, LoadedSpec, LoadOptions } from "./types.js";
 import { validateSwagger } from "./validate.js";
 
-export type { Diagnostic, LoadedSpec, LoadOptions } from "./types.js";
+export type { Diagnostic, DiagnosticCode, LoadedSpec, LoadOptions } from "./types.js";
 export { resolveRef, resolveRefChain, tryResolveRef, getAtPointer, isRefObject } from "./refs.js";
 
 /** The folder `$ref`s may not leave, per {@link LoadOptions.root}. */
@@ -121,13 +121,13 @@ function checkRef(session: ReadSession, spec: RefDocuments, file: string, pointe
 function checkExample(session: ReadSession, file: string, pointer: string, ref: string, warnings: Diagnostic[]): void {
   const shown = redactUrl(ref);
   if (isRemoteRef(ref) || isRemoteRef(file)) {
-    warnings.push({ file, pointer, message: `example "${shown}" is remote; not checked` });
+    warnings.push({ code: "remote-example", file, pointer, message: `example "${shown}" is remote; not checked` });
     return;
   }
   const target = refTargetFile(file, ref);
   if (isOutsideRoot(target)) {
-    warnings.push({ file, pointer, message: `example file "${shown}" is outside the root folder; not checked` });
+    warnings.push({ code: "example-outside-root", file, pointer, message: `example file "${shown}" is outside the root folder; not checked` });
   } else if (!(session.examples.get(target) ?? session.hashes.has(target))) {
-    warnings.push({ file, pointer, message: `example file "${shown}" does not exist` });
+    warnings.push({ code: "missing-example", file, pointer, message: `example file "${shown}" does not exist` });
   }
 }

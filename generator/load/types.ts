@@ -6,8 +6,18 @@ import type { JsonValue } from "../model/types.js";
 
 export type JsonObject = { [key: string]: JsonValue };
 
+/**
+ * What kind of problem a `Diagnostic` reports, for callers that treat kinds differently (the CLI
+ * summarises `missing-example` in one line) without matching message text.
+ * - `missing-example`: an `x-ms-examples` `$ref` names a file that does not exist
+ * - `remote-example`: an `x-ms-examples` `$ref` is remote, so it is not checked
+ * - `example-outside-root`: an `x-ms-examples` `$ref` leaves the root folder, so it is not checked
+ */
+export type DiagnosticCode = "missing-example" | "remote-example" | "example-outside-root";
+
 /** A problem found in the input. `file` is relative to the root, `pointer` a JSON pointer. */
 export interface Diagnostic {
+  code: DiagnosticCode;
   file: string;
   pointer: string;
   message: string;

@@ -17,7 +17,10 @@ const fixtures = join(repoRoot, "test", "fixtures", "load", "root");
 const identity2021 = "specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json";
 const common2021 = "specification/communication/data-plane/Common/stable/2021-03-07/common.json";
 
-const WARNINGS_2021 = [
+// without --verbose, the 3 missing x-ms-examples files of 2021-03-07 are one summary line
+const WARNINGS_2021 =
+  "warning: 3 x-ms-examples references point to example files that do not exist (harmless: examples are not used for generation); run with --verbose to list them\n";
+const WARNINGS_2021_VERBOSE = [
   `warning: ${identity2021}#/paths/~1identities~1{id}/delete/x-ms-examples/Delete an identity: example file "./examples/DeleteIdentity.json" does not exist\n`,
   `warning: ${identity2021}#/paths/~1identities~1{id}~1:revokeAccessTokens/post/x-ms-examples/Revoke access tokens: example file "./examples/RevokeAccessTokens.json" does not exist\n`,
   `warning: ${identity2021}#/paths/~1identities~1{id}~1:issueAccessToken/post/x-ms-examples/Issue an access token: example file "./examples/IssueAccessToken.json" does not exist\n`,
@@ -100,6 +103,7 @@ describe("command line", () => {
       allowRemoteRefs: false,
       check: true,
       pin: false,
+      verbose: false,
     });
     expect(parseCliArgs(["--spec", "x.yaml", "--root", "r", "--specs-root", "s", "--out", "o", "--allow-remote-refs"])).toEqual({
       help: false,
@@ -111,7 +115,10 @@ describe("command line", () => {
       allowRemoteRefs: true,
       check: false,
       pin: false,
+      verbose: false,
     });
+    expect(parseCliArgs(["--verbose"]).verbose).toBe(true);
+    expect(() => parseCliArgs(["--verbose=yes"])).toThrow('option "--verbose" takes no value');
   });
 
   it("makes a client name from info.title", () => {
@@ -128,13 +135,16 @@ describe("generate", () => {
     const a = join(tmp, "det-a");
     const b = join(tmp, "det-b");
     const first = await cli(["--api-version", "2021-03-07", "--out", a]);
-    const second = await cli(["--api-version", "2021-03-07", "--out", b]);
+    const second = await cli(["--api-version", "2021-03-07", "--out", b, "--verbose"]);
     const files = snapshot(a);
     const count = Object.keys(files).length;
+    const wrote = (out: string) => new RegExp(`^wrote ${count} files to ${out} \\(IdentityRestClient, API 2021-03-07\\) in \\d+\\.\\d\\d s\\n$`);
     expect(first.code).toBe(0);
     expect(first.stderr).toBe(WARNINGS_2021);
-    expect(first.stdout).toMatch(new RegExp(`^wrote ${count} files to ${a} \\(IdentityRestClient, API 2021-03-07\\) in \\d+\\.\\d\\d s\\n$`));
+    expect(first.stdout).toMatch(wrote(a));
     expect(second.code).toBe(0);
+    expect(second.stderr).toBe(WARNINGS_2021_VERBOSE);
+    expect(second.stdout).toMatch(wrote(b));
     expect(snapshot(b)).toEqual(files);
     expect(files["src/index.ts"]).toContain("IdentityRestClient");
   });
@@ -185,6 +195,49 @@ describe("generate", () => {
     });
   });
 
+  it("summarises missing x-ms-examples files in one line, prints other warnings as they come; --verbose lists each", async () => {
+    // a spec with 2 missing example files, 1 present one and 1 outside the root (another kind of warning)
+    const root = join(tmp, "examples-spec");
+    mkdirSync(join(root, "examples"), { recursive: true });
+    writeFileSync(join(root, "examples", "Present.json"), "{}\n");
+    const op = (operationId: string, examples: Record<string, string>) => ({
+      operationId,
+      responses: { "200": { description: "OK", schema: { type: "string" } } },
+      "x-ms-examples": Object.fromEntries(Object.entries(examples).map(([name, ref]) => [name, { $ref: ref }])),
+    });
+    const spec = {
+      swagger: "2.0",
+      info: { title: "Gadget Service", version: "2024-05-01" },
+      paths: {
+        "/a": { get: op("Gadgets_GetA", { "Get A": "./examples/GetA.json", Present: "./examples/Present.json" }) },
+        "/b": { get: op("Gadgets_GetB", { "Get B": "../elsewhere/GetB.json" }) },
+        "/c": { get: op("Gadgets_GetC", { "Get C": "./examples/GetC.json" }) },
+      },
+    };
+    writeFileSync(join(root, "spec.json"), JSON.stringify(spec, null, 2));
+    const argv = ["--spec", join(root, "spec.json"), "--root", root];
+
+    const quiet = await cli([...argv, "--out", join(tmp, "examples-quiet")]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toMatch(/^wrote \d+ files to .*examples-quiet \(GadgetService, API 2024-05-01\) in \d+\.\d\d s\n$/);
+    expect(quiet.stderr.split("\n")).toEqual([
+      'warning: spec.json#/paths/~1b/get/x-ms-examples/Get B: example file "../elsewhere/GetB.json" is outside the root folder; not checked',
+      "warning: 2 x-ms-examples references point to example files that do not exist (harmless: examples are not used for generation); run with --verbose to list them",
+      "",
+    ]);
+
+    const verbose = await cli([...argv, "--out", join(tmp, "examples-verbose"), "--verbose"]);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stdout).toMatch(/^wrote \d+ files to .*examples-verbose \(GadgetService, API 2024-05-01\) in \d+\.\d\d s\n$/);
+    expect(verbose.stderr.split("\n")).toEqual([
+      'warning: spec.json#/paths/~1a/get/x-ms-examples/Get A: example file "./examples/GetA.json" does not exist',
+      'warning: spec.json#/paths/~1b/get/x-ms-examples/Get B: example file "../elsewhere/GetB.json" is outside the root folder; not checked',
+      'warning: spec.json#/paths/~1c/get/x-ms-examples/Get C: example file "./examples/GetC.json" does not exist',
+      "",
+    ]);
+    expect(snapshot(join(tmp, "examples-verbose"))).toEqual(snapshot(join(tmp, "examples-quiet")));
+  });
+
   it("--check on a missing folder lists every file as missing", async () => {
     const result = await cli(["--check", "--out", join(tmp, "absent")]);
     expect(result.code).toBe(1);
@@ -194,7 +247,9 @@ describe("generate", () => {
   it("generates from an arbitrary --spec, naming the client after info.title", async () => {
     const out = join(tmp, "widgets");
     const result = await cli(["--spec", join(fixtures, "api/spec.json"), "--root", fixtures, "--out", out]);
-    expect(result.stderr).toBe('warning: api/spec.json#/paths/~1widgets/get/x-ms-examples/Missing: example file "./examples/Missing.json" does not exist\n');
+    expect(result.stderr).toBe(
+      "warning: 1 x-ms-examples reference points to an example file that does not exist (harmless: examples are not used for generation); run with --verbose to list it\n",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^wrote \d+ files to .* \(WidgetService, API 2024-01-01\) in \d+\.\d\d s\n$/);
     expect(snapshot(out)["src/index.ts"]).toContain("WidgetService");
@@ -258,6 +313,8 @@ describe("pins", () => {
     appendFileSync(join(copy, common2021), "\n");
     const result = await cli(["--out", join(tmp, "never2")], { ACS_SPECS_ROOT: copy });
     expect(result.code).toBe(1);
+    // the missing examples of the version loaded before the failure are still summarised, first
+    expect(result.stderr.startsWith(WARNINGS_2021)).toBe(true);
     expect(result.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([
       expect.stringMatching(
         new RegExp(`^error: ${common2021}#: sha256 mismatch for API version 2021-03-07: expected ${pinned} \\(spec/manifest\\.json\\), actual [0-9a-f]{64} \\(run \`npm run generate -- --pin\` after reviewing the change\\)$`),

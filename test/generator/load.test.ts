@@ -46,16 +46,19 @@ describe("loadSpec on the real Identity 2021-03-07 spec", () => {
     const spec = await loadSpec(join(specsRoot, identity2021), { specsRoot });
     expect(spec.warnings).toEqual([
       {
+        code: "missing-example",
         file: identity2021,
         pointer: "/paths/~1identities~1{id}/delete/x-ms-examples/Delete an identity",
         message: 'example file "./examples/DeleteIdentity.json" does not exist',
       },
       {
+        code: "missing-example",
         file: identity2021,
         pointer: "/paths/~1identities~1{id}~1:revokeAccessTokens/post/x-ms-examples/Revoke access tokens",
         message: 'example file "./examples/RevokeAccessTokens.json" does not exist',
       },
       {
+        code: "missing-example",
         file: identity2021,
         pointer: "/paths/~1identities~1{id}~1:issueAccessToken/post/x-ms-examples/Issue an access token",
         message: 'example file "./examples/IssueAccessToken.json" does not exist',
@@ -107,7 +110,7 @@ describe("loadSpec on small fixtures", () => {
     expect(Object.keys(spec.documents)).toEqual(["api/spec.json", "common/common.json"]);
     expect(spec.files.map((f) => f.path)).toEqual(["api/spec.json", "common/common.json"]);
     expect(spec.warnings).toEqual([
-      { file: "api/spec.json", pointer: "/paths/~1widgets/get/x-ms-examples/Missing", message: 'example file "./examples/Missing.json" does not exist' },
+      { code: "missing-example", file: "api/spec.json", pointer: "/paths/~1widgets/get/x-ms-examples/Missing", message: 'example file "./examples/Missing.json" does not exist' },
     ]);
   });
 
@@ -235,6 +238,26 @@ describe("loadSpec with temporary specs", () => {
     expect(await loadError(join(root, "spec.json"), { root })).toBe(
       `spec.json#/definitions/A: $ref "${ref}" is not supported: use a path relative to the file`,
     );
+  });
+
+  it("gives each x-ms-examples warning a code: missing-example, example-outside-root, remote-example", async () => {
+    const root = join(dir, "example-codes");
+    mkdirSync(join(root, "examples"), { recursive: true });
+    writeFileSync(join(root, "examples", "Here.json"), "{}");
+    const examples = {
+      Here: { $ref: "./examples/Here.json" },
+      Gone: { $ref: "./examples/Gone.json" },
+      Outside: { $ref: "../Outside.json" },
+      Remote: { $ref: "https://example.com/Remote.json" },
+    };
+    const paths = { "/w": { get: { responses: { "200": { description: "OK" } }, "x-ms-examples": examples } } };
+    writeFileSync(join(root, "spec.json"), minimal({ paths }));
+    const spec = await loadSpec(join(root, "spec.json"), { root });
+    expect(spec.warnings).toEqual([
+      { code: "missing-example", file: "spec.json", pointer: "/paths/~1w/get/x-ms-examples/Gone", message: 'example file "./examples/Gone.json" does not exist' },
+      { code: "example-outside-root", file: "spec.json", pointer: "/paths/~1w/get/x-ms-examples/Outside", message: 'example file "../Outside.json" is outside the root folder; not checked' },
+      { code: "remote-example", file: "spec.json", pointer: "/paths/~1w/get/x-ms-examples/Remote", message: 'example "https://example.com/Remote.json" is remote; not checked' },
+    ]);
   });
 
   it("refuses other URL schemes like http ones", async () => {
