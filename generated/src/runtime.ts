@@ -56,10 +56,13 @@ export interface OperationContext {
 /** A value that can be written into a URL or a header. */
 export type WireScalar = string | number | boolean | Date;
 
-/** How an array parameter is joined (Swagger `collectionFormat`); `multi` repeats the query parameter. */
-export type CollectionFormat = "csv" | "ssv" | "tsv" | "pipes" | "multi";
+/**
+ * How an array parameter is joined into one value (Swagger `collectionFormat`). Swagger's `multi`
+ * is not a join: it repeats a query parameter once per item (`repeatQueryParameter`).
+ */
+export type CollectionFormat = "csv" | "ssv" | "tsv" | "pipes";
 
-const separators: Record<Exclude<CollectionFormat, "multi">, string> = {
+const separators: Record<CollectionFormat, string> = {
   csv: ",",
   ssv: " ",
   tsv: "\t",
@@ -72,15 +75,22 @@ export function formatScalar(value: WireScalar): string {
 }
 
 /** Joins an array parameter with the separator of its collection format (csv by default). */
-export function joinCollection(values: readonly WireScalar[], format: Exclude<CollectionFormat, "multi"> = "csv"): string {
+export function joinCollection(values: readonly WireScalar[], format: CollectionFormat = "csv"): string {
   return values.map(formatScalar).join(separators[format]);
 }
 
-/** One query parameter: name, value (undefined: not sent), and whether it repeats per element. */
+/** One query parameter: name and value (undefined: not sent). */
 export interface QueryParameter {
   name: string;
-  value: WireScalar | readonly WireScalar[] | undefined;
-  format?: CollectionFormat;
+  value: WireScalar | undefined;
+}
+
+/**
+ * Swagger's `multi` collection format: one query parameter per item (`?id=a&id=b`), so none for
+ * an empty array, or when `values` is undefined (not sent).
+ */
+export function repeatQueryParameter(name: string, values: readonly WireScalar[] | undefined): QueryParameter[] {
+  return values === undefined ? [] : values.map((value) => ({ name, value }));
 }
 
 /**
@@ -95,29 +105,13 @@ export function buildRequestUrl(
 ): string {
   const filledPath = path.replace(/\{([^}]+)\}/g, (placeholder: string, name: string) => pathValues[name] ?? placeholder);
   const pairs: string[] = [];
-  for (const parameter of query) {
-    const { name, value, format } = parameter;
-    if (value === undefined) {
-      continue;
-    }
-    if (isScalarArray(value)) {
-      if (format === "multi") {
-        for (const item of value) {
-          pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(formatScalar(item))}`);
-        }
-      } else {
-        pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(joinCollection(value, format))}`);
-      }
-    } else {
+  for (const { name, value } of query) {
+    if (value !== undefined) {
       pairs.push(`${encodeURIComponent(name)}=${encodeURIComponent(formatScalar(value))}`);
     }
   }
   const base = endpoint.replace(/\/+$/, "") + filledPath;
   return pairs.length === 0 ? base : `${base}${base.includes("?") ? "&" : "?"}${pairs.join("&")}`;
-}
-
-function isScalarArray(value: WireScalar | readonly WireScalar[]): value is readonly WireScalar[] {
-  return Array.isArray(value);
 }
 
 /** Encodes a path parameter value as one URL path segment. */

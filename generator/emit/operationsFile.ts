@@ -8,7 +8,7 @@ import {
   type ParameterDeclarationStructure,
   type StatementStructures,
 } from "ts-morph";
-import type { Operation, OperationGroup, OperationResponse, TypeRef } from "../model/types.js";
+import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef } from "../model/types.js";
 import { functionNameOf, type EmitContext } from "./analysis.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
@@ -52,6 +52,14 @@ function urlValue(type: TypeRef, source: string): string {
   }
 }
 
+/**
+ * `joinCollection(...)` for an array parameter sent as one value (path, header, or a query parameter
+ * that is not `multi`); csv, the default, is not spelled out. (`multi` outside a query is joined as csv.)
+ */
+function joinedValue(value: string, format: Parameter["collectionFormat"]): string {
+  return format === undefined || format === "csv" || format === "multi" ? `joinCollection(${value})` : `joinCollection(${value}, ${stringLiteral(format)})`;
+}
+
 interface OperationParts {
   /** The standalone `async function` holding the request logic. */
   fn: FunctionDeclarationStructure;
@@ -91,11 +99,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     .filter((a) => a.parameter?.location === "path")
     .map((a) => {
       const mapped = urlValue(a.type, a.name);
-      const format = a.parameter?.collectionFormat;
-      const value =
-        a.type.kind === "array"
-          ? `joinCollection(${mapped}${format !== undefined && format !== "csv" && format !== "multi" ? `, ${stringLiteral(format)}` : ""})`
-          : mapped;
+      const value = a.type.kind === "array" ? joinedValue(mapped, a.parameter?.collectionFormat) : mapped;
       const encoded = a.parameter?.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
       return `${propertyKey(a.serializedName)}: ${encoded},`;
     });
@@ -124,28 +128,30 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
         : argument !== undefined
           ? sourceOf(argument)
           : "";
+    // An optional argument, or an optional client-level parameter (the client's property may be undefined).
+    const optional = argument !== undefined ? !argument.required : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
     const guard = (expression: string): string =>
-      argument !== undefined && !argument.required && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
+      optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
     const value = urlValue(parameter.type, source);
     if (parameter.clientLevel && !parameter.isApiVersion) {
       clientMembers.add(parameter.name);
     }
+    const kind = parameter.type.kind;
+    const name = stringLiteral(parameter.serializedName);
     if (parameter.location === "query") {
-      const format =
-        parameter.type.kind === "array" && parameter.collectionFormat !== undefined && parameter.collectionFormat !== "csv"
-          ? `, format: ${stringLiteral(parameter.collectionFormat)}`
-          : "";
-      query.push(`{ name: ${stringLiteral(parameter.serializedName)}, value: ${guard(value)}${format} },`);
+      if (kind !== "array") {
+        query.push(`{ name: ${name}, value: ${guard(value)} },`);
+      } else if (parameter.collectionFormat === "multi") {
+        // one entry per item, spread into the list (none when the array is undefined)
+        query.push(`...repeatQueryParameter(${name}, ${guard(value)}),`);
+      } else {
+        query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat))} },`);
+      }
       continue;
     }
-    const separator =
-      parameter.collectionFormat !== undefined && parameter.collectionFormat !== "csv" && parameter.collectionFormat !== "multi"
-        ? `, ${stringLiteral(parameter.collectionFormat)}`
-        : "";
-    const kind = parameter.type.kind;
     const text =
       kind === "array"
-        ? `joinCollection(${value}${separator})`
+        ? joinedValue(value, parameter.collectionFormat)
         : kind === "constant"
           ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : ""))
           : kind === "string" || kind === "enum" || kind === "duration"
@@ -155,7 +161,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       // OperationContext's apiVersion is optional; formatting it needs the client's (a string)
       clientMembers.add("apiVersion");
     }
-    headers.push(`${stringLiteral(parameter.serializedName)}: ${guard(text)},`);
+    headers.push(`${name}: ${guard(text)},`);
   }
 
   const result = resultType(operation);
@@ -296,7 +302,15 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const parts = group.operations.map((o) => operationParts(group, o, context));
   const code = parts.map((p) => p.code).join("\n");
   const runtimeNames = new Set<string>(["buildRequestUrl", "sendOperation"]);
-  for (const helper of [...validationHelpersUsed(code), ...runtimeHelpersUsed(code), "assertApiVersion", "encodePathValue", "formatScalar", "joinCollection"]) {
+  for (const helper of [
+    ...validationHelpersUsed(code),
+    ...runtimeHelpersUsed(code),
+    "assertApiVersion",
+    "encodePathValue",
+    "formatScalar",
+    "joinCollection",
+    "repeatQueryParameter",
+  ]) {
     if (code.includes(`${helper}(`)) {
       runtimeNames.add(helper);
     }

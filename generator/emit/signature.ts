@@ -92,7 +92,7 @@ export const runtimeValueNames: readonly string[] = [
   "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
   "assertPattern", "assertPresent", "buildRequestUrl", "createServiceError", "decodeBytes", "encodeBytes",
   "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "parseDate",
-  "parseUnixTime", "sendOperation",
+  "parseUnixTime", "repeatQueryParameter", "sendOperation",
 ];
 
 /** Values `src/apiVersions.ts` exports (`src/index.ts` re-exports the first two). */
