@@ -1,5 +1,6 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 
@@ -13,6 +14,7 @@ async function browserBundle(contents: string): Promise<string> {
     minify: true,
     format: "esm",
     platform: "browser",
+    target: "es2022",
     write: false,
     logLevel: "silent",
   });
@@ -75,5 +77,17 @@ describe("browser bundle of the modular API (createIdentityContextFromConnection
 
   it("holds only the operation it calls", async () => {
     expect(operationPaths(await bundle)).toEqual(['"/identities"']);
+  });
+});
+
+describe("bundle-size budget (issue #4: <= 50% of @azure/communication-identity, gzipped)", () => {
+  it("the modular createUserAndToken bundle is at most half the official client's", async () => {
+    const gzipped = async (contents: string) => gzipSync(await browserBundle(contents), { level: 9 }).byteLength;
+    const ours = await gzipped(`import { createIdentityContextFromConnectionString, createUserAndToken } from "./src/api/index.js";
+      export const run = (cs: string) => createUserAndToken(createIdentityContextFromConnectionString(cs), ["chat"]);`);
+    const official = await gzipped(`import { CommunicationIdentityClient } from "@azure/communication-identity";
+      export const run = (cs: string) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`);
+    // Deterministic (same esbuild, same lockfile): a failure means the change made the bundle larger.
+    expect(ours, `ours ${ours} B vs official ${official} B gzipped (${((ours / official) * 100).toFixed(1)}%)`).toBeLessThanOrEqual(official / 2);
   });
 });

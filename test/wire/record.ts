@@ -158,25 +158,29 @@ export const CASES: readonly CaseDef[] = [
       return c.deleteTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId);
     },
   },
-  {
-    name: "getTokenForTeamsExtensionUser",
-    call: "getTokenForTeamsExtensionUser",
-    run: async (c, e, record) => {
-      await assignIfSupported(c);
-      const teamsUserAadToken = mintEntraToken(
-        {
-          appId: TEAMS.clientId,
-          userId: TEAMS.userObjectId,
-          tenantId: TEAMS.tenantId,
-          expiresOn: TEAMS.expiresOn,
-          signingKey: e.entraSigningKey,
-        },
-        TEAMS.issuedAtMs,
-      );
-      record();
-      return c.getTokenForTeamsExtensionUser({ teamsUserAadToken });
-    },
-  },
+  ...(["connectionString", "tokenCredential"] as const).map(
+    (form): CaseDef => ({
+      // With a TokenCredential client the Teams user's token must replace the client's own bearer token.
+      name: form === "connectionString" ? "getTokenForTeamsExtensionUser" : `getTokenForTeamsExtensionUser ${form}`,
+      call: "getTokenForTeamsExtensionUser",
+      form,
+      run: async (c, e, record) => {
+        await assignIfSupported(c);
+        const teamsUserAadToken = mintEntraToken(
+          {
+            appId: TEAMS.clientId,
+            userId: TEAMS.userObjectId,
+            tenantId: TEAMS.tenantId,
+            expiresOn: TEAMS.expiresOn,
+            signingKey: e.entraSigningKey,
+          },
+          TEAMS.issuedAtMs,
+        );
+        record();
+        return c.getTokenForTeamsExtensionUser({ teamsUserAadToken });
+      },
+    }),
+  ),
 ];
 
 /** The assignment the Teams extension cases need, where the pinned version has the operation. */
