@@ -1,4 +1,5 @@
 import type { CodeModel, EnumModel, ObjectModel, Operation, Property, TypeRef } from "../model/types.js";
+import { polymorphicUnions, type PolymorphicUnion } from "./polymorphism.js";
 import { operationFunctionNames } from "./signature.js";
 
 /**
@@ -18,6 +19,12 @@ export interface EmitContext {
   serialized: ReadonlySet<string>;
   /** Models sent in requests that have required properties or constraints to check. */
   validated: ReadonlySet<string>;
+  /** Discriminated hierarchies typed as `<Root>Union`, by root model name ({@link polymorphicUnions}). */
+  unions: ReadonlyMap<string, PolymorphicUnion>;
+  /** Roots whose union needs a deserializer: some model of the hierarchy is in `deserialized`. */
+  deserializedUnions: ReadonlySet<string>;
+  /** Roots whose union needs a serializer: some model of the hierarchy is in `serialized`. */
+  serializedUnions: ReadonlySet<string>;
   /** Name of each operation's standalone function ({@link operationFunctionNames}). */
   functionNames: ReadonlyMap<Operation, string>;
 }
@@ -84,10 +91,13 @@ export function buildEmitContext(model: CodeModel): EmitContext {
     properties.set(object.name, collect(object.name, new Set()));
   }
   const propsOf = (name: string): Property[] => properties.get(name) ?? [];
+  const unions = polymorphicUnions(model);
+  /** A reference to a root may hold any model of its hierarchy. */
+  const holds = (name: string): string[] => [name, ...(unions.get(name)?.subtypes.map((s) => s.name) ?? [])];
 
   const reach = (roots: TypeRef[], skipReadOnly: boolean): Set<string> => {
     const found = new Set<string>();
-    const queue = roots.flatMap(referencedModels);
+    const queue = roots.flatMap(referencedModels).flatMap(holds);
     while (queue.length > 0) {
       const name = queue.pop() as string;
       if (found.has(name) || !objects.has(name)) {
@@ -96,7 +106,7 @@ export function buildEmitContext(model: CodeModel): EmitContext {
       found.add(name);
       for (const property of propsOf(name)) {
         if (!(skipReadOnly && property.readOnly)) {
-          queue.push(...referencedModels(property.type));
+          queue.push(...referencedModels(property.type).flatMap(holds));
         }
       }
     }
@@ -126,7 +136,7 @@ export function buildEmitContext(model: CodeModel): EmitContext {
         if (result.has(name)) {
           continue;
         }
-        if (propsOf(name).some((p) => direct(p) || (follow(p) && referencedModels(p.type).some((m) => result.has(m))))) {
+        if (propsOf(name).some((p) => direct(p) || (follow(p) && referencedModels(p.type).some((m) => holds(m).some((h) => result.has(h)))))) {
           result.add(name);
           changed = true;
         }
@@ -139,7 +149,22 @@ export function buildEmitContext(model: CodeModel): EmitContext {
   const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
   const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
   const validated = closure(inputs, (p) => writable(p) && (p.required || hasConstraints(p)), writable);
-  return { model, objects, enums, properties, deserialized, serialized, validated, functionNames: operationFunctionNames(model) };
+  /** Roots referenced in this direction some model of whose hierarchy needs mapping. */
+  const mappedRoots = (reached: Set<string>, mapped: Set<string>): Set<string> =>
+    new Set([...unions.keys()].filter((root) => reached.has(root) && holds(root).some((name) => mapped.has(name))));
+  return {
+    model,
+    objects,
+    enums,
+    properties,
+    deserialized,
+    serialized,
+    validated,
+    unions,
+    deserializedUnions: mappedRoots(outputs, deserialized),
+    serializedUnions: mappedRoots(inputs, serialized),
+    functionNames: operationFunctionNames(model),
+  };
 }
 
 /** Name of the standalone function of one of the model's operations. */

@@ -42,7 +42,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       : []),
     ...optional.map((p) => ({
       name: propertyKey(p.name),
-      type: publicType(p.type),
+      type: publicType(p.type, context.unions),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
     })),
@@ -98,7 +98,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   // Both constructors take the endpoint, the required client parameters, then an options bag.
   const ctorParameters = (options: OptionalKind<ParameterDeclarationStructure>): OptionalKind<ParameterDeclarationStructure>[] => [
     { name: "endpoint", type: "string" },
-    ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type) })),
+    ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type, context.unions) })),
     options,
   ];
   const ctorDocs = jsDoc(undefined, `Creates a client for one service endpoint.`, {
@@ -128,7 +128,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         : []),
       ...clientParameters.map((p) => ({
         name: p.name,
-        type: p.required ? publicType(p.type) : `${publicType(p.type)} | undefined`,
+        type: p.required ? publicType(p.type, context.unions) : `${publicType(p.type, context.unions)} | undefined`,
         isReadonly: true,
         docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`),
       })),

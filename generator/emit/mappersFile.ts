@@ -1,8 +1,15 @@
-import { StructureKind, type FunctionDeclarationStructure, type InterfaceDeclarationStructure, type StatementStructures } from "ts-morph";
+import {
+  StructureKind,
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type StatementStructures,
+  type TypeAliasDeclarationStructure,
+} from "ts-morph";
 import type { ObjectModel, Property, TypeRef } from "../model/types.js";
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import type { PolymorphicUnion } from "./polymorphism.js";
 import { codeSpan, jsDoc } from "./docs.js";
-import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey } from "./text.js";
+import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, wireType, wireTypeName } from "./typeExpressions.js";
 import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
 
@@ -18,22 +25,40 @@ export function mappersStatements(context: EmitContext): StatementStructures[] |
   if (deserialized.length === 0 && serialized.length === 0) {
     return undefined;
   }
+  const deserializedUnions = [...context.deserializedUnions].sort().map((root) => context.unions.get(root) as PolymorphicUnion);
+  const serializedUnions = [...context.serializedUnions].sort().map((root) => context.unions.get(root) as PolymorphicUnion);
   const body: StatementStructures[] = [];
   for (const object of deserialized) {
     body.push(wireInterface(object, context), deserializer(object, context));
   }
+  for (const union of deserializedUnions) {
+    body.push(unionWireAlias(union, context), unionDeserializer(union, context));
+  }
   for (const object of serialized) {
     body.push(serializer(object, context));
+  }
+  for (const union of serializedUnions) {
+    body.push(unionSerializer(union, context));
   }
   const code = body.map((s) => ("statements" in s ? String(s.statements) : "")).join("\n");
   const modelNames = new Set<string>([...deserialized, ...serialized].map((o) => o.name));
   for (const object of deserialized) {
     for (const property of context.properties.get(object.name) ?? []) {
-      for (const name of modelTypeNames(property.type)) {
+      for (const name of modelTypeNames(property.type, context.unions)) {
         if (!context.deserialized.has(name) || property.type.kind === "enum") {
           modelNames.add(name);
         }
       }
+    }
+  }
+  for (const union of serializedUnions) {
+    modelNames.add(union.name);
+  }
+  for (const union of deserializedUnions) {
+    // the union, and the members whose wire form is the model itself (passed through)
+    modelNames.add(union.name);
+    for (const name of [union.root, ...union.subtypes.map((s) => s.name)].filter((m) => !context.deserialized.has(m))) {
+      modelNames.add(name);
     }
   }
   const helpers = runtimeHelpersUsed(code);
@@ -105,5 +130,62 @@ function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarat
     parameters: [{ name: "value", type: object.name }],
     returnType: "Record<string, unknown>",
     statements: `return {\n${entries.join("\n")}\n};`,
+  };
+}
+
+/** `export type FishUnionWire = FishWire | ...`: the wire form of every model of the hierarchy. */
+function unionWireAlias(union: PolymorphicUnion, context: EmitContext): TypeAliasDeclarationStructure {
+  const members = [union.root, ...union.subtypes.map((s) => s.name)].map((name) => (context.deserialized.has(name) ? wireTypeName(name) : name));
+  return {
+    kind: StructureKind.TypeAlias,
+    name: wireTypeName(union.name),
+    isExported: true,
+    docs: jsDoc(undefined, `{@link ${union.name}} as it appears in a response body.`),
+    type: members.join(" | "),
+  };
+}
+
+/**
+ * `switch` on the discriminator, one `case` per model of the hierarchy that has a mapper; any other
+ * value (the root's own, or one this client does not know) is read as the root.
+ */
+function unionDeserializer(union: PolymorphicUnion, context: EmitContext): FunctionDeclarationStructure {
+  const cases = union.subtypes
+    .filter((s) => context.deserialized.has(s.name))
+    .map((s) => `case ${stringLiteral(s.value)}:\nreturn ${mapperName("deserialize", s.name)}(wire as ${wireTypeName(s.name)});`);
+  const fallback = context.deserialized.has(union.root) ? `${mapperName("deserialize", union.root)}(wire)` : `wire as ${union.root}`;
+  return {
+    kind: StructureKind.Function,
+    name: mapperName("deserialize", union.name),
+    isExported: true,
+    docs: jsDoc(
+      undefined,
+      `Reads a {@link ${union.name}} from its wire form: the model its ${codeSpan(union.discriminator.serializedName)} names, ` +
+        `or a plain {@link ${union.root}} for a value this client does not know.`,
+    ),
+    parameters: [{ name: "wire", type: wireTypeName(union.name) }],
+    returnType: union.name,
+    statements: `switch (${propertyAccess("wire", union.discriminator.serializedName)}) {\n${[...cases, `default:\nreturn ${fallback};`].join("\n")}\n}`,
+  };
+}
+
+/** The same dispatch for request bodies: the discriminator value picks the serializer. */
+function unionSerializer(union: PolymorphicUnion, context: EmitContext): FunctionDeclarationStructure {
+  const cases = union.subtypes
+    .filter((s) => context.serialized.has(s.name))
+    .map((s) => `case ${stringLiteral(s.value)}:\nreturn ${mapperName("serialize", s.name)}(value as ${s.name});`);
+  const fallback = context.serialized.has(union.root) ? `${mapperName("serialize", union.root)}(value)` : "{ ...value }";
+  return {
+    kind: StructureKind.Function,
+    name: mapperName("serialize", union.name),
+    isExported: true,
+    docs: jsDoc(
+      undefined,
+      `Writes a {@link ${union.name}} in its wire form with the serializer of the model its ${codeSpan(union.discriminator.propertyName)} names ` +
+        `(the one of {@link ${union.root}} for any other value).`,
+    ),
+    parameters: [{ name: "value", type: union.name }],
+    returnType: "Record<string, unknown>",
+    statements: `switch (${propertyAccess("value", union.discriminator.propertyName)}) {\n${[...cases, `default:\nreturn ${fallback};`].join("\n")}\n}`,
   };
 }

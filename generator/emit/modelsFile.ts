@@ -7,9 +7,10 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from "ts-morph";
-import type { CodeModel, EnumModel, ObjectModel, Operation, OperationGroup } from "../model/types.js";
+import type { EnumModel, ObjectModel, Operation, OperationGroup } from "../model/types.js";
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
+import type { PolymorphicUnion } from "./polymorphism.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { propertyKey } from "./text.js";
 import { publicType } from "./typeExpressions.js";
@@ -33,10 +34,14 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   }
   for (const object of model.objects) {
     statements.push(objectInterface(object, context));
+    const union = context.unions.get(object.name);
+    if (union !== undefined) {
+      statements.push(unionAlias(union));
+    }
   }
   for (const group of model.operationGroups) {
     for (const operation of group.operations) {
-      const bag = optionsInterface(group, operation, context.model);
+      const bag = optionsInterface(group, operation, context);
       if (bag !== undefined) {
         statements.push(bag);
       }
@@ -101,7 +106,7 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
   const properties: PropertySignatureStructure[] = object.properties.map((p) => ({
     kind: StructureKind.PropertySignature,
     name: propertyKey(p.name),
-    type: p.nullable && !p.type.nullable ? `${publicType(p.type)} | null` : publicType(p.type),
+    type: p.nullable && !p.type.nullable ? `${publicType(p.type, context.unions)} | null` : publicType(p.type, context.unions),
     hasQuestionToken: !p.required,
     isReadonly: p.readOnly,
     docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`, {
@@ -125,7 +130,23 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
   };
 }
 
-function optionsInterface(group: OperationGroup, operation: Operation, model: CodeModel): InterfaceDeclarationStructure | undefined {
+/** `export type FishUnion = Fish | Goblinshark | ...`: what a reference to the root may hold. */
+function unionAlias(union: PolymorphicUnion): TypeAliasDeclarationStructure {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: union.name,
+    isExported: true,
+    type: [union.root, ...union.subtypes.map((s) => s.name)].join(" | "),
+    docs: jsDoc(
+      undefined,
+      `{@link ${union.root}} or any model that extends it, told apart by ${codeSpan(union.discriminator.serializedName)}; ` +
+        `a value the client does not know is read as a plain {@link ${union.root}}.`,
+    ),
+  };
+}
+
+function optionsInterface(group: OperationGroup, operation: Operation, context: EmitContext): InterfaceDeclarationStructure | undefined {
+  const { model } = context;
   const optional = optionalParameters(operation);
   if (optional.length === 0) {
     return undefined;
@@ -139,7 +160,7 @@ function optionsInterface(group: OperationGroup, operation: Operation, model: Co
     properties: optional.map((p) => ({
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
-      type: publicType(p.type),
+      type: publicType(p.type, context.unions),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
         note: versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion)),

@@ -206,7 +206,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   if (result === undefined) {
     statements.push(`await ${send};`);
   } else {
-    returnType = publicType(result.type) + (result.always ? "" : " | undefined");
+    returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
     statements.push(`const response = await ${send};`);
     const mapped = mappingExpression(result.type, "wire", "deserialize", context);
     if (mapped === undefined) {
@@ -238,7 +238,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       note: versionNote(context.model, operation.apiVersions),
     });
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
-    ...positional.map((a) => ({ name: a.name, type: publicType(a.type) })),
+    ...positional.map((a) => ({ name: a.name, type: publicType(a.type, context.unions) })),
     { name: "options", type: optionsType, initializer: "{}" },
   ];
   const clientName = context.model.client.name;
@@ -264,7 +264,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     returnType: `Promise<${returnType}>`,
     statements: `return ${functionName}(${["this.#client", ...parameters.map((p) => p.name)].join(", ")});`,
   };
-  const modelTypes = [...positional.flatMap((a) => modelTypeNames(a.type)), ...(result ? modelTypeNames(result.type) : [])];
+  const modelTypes = [...positional.flatMap((a) => modelTypeNames(a.type, context.unions)), ...(result ? modelTypeNames(result.type, context.unions) : [])];
   return { fn, method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined };
 }
 
@@ -331,6 +331,16 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     }
     if (words.isCalled(validatorName(object.name))) {
       validatorNames.add(validatorName(object.name));
+    }
+  }
+  for (const union of context.unions.values()) {
+    for (const direction of ["deserialize", "serialize"] as const) {
+      if (words.isCalled(mapperName(direction, union.name))) {
+        mapperNames.add(mapperName(direction, union.name));
+      }
+    }
+    if (words.has(wireTypeName(union.name))) {
+      mapperNames.add(`type ${wireTypeName(union.name)}`);
     }
   }
   const statements: StatementStructures[] = [

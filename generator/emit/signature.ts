@@ -1,5 +1,6 @@
 import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
+import { polymorphicUnions } from "./polymorphism.js";
 import { pascalCase, safeLocalName } from "./text.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
@@ -105,7 +106,7 @@ const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVe
  * by the code model's rules (`generator/model/names.ts`): a name that is a reserved word, or that
  * is already taken, gets `2`, `3`, ... appended (`claimUnique`), groups and operations visited in
  * model order. Taken are: the other functions, the values an operations file imports or
- * `src/index.ts` exports (runtime helpers, mappers, validators, api-version helpers), and the
+ * `src/index.ts` exports (runtime helpers, mappers (union mappers too), validators, api-version helpers), and the
  * parameters of the class method that delegates to the function (they would shadow it there).
  */
 export function operationFunctionNames(model: CodeModel): Map<Operation, string> {
@@ -114,6 +115,7 @@ export function operationFunctionNames(model: CodeModel): Map<Operation, string>
     ...runtimeValueNames,
     ...apiVersionsValueNames,
     ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
+    ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name)]),
   ]);
   const names = new Map<Operation, string>();
   for (const group of model.operationGroups) {

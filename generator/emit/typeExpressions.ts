@@ -1,5 +1,9 @@
 import type { TypeRef } from "../model/types.js";
 import type { EmitContext } from "./analysis.js";
+import type { PolymorphicUnion } from "./polymorphism.js";
+
+/** Discriminated hierarchies by root model name: a reference to a root is typed as its union. */
+type Unions = ReadonlyMap<string, PolymorphicUnion>;
 
 function withNull(expression: string, nullable: boolean | undefined): string {
   return nullable ? `${expression} | null` : expression;
@@ -10,7 +14,7 @@ function arrayOf(element: string): string {
 }
 
 /** The TypeScript type users see for a TypeRef. */
-export function publicType(type: TypeRef): string {
+export function publicType(type: TypeRef, unions: Unions): string {
   switch (type.kind) {
     case "string":
     case "duration":
@@ -26,10 +30,11 @@ export function publicType(type: TypeRef): string {
     case "date":
       return withNull("Date", type.nullable);
     case "array":
-      return withNull(arrayOf(publicType(type.items)), type.nullable);
+      return withNull(arrayOf(publicType(type.items, unions)), type.nullable);
     case "dictionary":
-      return withNull(`Record<string, ${publicType(type.values)}>`, type.nullable);
+      return withNull(`Record<string, ${publicType(type.values, unions)}>`, type.nullable);
     case "model":
+      return withNull(unions.get(type.name)?.name ?? type.name, type.nullable);
     case "enum":
       return withNull(type.name, type.nullable);
     case "constant":
@@ -55,23 +60,29 @@ export function wireType(type: TypeRef, context: EmitContext): string {
       return withNull(arrayOf(wireType(type.items, context)), type.nullable);
     case "dictionary":
       return withNull(`Record<string, ${wireType(type.values, context)}>`, type.nullable);
-    case "model":
+    case "model": {
+      const union = context.unions.get(type.name);
+      if (union !== undefined) {
+        return withNull(context.deserializedUnions.has(type.name) ? wireTypeName(union.name) : union.name, type.nullable);
+      }
       return withNull(context.deserialized.has(type.name) ? wireTypeName(type.name) : type.name, type.nullable);
+    }
     default:
-      return publicType(type);
+      return publicType(type, context.unions);
   }
 }
 
 /** Type names from models.ts that a type expression mentions. */
-export function modelTypeNames(type: TypeRef): string[] {
+export function modelTypeNames(type: TypeRef, unions: Unions): string[] {
   switch (type.kind) {
     case "model":
+      return [unions.get(type.name)?.name ?? type.name];
     case "enum":
       return [type.name];
     case "array":
-      return modelTypeNames(type.items);
+      return modelTypeNames(type.items, unions);
     case "dictionary":
-      return modelTypeNames(type.values);
+      return modelTypeNames(type.values, unions);
     default:
       return [];
   }

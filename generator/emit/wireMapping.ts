@@ -45,6 +45,11 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
         : `Object.fromEntries(Object.entries(${source}).map(([key, ${item}]) => [key, ${value}]))`;
     }
     case "model": {
+      const union = context.unions.get(type.name);
+      if (union !== undefined) {
+        const mappedUnions = direction === "deserialize" ? context.deserializedUnions : context.serializedUnions;
+        return mappedUnions.has(type.name) ? `${mapperName(direction, union.name)}(${source})` : undefined;
+      }
       const mapped = direction === "deserialize" ? context.deserialized : context.serialized;
       return mapped.has(type.name) ? `${mapperName(direction, type.name)}(${source})` : undefined;
     }
