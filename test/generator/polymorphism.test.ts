@@ -1,0 +1,263 @@
+/**
+ * Discriminated (polymorphic) models: a reference to a discriminator root is typed `<Root>Union`
+ * and mapped by a switch on the discriminator. The exact emitted text for body-complex.json's
+ * `Fish` hierarchy, and the generated client run against a node:http server on 127.0.0.1.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../fixtures/emit/compile.js";
+import { generateInMemory } from "../fixtures/emit/generate.js";
+
+type GeneratedFiles = Array<{ path: string; content: string }>;
+type Operation = (...args: unknown[]) => Promise<unknown>;
+
+const swaggerDir = join(repoRoot, "node_modules/@microsoft.azure/autorest.testserver/swagger");
+
+/** GET /complex/polymorphism/valid as the AutoRest test server answers it (legacy/routes/complex.js). */
+const validFish = {
+  fishtype: "salmon",
+  location: "alaska",
+  iswild: true,
+  species: "king",
+  length: 1.0,
+  siblings: [
+    { fishtype: "shark", age: 6, birthday: "2012-01-05T01:00:00Z", length: 20.0, species: "predator" },
+    {
+      fishtype: "sawshark",
+      age: 105,
+      birthday: "1900-01-05T01:00:00Z",
+      length: 10.0,
+      picture: Buffer.from([255, 255, 255, 255, 254]).toString("base64"),
+      species: "dangerous",
+    },
+    { fishtype: "goblin", age: 1, birthday: "2015-08-08T00:00:00Z", length: 30.0, species: "scary", jawsize: 5 },
+  ],
+};
+
+/** A subtype a newer service might send: this client must read it as a plain Fish. */
+const unknownFish = {
+  fishtype: "whale",
+  length: 30,
+  species: "blue",
+  weight: 190000,
+  siblings: [{ fishtype: "shark", birthday: "2012-01-05T01:00:00Z", length: 20 }],
+};
+
+let work = "";
+let files: GeneratedFiles = [];
+let server: Server | undefined;
+let endpoint = "";
+let answer: unknown = validFish;
+const received: Array<{ method: string; url: string; body: string }> = [];
+const file = (path: string): string => files.find((f) => f.path === path)?.content ?? "";
+
+function between(text: string, start: string, end: string): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from + start.length);
+  if (from < 0 || to < 0) {
+    throw new Error(`markers not found: ${start} ... ${end}`);
+  }
+  return text.slice(from, to + end.length);
+}
+
+let loaded: Promise<Record<string, Operation>> | undefined;
+
+/** Writes the generated files under `work`, bundles their index with esbuild and imports it (once). */
+function load(): Promise<Record<string, Operation>> {
+  loaded ??= bundleAndImport();
+  return loaded;
+}
+
+async function bundleAndImport(): Promise<Record<string, Operation>> {
+  const dir = join(work, "body-complex");
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+  const result = await build({
+    entryPoints: [join(dir, "src/index.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    nodePaths: [join(repoRoot, "node_modules")],
+    logLevel: "silent",
+  });
+  const bundle = join(dir, "bundle.mjs");
+  writeFileSync(bundle, result.outputFiles[0]!.text);
+  return (await import(pathToFileURL(bundle).href)) as Record<string, Operation>;
+}
+
+/** A context whose real HTTP client may use plain http (the test server has no TLS). */
+function context() {
+  const transport = createDefaultHttpClient();
+  const httpClient: HttpClient = {
+    sendRequest: (request) => {
+      request.allowInsecureConnection = true;
+      return transport.sendRequest(request);
+    },
+  };
+  return { endpoint, apiVersion: "2016-02-29", pipeline: createEmptyPipeline(), httpClient };
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), "acs-gen-polymorphism-"));
+  files = await generateInMemory(join(swaggerDir, "body-complex.json"), swaggerDir);
+  server = createServer((request, response) => {
+    let body = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => (body += chunk));
+    request.on("end", () => {
+      received.push({ method: request.method ?? "", url: request.url ?? "", body });
+      if (request.method === "GET") {
+        response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
+      } else {
+        response.writeHead(200).end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+  if (work !== "") rmSync(work, { recursive: true, force: true });
+});
+
+describe("polymorphism: the emitted union, its dispatching mappers and a property that uses them", () => {
+  it("FishUnion: the root and every descendant, nested levels included", () => {
+    expect(file("src/models.ts")).toContain(
+      [
+        "/** {@link Fish} or any model that extends it, told apart by `fishtype`; a value the client does not know is read as a plain {@link Fish}. */",
+        "export type FishUnion = Fish | Cookiecuttershark | Goblinshark | Salmon | Sawshark | Shark | SmartSalmon;",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a property referencing the root is typed as the union, and read and written through the union mappers", () => {
+    expect(between(file("src/models.ts"), "export interface Fish {", "\n}\n")).toContain("  siblings?: FishUnion[];\n");
+    expect(between(file("src/mappers.ts"), "export interface FishWire {", "\n}\n")).toContain("  siblings?: FishUnionWire[];\n");
+    expect(between(file("src/mappers.ts"), "export function deserializeShark(", "\n}\n")).toContain(
+      "    ...(wire.siblings === undefined ? {} : { siblings: wire.siblings.map((item) => deserializeFishUnion(item)) }),\n",
+    );
+    expect(between(file("src/mappers.ts"), "export function serializeShark(", "\n}\n")).toContain(
+      "    siblings: value.siblings === undefined ? undefined : value.siblings.map((item) => serializeFishUnion(item)),\n",
+    );
+  });
+
+  it("deserializeFishUnion switches on the wire value; anything else is read as a Fish", () => {
+    expect(between(file("src/mappers.ts"), "/** {@link FishUnion} as it appears", "\n}\n")).toBe(
+      [
+        "/** {@link FishUnion} as it appears in a response body. */",
+        "export type FishUnionWire = FishWire | CookiecuttersharkWire | GoblinsharkWire | SalmonWire | SawsharkWire | SharkWire | SmartSalmonWire;",
+        "",
+        "/** Reads a {@link FishUnion} from its wire form: the model its `fishtype` names, or a plain {@link Fish} for a value this client does not know. */",
+        "export function deserializeFishUnion(wire: FishUnionWire): FishUnion {",
+        "  switch (wire.fishtype) {",
+        '    case "cookiecuttershark":',
+        "      return deserializeCookiecuttershark(wire as CookiecuttersharkWire);",
+        '    case "goblin":',
+        "      return deserializeGoblinshark(wire as GoblinsharkWire);",
+        '    case "salmon":',
+        "      return deserializeSalmon(wire as SalmonWire);",
+        '    case "sawshark":',
+        "      return deserializeSawshark(wire as SawsharkWire);",
+        '    case "shark":',
+        "      return deserializeShark(wire as SharkWire);",
+        '    case "smart_salmon":',
+        "      return deserializeSmartSalmon(wire as SmartSalmonWire);",
+        "    default:",
+        "      return deserializeFish(wire);",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("serializeFishUnion: the same dispatch on the TypeScript property", () => {
+    expect(between(file("src/mappers.ts"), "export function serializeFishUnion(", "\n}\n")).toBe(
+      [
+        "export function serializeFishUnion(value: FishUnion): Record<string, unknown> {",
+        "  switch (value.fishtype) {",
+        '    case "cookiecuttershark":',
+        "      return serializeCookiecuttershark(value as Cookiecuttershark);",
+        '    case "goblin":',
+        "      return serializeGoblinshark(value as Goblinshark);",
+        '    case "salmon":',
+        "      return serializeSalmon(value as Salmon);",
+        '    case "sawshark":',
+        "      return serializeSawshark(value as Sawshark);",
+        '    case "shark":',
+        "      return serializeShark(value as Shark);",
+        '    case "smart_salmon":',
+        "      return serializeSmartSalmon(value as SmartSalmon);",
+        "    default:",
+        "      return serializeFish(value);",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("operation bodies and results use the union; a hierarchy nothing of which needs mapping gets no mapper", () => {
+    const operations = file("src/operations/polymorphism.ts");
+    expect(operations).toContain("export async function polymorphismGetValid(context: OperationContext, options: OperationOptions = {}): Promise<FishUnion> {\n");
+    expect(operations).toContain("  const wire = response.body as FishUnionWire;\n  return deserializeFishUnion(wire);\n");
+    expect(operations).toContain("    body: JSON.stringify(serializeFishUnion(complexBody)),\n");
+    // MyBaseType/MyDerivedType: same names on the wire, no dates or bytes
+    expect(file("src/models.ts")).toContain("export type MyBaseTypeUnion = MyBaseType | MyDerivedType;\n");
+    expect(file("src/operations/flattencomplex.ts")).toContain("  return response.body as MyBaseTypeUnion;\n");
+    expect(file("src/mappers.ts")).not.toMatch(/MyBaseType|MyDerivedType/);
+  });
+});
+
+describe("polymorphism: the generated client against a node:http server on 127.0.0.1", () => {
+  it("GET reads each sibling with its own model's mapper: Dates and bytes", async () => {
+    const api = await load();
+    answer = validFish;
+    const fish = (await api["polymorphismGetValid"]!(context())) as Record<string, unknown> & { siblings: Array<Record<string, unknown>> };
+    const [shark, sawshark, goblin] = fish.siblings;
+    expect(fish).toMatchObject({ fishtype: "salmon", location: "alaska", iswild: true, species: "king", length: 1 });
+    expect(shark!["birthday"]).toBeInstanceOf(Date);
+    expect((shark!["birthday"] as Date).toISOString()).toBe("2012-01-05T01:00:00.000Z");
+    expect(sawshark!["birthday"]).toBeInstanceOf(Date);
+    expect((sawshark!["birthday"] as Date).toISOString()).toBe("1900-01-05T01:00:00.000Z");
+    expect(sawshark!["picture"]).toBeInstanceOf(Uint8Array);
+    expect([...(sawshark!["picture"] as Uint8Array)]).toEqual([255, 255, 255, 255, 254]);
+    expect(goblin).toEqual({ fishtype: "goblin", age: 1, birthday: new Date("2015-08-08T00:00:00Z"), length: 30, species: "scary", jawsize: 5 });
+    expect(received.at(-1)).toEqual({ method: "GET", url: "/complex/polymorphism/valid?api-version=2016-02-29", body: "" });
+  });
+
+  it("an unknown fishtype comes back as a plain Fish (its own properties only), its siblings still dispatched", async () => {
+    const api = await load();
+    answer = unknownFish;
+    const fish = await api["polymorphismGetValid"]!(context());
+    expect(fish).toEqual({ fishtype: "whale", species: "blue", length: 30, siblings: [{ fishtype: "shark", length: 20, birthday: new Date("2012-01-05T01:00:00Z") }] });
+  });
+
+  it("PUT writes a Shark's Date birthday and a Sawshark's bytes in their wire form", async () => {
+    const api = await load();
+    await api["polymorphismPutValid"]!(context(), {
+      fishtype: "shark",
+      length: 20,
+      birthday: new Date("2012-01-05T01:00:00Z"),
+      siblings: [{ fishtype: "sawshark", length: 10, birthday: new Date("1900-01-05T01:00:00Z"), picture: new Uint8Array([255, 255, 255, 255, 254]) }],
+    });
+    expect(received.at(-1)).toEqual({
+      method: "PUT",
+      url: "/complex/polymorphism/valid?api-version=2016-02-29",
+      body: '{"fishtype":"shark","length":20,"siblings":[{"fishtype":"sawshark","length":10,"birthday":"1900-01-05T01:00:00.000Z","picture":"//////4="}],"birthday":"2012-01-05T01:00:00.000Z"}',
+    });
+  });
+});
