@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../fixtures/emit/compile.js";
+import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
@@ -259,5 +259,69 @@ describe("polymorphism: the generated client against a node:http server on 127.0
       url: "/complex/polymorphism/valid?api-version=2016-02-29",
       body: '{"fishtype":"shark","length":20,"siblings":[{"fishtype":"sawshark","length":10,"birthday":"1900-01-05T01:00:00.000Z","picture":"//////4="}],"birthday":"2012-01-05T01:00:00.000Z"}',
     });
+  });
+});
+
+describe("polymorphism: naming and a root that needs no mapping of its own", () => {
+  const spec = {
+    swagger: "2.0",
+    info: { title: "Zoo", version: "2024-01-01" },
+    host: "example.com",
+    schemes: ["https"],
+    paths: {
+      "/animals": {
+        get: { operationId: "Animals_Get", responses: { "200": { description: "OK", schema: { $ref: "#/definitions/Animal" } } } },
+        put: {
+          operationId: "Animals_Put",
+          parameters: [{ name: "animal", in: "body", required: true, schema: { $ref: "#/definitions/Animal" } }],
+          responses: { "200": { description: "OK" } },
+        },
+      },
+    },
+    definitions: {
+      Animal: { type: "object", discriminator: "kind", required: ["kind"], properties: { kind: { type: "string" }, name: { type: "string" } } },
+      Dog: { "x-ms-discriminator-value": "dog", allOf: [{ $ref: "#/definitions/Animal" }], properties: { born: { type: "string", format: "date-time" } } },
+      Cat: { allOf: [{ $ref: "#/definitions/Animal" }], properties: { lives: { type: "integer" } } },
+      // takes the name the union would have had
+      AnimalUnion: { type: "object", properties: { size: { type: "integer" } } },
+    },
+  };
+  let zoo: GeneratedFiles = [];
+  const zooFile = (path: string): string => zoo.find((f) => f.path === path)?.content ?? "";
+
+  beforeAll(async () => {
+    writeFileSync(join(work, "zoo.json"), JSON.stringify(spec, null, 2));
+    zoo = await generateInMemory(join(work, "zoo.json"), work);
+  });
+
+  it("the union name is claimed like any other (AnimalUnion is a model, so the union is AnimalUnion2)", () => {
+    expect(zooFile("src/models.ts")).toContain("export type AnimalUnion2 = Animal | Cat | Dog;\n");
+    expect(zooFile("src/operations/animals.ts")).toContain("Promise<AnimalUnion2>");
+  });
+
+  it("members with no mapper are passed through: only Dog has a case, anything else is the wire object itself", () => {
+    expect(between(zooFile("src/mappers.ts"), "export type AnimalUnion2Wire", "\n}\n")).toBe(
+      [
+        "export type AnimalUnion2Wire = Animal | Cat | DogWire;",
+        "",
+        "/** Reads a {@link AnimalUnion2} from its wire form: the model its `kind` names, or a plain {@link Animal} for a value this client does not know. */",
+        "export function deserializeAnimalUnion2(wire: AnimalUnion2Wire): AnimalUnion2 {",
+        "  switch (wire.kind) {",
+        '    case "dog":',
+        "      return deserializeDog(wire as DogWire);",
+        "    default:",
+        "      return wire as Animal;",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    expect(between(zooFile("src/mappers.ts"), "export function serializeAnimalUnion2(", "\n}\n")).toContain(
+      '    case "dog":\n      return serializeDog(value as Dog);\n    default:\n      return { ...value };\n',
+    );
+  });
+
+  it("the output compiles (strict, noUnused*)", () => {
+    expect(typecheckFiles("polymorphism-zoo", zoo)).toEqual([]);
   });
 });
