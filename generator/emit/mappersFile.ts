@@ -71,9 +71,24 @@ export function mappersStatements(context: EmitContext): StatementStructures[] |
   return [...imports, ...body];
 }
 
+/** True when the model or one of its ancestors has `additionalProperties` (its interface has an index signature). */
+function isDictionary(object: ObjectModel, context: EmitContext, seen = new Set<string>()): boolean {
+  if (object.additionalProperties !== undefined) {
+    return true;
+  }
+  seen.add(object.name);
+  return object.parents.some((name) => {
+    const parent = context.objects.get(name);
+    return parent !== undefined && !seen.has(name) && isDictionary(parent, context, seen);
+  });
+}
+
 function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDeclarationStructure {
   const discriminator = inheritedDiscriminator(object, context.objects);
   return {
+    indexSignatures: isDictionary(object, context)
+      ? [{ kind: StructureKind.IndexSignature, keyName: "key", keyType: "string", returnType: "unknown", docs: jsDoc(undefined, "Additional properties.") }]
+      : [],
     kind: StructureKind.Interface,
     name: wireTypeName(object.name),
     isExported: true,
@@ -102,6 +117,10 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
     const absent = isInheritedName(p.serializedName) ? `!Object.hasOwn(wire, ${JSON.stringify(p.serializedName)})` : `${source} === undefined`;
     return `...(${absent} ? {} : { ${key}: ${value} }),`;
   });
+  if (isDictionary(object, context)) {
+    const known = (context.properties.get(object.name) ?? []).map((p) => stringLiteral(p.serializedName));
+    entries.unshift(`...additionalProperties(wire, [${known.join(", ")}]),`);
+  }
   return {
     kind: StructureKind.Function,
     name: mapperName("deserialize", object.name),
@@ -114,7 +133,7 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
 }
 
 function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
-  const entries = (context.properties.get(object.name) ?? [])
+  const entries: string[] = (context.properties.get(object.name) ?? [])
     .filter((p) => !p.readOnly)
     .map((p) => {
       const source = ownPropertyValue("value", p.name);
@@ -122,6 +141,11 @@ function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarat
       const value = mapped === undefined ? source : p.required ? mapped : `${source} === undefined ? undefined : ${mapped}`;
       return `${objectLiteralKey(p.serializedName)}: ${value},`;
     });
+  if (isDictionary(object, context)) {
+    // read-only properties are known too, so they stay out of the request
+    const known = (context.properties.get(object.name) ?? []).map((p) => stringLiteral(p.name));
+    entries.unshift(`...additionalProperties(value, [${known.join(", ")}]),`);
+  }
   return {
     kind: StructureKind.Function,
     name: mapperName("serialize", object.name),

@@ -90,7 +90,7 @@ export function operationsFileName(group: OperationGroup): string {
  * (test/generator/functions.test.ts checks the list against generator/emit/runtime/runtime.ts.)
  */
 export const runtimeValueNames: readonly string[] = [
-  "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
+  "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
   "assertPattern", "assertPresent", "buildRequestUrl", "createServiceError", "decodeBytes", "encodeBytes",
   "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "parseDate",
   "parseUnixTime", "repeatQueryParameter", "sendOperation",

@@ -60,6 +60,6 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
 
 /** Runtime helpers a mapping expression calls (for the import list). */
 export function runtimeHelpersUsed(expression: string): string[] {
-  const helpers = ["parseDate", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
+  const helpers = ["additionalProperties", "parseDate", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
   return helpers.filter((helper) => new RegExp(`\\b${helper}\\(`).test(expression));
 }

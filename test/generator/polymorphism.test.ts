@@ -246,6 +246,14 @@ describe("polymorphism: the generated client against a node:http server on 127.0
     expect(fish).toEqual({ fishtype: "whale", species: "blue", length: 30, siblings: [{ fishtype: "shark", length: 20, birthday: new Date("2012-01-05T01:00:00Z") }] });
   });
 
+  it("a SmartSalmon (additionalProperties) keeps the properties it does not declare, both ways", async () => {
+    const api = await load();
+    answer = { fishtype: "smart_salmon", length: 1, college_degree: "MBA", "fins.count": 4, siblings: [] };
+    expect(await api["polymorphismGetValid"]!(context())).toEqual({ "fins.count": 4, fishtype: "smart_salmon", length: 1, collegeDegree: "MBA", siblings: [] });
+    await api["polymorphismPutValid"]!(context(), { fishtype: "smart_salmon", length: 1, collegeDegree: "MBA", "fins.count": 4 });
+    expect(received.at(-1)?.body).toBe('{"fins.count":4,"fishtype":"smart_salmon","length":1,"college_degree":"MBA"}');
+  });
+
   it("PUT writes a Shark's Date birthday and a Sawshark's bytes in their wire form", async () => {
     const api = await load();
     await api["polymorphismPutValid"]!(context(), {

@@ -303,6 +303,14 @@ export function decodeBytes(value: string): Uint8Array {
 }
 
 /**
+ * The own properties of `value` whose keys are not in `known`: what a model with
+ * `additionalProperties` carries beyond its declared properties, passed through as they are.
+ */
+export function additionalProperties(value: object, known: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !known.includes(key)));
+}
+
+/**
  * Thrown before any request when the client's api-version lacks an operation, or a request field
  * (body property, optional parameter) that was given a value.
  */
