@@ -25,6 +25,8 @@ export interface EmitContext {
   deserializedUnions: ReadonlySet<string>;
   /** Roots whose union needs a serializer: some model of the hierarchy is in `serialized`. */
   serializedUnions: ReadonlySet<string>;
+  /** Roots whose union needs a validator: some model of the hierarchy is in `validated`. */
+  validatedUnions: ReadonlySet<string>;
   /** Name of each operation's standalone function ({@link operationFunctionNames}). */
   functionNames: ReadonlyMap<Operation, string>;
 }
@@ -163,6 +165,7 @@ export function buildEmitContext(model: CodeModel): EmitContext {
     unions,
     deserializedUnions: mappedRoots(outputs, deserialized),
     serializedUnions: mappedRoots(inputs, serialized),
+    validatedUnions: mappedRoots(inputs, validated),
     functionNames: operationFunctionNames(model),
   };
 }

@@ -339,6 +339,9 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
         mapperNames.add(mapperName(direction, union.name));
       }
     }
+    if (words.isCalled(validatorName(union.name))) {
+      validatorNames.add(validatorName(union.name));
+    }
     if (words.has(wireTypeName(union.name))) {
       mapperNames.add(`type ${wireTypeName(union.name)}`);
     }

@@ -115,7 +115,7 @@ export function operationFunctionNames(model: CodeModel): Map<Operation, string>
     ...runtimeValueNames,
     ...apiVersionsValueNames,
     ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
-    ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name)]),
+    ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name), validatorName(u.name)]),
   ]);
   const names = new Map<Operation, string>();
   for (const group of model.operationGroups) {

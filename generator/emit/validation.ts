@@ -54,10 +54,16 @@ export function constraintChecks(type: TypeRef, value: string, path: string, con
 }
 
 function modelValidation(type: TypeRef, value: string, path: string, context: EmitContext): string | undefined {
-  if (type.kind !== "model" || !context.validated.has(type.name)) {
+  if (type.kind !== "model") {
     return undefined;
   }
-  return type.nullable ? `${value} === null || ${validatorName(type.name)}(${value}, ${path})` : `${validatorName(type.name)}(${value}, ${path})`;
+  const union = context.unions.get(type.name);
+  const validated = union === undefined ? context.validated.has(type.name) : context.validatedUnions.has(type.name);
+  if (!validated) {
+    return undefined;
+  }
+  const name = validatorName(union?.name ?? type.name);
+  return type.nullable ? `${value} === null || ${name}(${value}, ${path})` : `${name}(${value}, ${path})`;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { ObjectModel } from "../model/types.js";
 import type { EmitContext } from "./analysis.js";
+import type { PolymorphicUnion } from "./polymorphism.js";
 import { jsDoc } from "./docs.js";
-import { ownPropertyValue } from "./text.js";
+import { ownPropertyValue, propertyAccess, stringLiteral } from "./text.js";
 import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
 
 /** Statements of `src/validators.ts`, or undefined when no model sent has anything to check. */
@@ -11,10 +12,12 @@ export function validatorsStatements(context: EmitContext): StatementStructures[
   if (objects.length === 0) {
     return undefined;
   }
-  const functions = objects.map((o) => validator(o, context));
+  const unions = [...context.validatedUnions].sort().map((root) => context.unions.get(root) as PolymorphicUnion);
+  const functions = [...objects.map((o) => validator(o, context)), ...unions.map((u) => unionValidator(u, context))];
   const code = functions.map((f) => String(f.statements)).join("\n");
+  const modelNames = [...objects.map((o) => o.name), ...unions.map((u) => u.name)];
   return [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: objects.map((o) => o.name).sort() },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: modelNames.sort() },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime.js", namedImports: validationHelpersUsed(code).sort() },
     ...functions,
   ];
@@ -43,5 +46,29 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
     ],
     returnType: "void",
     statements: statements.join("\n"),
+  };
+}
+
+/** Checks a union with the validator of the model its discriminator names (the root's for any other value). */
+function unionValidator(union: PolymorphicUnion, context: EmitContext): FunctionDeclarationStructure {
+  const cases = union.subtypes
+    .filter((s) => context.validated.has(s.name))
+    .map((s) => `case ${stringLiteral(s.value)}:\nreturn ${validatorName(s.name)}(value as ${s.name}, path);`);
+  const fallback = context.validated.has(union.root) ? [`default:\nreturn ${validatorName(union.root)}(value, path);`] : [];
+  return {
+    kind: StructureKind.Function,
+    name: validatorName(union.name),
+    isExported: true,
+    docs: jsDoc(
+      undefined,
+      `Checks a {@link ${union.name}} before it is sent, as the model its ${"`"}${union.discriminator.propertyName}${"`"} names ` +
+        `(as a {@link ${union.root}} for any other value); errors name the property by its path under ${"`"}path${"`"}.`,
+    ),
+    parameters: [
+      { name: "value", type: union.name },
+      { name: "path", type: "string" },
+    ],
+    returnType: "void",
+    statements: `switch (${propertyAccess("value", union.discriminator.propertyName)}) {\n${[...cases, ...fallback].join("\n")}\n}`,
   };
 }

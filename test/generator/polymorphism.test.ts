@@ -254,6 +254,16 @@ describe("polymorphism: the generated client against a node:http server on 127.0
     expect(received.at(-1)?.body).toBe('{"fins.count":4,"fishtype":"smart_salmon","length":1,"college_degree":"MBA"}');
   });
 
+  it("a body is validated as the model its fishtype names, siblings too, before anything is sent", async () => {
+    const api = await load();
+    const sentBefore = received.length;
+    await expect(api["polymorphismPutValid"]!(context(), { fishtype: "shark", length: 20 })).rejects.toThrow(new TypeError("complexBody.birthday is required"));
+    await expect(
+      api["polymorphismPutValid"]!(context(), { fishtype: "salmon", length: 1, siblings: [{ fishtype: "sawshark", length: 10 }] }),
+    ).rejects.toThrow(new TypeError("complexBody.siblings[0].birthday is required"));
+    expect(received.length).toBe(sentBefore);
+  });
+
   it("PUT writes a Shark's Date birthday and a Sawshark's bytes in their wire form", async () => {
     const api = await load();
     await api["polymorphismPutValid"]!(context(), {
