@@ -349,3 +349,83 @@ export function assertApiVersion(apiVersion: string | undefined, member: string,
     throw new ApiVersionMismatchError(apiVersion, member, supported);
   }
 }
+
+/** Where `byPage()` starts, and the page size asked for (shape of @azure/core-paging's `PageSettings`). */
+export interface PageSettings {
+  /** The next link of the page before the first one wanted (a page's next link), to resume from there. */
+  continuationToken?: string;
+  /**
+   * Accepted for compatibility with @azure/core-paging; not sent. The service decides the page size
+   * (an operation with a page-size parameter takes it as an option).
+   */
+  maxPageSize?: number;
+}
+
+/**
+ * The items of every page, fetched as they are read, and `byPage()` for the pages themselves
+ * (shape-compatible with @azure/core-paging's `PagedAsyncIterableIterator`).
+ */
+export interface PagedAsyncIterableIterator<TItem, TPage = TItem[], TPageSettings extends PageSettings = PageSettings> {
+  /** The next item, fetching the next page when the current one is used up. */
+  next(): Promise<IteratorResult<TItem>>;
+  /** The iterator itself, so `for await (const item of ...)` works. */
+  [Symbol.asyncIterator](): PagedAsyncIterableIterator<TItem, TPage, TPageSettings>;
+  /** The pages, starting at the first, or at the page `settings.continuationToken` links to. */
+  byPage: (settings?: TPageSettings) => AsyncIterableIterator<TPage>;
+}
+
+/**
+ * Builds the iterator of a pageable operation from the request of its first page and the request
+ * of a page by link (the continuation token), plus where a page holds its items and its next link.
+ * Nothing is sent until the first item or page is read; a page without a next link (absent or "")
+ * is the last.
+ */
+export function createPagedIterator<TItem, TPage>(
+  firstPage: () => Promise<TPage>,
+  pageByLink: (nextLink: string) => Promise<TPage>,
+  partsOf: (page: TPage) => { items: readonly TItem[] | null | undefined; nextLink?: string | null },
+): PagedAsyncIterableIterator<TItem, TPage> {
+  async function* pages(settings: PageSettings = {}): AsyncIterableIterator<TPage> {
+    const token = settings.continuationToken;
+    let page = await (token === undefined ? firstPage() : pageByLink(token));
+    for (;;) {
+      yield page;
+      const nextLink = partsOf(page).nextLink;
+      if (nextLink === undefined || nextLink === null || nextLink === "") {
+        return;
+      }
+      page = await pageByLink(nextLink);
+    }
+  }
+  async function* items(): AsyncIterableIterator<TItem> {
+    for await (const page of pages()) {
+      yield* partsOf(page).items ?? [];
+    }
+  }
+  const iterator = items();
+  return {
+    next: () => iterator.next(),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    byPage: (settings) => pages(settings),
+  };
+}
+
+/**
+ * The URL of a next link: as is when absolute, else appended to the endpoint. When the client sends
+ * an api-version and the link has none, the client's is added; one the link has is kept.
+ */
+export function nextPageUrl(endpoint: string, nextLink: string, apiVersion?: QueryParameter): string {
+  const url = /^[a-z][a-z\d+.-]*:/i.test(nextLink)
+    ? nextLink
+    : endpoint.replace(/\/+$/, "") + (nextLink.startsWith("/") ? "" : "/") + nextLink;
+  if (apiVersion?.value === undefined || new URL(url).searchParams.has(apiVersion.name)) {
+    return url;
+  }
+  const hash = url.indexOf("#");
+  const beforeFragment = hash < 0 ? url : url.slice(0, hash);
+  const query = `${encodeURIComponent(apiVersion.name)}=${encodeURIComponent(formatScalar(apiVersion.value))}`;
+  const separator = beforeFragment.includes("?") ? (/[?&]$/.test(beforeFragment) ? "" : "&") : "?";
+  return `${beforeFragment}${separator}${query}${hash < 0 ? "" : url.slice(hash)}`;
+}

@@ -185,7 +185,15 @@ function indexStatements(context: EmitContext, clientFile: string): StatementStr
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: "./runtime.js",
-      namedExports: ["ApiVersionMismatchError", "type OperationContext", "type OperationOptions"],
+      namedExports: [
+        "ApiVersionMismatchError",
+        "type OperationContext",
+        "type OperationOptions",
+        // the iterator type of x-ms-pageable operations
+        ...(model.operationGroups.some((g) => g.operations.some((o) => o.paging !== undefined))
+          ? ["type PagedAsyncIterableIterator", "type PageSettings"]
+          : []),
+      ],
     },
   ];
 }

@@ -68,6 +68,43 @@ interface OperationParts {
   code: string;
   modelTypes: string[];
   optionsType?: string;
+  /** Returns a PagedAsyncIterableIterator (x-ms-pageable). */
+  paged: boolean;
+}
+
+interface PagedParts {
+  /** Type of the page's items. */
+  items: TypeRef;
+  itemType: string;
+  /** The URL expression of `nextLink`. */
+  nextUrl: string;
+  /** Object literal: the items and the next link of `page`. */
+  parts: string;
+}
+
+/** What a pageable operation's iterator needs: item type, next-page URL, and where a page holds its items and next link. */
+function pagedParts(operation: Operation, result: { type: TypeRef; always: boolean } | undefined, context: EmitContext): PagedParts | undefined {
+  const paging = operation.paging;
+  if (paging === undefined || result?.type.kind !== "model") {
+    return undefined;
+  }
+  const properties = context.properties.get(result.type.name) ?? [];
+  const itemsProperty = properties.find((p) => p.serializedName === paging.itemName);
+  if (itemsProperty?.type.kind !== "array") {
+    return undefined;
+  }
+  const member = (name: string): string => {
+    const access = propertyAccess("", name); // `.name` or `["name"]`
+    return result.always ? `page${access}` : `page?${access.startsWith(".") ? access : `.${access}`}`;
+  };
+  const nextLinkProperty = properties.find((p) => p.serializedName === paging.nextLinkName);
+  const apiVersion = context.model.client.apiVersion;
+  return {
+    items: itemsProperty.type.items,
+    itemType: publicType(itemsProperty.type.items, context.unions),
+    nextUrl: `nextPageUrl(context.endpoint, nextLink${apiVersion === undefined ? "" : `, { name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion }`})`,
+    parts: `{ items: ${member(itemsProperty.name)}${nextLinkProperty === undefined ? "" : `, nextLink: ${member(nextLinkProperty.name)}`} }`,
+  };
 }
 
 /**
@@ -165,6 +202,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   }
 
   const result = resultType(operation);
+  const paged = pagedParts(operation, result, context);
   const accept = operation.produces.length > 0 ? operation.produces.join(", ") : result !== undefined ? "application/json" : undefined;
   if (accept !== undefined) {
     headers.unshift(`Accept: ${stringLiteral(accept)},`);
@@ -178,24 +216,21 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const mapped = mappingExpression(bodyArgument.type, source, "serialize", context) ?? source;
     const text = isJson ? `JSON.stringify(${mapped})` : mapped;
     const contentType = stringLiteral(mediaType);
-    if (bodyArgument.required) {
-      headers.push(`"Content-Type": ${contentType},`);
-      bodyLine = `body: ${text},`;
-    } else {
-      headers.push(`"Content-Type": ${source} === undefined ? undefined : ${contentType},`);
-      bodyLine = `body: ${source} === undefined ? undefined : ${text},`;
-    }
+    // A pageable operation's next pages are GETs without a body.
+    const absent = [...(paged !== undefined ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
+    headers.push(`"Content-Type": ${absent === "" ? contentType : `${absent} ? undefined : ${contentType}`},`);
+    bodyLine = `body: ${absent === "" ? text : `${absent} ? undefined : ${text}`},`;
   }
 
   const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path;
-  statements.push(
-    `const url = buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
-      query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
-    });`,
-  );
+  const urlStatement = `const url = buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+    query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
+  });`;
   const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
   const request = [
-    `method: ${stringLiteral(operation.method.toUpperCase())},`,
+    paged !== undefined && operation.method !== "get"
+      ? `method: firstPage ? ${stringLiteral(operation.method.toUpperCase())} : "GET",`
+      : `method: ${stringLiteral(operation.method.toUpperCase())},`,
     "url,",
     `headers: {\n${headers.join("\n")}\n},`,
     ...(bodyLine ? [bodyLine] : []),
@@ -203,22 +238,39 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   ];
   const send = `sendOperation(context, {\n${request.join("\n")}\n}, options)`;
   let returnType = "void";
+  const resultStatements: string[] = [];
   if (result === undefined) {
-    statements.push(`await ${send};`);
+    resultStatements.push(`await ${send};`);
   } else {
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
-    statements.push(`const response = await ${send};`);
+    resultStatements.push(`const response = await ${send};`);
     const mapped = mappingExpression(result.type, "wire", "deserialize", context);
     if (mapped === undefined) {
-      statements.push(`return response.body as ${returnType};`);
+      resultStatements.push(`return response.body as ${returnType};`);
     } else {
       const wire = wireType(result.type, context);
       if (result.always) {
-        statements.push(`const wire = response.body as ${wire};`, `return ${mapped};`);
+        resultStatements.push(`const wire = response.body as ${wire};`, `return ${mapped};`);
       } else {
-        statements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);
+        resultStatements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);
       }
     }
+  }
+  let returnTypeText = `Promise<${returnType}>`;
+  if (paged === undefined) {
+    statements.push(urlStatement, ...resultStatements);
+  } else {
+    // One `send` for every page: the first page's URL is built from the parameters (after the
+    // checks), the others are next links, always fetched with GET.
+    // Only the first request has the operation's own method and body.
+    const firstDiffers = operation.method !== "get" || bodyArgument !== undefined;
+    const firstPage = [...statements, urlStatement, `return send(url${firstDiffers ? ", true" : ""});`];
+    statements.length = 0;
+    statements.push(
+      `const send = async (url: string${firstDiffers ? ", firstPage: boolean" : ""}): Promise<${returnType}> => {\n${resultStatements.join("\n")}\n};`,
+      `return createPagedIterator(\nasync () => {\n${firstPage.join("\n")}\n},\n(nextLink) => send(${paged.nextUrl}${firstDiffers ? ", false" : ""}),\n(page) => (${paged.parts}),\n);`,
+    );
+    returnTypeText = `PagedAsyncIterableIterator<${paged.itemType}, ${returnType}>`;
   }
 
   const optionsType = optional.length > 0 ? optionalParamsTypeName(group, operation) : "OperationOptions";
@@ -226,7 +278,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const tags = [
     ...positional.map((a) => docTag("param", `${a.name} - ${a.description ?? `The ${a.serializedName} ${a.body ? "body" : "parameter"}.`}`)),
     { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Optional parameters and per-request options." },
-    ...(result !== undefined ? [docTag("returns", successResponse?.description ?? "The response body.")] : []),
+    ...(paged !== undefined
+      ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
+      : result !== undefined
+        ? [docTag("returns", successResponse?.description ?? "The response body.")]
+        : []),
     ...(operation.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }] : []),
   ];
   // Summary, then description; many specs repeat one as the other, which is said once.
@@ -249,23 +305,27 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     kind: StructureKind.Function,
     name: functionName,
     isExported: true,
-    isAsync: true,
+    isAsync: paged === undefined,
     docs: docs([{ kind: StructureKind.JSDocTag, tagName: "param", text: contextDoc(context, picked) }]),
     parameters: [{ name: "context", type: contextType }, ...parameters],
-    returnType: `Promise<${returnType}>`,
+    returnType: returnTypeText,
     statements: statements.join("\n"),
   };
   const method: MethodDeclarationStructure = {
     kind: StructureKind.Method,
     name: operation.name,
-    isAsync: true,
+    isAsync: paged === undefined,
     docs: docs([]),
     parameters,
-    returnType: `Promise<${returnType}>`,
+    returnType: returnTypeText,
     statements: `return ${functionName}(${["this.#client", ...parameters.map((p) => p.name)].join(", ")});`,
   };
-  const modelTypes = [...positional.flatMap((a) => modelTypeNames(a.type, context.unions)), ...(result ? modelTypeNames(result.type, context.unions) : [])];
-  return { fn, method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined };
+  const modelTypes = [
+    ...positional.flatMap((a) => modelTypeNames(a.type, context.unions)),
+    ...(result ? modelTypeNames(result.type, context.unions) : []),
+    ...(paged ? modelTypeNames(paged.items, context.unions) : []),
+  ];
+  return { fn, method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined, paged: paged !== undefined };
 }
 
 /** The `@param context` text of an operation function that reads `clientMembers` beyond OperationContext's. */
@@ -306,9 +366,11 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     ...validationHelpersUsed(code),
     ...runtimeHelpersUsed(code),
     "assertApiVersion",
+    "createPagedIterator",
     "encodePathValue",
     "formatScalar",
     "joinCollection",
+    "nextPageUrl",
     "repeatQueryParameter",
   ]) {
     if (code.includes(`${helper}(`)) {
@@ -358,6 +420,9 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const runtimeImports = [...[...runtimeNames].sort(), "type OperationContext"];
   if (usesPlainOptions) {
     runtimeImports.push("type OperationOptions");
+  }
+  if (parts.some((p) => p.paged)) {
+    runtimeImports.push("type PagedAsyncIterableIterator");
   }
   statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime.js", namedImports: runtimeImports });
   if (validatorNames.size > 0) {

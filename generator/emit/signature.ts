@@ -91,9 +91,9 @@ export function operationsFileName(group: OperationGroup): string {
  */
 export const runtimeValueNames: readonly string[] = [
   "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
-  "assertPattern", "assertPresent", "buildRequestUrl", "createServiceError", "decodeBytes", "encodeBytes",
-  "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "parseDate",
-  "parseUnixTime", "repeatQueryParameter", "sendOperation",
+  "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
+  "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "nextPageUrl",
+  "parseDate", "parseUnixTime", "repeatQueryParameter", "sendOperation",
 ];
 
 /** Values `src/apiVersions.ts` exports (`src/index.ts` re-exports the first two). */

@@ -9,6 +9,7 @@ import type { ClientConfig, JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
+import { buildPaging } from "./paging.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
 import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter } from "./types.js";
 
@@ -200,6 +201,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     produces: mediaTypes(planned.op["produces"] ?? doc["produces"], ["application/json"]),
     responses,
     errorResponses,
+    paging: buildPaging(ctx, planned.op, planned.at, responses),
     apiVersions: [ctx.apiVersion],
     source: planned.at,
   });

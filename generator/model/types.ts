@@ -125,9 +125,22 @@ export interface Operation {
   responses: OperationResponse[];
   /** Error responses: `default` and any marked `x-ms-error-response`, sorted ("default" last). */
   errorResponses: OperationResponse[];
+  /**
+   * `x-ms-pageable`: the success response is one page of a list. (Additive, model stage: absent for
+   * operations that return their response as is.)
+   */
+  paging?: Paging;
   /** API versions (strings) that have this operation, oldest first. */
   apiVersions: string[];
   source: SourceLocation;
+}
+
+/** How a pageable operation's response holds its items and the link to the next page (wire names). */
+export interface Paging {
+  /** The array property holding the page's items (`itemName`, default "value"). */
+  itemName: string;
+  /** The string property holding the next page's URL; absent when the list is a single page (`nextLinkName: null`). */
+  nextLinkName?: string;
 }
 
 export type ParameterLocation = "path" | "query" | "header";
