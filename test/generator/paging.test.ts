@@ -1,0 +1,438 @@
+/**
+ * x-ms-pageable: the model's checks (exact errors), the exact emitted function and delegating
+ * method, strict typechecks of the test-server paging specs, and the behaviour of generated code
+ * (bundled and run) against a node:http server on 127.0.0.1.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GeneratorError } from "../../generator/errors.js";
+import type { JsonObject } from "../../generator/load/types.js";
+import { buildCodeModel } from "../../generator/model/index.js";
+import { createPagedIterator, nextPageUrl } from "../../generator/emit/runtime/runtime.js";
+import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
+import { generateInMemory } from "../fixtures/emit/generate.js";
+import { inMemory, testServerVersion } from "../fixtures/model/load.js";
+
+type GeneratedFiles = Array<{ path: string; content: string }>;
+
+const swaggerDir = join(repoRoot, "node_modules/@microsoft.azure/autorest.testserver/swagger");
+
+function readSpec(name: string): JsonObject {
+  return JSON.parse(readFileSync(join(swaggerDir, name), "utf8").replace(/^\uFEFF/, "")) as JsonObject;
+}
+
+function between(text: string, start: string, end: string): string {
+  const from = text.indexOf(start);
+  const to = text.indexOf(end, from + start.length);
+  if (from < 0 || to < 0) {
+    throw new Error(`markers not found: ${start} ... ${end}`);
+  }
+  return text.slice(from, to + end.length);
+}
+
+function modelError(build: () => unknown): string {
+  try {
+    build();
+  } catch (e) {
+    expect(e).toBeInstanceOf(GeneratorError);
+    return (e as Error).message;
+  }
+  throw new Error("expected a GeneratorError");
+}
+
+let work = "";
+
+/** `spec` without the paths whose x-ms-pageable names a next-page operation we refuse (see the error tests). */
+function writeWithout(name: string, spec: JsonObject, paths: string[]): string {
+  const copy = JSON.parse(JSON.stringify(spec)) as { paths: Record<string, unknown> };
+  for (const path of paths) {
+    expect(copy.paths[path]).toBeDefined();
+    delete copy.paths[path];
+  }
+  const file = join(work, name);
+  writeFileSync(file, JSON.stringify(copy, null, 2));
+  return file;
+}
+
+const unsupportedInPaging = ["/paging/multiple/getWithQueryParams", "/paging/multiple/fragment/{tenant}", "/paging/multiple/fragmentwithgrouping/{tenant}"];
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "acs-gen-paging-"));
+});
+
+afterAll(() => {
+  if (work !== "") rmSync(work, { recursive: true, force: true });
+});
+
+describe("x-ms-pageable in the model: unsupported or invalid shapes fail with file#pointer", () => {
+  it("a next-page operation with a path of its own (paging.json as published)", () => {
+    expect(modelError(() => buildCodeModel([testServerVersion("paging.json")], { clientName: "" }))).toBe(
+      "paging.json#/paths/~1paging~1multiple~1getWithQueryParams/get/x-ms-pageable/operationName: " +
+        'x-ms-pageable operationName "Paging_nextOperationWithQueryParams" is not supported: its path ' +
+        '"/paging/multiple/nextOperationWithQueryParams" is not the next link itself (only a next-page operation that GETs "/{nextLink}" is)',
+    );
+  });
+
+  const page = { type: "object", properties: { items: { type: "array", items: { type: "string" } }, next: { type: "string" } } };
+  const specWith = (pageable: JsonObject, extraPaths: JsonObject = {}): JsonObject => ({
+    swagger: "2.0",
+    info: { title: "t", version: "1.0" },
+    paths: {
+      "/list": { get: { operationId: "L_List", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } }, "x-ms-pageable": pageable } },
+      ...extraPaths,
+    },
+    definitions: { Page: page },
+  });
+  const errorOf = (doc: JsonObject): string => modelError(() => buildCodeModel([inMemory(doc)], { clientName: "C" }));
+
+  it("itemName defaults to value, which the page lacks", () => {
+    expect(errorOf(specWith({ nextLinkName: "next" }))).toBe(
+      'spec.json#/paths/~1list/get/x-ms-pageable: x-ms-pageable itemName "value": the page model Page has no array property "value"',
+    );
+  });
+
+  it("a nextLinkName the page lacks, and none at all", () => {
+    expect(errorOf(specWith({ nextLinkName: "nextLink", itemName: "items" }))).toBe(
+      'spec.json#/paths/~1list/get/x-ms-pageable: x-ms-pageable nextLinkName "nextLink": the page model Page has no string property "nextLink"',
+    );
+    expect(errorOf(specWith({ itemName: "items" }))).toBe(
+      "spec.json#/paths/~1list/get/x-ms-pageable: x-ms-pageable has no nextLinkName (null for a single page)",
+    );
+  });
+
+  it("operationName naming no operation, or a POST", () => {
+    expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Nope" }))).toBe(
+      'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Nope" names no operation',
+    );
+    const next = { "/{nextLink}": { post: { operationId: "L_Next", parameters: [{ name: "nextLink", in: "path", required: true, type: "string" }], responses: { "200": { description: "ok" } } } } };
+    expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }, next))).toBe(
+      'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Next" is not supported: it sends POST, not GET (only a next-page operation that GETs "/{nextLink}" is)',
+    );
+  });
+
+  it("accepts a next-page operation that GETs the next link itself (x-ms-paths too), and nextLinkName null", () => {
+    const next = { "/{nextLink}?next": { get: { operationId: "L_Next", parameters: [{ name: "nextLink", in: "path", required: true, type: "string", "x-ms-skip-url-encoding": true }], responses: { "200": { description: "ok" } } } } };
+    const doc = { ...specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }), "x-ms-paths": next };
+    const model = buildCodeModel([inMemory(doc)], { clientName: "C" });
+    expect(model.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items", nextLinkName: "next" });
+    const single = buildCodeModel([inMemory(specWith({ nextLinkName: null, itemName: "items" }))], { clientName: "C" });
+    expect(single.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items" });
+  });
+});
+
+describe("x-ms-pageable emitted: paging.json", () => {
+  let files: GeneratedFiles = [];
+  const file = (path: string): string => files.find((f) => f.path === path)?.content ?? "";
+
+  beforeAll(async () => {
+    files = await generateInMemory(writeWithout("paging.json", readSpec("paging.json"), unsupportedInPaging), work);
+  });
+
+  it("getMultiplePages: a synchronous function returning the iterator, one send for every page", () => {
+    expect(between(file("src/operations/paging.ts"), "/**\n * A paging operation that includes a nextLink that has 10 pages\n", "\n}\n")).toBe(
+      [
+        "/**",
+        " * A paging operation that includes a nextLink that has 10 pages",
+        " * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `AutoRestPagingTestService` and `AutoRestPagingTestServiceCore` have them).",
+        " * @param options - Optional parameters and per-request options.",
+        " * @returns The items of every page, fetched as they are read; `byPage()` yields the pages (Initial response with ProvisioningState='Canceled').",
+        " */",
+        "export function pagingGetMultiplePages(context: OperationContext, options: PagingGetMultiplePagesOptionalParams = {}): PagedAsyncIterableIterator<Product, ProductResult> {",
+        "  const send = async (url: string): Promise<ProductResult> => {",
+        "    const response = await sendOperation(context, {",
+        '      method: "GET",',
+        "      url,",
+        "      headers: {",
+        '        Accept: "application/json",',
+        '        "client-request-id": options.clientRequestId,',
+        '        "maxresults": options.maxresults === undefined ? undefined : formatScalar(options.maxresults),',
+        '        "timeout": options.timeout === undefined ? undefined : formatScalar(options.timeout),',
+        "      },",
+        "      successStatuses: [200],",
+        "    }, options);",
+        "    return response.body as ProductResult;",
+        "  };",
+        "  return createPagedIterator(",
+        "    async () => {",
+        '      const url = buildRequestUrl(context.endpoint, "/paging/multiple", {}, [',
+        '        { name: "api-version", value: context.apiVersion },',
+        "      ]);",
+        "      return send(url);",
+        "    },",
+        '    (nextLink) => send(nextPageUrl(context.endpoint, nextLink, { name: "api-version", value: context.apiVersion })),',
+        "    (page) => ({ items: page.values, nextLink: page.nextLink }),",
+        "  );",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("the delegating method returns the function's iterator", () => {
+    expect(between(file("src/operations/paging.ts"), "  /**\n   * A paging operation that includes a nextLink that has 10 pages\n", "\n  }\n")).toBe(
+      [
+        "  /**",
+        "   * A paging operation that includes a nextLink that has 10 pages",
+        "   * @param options - Optional parameters and per-request options.",
+        "   * @returns The items of every page, fetched as they are read; `byPage()` yields the pages (Initial response with ProvisioningState='Canceled').",
+        "   */",
+        "  getMultiplePages(options: PagingGetMultiplePagesOptionalParams = {}): PagedAsyncIterableIterator<Product, ProductResult> {",
+        "    return pagingGetMultiplePages(this.#client, options);",
+        "  }",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a renamed next link (odata.nextLink) is read from the deserialized page; a POST's next pages are GETs without its body", () => {
+    const text = file("src/operations/paging.ts");
+    expect(text).toContain("    (page) => ({ items: page.values, nextLink: page.odataNextLink }),\n");
+    expect(between(text, "export function pagingGetMultiplePagesLRO(", "\n  };\n")).toContain('      method: firstPage ? "POST" : "GET",\n');
+    expect(between(text, "export function pagingGetSinglePagesWithBodyParams(", "\n  };\n")).toContain(
+      '        "Content-Type": !firstPage ? undefined : "application/json",\n      },\n      body: !firstPage ? undefined : JSON.stringify(parameters),\n',
+    );
+    expect(file("src/index.ts")).toContain(
+      'export { ApiVersionMismatchError, type OperationContext, type OperationOptions, type PagedAsyncIterableIterator, type PageSettings } from "./runtime.js";\n',
+    );
+  });
+
+  it("typechecks strictly, and the iterator is assignable to @azure/core-paging's", () => {
+    const compat = [
+      'import type { PagedAsyncIterableIterator as CorePaged } from "@azure/core-paging";',
+      'import { pagingGetMultiplePages, type OperationContext, type Product, type ProductResult } from "./index.js";',
+      "export const compatible = (context: OperationContext): CorePaged<Product, ProductResult> => pagingGetMultiplePages(context);",
+      "",
+    ].join("\n");
+    expect(typecheckFiles("testserver-paging", [...files, { path: "src/compat.ts", content: compat }])).toEqual([]);
+  });
+
+  it("custom-baseUrl-paging.json (without its fragment next-page operation) typechecks strictly", async () => {
+    const spec = writeWithout("custom-baseUrl-paging.json", readSpec("custom-baseUrl-paging.json"), ["/paging/customurl/partialnextlinkop"]);
+    const generated = await generateInMemory(spec, work);
+    expect(typecheckFiles("testserver-custom-baseurl-paging", generated)).toEqual([]);
+  });
+});
+
+describe("x-ms-pageable at run time: generated code against a node:http server", () => {
+  const errorResponse = { description: "Error", schema: { $ref: "#/definitions/ErrorResponse" } };
+  const pageResponse = { description: "A page of items", schema: { $ref: "#/definitions/ItemPage" } };
+  const pageable = (operationId: string, nextLinkName: string | null, parameters: JsonObject[] = []): JsonObject => ({
+    get: {
+      operationId,
+      parameters: [...parameters, { $ref: "#/parameters/ApiVersion" }],
+      responses: { "200": pageResponse, default: errorResponse },
+      "x-ms-pageable": { nextLinkName },
+    },
+  });
+  const spec = {
+    swagger: "2.0",
+    info: { title: "Pages", version: "2024-01-01" },
+    host: "example.com",
+    schemes: ["https"],
+    paths: {
+      "/items": pageable("Items_List", "nextLink", [{ name: "top", in: "query", type: "integer", minimum: 1 }]),
+      "/broken": pageable("Items_Broken", "nextLink"),
+      "/single": pageable("Items_Single", null),
+    },
+    parameters: { ApiVersion: { name: "api-version", in: "query", required: true, type: "string" } },
+    definitions: {
+      Item: { type: "object", properties: { name: { type: "string" }, created: { type: "string", format: "date-time" } } },
+      ItemPage: { type: "object", properties: { value: { type: "array", items: { $ref: "#/definitions/Item" } }, nextLink: { type: "string" } } },
+      ErrorResponse: {
+        type: "object",
+        properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } },
+      },
+    },
+  };
+
+  type Paged = AsyncIterableIterator<unknown> & { byPage: (settings?: { continuationToken?: string }) => AsyncIterableIterator<unknown> };
+  type PagedOperation = (context: unknown, options?: Record<string, unknown>) => Paged;
+  let mod: Record<string, unknown> = {};
+  let server: Server | undefined;
+  let endpoint = "";
+  const requests: string[] = [];
+  const item = (name: string, day: number) => ({ wire: { name, created: `2024-01-0${day}T00:00:00.000Z` }, value: { name, created: new Date(`2024-01-0${day}T00:00:00.000Z`) } });
+  const [a, b, c, d] = [item("a", 1), item("b", 2), item("c", 3), item("d", 4)];
+  const page2Absolute = () => `${endpoint}/items/page2?api-version=2023-01-01`;
+  const operation = (name: string) => mod[name] as PagedOperation;
+  /** A bare pipeline that lets the requests go to the plain-http test server. */
+  const pipeline = () => {
+    const result = createEmptyPipeline();
+    result.addPolicy({
+      name: "allowPlainHttp",
+      sendRequest: (request, next) => {
+        request.allowInsecureConnection = true;
+        return next(request);
+      },
+    });
+    return result;
+  };
+  const context = () => ({ endpoint, apiVersion: "2024-01-01", pipeline: pipeline(), httpClient: createDefaultHttpClient() });
+
+  beforeAll(async () => {
+    const specFile = join(work, "pages.json");
+    writeFileSync(specFile, JSON.stringify(spec, null, 2));
+    const files = await generateInMemory(specFile, work);
+    const dir = join(work, "pages");
+    for (const f of files) {
+      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+      writeFileSync(join(dir, f.path), f.content);
+    }
+    const bundled = await build({
+      entryPoints: [join(dir, "src/index.ts")],
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      nodePaths: [join(repoRoot, "node_modules")],
+      logLevel: "silent",
+    });
+    writeFileSync(join(dir, "bundle.mjs"), bundled.outputFiles[0]!.text);
+    mod = (await import(pathToFileURL(join(dir, "bundle.mjs")).href)) as Record<string, unknown>;
+
+    const pages: Record<string, { status?: number; body: unknown }> = {
+      "/items": { body: { value: [a.wire, b.wire], nextLink: "" } }, // nextLink filled in once the port is known
+      "/items/page2": { body: { value: [c.wire], nextLink: "/items/page3" } },
+      "/items/page3": { body: { value: [d.wire] } },
+      "/broken": { body: { value: [a.wire], nextLink: "/broken/page2" } },
+      "/broken/page2": { status: 404, body: { error: { code: "PageExpired", message: "The page expired" } } },
+      "/single": { body: { value: [a.wire], nextLink: "/items/page2" } },
+    };
+    server = createServer((request, response) => {
+      requests.push(request.url ?? "");
+      const answer = pages[new URL(request.url ?? "/", "http://127.0.0.1").pathname];
+      response.writeHead(answer?.status ?? (answer === undefined ? 500 : 200), { "content-type": "application/json" });
+      response.end(JSON.stringify(answer?.body ?? { error: { code: "NoSuchPage", message: request.url } }));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    (pages["/items"]!.body as { nextLink: string }).nextLink = page2Absolute();
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const fresh = (): void => {
+    requests.length = 0;
+  };
+
+  it("for await: every item of three pages in order (absolute, then relative next link, then none), deserialized", async () => {
+    fresh();
+    const items: unknown[] = [];
+    for await (const value of operation("itemsList")(context())) {
+      items.push(value);
+    }
+    expect(items).toEqual([a.value, b.value, c.value, d.value]);
+    // api-version: added to the relative link that lacks it, the absolute link's own kept
+    expect(requests).toEqual(["/items?api-version=2024-01-01", "/items/page2?api-version=2023-01-01", "/items/page3?api-version=2024-01-01"]);
+  });
+
+  it("byPage(): the deserialized pages, each with its next link", async () => {
+    fresh();
+    const pages: unknown[] = [];
+    for await (const page of operation("itemsList")(context()).byPage()) {
+      pages.push(page);
+    }
+    expect(pages).toEqual([
+      { value: [a.value, b.value], nextLink: page2Absolute() },
+      { value: [c.value], nextLink: "/items/page3" },
+      { value: [d.value] },
+    ]);
+  });
+
+  it("a page's next link as continuation token resumes at the page it links to", async () => {
+    fresh();
+    const first = await operation("itemsList")(context()).byPage().next();
+    const token = (first.value as { nextLink: string }).nextLink;
+    expect(token).toBe(page2Absolute());
+    fresh();
+    const pages: unknown[] = [];
+    for await (const page of operation("itemsList")(context()).byPage({ continuationToken: token })) {
+      pages.push(page);
+    }
+    expect(pages).toEqual([{ value: [c.value], nextLink: "/items/page3" }, { value: [d.value] }]);
+    expect(requests).toEqual(["/items/page2?api-version=2023-01-01", "/items/page3?api-version=2024-01-01"]);
+  });
+
+  it("a service error on page 2 is a RestError with the service's code, after page 1's items", async () => {
+    fresh();
+    const items: unknown[] = [];
+    let error: unknown;
+    try {
+      for await (const value of operation("itemsBroken")(context())) {
+        items.push(value);
+      }
+    } catch (e) {
+      error = e;
+    }
+    expect(items).toEqual([a.value]);
+    expect(error).toMatchObject({ name: "RestError", statusCode: 404, code: "PageExpired", message: "The page expired" });
+    expect(requests).toEqual(["/broken?api-version=2024-01-01", "/broken/page2?api-version=2024-01-01"]);
+  });
+
+  it("nextLinkName: null is a single page, even when the response has a nextLink", async () => {
+    fresh();
+    const pages: unknown[] = [];
+    for await (const page of operation("itemsSingle")(context()).byPage()) {
+      pages.push(page);
+    }
+    expect(pages).toEqual([{ value: [a.value], nextLink: "/items/page2" }]);
+    expect(requests).toEqual(["/single?api-version=2024-01-01"]);
+  });
+
+  it("validation throws on the first next(), before any request; calling sends nothing", async () => {
+    fresh();
+    const iterator = operation("itemsList")(context(), { top: 0 });
+    expect(requests).toEqual([]);
+    await expect(iterator.next()).rejects.toThrow(new RangeError("top must be >= 1, got 0"));
+    expect(requests).toEqual([]);
+  });
+
+  it("the group's method delegates to the function", async () => {
+    fresh();
+    const Client = mod["PagesCore"] as new (endpoint: string, options: unknown) => { items: { list: () => Paged } };
+    const client = new Client(endpoint, { pipeline: pipeline(), httpClient: createDefaultHttpClient(), apiVersion: "2024-01-01" });
+    const names: unknown[] = [];
+    for await (const value of client.items.list()) {
+      names.push((value as { name: string }).name);
+    }
+    expect(names).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
+describe("runtime: createPagedIterator and nextPageUrl", () => {
+  it("an empty next link ends the list like an absent one; nothing is fetched before the first read", async () => {
+    const fetched: string[] = [];
+    const pages: Record<string, { items: string[]; next?: string }> = { first: { items: ["a"], next: "p2" }, p2: { items: ["b"], next: "" } };
+    const fetch = async (link: string) => {
+      fetched.push(link);
+      return pages[link]!;
+    };
+    const iterator = createPagedIterator(() => fetch("first"), fetch, (page) => ({ items: page.items, nextLink: page.next }));
+    expect(fetched).toEqual([]);
+    const items: string[] = [];
+    for await (const value of iterator) {
+      items.push(value);
+    }
+    expect(items).toEqual(["a", "b"]);
+    expect(fetched).toEqual(["first", "p2"]);
+  });
+
+  it("nextPageUrl: absolute or relative to the endpoint; the client's api-version only when the link has none", () => {
+    const apiVersion = { name: "api-version", value: "2024-01-01" };
+    expect(nextPageUrl("https://h.example/base/", "/items?page=2", apiVersion)).toBe("https://h.example/base/items?page=2&api-version=2024-01-01");
+    expect(nextPageUrl("https://h.example", "items", apiVersion)).toBe("https://h.example/items?api-version=2024-01-01");
+    expect(nextPageUrl("https://h.example", "https://other.example/x?api-version=1&$skip=2", apiVersion)).toBe("https://other.example/x?api-version=1&$skip=2");
+    expect(nextPageUrl("https://h.example", "https://other.example/x?#frag", apiVersion)).toBe("https://other.example/x?api-version=2024-01-01#frag");
+    expect(nextPageUrl("https://h.example", "/x?a=1", { name: "api-version", value: undefined })).toBe("https://h.example/x?a=1");
+    expect(nextPageUrl("https://h.example", "/x?a=1")).toBe("https://h.example/x?a=1");
+  });
+});
