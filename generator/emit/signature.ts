@@ -42,10 +42,12 @@ function callerParameters(operation: Operation): Parameter[] {
 
 /** Names the generated operation function declares itself (`context` is its first parameter). */
 const methodLocals = new Set(["url", "response", "wire", "options", "context"]);
+/** A pageable operation's function also declares `send` and the parameters of its iterator callbacks. */
+const pagedLocals = new Set([...methodLocals, "send", "firstPage", "nextLink", "page"]);
 
-function localName(name: string): string {
+function localName(name: string, locals: ReadonlySet<string>): string {
   const safe = safeLocalName(name);
-  return methodLocals.has(safe) ? `${safe}Param` : safe;
+  return locals.has(safe) ? `${safe}Param` : safe;
 }
 
 /** Positional arguments, in order: path parameters, the body, then other required parameters. */
@@ -54,7 +56,8 @@ export function positionalArguments(operation: Operation): MethodArgument[] {
   const path = parameters.filter((p) => p.location === "path").map(fromParameter);
   const body = operation.body?.required ? [fromBody(operation.body)] : [];
   const rest = parameters.filter((p) => p.location !== "path" && p.required).map(fromParameter);
-  return [...path, ...body, ...rest].map((a) => ({ ...a, name: localName(a.name) }));
+  const locals = operation.paging === undefined ? methodLocals : pagedLocals;
+  return [...path, ...body, ...rest].map((a) => ({ ...a, name: localName(a.name, locals) }));
 }
 
 /** Optional arguments, which live in the options bag. */

@@ -28,7 +28,7 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   "Object", "Omit", "Partial", "Pick", "Promise", "RangeError", "Readonly", "Record", "RegExp",
   "Required", "Set", "String", "Symbol", "TypeError", "Uint8Array", "URL",
   "AbortSignalLike", "HttpClient", "OperationOptions", "OperationTracingOptions", "Pipeline",
-  "PipelineRequest", "PipelineResponse", "RestError",
+  "PipelineRequest", "PipelineResponse", "RestError", "PagedAsyncIterableIterator", "PageSettings",
 ]);
 
 function splitWords(input: string): string[] {

@@ -220,6 +220,41 @@ describe("x-ms-pageable emitted: paging.json", () => {
   });
 });
 
+describe("x-ms-pageable emitted: names and shapes that could clash", () => {
+  it("a POST list whose required parameters are named like the function's locals, and a model named PageSettings", async () => {
+    const required = (name: string): JsonObject => ({ name, in: "query", required: true, type: "string" });
+    const spec = {
+      swagger: "2.0",
+      info: { title: "Clash", version: "1.0" },
+      host: "example.com",
+      paths: {
+        "/search": {
+          post: {
+            operationId: "Search",
+            parameters: [...["send", "firstPage", "nextLink", "page"].map(required), { name: "body", in: "body", schema: { $ref: "#/definitions/PageSettings" } }],
+            responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Results" } }, "204": { description: "none" } },
+            "x-ms-pageable": { nextLinkName: "next", itemName: "hits" },
+          },
+        },
+      },
+      definitions: {
+        PageSettings: { type: "object", properties: { size: { type: "integer" } } },
+        Results: { type: "object", properties: { hits: { type: "array", items: { type: "string", format: "date-time" } }, next: { type: "string" } } },
+      },
+    };
+    const specFile = join(work, "clash.json");
+    writeFileSync(specFile, JSON.stringify(spec, null, 2));
+    const files = await generateInMemory(specFile, work);
+    const text = files.find((f) => f.path === "src/operations/operations.ts")?.content ?? "";
+    expect(text).toContain(
+      "export function search(context: OperationContext, sendParam: string, firstPageParam: string, nextLinkParam: string, pageParam: string, options: SearchOptionalParams = {}): PagedAsyncIterableIterator<Date, Results | undefined> {\n",
+    );
+    expect(text).toContain("    (page) => ({ items: page?.hits, nextLink: page?.next }),\n");
+    expect(files.find((f) => f.path === "src/models.ts")?.content).toContain("export interface PageSettingsModel {");
+    expect(typecheckFiles("paging-clash", files)).toEqual([]);
+  });
+});
+
 describe("x-ms-pageable at run time: generated code against a node:http server", () => {
   const errorResponse = { description: "Error", schema: { $ref: "#/definitions/ErrorResponse" } };
   const pageResponse = { description: "A page of items", schema: { $ref: "#/definitions/ItemPage" } };
