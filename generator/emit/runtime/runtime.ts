@@ -337,7 +337,7 @@ export function assertApiVersion(apiVersion: string | undefined, member: string,
 
 /** Where `byPage()` starts, and the page size asked for (shape of @azure/core-paging's `PageSettings`). */
 export interface PageSettings {
-  /** The next link of the page before the first one wanted (a page's next link), to resume from there. */
+  /** A page's next link: `byPage()` starts at the page it points to instead of the first. */
   continuationToken?: string;
   /**
    * Accepted for compatibility with @azure/core-paging; not sent. The service decides the page size
