@@ -19,13 +19,13 @@ export interface EmitContext {
   serialized: ReadonlySet<string>;
   /** Models sent in requests that have required properties or constraints to check. */
   validated: ReadonlySet<string>;
-  /** Discriminated hierarchies typed as `<Root>Union`, by root model name ({@link polymorphicUnions}). */
+  /** `<Model>Union` of every model with descendants in a discriminated hierarchy, by that model's name ({@link polymorphicUnions}). */
   unions: ReadonlyMap<string, PolymorphicUnion>;
-  /** Roots whose union needs a deserializer: some model of the hierarchy is in `deserialized`. */
+  /** Models whose union needs a deserializer: it or a descendant is in `deserialized`. */
   deserializedUnions: ReadonlySet<string>;
-  /** Roots whose union needs a serializer: some model of the hierarchy is in `serialized`. */
+  /** Models whose union needs a serializer: it or a descendant is in `serialized`. */
   serializedUnions: ReadonlySet<string>;
-  /** Roots whose union needs a validator: some model of the hierarchy is in `validated`. */
+  /** Models whose union needs a validator: it or a descendant is in `validated`. */
   validatedUnions: ReadonlySet<string>;
   /** Name of each operation's standalone function ({@link operationFunctionNames}). */
   functionNames: ReadonlyMap<Operation, string>;
@@ -94,12 +94,22 @@ export function buildEmitContext(model: CodeModel): EmitContext {
   }
   const propsOf = (name: string): Property[] => properties.get(name) ?? [];
   const unions = polymorphicUnions(model);
-  /** A reference to a root may hold any model of its hierarchy. */
+  /** A reference to a root or intermediate model may hold any of its descendants. */
   const holds = (name: string): string[] => [name, ...(unions.get(name)?.subtypes.map((s) => s.name) ?? [])];
 
-  const reach = (roots: TypeRef[], skipReadOnly: boolean): Set<string> => {
-    const found = new Set<string>();
-    const queue = roots.flatMap(referencedModels).flatMap(holds);
+  /**
+   * Models reached from some types (a reference to a union base reaches its descendants), and the
+   * ones named by a reference itself: only those can need a union mapper (a Shark reached as a
+   * sibling Fish goes through FishUnion's switch, never SharkUnion's).
+   */
+  const reach = (roots: TypeRef[], skipReadOnly: boolean): Set<string> & { referenced: Set<string> } => {
+    const found = Object.assign(new Set<string>(), { referenced: new Set<string>() });
+    const refer = (types: TypeRef[]): string[] => {
+      const names = types.flatMap(referencedModels);
+      names.forEach((n) => found.referenced.add(n));
+      return names.flatMap(holds);
+    };
+    const queue = refer(roots);
     while (queue.length > 0) {
       const name = queue.pop() as string;
       if (found.has(name) || !objects.has(name)) {
@@ -108,7 +118,7 @@ export function buildEmitContext(model: CodeModel): EmitContext {
       found.add(name);
       for (const property of propsOf(name)) {
         if (!(skipReadOnly && property.readOnly)) {
-          queue.push(...referencedModels(property.type).flatMap(holds));
+          queue.push(...refer([property.type]));
         }
       }
     }
@@ -151,9 +161,9 @@ export function buildEmitContext(model: CodeModel): EmitContext {
   const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
   const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
   const validated = closure(inputs, (p) => writable(p) && (p.required || hasConstraints(p)), writable);
-  /** Roots referenced in this direction some model of whose hierarchy needs mapping. */
-  const mappedRoots = (reached: Set<string>, mapped: Set<string>): Set<string> =>
-    new Set([...unions.keys()].filter((root) => reached.has(root) && holds(root).some((name) => mapped.has(name))));
+  /** Union bases referenced in this direction that need mapping themselves or have a descendant that does. */
+  const mappedRoots = (reached: { referenced: Set<string> }, mapped: Set<string>): Set<string> =>
+    new Set([...unions.keys()].filter((base) => reached.referenced.has(base) && holds(base).some((name) => mapped.has(name))));
   return {
     model,
     objects,

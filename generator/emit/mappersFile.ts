@@ -25,8 +25,8 @@ export function mappersStatements(context: EmitContext): StatementStructures[] |
   if (deserialized.length === 0 && serialized.length === 0) {
     return undefined;
   }
-  const deserializedUnions = [...context.deserializedUnions].sort().map((root) => context.unions.get(root) as PolymorphicUnion);
-  const serializedUnions = [...context.serializedUnions].sort().map((root) => context.unions.get(root) as PolymorphicUnion);
+  const deserializedUnions = [...context.deserializedUnions].sort().map((base) => context.unions.get(base) as PolymorphicUnion);
+  const serializedUnions = [...context.serializedUnions].sort().map((base) => context.unions.get(base) as PolymorphicUnion);
   const body: StatementStructures[] = [];
   for (const object of deserialized) {
     body.push(wireInterface(object, context), deserializer(object, context));
@@ -57,7 +57,7 @@ export function mappersStatements(context: EmitContext): StatementStructures[] |
   for (const union of deserializedUnions) {
     // the union, and the members whose wire form is the model itself (passed through)
     modelNames.add(union.name);
-    for (const name of [union.root, ...union.subtypes.map((s) => s.name)].filter((m) => !context.deserialized.has(m))) {
+    for (const name of [union.base, ...union.subtypes.map((s) => s.name)].filter((m) => !context.deserialized.has(m))) {
       modelNames.add(name);
     }
   }
@@ -159,7 +159,7 @@ function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarat
 
 /** `export type FishUnionWire = FishWire | ...`: the wire form of every model of the hierarchy. */
 function unionWireAlias(union: PolymorphicUnion, context: EmitContext): TypeAliasDeclarationStructure {
-  const members = [union.root, ...union.subtypes.map((s) => s.name)].map((name) => (context.deserialized.has(name) ? wireTypeName(name) : name));
+  const members = [union.base, ...union.subtypes.map((s) => s.name)].map((name) => (context.deserialized.has(name) ? wireTypeName(name) : name));
   return {
     kind: StructureKind.TypeAlias,
     name: wireTypeName(union.name),
@@ -170,14 +170,14 @@ function unionWireAlias(union: PolymorphicUnion, context: EmitContext): TypeAlia
 }
 
 /**
- * `switch` on the discriminator, one `case` per model of the hierarchy that has a mapper; any other
- * value (the root's own, or one this client does not know) is read as the root.
+ * `switch` on the discriminator, one `case` per descendant of the union's base that has a mapper; any
+ * other value (the base's own, or one this client does not know) is read as the base.
  */
 function unionDeserializer(union: PolymorphicUnion, context: EmitContext): FunctionDeclarationStructure {
   const cases = union.subtypes
     .filter((s) => context.deserialized.has(s.name))
     .map((s) => `case ${stringLiteral(s.value)}:\nreturn ${mapperName("deserialize", s.name)}(wire as ${wireTypeName(s.name)});`);
-  const fallback = context.deserialized.has(union.root) ? `${mapperName("deserialize", union.root)}(wire)` : `wire as ${union.root}`;
+  const fallback = context.deserialized.has(union.base) ? `${mapperName("deserialize", union.base)}(wire)` : `wire as ${union.base}`;
   return {
     kind: StructureKind.Function,
     name: mapperName("deserialize", union.name),
@@ -185,7 +185,7 @@ function unionDeserializer(union: PolymorphicUnion, context: EmitContext): Funct
     docs: jsDoc(
       undefined,
       `Reads a {@link ${union.name}} from its wire form: the model its ${codeSpan(union.discriminator.serializedName)} names, ` +
-        `or a plain {@link ${union.root}} for a value this client does not know.`,
+        `or a plain {@link ${union.base}} for a value this client does not know.`,
     ),
     parameters: [{ name: "wire", type: wireTypeName(union.name) }],
     returnType: union.name,
@@ -198,7 +198,7 @@ function unionSerializer(union: PolymorphicUnion, context: EmitContext): Functio
   const cases = union.subtypes
     .filter((s) => context.serialized.has(s.name))
     .map((s) => `case ${stringLiteral(s.value)}:\nreturn ${mapperName("serialize", s.name)}(value as ${s.name});`);
-  const fallback = context.serialized.has(union.root) ? `${mapperName("serialize", union.root)}(value)` : "{ ...value }";
+  const fallback = context.serialized.has(union.base) ? `${mapperName("serialize", union.base)}(value)` : "{ ...value }";
   return {
     kind: StructureKind.Function,
     name: mapperName("serialize", union.name),
@@ -206,7 +206,7 @@ function unionSerializer(union: PolymorphicUnion, context: EmitContext): Functio
     docs: jsDoc(
       undefined,
       `Writes a {@link ${union.name}} in its wire form with the serializer of the model its ${codeSpan(union.discriminator.propertyName)} names ` +
-        `(the one of {@link ${union.root}} for any other value).`,
+        `(the one of {@link ${union.base}} for any other value).`,
     ),
     parameters: [{ name: "value", type: union.name }],
     returnType: "Record<string, unknown>",

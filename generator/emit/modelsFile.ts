@@ -130,17 +130,17 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
   };
 }
 
-/** `export type FishUnion = Fish | Goblinshark | ...`: what a reference to the root may hold. */
+/** `export type FishUnion = Fish | Goblinshark | ...`: what a reference to the root (or, for `SalmonUnion`, an intermediate model) may hold. */
 function unionAlias(union: PolymorphicUnion): TypeAliasDeclarationStructure {
   return {
     kind: StructureKind.TypeAlias,
     name: union.name,
     isExported: true,
-    type: [union.root, ...union.subtypes.map((s) => s.name)].join(" | "),
+    type: [union.base, ...union.subtypes.map((s) => s.name)].join(" | "),
     docs: jsDoc(
       undefined,
-      `{@link ${union.root}} or any model that extends it, told apart by ${codeSpan(union.discriminator.serializedName)}; ` +
-        `a value the client does not know is read as a plain {@link ${union.root}}.`,
+      `{@link ${union.base}} or any model that extends it, told apart by ${codeSpan(union.discriminator.serializedName)}; ` +
+        `a value the client does not know is read as a plain {@link ${union.base}}.`,
     ),
   };
 }

@@ -2,57 +2,66 @@ import { claimUnique, RESERVED_TYPE_NAMES } from "../model/names.js";
 import type { CodeModel, ObjectModel } from "../model/types.js";
 
 /**
- * A discriminated hierarchy as the emitter types it: `<Root>Union = Root | every descendant`.
- * A reference to the root (property, array item, dictionary value, body, result) means any model
- * of the hierarchy, so it is typed as the union and mapped by dispatching on the discriminator.
+ * A model of a discriminated hierarchy that others extend, as the emitter types it:
+ * `<Model>Union = Model | every descendant`. Every such model gets one: the discriminator root
+ * (`FishUnion`) and each intermediate model (`SalmonUnion = Salmon | SmartSalmon`). A reference
+ * to the model (property, array item, dictionary value, body, result) may hold any of its
+ * descendants, so it is typed as the union and mapped by dispatching on the discriminator.
  */
 export interface PolymorphicUnion {
   /** Type alias name, e.g. `FishUnion` (`claimUnique` against every model, enum and reserved type name). */
   name: string;
-  /** The model that declares the discriminator, e.g. `Fish`. */
-  root: string;
-  /** The root's discriminator property (TypeScript and wire name). */
+  /** The model the union is of: the root that declares the discriminator (`Fish`) or an intermediate model (`Salmon`). */
+  base: string;
+  /** The discriminator property (TypeScript and wire name): the base's own, or the one it inherits from the root. */
   discriminator: { propertyName: string; serializedName: string };
-  /** Every model that extends the root, directly or not, with its discriminator value; by name. */
+  /** Every model that extends the base, directly or not, with its discriminator value; by name. */
   subtypes: Array<{ name: string; value: string }>;
 }
 
-/** Ancestors of a model (parents, their parents, ...), without repeats. */
-function ancestors(object: ObjectModel, objects: ReadonlyMap<string, ObjectModel>): Set<string> {
-  const found = new Set<string>();
+/** Ancestors of a model (parents, their parents, ...), without repeats, nearest first. */
+function ancestors(object: ObjectModel, objects: ReadonlyMap<string, ObjectModel>): string[] {
+  const found: string[] = [];
   const queue = [...object.parents];
   while (queue.length > 0) {
     const name = queue.shift() as string;
     const parent = objects.get(name);
-    if (parent === undefined || found.has(name)) {
+    if (parent === undefined || found.includes(name)) {
       continue;
     }
-    found.add(name);
+    found.push(name);
     queue.push(...parent.parents);
   }
   return found;
 }
 
 /**
- * The union of every discriminator root that has subtypes, keyed by root model name. Roots are
- * visited in model order (by name), so names are claimed deterministically.
+ * The union of every model with descendants in a discriminated hierarchy, keyed by that model's
+ * name. Roots claim their names first, then intermediate models, each in model order (by name),
+ * so names are deterministic and a root's union is named as it was before intermediates had one.
  */
 export function polymorphicUnions(model: CodeModel): Map<string, PolymorphicUnion> {
   const objects = new Map(model.objects.map((o) => [o.name, o]));
   const taken = new Set<string>([...RESERVED_TYPE_NAMES, ...model.objects.map((o) => o.name), ...model.enums.map((e) => e.name)]);
   const lineage = new Map(model.objects.map((o) => [o.name, ancestors(o, objects)]));
-  const unions = new Map<string, PolymorphicUnion>();
-  for (const root of model.objects) {
-    if (root.discriminator === undefined) {
-      continue;
+  /** The model's own discriminator, else the nearest ancestor's. */
+  const discriminatorOf = (object: ObjectModel): PolymorphicUnion["discriminator"] | undefined =>
+    object.discriminator ?? (lineage.get(object.name) ?? []).map((name) => objects.get(name)?.discriminator).find((d) => d !== undefined);
+  const candidates = model.objects.flatMap((base) => {
+    const discriminator = discriminatorOf(base);
+    if (discriminator === undefined) {
+      return [];
     }
     const subtypes = model.objects
-      .filter((o) => lineage.get(o.name)?.has(root.name) && o.discriminatorValue !== undefined)
+      .filter((o) => lineage.get(o.name)?.includes(base.name) && o.discriminatorValue !== undefined)
       .map((o) => ({ name: o.name, value: o.discriminatorValue as string }));
-    if (subtypes.length === 0) {
-      continue;
-    }
-    unions.set(root.name, { name: claimUnique(`${root.name}Union`, taken), root: root.name, discriminator: root.discriminator, subtypes });
+    return subtypes.length === 0 ? [] : [{ base, discriminator, subtypes }];
+  });
+  const ordered = [...candidates.filter((c) => c.base.discriminator !== undefined), ...candidates.filter((c) => c.base.discriminator === undefined)];
+  const unions = new Map<string, PolymorphicUnion>();
+  for (const { base, discriminator, subtypes } of ordered) {
+    unions.set(base.name, { name: claimUnique(`${base.name}Union`, taken), base: base.name, discriminator, subtypes });
   }
-  return unions;
+  // model order, as consumers iterate it
+  return new Map(model.objects.filter((o) => unions.has(o.name)).map((o) => [o.name, unions.get(o.name) as PolymorphicUnion]));
 }

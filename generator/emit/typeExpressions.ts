@@ -2,7 +2,7 @@ import type { TypeRef } from "../model/types.js";
 import type { EmitContext } from "./analysis.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 
-/** Discriminated hierarchies by root model name: a reference to a root is typed as its union. */
+/** Unions by base model name (root or intermediate): a reference to such a model is typed as its union. */
 type Unions = ReadonlyMap<string, PolymorphicUnion>;
 
 function withNull(expression: string, nullable: boolean | undefined): string {

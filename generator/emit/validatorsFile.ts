@@ -12,7 +12,7 @@ export function validatorsStatements(context: EmitContext): StatementStructures[
   if (objects.length === 0) {
     return undefined;
   }
-  const unions = [...context.validatedUnions].sort().map((root) => context.unions.get(root) as PolymorphicUnion);
+  const unions = [...context.validatedUnions].sort().map((base) => context.unions.get(base) as PolymorphicUnion);
   const functions = [...objects.map((o) => validator(o, context)), ...unions.map((u) => unionValidator(u, context))];
   const code = functions.map((f) => String(f.statements)).join("\n");
   const modelNames = [...objects.map((o) => o.name), ...unions.map((u) => u.name)];
@@ -49,12 +49,12 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
   };
 }
 
-/** Checks a union with the validator of the model its discriminator names (the root's for any other value). */
+/** Checks a union with the validator of the model its discriminator names (the base model's for any other value). */
 function unionValidator(union: PolymorphicUnion, context: EmitContext): FunctionDeclarationStructure {
   const cases = union.subtypes
     .filter((s) => context.validated.has(s.name))
     .map((s) => `case ${stringLiteral(s.value)}:\nreturn ${validatorName(s.name)}(value as ${s.name}, path);`);
-  const fallback = context.validated.has(union.root) ? [`default:\nreturn ${validatorName(union.root)}(value, path);`] : [];
+  const fallback = context.validated.has(union.base) ? [`default:\nreturn ${validatorName(union.base)}(value, path);`] : [];
   return {
     kind: StructureKind.Function,
     name: validatorName(union.name),
@@ -62,7 +62,7 @@ function unionValidator(union: PolymorphicUnion, context: EmitContext): Function
     docs: jsDoc(
       undefined,
       `Checks a {@link ${union.name}} before it is sent, as the model its ${"`"}${union.discriminator.propertyName}${"`"} names ` +
-        `(as a {@link ${union.root}} for any other value); errors name the property by its path under ${"`"}path${"`"}.`,
+        `(as a {@link ${union.base}} for any other value); errors name the property by its path under ${"`"}path${"`"}.`,
     ),
     parameters: [
       { name: "value", type: union.name },
