@@ -280,6 +280,157 @@ describe("polymorphism: the generated client against a node:http server on 127.0
   });
 });
 
+describe("polymorphism: intermediate models (Salmon, Shark) get their own union", () => {
+  it("SalmonUnion and SharkUnion: the model and its own descendants only, right after its interface", () => {
+    expect(file("src/models.ts")).toContain(
+      [
+        "  iswild?: boolean;",
+        "}",
+        "",
+        "/** {@link Salmon} or any model that extends it, told apart by `fishtype`; a value the client does not know is read as a plain {@link Salmon}. */",
+        "export type SalmonUnion = Salmon | SmartSalmon;",
+        "",
+      ].join("\n"),
+    );
+    expect(file("src/models.ts")).toContain(
+      [
+        "/** {@link Shark} or any model that extends it, told apart by `fishtype`; a value the client does not know is read as a plain {@link Shark}. */",
+        "export type SharkUnion = Shark | Cookiecuttershark | Goblinshark | Sawshark;",
+        "",
+      ].join("\n"),
+    );
+    // the root union is unchanged, still listing every descendant directly
+    expect(file("src/models.ts")).toContain("export type FishUnion = Fish | Cookiecuttershark | Goblinshark | Salmon | Sawshark | Shark | SmartSalmon;\n");
+  });
+
+  it("deserializeSalmonUnion switches over Salmon's descendants only; anything else is read as a Salmon", () => {
+    expect(between(file("src/mappers.ts"), "/** {@link SalmonUnion} as it appears", "\n}\n")).toBe(
+      [
+        "/** {@link SalmonUnion} as it appears in a response body. */",
+        "export type SalmonUnionWire = SalmonWire | SmartSalmonWire;",
+        "",
+        "/** Reads a {@link SalmonUnion} from its wire form: the model its `fishtype` names, or a plain {@link Salmon} for a value this client does not know. */",
+        "export function deserializeSalmonUnion(wire: SalmonUnionWire): SalmonUnion {",
+        "  switch (wire.fishtype) {",
+        '    case "smart_salmon":',
+        "      return deserializeSmartSalmon(wire as SmartSalmonWire);",
+        "    default:",
+        "      return deserializeSalmon(wire);",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("serializeSalmonUnion and validateSalmonUnion dispatch the same way", () => {
+    expect(between(file("src/mappers.ts"), "export function serializeSalmonUnion(", "\n}\n")).toBe(
+      [
+        "export function serializeSalmonUnion(value: SalmonUnion): Record<string, unknown> {",
+        "  switch (value.fishtype) {",
+        '    case "smart_salmon":',
+        "      return serializeSmartSalmon(value as SmartSalmon);",
+        "    default:",
+        "      return serializeSalmon(value);",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    expect(between(file("src/validators.ts"), "export function validateSalmonUnion(", "\n}\n")).toBe(
+      [
+        "export function validateSalmonUnion(value: SalmonUnion, path: string): void {",
+        "  switch (value.fishtype) {",
+        '    case "smart_salmon":',
+        "      return validateSmartSalmon(value as SmartSalmon, path);",
+        "    default:",
+        "      return validateSalmon(value, path);",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("getComplicated/putComplicated use SalmonUnion; SharkUnion, which nothing names directly, gets no mapper or validator", () => {
+    const operations = file("src/operations/polymorphism.ts");
+    expect(operations).toContain("export async function polymorphismGetComplicated(context: OperationContext, options: OperationOptions = {}): Promise<SalmonUnion> {\n");
+    expect(operations).toContain("  const wire = response.body as SalmonUnionWire;\n  return deserializeSalmonUnion(wire);\n");
+    expect(operations).toContain("export async function polymorphismPutComplicated(context: OperationContext, complexBody: SalmonUnion, options: OperationOptions = {}): Promise<void> {\n");
+    expect(operations).toContain('  validateSalmonUnion(complexBody, "complexBody");\n');
+    expect(operations).toContain("    body: JSON.stringify(serializeSalmonUnion(complexBody)),\n");
+    expect(file("src/mappers.ts")).not.toContain("SharkUnion");
+    expect(file("src/validators.ts")).not.toContain("SharkUnion");
+  });
+
+  it("GET complicated: a smart_salmon is read as a SmartSalmon (renamed and extra properties), its siblings dispatched on FishUnion", async () => {
+    const api = await load();
+    answer = {
+      fishtype: "smart_salmon",
+      location: "alaska",
+      iswild: true,
+      species: "king",
+      college_degree: "MBA",
+      additionalProperty1: { a: 1 },
+      length: 1,
+      siblings: [{ fishtype: "shark", age: 6, birthday: "2012-01-05T01:00:00Z", length: 20, species: "predator" }],
+    };
+    const salmon = await api["polymorphismGetComplicated"]!(context());
+    expect(salmon).toEqual({
+      fishtype: "smart_salmon",
+      location: "alaska",
+      iswild: true,
+      species: "king",
+      collegeDegree: "MBA",
+      additionalProperty1: { a: 1 },
+      length: 1,
+      siblings: [{ fishtype: "shark", age: 6, birthday: new Date("2012-01-05T01:00:00Z"), length: 20, species: "predator" }],
+    });
+    expect((salmon as { siblings: Array<{ birthday: unknown }> }).siblings[0]!.birthday).toBeInstanceOf(Date);
+    expect(received.at(-1)).toEqual({ method: "GET", url: "/complex/polymorphism/complicated?api-version=2016-02-29", body: "" });
+  });
+
+  it("GET complicated: a plain salmon keeps Salmon's properties only (no college_degree rename)", async () => {
+    const api = await load();
+    answer = { fishtype: "salmon", length: 2, college_degree: "BA", siblings: [] };
+    expect(await api["polymorphismGetComplicated"]!(context())).toEqual({ fishtype: "salmon", length: 2, siblings: [] });
+  });
+
+  it("PUT complicated writes a SmartSalmon with its serializer and checks its siblings first", async () => {
+    const api = await load();
+    await api["polymorphismPutComplicated"]!(context(), {
+      fishtype: "smart_salmon",
+      length: 1,
+      collegeDegree: "MBA",
+      additionalProperty2: false,
+      siblings: [{ fishtype: "shark", length: 20, birthday: new Date("2012-01-05T01:00:00Z") }],
+    });
+    expect(received.at(-1)).toEqual({
+      method: "PUT",
+      url: "/complex/polymorphism/complicated?api-version=2016-02-29",
+      body: '{"additionalProperty2":false,"fishtype":"smart_salmon","length":1,"siblings":[{"fishtype":"shark","length":20,"birthday":"2012-01-05T01:00:00.000Z"}],"college_degree":"MBA"}',
+    });
+    const sentBefore = received.length;
+    await expect(
+      api["polymorphismPutComplicated"]!(context(), { fishtype: "smart_salmon", length: 1, siblings: [{ fishtype: "goblin", length: 3 }] }),
+    ).rejects.toThrow(new TypeError("complexBody.siblings[0].birthday is required"));
+    expect(received.length).toBe(sentBefore);
+  });
+
+  it("body-complex compiles strictly with a caller that passes a SmartSalmon as SalmonUnion (and may not pass a Shark)", () => {
+    const check = [
+      'import { polymorphismPutComplicated, type SalmonUnion, type SmartSalmon } from "./src/index.js";',
+      "export const smart: SmartSalmon = { fishtype: \"smart_salmon\", length: 1, collegeDegree: \"MBA\" };",
+      "export const union: SalmonUnion = smart;",
+      "export const put: typeof polymorphismPutComplicated = polymorphismPutComplicated;",
+      "// @ts-expect-error a Shark (its birthday) is no Salmon",
+      "export const shark: SalmonUnion = { fishtype: \"shark\", length: 1, birthday: new Date(0) };",
+      "",
+    ].join("\n");
+    expect(typecheckFiles("polymorphism-intermediate", [...files, { path: "check.ts", content: check }])).toEqual([]);
+  });
+});
+
 describe("polymorphism: naming and a root that needs no mapping of its own", () => {
   const spec = {
     swagger: "2.0",
