@@ -494,3 +494,63 @@ describe("polymorphism: naming and a root that needs no mapping of its own", () 
     expect(typecheckFiles("polymorphism-zoo", zoo)).toEqual([]);
   });
 });
+
+describe("polymorphism: an intermediate union's name and a property that names the intermediate model", () => {
+  const spec = {
+    swagger: "2.0",
+    info: { title: "Kennel", version: "2024-01-01" },
+    host: "example.com",
+    schemes: ["https"],
+    paths: {
+      "/kennel": {
+        get: { operationId: "Kennel_Get", responses: { "200": { description: "OK", schema: { $ref: "#/definitions/Crate" } } } },
+      },
+    },
+    definitions: {
+      Crate: { type: "object", properties: { resident: { $ref: "#/definitions/Dog" } } },
+      Animal: { type: "object", discriminator: "kind", required: ["kind"], properties: { kind: { type: "string" } } },
+      Dog: { allOf: [{ $ref: "#/definitions/Animal" }], properties: { name: { type: "string" } } },
+      Puppy: { allOf: [{ $ref: "#/definitions/Dog" }], properties: { born: { type: "string", format: "date-time" } } },
+      // takes the name Dog's union would have had
+      DogUnion: { type: "object", properties: { size: { type: "integer" } } },
+    },
+  };
+  let kennel: GeneratedFiles = [];
+  const kennelFile = (path: string): string => kennel.find((f) => f.path === path)?.content ?? "";
+
+  beforeAll(async () => {
+    writeFileSync(join(work, "kennel.json"), JSON.stringify(spec, null, 2));
+    kennel = await generateInMemory(join(work, "kennel.json"), work);
+  });
+
+  it("DogUnion is a model, so Dog's union is DogUnion2; the root's union is named as before", () => {
+    expect(kennelFile("src/models.ts")).toContain("export type AnimalUnion = Animal | Dog | Puppy;\n");
+    expect(kennelFile("src/models.ts")).toContain("export type DogUnion2 = Dog | Puppy;\n");
+    expect(between(kennelFile("src/models.ts"), "export interface Crate {", "\n}\n")).toContain("  resident?: DogUnion2;\n");
+  });
+
+  it("Crate.resident is read through DogUnion2's switch (Dog itself passed through); nothing names Animal, so it has no mapper", () => {
+    expect(between(kennelFile("src/mappers.ts"), "export type DogUnion2Wire", "\n}\n")).toBe(
+      [
+        "export type DogUnion2Wire = Dog | PuppyWire;",
+        "",
+        "/** Reads a {@link DogUnion2} from its wire form: the model its `kind` names, or a plain {@link Dog} for a value this client does not know. */",
+        "export function deserializeDogUnion2(wire: DogUnion2Wire): DogUnion2 {",
+        "  switch (wire.kind) {",
+        '    case "Puppy":',
+        "      return deserializePuppy(wire as PuppyWire);",
+        "    default:",
+        "      return wire as Dog;",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    expect(kennelFile("src/mappers.ts")).toContain("    ...(wire.resident === undefined ? {} : { resident: deserializeDogUnion2(wire.resident) }),\n");
+    expect(kennelFile("src/mappers.ts")).not.toContain("AnimalUnion");
+  });
+
+  it("the output compiles (strict, noUnused*)", () => {
+    expect(typecheckFiles("polymorphism-kennel", kennel)).toEqual([]);
+  });
+});
