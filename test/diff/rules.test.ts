@@ -95,6 +95,61 @@ describe("operations", () => {
   });
 });
 
+describe("paging (x-ms-pageable)", () => {
+  const list = (pageable?: JsonObject): JsonObject =>
+    swagger(
+      {
+        "/things": {
+          get: {
+            operationId: "Things_List",
+            parameters: [API_VERSION],
+            responses: { "200": { description: "", schema: { $ref: "#/definitions/Page" } } },
+            ...(pageable !== undefined ? { "x-ms-pageable": pageable } : {}),
+          },
+        },
+      },
+      { Page: obj({ value: { type: "array", items: str }, items: { type: "array", items: str }, nextLink: str, "@odata.nextLink": str }) },
+    );
+  const P = "GET /things";
+  const paged = list({ nextLinkName: "nextLink" });
+  it("added, removed: the generated return type changes between the page and an iterator", () => {
+    const [added] = check(list(), paged, [["pageable-added", true, P]]);
+    expect(added).toEqual({
+      breaking: true,
+      rule: "pageable-added",
+      message: 'operation Things_List is now pageable (items "value", next link "nextLink"): it returns an iterator over the items instead of the first page',
+      concerns: { kind: "operation", path: P, operation: P },
+    });
+    const [removed] = check(list({ nextLinkName: null, itemName: "items" }), list(), [["pageable-removed", true, P]]);
+    expect(removed?.message).toBe(
+      'operation Things_List is no longer pageable (was items "items", next link null): it returns the response as is instead of an iterator over the items',
+    );
+  });
+  it("itemName changed; the default made explicit is no change", () => {
+    const [c] = check(paged, list({ nextLinkName: "nextLink", itemName: "items" }), [["pageable-item-name-changed", true, P]]);
+    expect(c?.message).toBe('x-ms-pageable itemName changed from "value" to "items": the iterator yields another array');
+    expect([c?.concerns.old, c?.concerns.new]).toEqual(["value", "items"]);
+    expect(diffDocs(paged, list({ nextLinkName: "nextLink", itemName: "value" }))).toEqual([]);
+  });
+  it("nextLinkName changed, to null, from null", () => {
+    const [renamed] = check(paged, list({ nextLinkName: "@odata.nextLink" }), [["pageable-next-link-changed", true, P]]);
+    expect(renamed?.message).toBe('x-ms-pageable nextLinkName changed from "nextLink" to "@odata.nextLink": the iterator follows another link');
+    expect([renamed?.concerns.old, renamed?.concerns.new]).toEqual(["nextLink", "@odata.nextLink"]);
+    const [single] = check(paged, list({ nextLinkName: null }), [["pageable-next-link-changed", true, P]]);
+    expect(single?.message).toBe('x-ms-pageable nextLinkName changed from "nextLink" to null: the iterator no longer follows a next link (a single page)');
+    expect(single?.concerns).toEqual({ kind: "operation", path: P, operation: P, old: "nextLink" });
+    const [multi] = check(list({ nextLinkName: null }), paged, [["pageable-next-link-changed", true, P]]);
+    expect(multi?.message).toBe('x-ms-pageable nextLinkName changed from null to "nextLink": the iterator now follows a next link (more than one page)');
+    expect(multi?.concerns).toEqual({ kind: "operation", path: P, operation: P, new: "nextLink" });
+  });
+  it("both at once are two findings", () => {
+    check(paged, list({ nextLinkName: "@odata.nextLink", itemName: "items" }), [
+      ["pageable-item-name-changed", true, P],
+      ["pageable-next-link-changed", true, P],
+    ]);
+  });
+});
+
 describe("parameters", () => {
   const q = (params: JsonObject[]): JsonObject =>
     swagger({ "/things": { get: { operationId: "Get", parameters: [API_VERSION, ...params], responses: { "204": { description: "" } } } } });

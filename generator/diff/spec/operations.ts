@@ -2,7 +2,7 @@
  * Operations matched by METHOD + path (path parameter names do not matter on the wire, so
  * `{id}` and `{identityId}` match); parameters, body and responses compared per pair.
  */
-import type { BodyParameter, Operation, OperationResponse, Parameter } from "../../model/types.js";
+import type { BodyParameter, Operation, OperationResponse, Paging, Parameter } from "../../model/types.js";
 import { compareConstraints, compareDefault } from "./constraints.js";
 import { at, report, type DiffContext, type Side, type Where } from "./context.js";
 import type { SpecRule } from "./rules.js";
@@ -55,10 +55,48 @@ function compareOperation(ctx: DiffContext, before: Operation, after: Operation)
     });
   }
   if (!before.deprecated && after.deprecated) report(ctx, "operation-deprecated", where, `operation ${after.operationId} is now deprecated`);
+  comparePaging(ctx, before.paging, after.paging, where, after.operationId);
   compareParameters(ctx, before, after, where);
   compareBody(ctx, before, after, where);
   compareResponses(ctx, before.responses, after.responses, where, true);
   compareResponses(ctx, before.errorResponses, after.errorResponses, where, false);
+}
+
+/** How a next link reads in a message: its wire name, or null for a single-page list. */
+const linkText = (paging: Paging): string => (paging.nextLinkName === undefined ? "null" : JSON.stringify(paging.nextLinkName));
+
+/**
+ * `x-ms-pageable`: it decides the generated return type (an iterator over the items, or the
+ * response as is), which array the iterator yields and which link it follows, so every change to
+ * it is breaking. The page itself is the success response's body, compared as any other.
+ */
+function comparePaging(ctx: DiffContext, before: Paging | undefined, after: Paging | undefined, where: Where, operationId: string): void {
+  if (before === undefined && after === undefined) return;
+  if (before === undefined && after !== undefined) {
+    report(ctx, "pageable-added", where,
+      `operation ${operationId} is now pageable (items ${JSON.stringify(after.itemName)}, next link ${linkText(after)}): it returns an iterator over the items instead of the first page`);
+    return;
+  }
+  if (before !== undefined && after === undefined) {
+    report(ctx, "pageable-removed", where,
+      `operation ${operationId} is no longer pageable (was items ${JSON.stringify(before.itemName)}, next link ${linkText(before)}): it returns the response as is instead of an iterator over the items`);
+    return;
+  }
+  if (before === undefined || after === undefined) return;
+  if (before.itemName !== after.itemName) {
+    report(ctx, "pageable-item-name-changed", where,
+      `x-ms-pageable itemName changed from ${JSON.stringify(before.itemName)} to ${JSON.stringify(after.itemName)}: the iterator yields another array`,
+      { old: before.itemName, new: after.itemName });
+  }
+  if (before.nextLinkName !== after.nextLinkName) {
+    const effect = after.nextLinkName === undefined
+      ? "the iterator no longer follows a next link (a single page)"
+      : before.nextLinkName === undefined ? "the iterator now follows a next link (more than one page)" : "the iterator follows another link";
+    report(ctx, "pageable-next-link-changed", where, `x-ms-pageable nextLinkName changed from ${linkText(before)} to ${linkText(after)}: ${effect}`, {
+      ...(before.nextLinkName !== undefined ? { old: before.nextLinkName } : {}),
+      ...(after.nextLinkName !== undefined ? { new: after.nextLinkName } : {}),
+    });
+  }
 }
 
 /** Path parameters by position in the template, query and header parameters by wire name. */
