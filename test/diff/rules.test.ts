@@ -316,6 +316,37 @@ describe("model-level", () => {
     const pet = (d: string): JsonObject => io(obj({ kind: str, kind2: str }, ["kind", "kind2"], { discriminator: d }), obj({ id: str }));
     check(pet("kind"), pet("kind2"), [["discriminator-changed", true, B]]);
   });
+  it("subtype added (non-breaking both ways: a client reads an unknown value as the root), removed (breaking on input only)", () => {
+    const pets = (subtypes: JsonObject): JsonObject =>
+      io({ $ref: "#/definitions/Pet" }, { $ref: "#/definitions/Pet" }, {
+        Pet: obj({ kind: str, name: str }, ["kind"], { discriminator: "kind" }),
+        Cat: { allOf: [{ $ref: "#/definitions/Pet" }], "x-ms-discriminator-value": "cat", properties: { meows: { type: "boolean" } } },
+        ...subtypes,
+      });
+    const dog = { Dog: { allOf: [{ $ref: "#/definitions/Pet" }], "x-ms-discriminator-value": "dog", properties: { barks: { type: "boolean" } } } };
+    const added = check(pets({}), pets(dog), [
+      ["subtype-added", false, "POST /things body<dog>"],
+      ["subtype-added", false, "POST /things response 200 body<dog>"],
+    ]);
+    expect(added.map((c) => c.message)).toEqual([
+      'subtype Dog (kind "dog") added to request model Pet',
+      'subtype Dog (kind "dog") added to response model Pet (a client that does not know it reads it as a plain Pet)',
+    ]);
+    expect(added[1]?.concerns).toEqual({
+      kind: "model", path: "POST /things response 200 body<dog>", operation: "POST /things", direction: "output", model: "Dog", new: "dog",
+    });
+    const removed = check(pets(dog), pets({}), [
+      ["subtype-removed-input", true, "POST /things body<dog>"],
+      ["subtype-removed-output", false, "POST /things response 200 body<dog>"],
+    ]);
+    expect(removed.map((c) => c.message)).toEqual([
+      'subtype Dog (kind "dog") removed from request model Pet: requests may no longer send it',
+      'subtype Dog (kind "dog") removed from response model Pet: responses no longer carry it',
+    ]);
+    expect(removed[0]?.concerns).toEqual({
+      kind: "model", path: "POST /things body<dog>", operation: "POST /things", direction: "input", model: "Dog", old: "dog",
+    });
+  });
   it("a recursive model terminates and a change deep inside is reported once, at the first path reaching it", () => {
     const err = (extra: JsonObject): JsonObject => obj({ code: str, inner: { $ref: "#/definitions/Err" }, details: { type: "array", items: { $ref: "#/definitions/Err" } }, ...extra });
     const doc = (extra: JsonObject): JsonObject =>

@@ -8,6 +8,7 @@
 import type { EnumModel, ObjectModel, Property, TypeRef } from "../../model/types.js";
 import { compareConstraints, compareDefault } from "./constraints.js";
 import { at, report, type DiffContext, type Side, type Where } from "./context.js";
+import { inheritedInHierarchy, matchSubtypes, subtypesOf } from "./hierarchy.js";
 import type { SpecRule } from "./rules.js";
 
 /** Wire type and format: what a JSON value looks like, regardless of the TypeScript mapping. */
@@ -135,7 +136,17 @@ function pairKey(kind: string, before: string, after: string, where: Where): str
   return JSON.stringify([where.direction, kind, before, after]);
 }
 
-export function compareModel(ctx: DiffContext, beforeName: string, afterName: string, where: Where): void {
+/**
+ * Wire names a subtype inherits from its hierarchy, per side: a property the subtype declares on
+ * neither side is compared (added, removed, changed) where the hierarchy model declaring it is,
+ * not again in every subtype.
+ */
+interface Inherited {
+  old: Set<string>;
+  new: Set<string>;
+}
+
+export function compareModel(ctx: DiffContext, beforeName: string, afterName: string, where: Where, inherited?: Inherited): void {
   const key = pairKey("model", beforeName, afterName, where);
   if (ctx.compared.has(key)) return;
   ctx.compared.add(key);
@@ -146,8 +157,13 @@ export function compareModel(ctx: DiffContext, beforeName: string, afterName: st
   const input = where.direction === "input";
   const side = input ? "request" : "response";
 
-  const oldProps = visible(wireProperties(ctx.old, before), where);
-  const newProps = visible(wireProperties(ctx.new, after), where);
+  const allOld = visible(wireProperties(ctx.old, before), where);
+  const allNew = visible(wireProperties(ctx.new, after), where);
+  // In a subtype, a property is compared when the subtype itself declares it on either side.
+  const own = (wire: string): boolean =>
+    inherited === undefined || (allOld.has(wire) && !inherited.old.has(wire)) || (allNew.has(wire) && !inherited.new.has(wire));
+  const oldProps = new Map([...allOld].filter(([wire]) => own(wire)));
+  const newProps = new Map([...allNew].filter(([wire]) => own(wire)));
   for (const [wire, p] of newProps) {
     const w = at(where, `.${wire}`, "property");
     const old = oldProps.get(wire);
@@ -167,6 +183,38 @@ export function compareModel(ctx: DiffContext, beforeName: string, afterName: st
 
   compareAdditional(ctx, before, after, where, model);
   compareDiscriminator(ctx, before, after, where, model);
+  if (before.discriminator !== undefined || after.discriminator !== undefined) compareHierarchy(ctx, before, after, where);
+}
+
+/**
+ * A discriminator root stands for every model of its hierarchy (the emitter types a reference to
+ * it as `<Root>Union` and dispatches on the discriminator), so its subtypes are compared too, in
+ * the same direction, at `<path><value>` (e.g. `GET /fish response 200 body<shark>.birthday`).
+ * Each pair goes through compareModel, whose once-per-direction guard keeps the walk finite.
+ */
+function compareHierarchy(ctx: DiffContext, before: ObjectModel, after: ObjectModel, where: Where): void {
+  const match = matchSubtypes(subtypesOf(ctx.old, before), subtypesOf(ctx.new, after));
+  const input = where.direction === "input";
+  const side = input ? "request" : "response";
+  const discriminator = (after.discriminator ?? before.discriminator)?.serializedName ?? "discriminator";
+  for (const { before: o, after: n } of match.pairs) {
+    compareModel(ctx, o.model.name, n.model.name, at(where, `<${n.value}>`, "model"), {
+      old: inheritedInHierarchy(ctx.old, o.model, before),
+      new: inheritedInHierarchy(ctx.new, n.model, after),
+    });
+  }
+  for (const s of match.added) {
+    const how = input ? "" : ` (a client that does not know it reads it as a plain ${after.serializedName})`;
+    report(ctx, "subtype-added", at(where, `<${s.value}>`, "model"),
+      `subtype ${s.model.serializedName} (${discriminator} ${JSON.stringify(s.value)}) added to ${side} model ${after.serializedName}${how}`,
+      { model: s.model.serializedName, new: s.value });
+  }
+  for (const s of match.removed) {
+    const how = input ? "requests may no longer send it" : "responses no longer carry it";
+    report(ctx, input ? "subtype-removed-input" : "subtype-removed-output", at(where, `<${s.value}>`, "model"),
+      `subtype ${s.model.serializedName} (${discriminator} ${JSON.stringify(s.value)}) removed from ${side} model ${after.serializedName}: ${how}`,
+      { model: s.model.serializedName, old: s.value });
+  }
 }
 
 function compareProperty(ctx: DiffContext, before: Property, after: Property, where: Where, model: string): void {
