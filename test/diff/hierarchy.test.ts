@@ -152,13 +152,13 @@ describe("subtypes reached only through the discriminator", () => {
     ]);
   });
 
-  it("a reference to an intermediate model (Salmon) is that model, as the emitter types it: its subtypes are reached only through a reference to the root", () => {
+  it("a reference to an intermediate model (Salmon) reaches its own subtypes, as the emitter's SalmonUnion does", () => {
     const salmonOnly = (college: JsonObject): JsonObject =>
       swagger(
         { "/salmon": { get: { operationId: "Salmon_Get", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Salmon") } } } } },
         fishes({ smartSalmon: { college } }),
       );
-    // Not at `body<smart_salmon>.college`: only Salmon's inherited siblings (Fish[]) reach SmartSalmon.
+    // At `body<smart_salmon>`, not through Salmon's inherited siblings (Fish[]), which reach it too.
     expect(diffDocs(salmonOnly(str), salmonOnly({ type: "integer" }))).toEqual([
       {
         breaking: true,
@@ -166,13 +166,32 @@ describe("subtypes reached only through the discriminator", () => {
         message: "type changed from string to integer",
         concerns: {
           kind: "property",
-          path: "GET /salmon response 200 body.siblings[]<smart_salmon>.college",
+          path: "GET /salmon response 200 body<smart_salmon>.college",
           operation: "GET /salmon",
           direction: "output",
           old: "string",
           new: "integer",
         },
       },
+    ]);
+  });
+
+  it("a subtype added below an intermediate reached from the intermediate (first) and from the root is one finding per direction", () => {
+    // Operations are walked in `<METHOD> <path>` order: GET /cage/shark reaches Shark before GET /fish reaches Fish.
+    const withShark = (more: JsonObject): JsonObject =>
+      doc(fishes({ more }), {
+        "/cage/shark": { get: { operationId: "Shark_Get", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Shark") } } } },
+      });
+    const goblin = { Goblin: { "x-ms-discriminator-value": "goblin", allOf: [ref("Shark")], properties: { jaw: str } } };
+    const changes = diffDocs(withShark({}), withShark(goblin));
+    expect(changes.map(brief)).toEqual([
+      ["subtype-added", false, "GET /cage/shark response 200 body<goblin>"],
+      ["subtype-added", false, `${IN}<goblin>`],
+    ]);
+    expect(changes[0]?.message).toBe('subtype Goblin (fishtype "goblin") added to response model Shark (a client that does not know it reads it as a plain Shark)');
+    expect(diffDocs(withShark(goblin), withShark({})).map((c) => [c.rule, c.breaking, c.concerns.path, c.message])).toEqual([
+      ["subtype-removed-output", false, "GET /cage/shark response 200 body<goblin>", 'subtype Goblin (fishtype "goblin") removed from response model Shark: responses no longer carry it'],
+      ["subtype-removed-input", true, `${IN}<goblin>`, 'subtype Goblin (fishtype "goblin") removed from request model Fish: requests may no longer send it'],
     ]);
   });
 });

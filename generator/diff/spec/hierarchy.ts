@@ -1,8 +1,10 @@
 /**
  * Discriminated hierarchies on one side of a diff, as the emitter types them (see
- * generator/emit/polymorphism.ts): a model that declares a `discriminator` is a root, and every
- * model whose allOf chain reaches it, with a discriminator value, is one of its subtypes. A
- * reference to the root may carry any of them on the wire, so the diff walks them all.
+ * generator/emit/polymorphism.ts): a model that declares a `discriminator` is a root; every model
+ * whose allOf chain reaches a model of the hierarchy (the root or an intermediate model), with a
+ * discriminator value, is one of that model's subtypes. A reference to the root or to an
+ * intermediate model is typed `<Model>Union` and may carry any of its subtypes on the wire, so the
+ * diff walks them all.
  */
 import type { ObjectModel } from "../../model/types.js";
 import type { Side } from "./context.js";
@@ -27,24 +29,34 @@ function ancestors(side: Side, model: ObjectModel): Set<string> {
   return found;
 }
 
-/** Every subtype of `root` (none when it declares no discriminator), by discriminator value. */
-export function subtypesOf(side: Side, root: ObjectModel): Subtype[] {
-  if (root.discriminator === undefined) return [];
+/** The discriminator a model declares, else the one it inherits (nearest ancestor first); none outside a hierarchy. */
+export function discriminatorOf(side: Side, model: ObjectModel): ObjectModel["discriminator"] {
+  if (model.discriminator !== undefined) return model.discriminator;
+  for (const name of ancestors(side, model)) {
+    const d = side.objects.get(name)?.discriminator;
+    if (d !== undefined) return d;
+  }
+  return undefined;
+}
+
+/** Every subtype (descendant) of `base`, a root or an intermediate model, by discriminator value; none outside a hierarchy. */
+export function subtypesOf(side: Side, base: ObjectModel): Subtype[] {
+  if (discriminatorOf(side, base) === undefined) return [];
   return side.model.objects
-    .filter((o) => o.name !== root.name && o.discriminatorValue !== undefined && ancestors(side, o).has(root.name))
+    .filter((o) => o.name !== base.name && o.discriminatorValue !== undefined && ancestors(side, o).has(base.name))
     .map((o) => ({ model: o, value: o.discriminatorValue as string }))
     .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 /**
- * Wire names of the properties `subtype` inherits from the root or from another model of the
- * root's hierarchy: those are compared (and reported) where the hierarchy model declares them.
+ * Wire names of the properties `subtype` inherits from `base` (own or inherited) or from a model
+ * between the two: those are compared (and reported) where that model is.
  */
-export function inheritedInHierarchy(side: Side, subtype: ObjectModel, root: ObjectModel): Set<string> {
+export function inheritedInHierarchy(side: Side, subtype: ObjectModel, base: ObjectModel): Set<string> {
   const names = new Set<string>();
   const members = [...ancestors(side, subtype)].filter((name) => {
     const m = side.objects.get(name);
-    return name === root.name || (m !== undefined && ancestors(side, m).has(root.name));
+    return name === base.name || (m !== undefined && ancestors(side, m).has(base.name));
   });
   for (const name of members) {
     const m = side.objects.get(name);

@@ -64,7 +64,7 @@ export const SPEC_RULES = {
   "additional-properties-removed-input": { breaking: true, when: "request model no longer allows further properties" },
   "additional-properties-removed-output": { breaking: false, when: "response model no longer carries further properties" },
   "discriminator-changed": { breaking: true, when: "polymorphic discriminator property or value changed" },
-  "subtype-added": { breaking: false, when: "a discriminator value (subtype) added to a hierarchy; a client that does not know it reads it as the root" },
+  "subtype-added": { breaking: false, when: "a discriminator value (subtype) added to a hierarchy; a client that does not know it reads it as the model it expects" },
   "subtype-removed-input": { breaking: true, when: "a subtype gone from a hierarchy requests use: its discriminator value is no longer accepted" },
   "subtype-removed-output": { breaking: false, when: "a subtype gone from a hierarchy responses use: it is no longer sent" },
   "response-status-added": { breaking: true, when: "new success status code" },

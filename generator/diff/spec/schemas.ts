@@ -8,7 +8,7 @@
 import type { EnumModel, ObjectModel, Property, TypeRef } from "../../model/types.js";
 import { compareConstraints, compareDefault } from "./constraints.js";
 import { at, report, type DiffContext, type Side, type Where } from "./context.js";
-import { inheritedInHierarchy, matchSubtypes, subtypesOf } from "./hierarchy.js";
+import { discriminatorOf, inheritedInHierarchy, matchSubtypes, subtypesOf } from "./hierarchy.js";
 import type { SpecRule } from "./rules.js";
 
 /** Wire type and format: what a JSON value looks like, regardless of the TypeScript mapping. */
@@ -156,6 +156,10 @@ export function compareModel(ctx: DiffContext, beforeName: string, afterName: st
   const model = after.serializedName;
   const input = where.direction === "input";
   const side = input ? "request" : "response";
+  // Subtypes first: each is reported at `<value>` right after the path that reached this model,
+  // before a property (`siblings: Fish[]`) leads back into the hierarchy. A subtype reached that
+  // way does not walk its own subtypes: they are the base's too, and already walked from it.
+  if (inherited === undefined) compareHierarchy(ctx, before, after, where);
 
   const allOld = visible(wireProperties(ctx.old, before), where);
   const allNew = visible(wireProperties(ctx.new, after), where);
@@ -183,33 +187,44 @@ export function compareModel(ctx: DiffContext, beforeName: string, afterName: st
 
   compareAdditional(ctx, before, after, where, model);
   compareDiscriminator(ctx, before, after, where, model);
-  if (before.discriminator !== undefined || after.discriminator !== undefined) compareHierarchy(ctx, before, after, where);
 }
 
 /**
- * A discriminator root stands for every model of its hierarchy (the emitter types a reference to
- * it as `<Root>Union` and dispatches on the discriminator), so its subtypes are compared too, in
- * the same direction, at `<path><value>` (e.g. `GET /fish response 200 body<shark>.birthday`).
- * Each pair goes through compareModel, whose once-per-direction guard keeps the walk finite.
+ * A discriminator root or an intermediate model of a hierarchy stands for itself and every
+ * subtype below it (the emitter types a reference to it as `<Model>Union` and dispatches on the
+ * discriminator), so its subtypes are compared too, in the same direction, at `<path><value>`
+ * (e.g. `GET /fish response 200 body<shark>.birthday`). Each pair goes through compareModel, whose
+ * once-per-direction guard keeps the walk finite. Nothing happens outside a hierarchy or at a leaf.
  */
 function compareHierarchy(ctx: DiffContext, before: ObjectModel, after: ObjectModel, where: Where): void {
   const match = matchSubtypes(subtypesOf(ctx.old, before), subtypesOf(ctx.new, after));
+  if (match.pairs.length === 0 && match.added.length === 0 && match.removed.length === 0) return;
   const input = where.direction === "input";
   const side = input ? "request" : "response";
-  const discriminator = (after.discriminator ?? before.discriminator)?.serializedName ?? "discriminator";
+  const discriminator = (discriminatorOf(ctx.new, after) ?? discriminatorOf(ctx.old, before))?.serializedName ?? "discriminator";
   for (const { before: o, after: n } of match.pairs) {
     compareModel(ctx, o.model.name, n.model.name, at(where, `<${n.value}>`, "model"), {
       old: inheritedInHierarchy(ctx.old, o.model, before),
       new: inheritedInHierarchy(ctx.new, n.model, after),
     });
   }
+  // Added and removed subtypes are reported once per direction, like any change (the same subtype
+  // may be reached from its root and from an intermediate model).
+  const first = (what: string, name: string): boolean => {
+    const key = JSON.stringify([where.direction, what, name]);
+    if (ctx.compared.has(key)) return false;
+    ctx.compared.add(key);
+    return true;
+  };
   for (const s of match.added) {
+    if (!first("subtype-added", s.model.name)) continue;
     const how = input ? "" : ` (a client that does not know it reads it as a plain ${after.serializedName})`;
     report(ctx, "subtype-added", at(where, `<${s.value}>`, "model"),
       `subtype ${s.model.serializedName} (${discriminator} ${JSON.stringify(s.value)}) added to ${side} model ${after.serializedName}${how}`,
       { model: s.model.serializedName, new: s.value });
   }
   for (const s of match.removed) {
+    if (!first("subtype-removed", s.model.name)) continue;
     const how = input ? "requests may no longer send it" : "responses no longer carry it";
     report(ctx, input ? "subtype-removed-input" : "subtype-removed-output", at(where, `<${s.value}>`, "model"),
       `subtype ${s.model.serializedName} (${discriminator} ${JSON.stringify(s.value)}) removed from ${side} model ${after.serializedName}: ${how}`,
