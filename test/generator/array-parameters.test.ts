@@ -3,14 +3,13 @@
  * csv/ssv/tsv/pipes, one query entry per item (`...repeatQueryParameter`) for multi. The exact
  * emitted text, and the bytes the generated code sends (run, not just typechecked).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
+import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 type Operation = (...args: unknown[]) => Promise<unknown>;
@@ -57,34 +56,9 @@ let work = "";
 let files: GeneratedFiles = [];
 const file = (path: string): string => files.find((f) => f.path === path)?.content ?? "";
 
-function between(text: string, start: string, end: string): string {
-  const from = text.indexOf(start);
-  const to = text.indexOf(end, from + start.length);
-  if (from < 0 || to < 0) {
-    throw new Error(`markers not found: ${start} ... ${end}`);
-  }
-  return text.slice(from, to + end.length);
-}
-
 /** Writes generated files under `work/name`, bundles their index with esbuild and imports it. */
-async function load(name: string, generated: GeneratedFiles): Promise<Record<string, Operation>> {
-  const dir = join(work, name);
-  for (const f of generated) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.content);
-  }
-  const result = await build({
-    entryPoints: [join(dir, "src/index.ts")],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "node",
-    nodePaths: [join(repoRoot, "node_modules")],
-    logLevel: "silent",
-  });
-  const bundle = join(dir, "bundle.mjs");
-  writeFileSync(bundle, result.outputFiles[0]!.text);
-  return (await import(pathToFileURL(bundle).href)) as Record<string, Operation>;
+function load(name: string, generated: GeneratedFiles): Promise<Record<string, Operation>> {
+  return importGenerated(join(work, name), generated);
 }
 
 /** A context whose transport records each request and answers 200. */

@@ -5,6 +5,7 @@ import { emitClient } from "../../generator/emit/index.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { identity20210307Model } from "../fixtures/emit/identity-2021-03-07.model.js";
+import { between } from "../fixtures/emit/generatedCode.js";
 
 const templatesDir = join(repoRoot, "templates");
 
@@ -13,15 +14,6 @@ function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split("\\").join("/"))
     .sort();
-}
-
-function between(text: string, start: string, end: string): string {
-  const from = text.indexOf(start);
-  const to = text.indexOf(end, from + start.length);
-  if (from < 0 || to < 0) {
-    throw new Error(`markers not found: ${start} ... ${end}`);
-  }
-  return text.slice(from, to + end.length);
 }
 
 const files = emitClient(identity20210307Model, { templatesDir });

@@ -3,12 +3,11 @@
  * method, strict typechecks of the test-server paging specs, and the behaviour of generated code
  * (bundled and run) against a node:http server on 127.0.0.1.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +18,7 @@ import { createPagedIterator, nextPageUrl } from "../../generator/emit/runtime/r
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
+import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
@@ -26,15 +26,6 @@ const swaggerDir = join(repoRoot, "node_modules/@microsoft.azure/autorest.testse
 
 function readSpec(name: string): JsonObject {
   return JSON.parse(readFileSync(join(swaggerDir, name), "utf8").replace(/^\uFEFF/, "")) as JsonObject;
-}
-
-function between(text: string, start: string, end: string): string {
-  const from = text.indexOf(start);
-  const to = text.indexOf(end, from + start.length);
-  if (from < 0 || to < 0) {
-    throw new Error(`markers not found: ${start} ... ${end}`);
-  }
-  return text.slice(from, to + end.length);
 }
 
 function modelError(build: () => unknown): string {
@@ -315,22 +306,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
     const specFile = join(work, "pages.json");
     writeFileSync(specFile, JSON.stringify(spec, null, 2));
     const files = await generateInMemory(specFile, work);
-    const dir = join(work, "pages");
-    for (const f of files) {
-      mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-      writeFileSync(join(dir, f.path), f.content);
-    }
-    const bundled = await build({
-      entryPoints: [join(dir, "src/index.ts")],
-      bundle: true,
-      write: false,
-      format: "esm",
-      platform: "node",
-      nodePaths: [join(repoRoot, "node_modules")],
-      logLevel: "silent",
-    });
-    writeFileSync(join(dir, "bundle.mjs"), bundled.outputFiles[0]!.text);
-    mod = (await import(pathToFileURL(join(dir, "bundle.mjs")).href)) as Record<string, unknown>;
+    mod = await importGenerated(join(work, "pages"), files);
 
     const pages: Record<string, { status?: number; body: unknown }> = {
       "/items": { body: { value: [a.wire, b.wire], nextLink: "" } }, // nextLink filled in once the port is known

@@ -3,17 +3,16 @@
  * and mapped by a switch on the discriminator. The exact emitted text for body-complex.json's
  * `Fish` hierarchy, and the generated client run against a node:http server on 127.0.0.1.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
+import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 type Operation = (...args: unknown[]) => Promise<unknown>;
@@ -58,15 +57,6 @@ let answer: unknown = validFish;
 const received: Array<{ method: string; url: string; body: string }> = [];
 const file = (path: string): string => files.find((f) => f.path === path)?.content ?? "";
 
-function between(text: string, start: string, end: string): string {
-  const from = text.indexOf(start);
-  const to = text.indexOf(end, from + start.length);
-  if (from < 0 || to < 0) {
-    throw new Error(`markers not found: ${start} ... ${end}`);
-  }
-  return text.slice(from, to + end.length);
-}
-
 let loaded: Promise<Record<string, Operation>> | undefined;
 
 /** Writes the generated files under `work`, bundles their index with esbuild and imports it (once). */
@@ -75,24 +65,8 @@ function load(): Promise<Record<string, Operation>> {
   return loaded;
 }
 
-async function bundleAndImport(): Promise<Record<string, Operation>> {
-  const dir = join(work, "body-complex");
-  for (const f of files) {
-    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
-    writeFileSync(join(dir, f.path), f.content);
-  }
-  const result = await build({
-    entryPoints: [join(dir, "src/index.ts")],
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "node",
-    nodePaths: [join(repoRoot, "node_modules")],
-    logLevel: "silent",
-  });
-  const bundle = join(dir, "bundle.mjs");
-  writeFileSync(bundle, result.outputFiles[0]!.text);
-  return (await import(pathToFileURL(bundle).href)) as Record<string, Operation>;
+function bundleAndImport(): Promise<Record<string, Operation>> {
+  return importGenerated(join(work, "body-complex"), files);
 }
 
 /** A context whose real HTTP client may use plain http (the test server has no TLS). */
