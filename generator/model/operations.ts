@@ -9,6 +9,7 @@ import type { ClientConfig, JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
+import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
 import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter } from "./types.js";
@@ -202,6 +203,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     responses,
     errorResponses,
     paging: buildPaging(ctx, planned.op, planned.at, responses),
+    longRunning: buildLongRunning(planned.op, planned.at),
     apiVersions: [ctx.apiVersion],
     source: planned.at,
   });

@@ -130,6 +130,11 @@ export interface Operation {
    * operations that return their response as is.)
    */
   paging?: Paging;
+  /**
+   * `x-ms-long-running-operation: true`: the first response starts the work, the client polls until
+   * it ends. (Additive, model stage: absent for operations that are not long-running.)
+   */
+  longRunning?: LongRunning;
   /** API versions (strings) that have this operation, oldest first. */
   apiVersions: string[];
   source: SourceLocation;
@@ -141,6 +146,12 @@ export interface Paging {
   itemName: string;
   /** The string property holding the next page's URL; absent when the list is a single page (`nextLinkName: null`). */
   nextLinkName?: string;
+}
+
+/** A long-running operation's `x-ms-long-running-operation-options`. */
+export interface LongRunning {
+  /** Where the final result is read (`final-state-via`); absent: core-lro's default for the method. */
+  finalStateVia?: "azure-async-operation" | "location" | "original-uri";
 }
 
 export type ParameterLocation = "path" | "query" | "header";
