@@ -41,6 +41,12 @@ export interface OperationOptions {
   onResponse?: (response: PipelineResponse) => void;
 }
 
+/** Options of a long-running operation (`x-ms-long-running-operation`). */
+export interface LroOperationOptions extends OperationOptions {
+  /** Milliseconds between polls when the service sends no (or a zero) Retry-After; default: core-lro's 2000. */
+  updateIntervalInMs?: number;
+}
+
 /** What an operation group needs from its client. */
 export interface OperationContext {
   /** Base URL of the service, without a trailing slash. */
@@ -428,4 +434,44 @@ export function nextPageUrl(endpoint: string, nextLink: string, apiVersion?: Que
   const query = `${encodeURIComponent(apiVersion.name)}=${encodeURIComponent(formatScalar(apiVersion.value))}`;
   const separator = beforeFragment.includes("?") ? (/[?&]$/.test(beforeFragment) ? "" : "&") : "?";
   return `${beforeFragment}${separator}${query}${hash < 0 ? "" : url.slice(hash)}`;
+}
+
+/** A response as @azure/core-lro reads it (its `LroResponse`): the parsed body, and the status, lower-case headers and body. */
+export interface LroResponse {
+  flatResponse: unknown;
+  rawResponse: { statusCode: number; headers: Record<string, string>; body?: unknown };
+}
+
+/** A long-running operation as @azure/core-lro's `createHttpPoller` takes it (its `LongRunningOperation`). */
+export interface LongRunningOperation {
+  requestMethod: string;
+  requestPath: string;
+  sendInitialRequest: () => Promise<LroResponse>;
+  sendPollRequest: (url: string, pollOptions?: { abortSignal?: OperationOptions["abortSignal"] }) => Promise<LroResponse>;
+}
+
+/** Statuses a polling request may answer with while the operation runs or when it is done. */
+const pollStatuses: readonly number[] = [200, 201, 202, 204];
+
+/**
+ * Describes a long-running operation for `createHttpPoller`: `initial` is its first request; every
+ * poll (and the GET of the final resource) is a GET of the URL core-lro found in the headers.
+ * All of them go through the context's pipeline with the operation's options (retries, logging and
+ * auth apply to polls too). A poll answered with an error status rejects with the service's error.
+ */
+export function longRunningOperation(context: OperationContext, initial: OperationRequest, options: OperationOptions): LongRunningOperation {
+  const toLroResponse = ({ response, body }: OperationResponse): LroResponse => ({
+    flatResponse: body,
+    rawResponse: { statusCode: response.status, headers: response.headers.toJSON(), body },
+  });
+  return {
+    requestMethod: initial.method,
+    requestPath: initial.url,
+    sendInitialRequest: async () => toLroResponse(await sendOperation(context, initial, options)),
+    sendPollRequest: async (url, pollOptions) => {
+      const absolute = /^[a-z][a-z\d+.-]*:/i.test(url) ? url : context.endpoint.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
+      const poll: OperationRequest = { method: "GET", url: absolute, headers: { Accept: "application/json" }, successStatuses: pollStatuses };
+      return toLroResponse(await sendOperation(context, poll, { ...options, abortSignal: pollOptions?.abortSignal ?? options.abortSignal }));
+    },
+  };
 }

@@ -189,6 +189,8 @@ function indexStatements(context: EmitContext, clientFile: string): StatementStr
         "ApiVersionMismatchError",
         "type OperationContext",
         "type OperationOptions",
+        // the options of x-ms-long-running-operation operations (their poller types are @azure/core-lro's)
+        ...(model.operationGroups.some((g) => g.operations.some((o) => o.longRunning !== undefined)) ? ["type LroOperationOptions"] : []),
         // the iterator type of x-ms-pageable operations
         ...(model.operationGroups.some((g) => g.operations.some((o) => o.paging !== undefined))
           ? ["type PagedAsyncIterableIterator", "type PageSettings"]

@@ -20,12 +20,16 @@ import { versionNote } from "./versions.js";
 export function modelsStatements(context: EmitContext): StatementStructures[] {
   const { model } = context;
   const statements: StatementStructures[] = [];
-  const needsOperationOptions = model.operationGroups.some((g) => g.operations.some((o) => optionalParameters(o).length > 0));
-  if (needsOperationOptions) {
+  const withOptions = model.operationGroups.flatMap((g) => g.operations.filter((o) => optionalParameters(o).length > 0));
+  const optionsBases = [
+    ...(withOptions.some((o) => o.longRunning !== undefined) ? ["LroOperationOptions"] : []),
+    ...(withOptions.some((o) => o.longRunning === undefined) ? ["OperationOptions"] : []),
+  ];
+  if (optionsBases.length > 0) {
     statements.push({
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "./runtime.js",
-      namedImports: ["OperationOptions"],
+      namedImports: optionsBases,
       isTypeOnly: true,
     });
   }
@@ -155,7 +159,7 @@ function optionsInterface(group: OperationGroup, operation: Operation, context: 
     kind: StructureKind.Interface,
     name: optionalParamsTypeName(group, operation),
     isExported: true,
-    extends: ["OperationOptions"],
+    extends: [operation.longRunning !== undefined ? "LroOperationOptions" : "OperationOptions"],
     docs: jsDoc(undefined, `Optional parameters of {@link ${group.typeName}Operations.${operation.name}}.`),
     properties: optional.map((p) => ({
       kind: StructureKind.PropertySignature,

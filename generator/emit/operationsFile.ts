@@ -20,11 +20,34 @@ import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping
 
 const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
 
-/** The single type the success responses return, or undefined for `void`. */
+/**
+ * The single type the success responses return, or undefined for `void`. A long-running operation's
+ * 202 (accepted, still running) is not a final response, so it does not make the result optional.
+ */
 function resultType(operation: Operation): { type: TypeRef; always: boolean } | undefined {
+  const finals = operation.longRunning === undefined ? operation.responses : operation.responses.filter((r) => r.status !== 202);
   const withBody = operation.responses.filter((r): r is OperationResponse & { bodyType: TypeRef } => r.bodyType !== undefined);
   const first = withBody[0];
-  return first === undefined ? undefined : { type: first.bodyType, always: withBody.length === operation.responses.length };
+  return first === undefined ? undefined : { type: first.bodyType, always: finals.every((r) => r.bodyType !== undefined) };
+}
+
+/**
+ * `processResult` of a long-running operation's poller: the final response's parsed body
+ * (`body`, unknown to core-lro) as the operation's result, deserialized with the model's mapper.
+ */
+function processResult(result: { type: TypeRef; always: boolean } | undefined, resultTypeText: string, context: EmitContext): string {
+  if (result === undefined) {
+    return "() => undefined";
+  }
+  const mapped = mappingExpression(result.type, "wire", "deserialize", context);
+  if (mapped === undefined) {
+    return `(body) => body as ${resultTypeText}`;
+  }
+  const wire = wireType(result.type, context);
+  if (!result.always) {
+    return `(body) => {\nconst wire = body as ${wire} | undefined;\nreturn wire === undefined ? undefined : ${mapped};\n}`;
+  }
+  return /^\w+\(wire\)$/.test(mapped) ? `(body) => ${mapped.replace("(wire)", `(body as ${wire})`)}` : `(body) => {\nconst wire = body as ${wire};\nreturn ${mapped};\n}`;
 }
 
 /** Expression for a parameter value as written into a URL or header (a WireScalar or array of them). */
@@ -70,6 +93,8 @@ interface OperationParts {
   optionsType?: string;
   /** Returns a PagedAsyncIterableIterator (x-ms-pageable). */
   paged: boolean;
+  /** Returns core-lro's poller (x-ms-long-running-operation). */
+  longRunning: boolean;
 }
 
 interface PagedParts {
@@ -257,7 +282,21 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     }
   }
   let returnTypeText = `Promise<${returnType}>`;
-  if (paged === undefined) {
+  const longRunning = operation.longRunning;
+  if (longRunning !== undefined) {
+    // core-lro polls; each request (the initial one, polls, the final GET) goes through sendOperation.
+    const finalStateVia = longRunning.finalStateVia;
+    const pollerOptions = [
+      ...(finalStateVia === undefined ? [] : [`resourceLocationConfig: ${stringLiteral(finalStateVia)},`]),
+      "intervalInMs: options.updateIntervalInMs,",
+      `processResult: ${processResult(result, returnType, context)},`,
+    ];
+    statements.push(
+      urlStatement,
+      `return createHttpPoller<${returnType}, OperationState<${returnType}>>(longRunningOperation(context, {\n${request.join("\n")}\n}, options), {\n${pollerOptions.join("\n")}\n});`,
+    );
+    returnTypeText = `Promise<SimplePollerLike<OperationState<${returnType}>, ${returnType}>>`;
+  } else if (paged === undefined) {
     statements.push(urlStatement, ...resultStatements);
   } else {
     // One `send` for every page: the first page's URL is built from the parameters (after the
@@ -273,12 +312,15 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     returnTypeText = `PagedAsyncIterableIterator<${paged.itemType}, ${returnType}>`;
   }
 
-  const optionsType = optional.length > 0 ? optionalParamsTypeName(group, operation) : "OperationOptions";
+  const optionsType =
+    optional.length > 0 ? optionalParamsTypeName(group, operation) : longRunning !== undefined ? "LroOperationOptions" : "OperationOptions";
   const successResponse = operation.responses.find((r) => r.bodyType !== undefined);
   const tags = [
     ...positional.map((a) => docTag("param", `${a.name} - ${a.description ?? `The ${a.serializedName} ${a.body ? "body" : "parameter"}.`}`)),
     { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Optional parameters and per-request options." },
-    ...(paged !== undefined
+    ...(longRunning !== undefined
+      ? [docTag("returns", `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${result === undefined ? "nothing" : `the final result (${successResponse?.description ?? "the response body"})`}.`)]
+      : paged !== undefined
       ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
       : result !== undefined
         ? [docTag("returns", successResponse?.description ?? "The response body.")]
@@ -325,7 +367,15 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     ...(result ? modelTypeNames(result.type, context.unions) : []),
     ...(paged ? modelTypeNames(paged.items, context.unions) : []),
   ];
-  return { fn, method, code: statements.join("\n"), modelTypes, optionsType: optional.length > 0 ? optionsType : undefined, paged: paged !== undefined };
+  return {
+    fn,
+    method,
+    code: statements.join("\n"),
+    modelTypes,
+    optionsType: optional.length > 0 ? optionsType : undefined,
+    paged: paged !== undefined,
+    longRunning: longRunning !== undefined,
+  };
 }
 
 /** The `@param context` text of an operation function that reads `clientMembers` beyond OperationContext's. */
@@ -361,7 +411,7 @@ function wordsIn(code: string): { has: (name: string) => boolean; isCalled: (nam
 export function operationsStatements(group: OperationGroup, context: EmitContext, clientFile: string): StatementStructures[] {
   const parts = group.operations.map((o) => operationParts(group, o, context));
   const code = parts.map((p) => p.code).join("\n");
-  const runtimeNames = new Set<string>(["buildRequestUrl", "sendOperation"]);
+  const runtimeNames = new Set<string>(["buildRequestUrl"]);
   for (const helper of [
     ...validationHelpersUsed(code),
     ...runtimeHelpersUsed(code),
@@ -370,14 +420,18 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     "encodePathValue",
     "formatScalar",
     "joinCollection",
+    "longRunningOperation",
     "nextPageUrl",
     "repeatQueryParameter",
+    // not called by long-running operations (longRunningOperation sends)
+    "sendOperation",
   ]) {
     if (code.includes(`${helper}(`)) {
       runtimeNames.add(helper);
     }
   }
-  const usesPlainOptions = parts.some((p) => p.optionsType === undefined);
+  const usesPlainOptions = parts.some((p) => p.optionsType === undefined && !p.longRunning);
+  const usesLroOptions = parts.some((p) => p.optionsType === undefined && p.longRunning);
   const modelNames = new Set(parts.flatMap((p) => [...p.modelTypes, ...(p.optionsType ? [p.optionsType] : [])]));
   const mapperNames = new Set<string>();
   const validatorNames = new Set<string>();
@@ -408,16 +462,23 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
       mapperNames.add(`type ${wireTypeName(union.name)}`);
     }
   }
-  const statements: StatementStructures[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: clientFile, isTypeOnly: true, namedImports: [context.model.client.name] },
-  ];
+  const statements: StatementStructures[] = [];
+  if (parts.some((p) => p.longRunning)) {
+    // Only specs with long-running operations import core-lro (a dependency of their package).
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "@azure/core-lro",
+      namedImports: ["createHttpPoller", "type OperationState", "type SimplePollerLike"],
+    });
+  }
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: clientFile, isTypeOnly: true, namedImports: [context.model.client.name] });
   if (modelNames.size > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../models.js", isTypeOnly: true, namedImports: [...modelNames].sort() });
   }
   if (mapperNames.size > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../mappers.js", namedImports: [...mapperNames].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))) });
   }
-  const runtimeImports = [...[...runtimeNames].sort(), "type OperationContext"];
+  const runtimeImports = [...[...runtimeNames].sort(), ...(usesLroOptions ? ["type LroOperationOptions"] : []), "type OperationContext"];
   if (usesPlainOptions) {
     runtimeImports.push("type OperationOptions");
   }

@@ -95,9 +95,12 @@ export function operationsFileName(group: OperationGroup): string {
 export const runtimeValueNames: readonly string[] = [
   "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
   "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
-  "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "nextPageUrl",
+  "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
   "parseDate", "parseUnixTime", "repeatQueryParameter", "sendOperation",
 ];
+
+/** Values an operations file of a spec with long-running operations imports from `@azure/core-lro`. */
+const coreLroValueNames = ["createHttpPoller"];
 
 /** Values `src/apiVersions.ts` exports (`src/index.ts` re-exports the first two). */
 const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVersion"];
@@ -109,13 +112,14 @@ const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVe
  * by the code model's rules (`generator/model/names.ts`): a name that is a reserved word, or that
  * is already taken, gets `2`, `3`, ... appended (`claimUnique`), groups and operations visited in
  * model order. Taken are: the other functions, the values an operations file imports or
- * `src/index.ts` exports (runtime helpers, mappers (union mappers too), validators, api-version helpers), and the
+ * `src/index.ts` exports (runtime helpers, core-lro's `createHttpPoller`, mappers (union mappers too), validators, api-version helpers), and the
  * parameters of the class method that delegates to the function (they would shadow it there).
  */
 export function operationFunctionNames(model: CodeModel): Map<Operation, string> {
   const taken = new Set<string>([
     ...RESERVED_WORDS,
     ...runtimeValueNames,
+    ...coreLroValueNames,
     ...apiVersionsValueNames,
     ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
     ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name), validatorName(u.name)]),
