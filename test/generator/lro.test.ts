@@ -357,6 +357,7 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
         "    },",
       ].join("\n"),
     );
+    expect(between(text, "export async function widgetsCreate(", "\n}\n")).toContain("    processResult: (body) => deserializeWidget(body as WidgetWire),\n");
     expect(typecheckFiles("lro-widgets", files)).toEqual([]);
     fresh({
       "POST /widgets/w1/refresh": [{ status: 202, headers: { location: `${endpoint}/refreshes/r1` } }],
