@@ -60,6 +60,11 @@ export function hasScalarMapping(type: TypeRef): boolean {
   }
 }
 
+/** The wire path of a property as one key: its wire name, or `properties/provisioningState` when flattened. */
+export function wireKey(property: Property): string {
+  return [...(property.wirePath ?? []).map((s) => s.serializedName), property.serializedName].join("/");
+}
+
 export function hasConstraints(property: { constraints?: Property["constraints"] }): boolean {
   const c = property.constraints;
   if (c === undefined) {
@@ -81,11 +86,11 @@ export function buildEmitContext(model: CodeModel): EmitContext {
     const byName = new Map<string, Property>();
     for (const parent of object.parents) {
       for (const property of collect(parent, seen)) {
-        byName.set(property.serializedName, property);
+        byName.set(wireKey(property), property);
       }
     }
     for (const property of object.properties) {
-      byName.set(property.serializedName, property);
+      byName.set(wireKey(property), property);
     }
     return [...byName.values()];
   };
@@ -156,11 +161,12 @@ export function buildEmitContext(model: CodeModel): EmitContext {
     }
     return result;
   };
-  const renamed = (p: Property): boolean => p.name !== p.serializedName;
+  /** Renamed, or flattened (`x-ms-client-flatten`): the wire nests it in another object. */
+  const renamed = (p: Property): boolean => p.name !== p.serializedName || p.wirePath !== undefined;
   const writable = (p: Property): boolean => !p.readOnly;
   const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
   const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
-  const validated = closure(inputs, (p) => writable(p) && (p.required || hasConstraints(p)), writable);
+  const validated = closure(inputs, (p) => writable(p) && (p.required || p.wireRequired === true || hasConstraints(p)), writable);
   /** Union bases referenced in this direction that need mapping themselves or have a descendant that does. */
   const mappedRoots = (reached: { referenced: Set<string> }, mapped: Set<string>): Set<string> =>
     new Set([...unions.keys()].filter((base) => reached.referenced.has(base) && holds(base).some((name) => mapped.has(name))));

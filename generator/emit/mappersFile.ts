@@ -12,6 +12,7 @@ import { codeSpan, jsDoc } from "./docs.js";
 import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, wireType, wireTypeName } from "./typeExpressions.js";
 import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
+import { memberAccess, topWireName, wireLeaves, wireTree, type WireNode } from "./wireTree.js";
 
 /** The type of a property including its own `x-nullable`. */
 function propertyType(property: Property): TypeRef {
@@ -93,32 +94,61 @@ function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDecl
     name: wireTypeName(object.name),
     isExported: true,
     docs: jsDoc(undefined, `{@link ${object.name}} as it appears in a response body (wire names, dates and bytes as text).`),
-    properties: (context.properties.get(object.name) ?? []).map((p) => ({
-      kind: StructureKind.PropertySignature,
-      name: propertyKey(p.serializedName),
-      type:
-        discriminator !== undefined && discriminator.serializedName === p.serializedName
-          ? JSON.stringify(discriminator.value)
-          : wireType(propertyType(p), context),
-      hasQuestionToken: !p.required,
-      docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`),
-    })),
+    properties: wireTree(context.properties.get(object.name) ?? []).map((node) =>
+      node.kind === "group"
+        ? {
+          kind: StructureKind.PropertySignature,
+          name: propertyKey(node.serializedName),
+          type: wireGroupType(node.children, context),
+          hasQuestionToken: !node.required,
+          docs: jsDoc(undefined, `The ${codeSpan(node.serializedName)} property, flattened into {@link ${object.name}}.`),
+        }
+        : {
+          kind: StructureKind.PropertySignature,
+          name: propertyKey(node.property.serializedName),
+          type:
+            discriminator !== undefined && discriminator.serializedName === node.property.serializedName
+              ? JSON.stringify(discriminator.value)
+              : wireType(propertyType(node.property), context),
+          hasQuestionToken: !node.property.required,
+          docs: jsDoc(node.property.description, `The ${codeSpan(node.property.serializedName)} property.`),
+        },
+    ),
   };
+}
+
+/** The wire type of a flattened property's object, as a type literal (`{ provisioningState?: string; }`). */
+function wireGroupType(nodes: readonly WireNode[], context: EmitContext): string {
+  const members = nodes.map((node) =>
+    node.kind === "group"
+      ? `${propertyKey(node.serializedName)}${node.required ? "" : "?"}: ${wireGroupType(node.children, context)};`
+      : `${propertyKey(node.property.serializedName)}${node.property.wireRequired === true ? "" : "?"}: ${wireType(propertyType(node.property), context)};`,
+  );
+  return `{\n${members.join("\n")}\n}`;
 }
 
 function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
   const entries = (context.properties.get(object.name) ?? []).map((p) => {
-    const source = propertyAccess("wire", p.serializedName);
+    // a flattened property is read from the objects that hold it, any of which may be absent when optional
+    let holder = "wire";
+    let optional = false;
+    for (const segment of p.wirePath ?? []) {
+      holder = memberAccess(holder, segment.serializedName, optional);
+      optional ||= !segment.required;
+    }
+    const source = memberAccess(holder, p.serializedName, optional);
     const value = mappingExpression(propertyType(p), source, "deserialize", context) ?? source;
     const key = objectLiteralKey(p.name);
     if (p.required) {
       return `${key}: ${value},`;
     }
-    const absent = isInheritedName(p.serializedName) ? `!Object.hasOwn(wire, ${JSON.stringify(p.serializedName)})` : `${source} === undefined`;
+    const absent = isInheritedName(p.serializedName)
+      ? `!Object.hasOwn(${optional ? `${holder} ?? {}` : holder}, ${JSON.stringify(p.serializedName)})`
+      : `${source} === undefined`;
     return `...(${absent} ? {} : { ${key}: ${value} }),`;
   });
   if (isDictionary(object, context)) {
-    const known = (context.properties.get(object.name) ?? []).map((p) => stringLiteral(p.serializedName));
+    const known = [...new Set((context.properties.get(object.name) ?? []).map(topWireName))].map(stringLiteral);
     entries.unshift(`...additionalProperties(wire, [${known.join(", ")}]),`);
   }
   return {
@@ -133,14 +163,7 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
 }
 
 function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
-  const entries: string[] = (context.properties.get(object.name) ?? [])
-    .filter((p) => !p.readOnly)
-    .map((p) => {
-      const source = ownPropertyValue("value", p.name);
-      const mapped = mappingExpression(propertyType(p), source, "serialize", context);
-      const value = mapped === undefined ? source : p.required ? mapped : `${source} === undefined ? undefined : ${mapped}`;
-      return `${objectLiteralKey(p.serializedName)}: ${value},`;
-    });
+  const entries = serializerEntries(wireTree((context.properties.get(object.name) ?? []).filter((p) => !p.readOnly)), context);
   if (isDictionary(object, context)) {
     // read-only properties are known too, so they stay out of the request
     const known = (context.properties.get(object.name) ?? []).map((p) => stringLiteral(p.name));
@@ -155,6 +178,29 @@ function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarat
     returnType: "Record<string, unknown>",
     statements: `return {\n${entries.join("\n")}\n};`,
   };
+}
+
+/**
+ * The wire object's entries: a flattened property's object is built from its properties, and left out
+ * entirely when it is optional and none of them is set.
+ */
+function serializerEntries(nodes: readonly WireNode[], context: EmitContext): string[] {
+  return nodes.map((node) => {
+    if (node.kind === "group") {
+      const object = `{\n${serializerEntries(node.children, context).join("\n")}\n}`;
+      const key = objectLiteralKey(node.serializedName);
+      if (node.required) {
+        return `${key}: ${object},`;
+      }
+      const unset = wireLeaves(node.children).map((p) => `${ownPropertyValue("value", p.name)} === undefined`);
+      return `...(${unset.join(" && ")} ? {} : {\n${key}: ${object},\n}),`;
+    }
+    const p = node.property;
+    const source = ownPropertyValue("value", p.name);
+    const mapped = mappingExpression(propertyType(p), source, "serialize", context);
+    const value = mapped === undefined ? source : p.required ? mapped : `${source} === undefined ? undefined : ${mapped}`;
+    return `${objectLiteralKey(p.serializedName)}: ${value},`;
+  });
 }
 
 /** `export type FishUnionWire = FishWire | ...`: the wire form of every model of the hierarchy. */

@@ -7,12 +7,12 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from "ts-morph";
-import type { EnumModel, ObjectModel, Operation, OperationGroup } from "../model/types.js";
+import type { EnumModel, ObjectModel, Operation, OperationGroup, Property } from "../model/types.js";
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
-import { propertyKey } from "./text.js";
+import { isIdentifierName, propertyKey } from "./text.js";
 import { publicType } from "./typeExpressions.js";
 import { versionNote } from "./versions.js";
 
@@ -106,6 +106,18 @@ function discriminatorOverride(object: ObjectModel, context: EmitContext): Prope
   ];
 }
 
+/** Where a flattened property (`x-ms-client-flatten`) is on the wire. */
+function flattenedNote(p: Property): string | undefined {
+  if (p.wirePath === undefined) {
+    return undefined;
+  }
+  const path = [...p.wirePath.map((s) => s.serializedName), p.serializedName]
+    .map((name) => (isIdentifierName(name) ? `.${name}` : `[${JSON.stringify(name)}]`))
+    .join("")
+    .replace(/^\./, "");
+  return `On the wire: ${codeSpan(path)}.`;
+}
+
 function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDeclarationStructure {
   const properties: PropertySignatureStructure[] = object.properties.map((p) => ({
     kind: StructureKind.PropertySignature,
@@ -114,7 +126,7 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
     hasQuestionToken: !p.required,
     isReadonly: p.readOnly,
     docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`, {
-      note: [p.readOnly ? "Set by the service; never sent." : undefined, versionNote(context.model, p.apiVersions)]
+      note: [p.readOnly ? "Set by the service; never sent." : undefined, flattenedNote(p), versionNote(context.model, p.apiVersions)]
         .filter((n) => n !== undefined)
         .join("\n\n") || undefined,
     }),

@@ -5,6 +5,7 @@ import type { PolymorphicUnion } from "./polymorphism.js";
 import { jsDoc } from "./docs.js";
 import { ownPropertyValue, propertyAccess, stringLiteral } from "./text.js";
 import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
+import { wireLeaves, wireTree, type WireNode } from "./wireTree.js";
 
 /** Statements of `src/validators.ts`, or undefined when no model sent has anything to check. */
 export function validatorsStatements(context: EmitContext): StatementStructures[] | undefined {
@@ -24,8 +25,8 @@ export function validatorsStatements(context: EmitContext): StatementStructures[
 }
 
 function validator(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
-  const statements = (context.properties.get(object.name) ?? [])
-    .filter((p) => !p.readOnly)
+  const writable = (context.properties.get(object.name) ?? []).filter((p) => !p.readOnly);
+  const statements = writable
     .flatMap((p) =>
       valueChecks(
         p.type,
@@ -35,6 +36,7 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
         context,
       ),
     );
+  statements.push(...holderChecks(wireTree(writable)));
   return {
     kind: StructureKind.Function,
     name: validatorName(object.name),
@@ -47,6 +49,31 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
     returnType: "void",
     statements: statements.join("\n"),
   };
+}
+
+/**
+ * Flattened properties whose holder is optional but requires them: once the holder is sent (any of its
+ * properties is set, as the serializer decides), each of them must be set too.
+ */
+function holderChecks(nodes: readonly WireNode[], depth = 0): string[] {
+  return nodes.flatMap((node) => {
+    if (node.kind !== "group") {
+      return [];
+    }
+    const inner = holderChecks(node.children, depth + 1);
+    if (node.required) {
+      return inner;
+    }
+    const needed = wireLeaves(node.children).filter(
+      (p) => p.wireRequired === true && (p.wirePath ?? []).slice(depth + 1).every((s) => s.required),
+    );
+    if (needed.length === 0) {
+      return inner;
+    }
+    const sent = wireLeaves(node.children).map((p) => `${ownPropertyValue("value", p.name)} !== undefined`);
+    const present = needed.map((p) => `assertPresent(${ownPropertyValue("value", p.name)}, path + ${JSON.stringify(`.${p.name}`)});`);
+    return [`if (${sent.join(" || ")}) {\n${present.join("\n")}\n}`, ...inner];
+  });
 }
 
 /** Checks a union with the validator of the model its discriminator names (the base model's for any other value). */

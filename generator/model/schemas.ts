@@ -340,6 +340,7 @@ function buildProperty(
     defaultValue: prop["default"],
     apiVersions: [ctx.apiVersion],
     source: at,
+    clientFlatten: prop["x-ms-client-flatten"] === true ? true : undefined,
   });
 }
 

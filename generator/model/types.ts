@@ -267,6 +267,30 @@ export interface Property {
   defaultValue?: JsonValue;
   apiVersions: string[];
   source: SourceLocation;
+  /**
+   * `x-ms-client-flatten: true` as written in the spec. Only between building and the flatten pass
+   * (flatten.ts), which replaces the property by its model's properties: never present in a built code model.
+   */
+  clientFlatten?: boolean;
+  /**
+   * A property flattened from a nested model (`x-ms-client-flatten`): the wire properties that hold it,
+   * outermost first, e.g. `[{ serializedName: "properties", required: false }]` for TS `provisioningState` ↔
+   * wire `properties.provisioningState`. (Additive, model stage: absent for a property of the model's own wire object.)
+   */
+  wirePath?: WirePathSegment[];
+  /**
+   * A flattened property: whether the object that holds it on the wire requires it. `required` is only true
+   * when this is and every holder is required; when a holder is optional, the property must be set whenever
+   * that holder is sent. (Additive, model stage: only with `wirePath`.)
+   */
+  wireRequired?: boolean;
+}
+
+/** One wire property on the way to a flattened property. */
+export interface WirePathSegment {
+  serializedName: string;
+  /** The holding property is required: its object is always sent and read. */
+  required: boolean;
 }
 
 export interface EnumModel {

@@ -131,7 +131,7 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
         "  }, options), {",
         '    resourceLocationConfig: "location",',
         "    intervalInMs: options.updateIntervalInMs,",
-        "    processResult: (body) => body as Product,",
+        "    processResult: (body) => deserializeProduct(body as ProductWire),",
         "  });",
         "}",
         "",

@@ -3,7 +3,7 @@
  * and mapped by a switch on the discriminator. The exact emitted text for body-complex.json's
  * `Fish` hierarchy, and the generated client run against a node:http server on 127.0.0.1.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -184,15 +184,26 @@ describe("polymorphism: the emitted union, its dispatching mappers and a propert
     );
   });
 
-  it("operation bodies and results use the union; a hierarchy nothing of which needs mapping gets no mapper", () => {
+  it("operation bodies and results use the union; MyBaseType's flattened `helper` makes its hierarchy mapped", () => {
     const operations = file("src/operations/polymorphism.ts");
     expect(operations).toContain("export async function polymorphismGetValid(context: OperationContext, options: OperationOptions = {}): Promise<FishUnion> {\n");
     expect(operations).toContain("  const wire = response.body as FishUnionWire;\n  return deserializeFishUnion(wire);\n");
     expect(operations).toContain("    body: JSON.stringify(serializeFishUnion(complexBody)),\n");
-    // MyBaseType/MyDerivedType: same names on the wire, no dates or bytes
     expect(file("src/models.ts")).toContain("export type MyBaseTypeUnion = MyBaseType | MyDerivedType;\n");
-    expect(file("src/operations/flattencomplex.ts")).toContain("  return response.body as MyBaseTypeUnion;\n");
-    expect(file("src/mappers.ts")).not.toMatch(/MyBaseType|MyDerivedType/);
+    expect(file("src/operations/flattencomplex.ts")).toContain("  const wire = response.body as MyBaseTypeUnionWire;\n  return deserializeMyBaseTypeUnion(wire);\n");
+    expect(file("src/mappers.ts")).toContain("    ...(wire.helper?.propBH1 === undefined ? {} : { propBH1: wire.helper?.propBH1 }),\n");
+  });
+
+  it("a hierarchy nothing of which needs mapping gets no mapper (body-complex.json without MyBaseType's x-ms-client-flatten)", async () => {
+    const spec = JSON.parse(readFileSync(join(swaggerDir, "body-complex.json"), "utf8").replace(/^\uFEFF/, "")) as { definitions: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    delete spec.definitions["MyBaseType"]!.properties["helper"]!["x-ms-client-flatten"];
+    writeFileSync(join(work, "body-complex-unflattened.json"), JSON.stringify(spec, null, 2));
+    const unflattened = await generateInMemory(join(work, "body-complex-unflattened.json"), work);
+    const text = (path: string): string => unflattened.find((f) => f.path === path)?.content ?? "";
+    // MyBaseType/MyDerivedType: same names on the wire, no dates or bytes
+    expect(text("src/models.ts")).toContain("export type MyBaseTypeUnion = MyBaseType | MyDerivedType;\n");
+    expect(text("src/operations/flattencomplex.ts")).toContain("  return response.body as MyBaseTypeUnion;\n");
+    expect(text("src/mappers.ts")).not.toMatch(/MyBaseType|MyDerivedType/);
   });
 });
 
