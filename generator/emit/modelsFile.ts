@@ -93,7 +93,7 @@ function enumStatements(enumModel: EnumModel): StatementStructures[] {
 
 function discriminatorOverride(object: ObjectModel, context: EmitContext): PropertySignatureStructure[] {
   const discriminator = inheritedDiscriminator(object, context.objects);
-  if (discriminator === undefined || object.properties.some((p) => p.serializedName === discriminator.serializedName)) {
+  if (discriminator === undefined || object.properties.some((p) => p.wirePath === undefined && p.serializedName === discriminator.serializedName)) {
     return [];
   }
   return [

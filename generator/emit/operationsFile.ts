@@ -113,7 +113,8 @@ function pagedParts(operation: Operation, result: { type: TypeRef; always: boole
   if (paging === undefined || result?.type.kind !== "model") {
     return undefined;
   }
-  const properties = context.properties.get(result.type.name) ?? [];
+  // the page's own wire properties: a flattened one (`wirePath`) is not at the top of the page
+  const properties = (context.properties.get(result.type.name) ?? []).filter((p) => p.wirePath === undefined);
   const itemsProperty = properties.find((p) => p.serializedName === paging.itemName);
   if (itemsProperty?.type.kind !== "array") {
     return undefined;

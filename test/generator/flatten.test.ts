@@ -4,7 +4,7 @@
  * wire object. The exact emitted text for model-flattening.json's FlattenedProduct, the refusals, and
  * the generated client run against a node:http server on 127.0.0.1.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -286,6 +286,42 @@ describe("x-ms-client-flatten emitted: model-flattening.json", () => {
 
   it("the whole output typechecks strictly", () => {
     expect(typecheckFiles("typecheck-model-flattening", files)).toEqual([]);
+  });
+});
+
+describe("x-ms-client-flatten on a page model", () => {
+  it("the page's items and next link are its own wire properties, never flattened ones of the same wire name (Meta's `value` and `nextLink`)", async () => {
+    const pages = {
+      swagger: "2.0",
+      info: { title: "Pages", version: "1.0" },
+      host: "localhost",
+      paths: {
+        "/things": {
+          get: {
+            operationId: "Things_List",
+            "x-ms-pageable": { nextLinkName: "nextLink" },
+            responses: { "200": { description: "ok", schema: { $ref: "#/definitions/ThingPage" } } },
+          },
+        },
+      },
+      definitions: {
+        ThingPage: {
+          type: "object",
+          properties: {
+            meta: { "x-ms-client-flatten": true, $ref: "#/definitions/Meta" },
+            value: { type: "array", items: { type: "string" } },
+            nextLink: { type: "string" },
+          },
+        },
+        Meta: { type: "object", properties: { value: { type: "integer" }, nextLink: { type: "string" } } },
+      },
+    };
+    writeFileSync(join(work, "pages.json"), JSON.stringify(pages, null, 2));
+    const generated = await generateInMemory(join(work, "pages.json"), work);
+    const operations = generated.find((f) => f.path === "src/operations/things.ts")?.content ?? "";
+    expect(operations).toContain("    (page) => ({ items: page.value, nextLink: page.nextLink }),\n");
+    expect(operations).toContain("export function thingsList(context: OperationContext, options: OperationOptions = {}): PagedAsyncIterableIterator<string, ThingPage> {\n");
+    expect(typecheckFiles("typecheck-flattened-page", generated)).toEqual([]);
   });
 });
 
