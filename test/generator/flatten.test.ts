@@ -11,7 +11,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GeneratorError } from "../../generator/errors.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import type { CodeModel, ObjectModel } from "../../generator/model/types.js";
@@ -19,6 +18,7 @@ import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
+import { errorOf } from "../fixtures/model/errors.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 type Operation = (...args: unknown[]) => Promise<unknown>;
@@ -37,16 +37,6 @@ const spec = (definitions: JsonObject): JsonObject => ({
   paths: { "/things": { get: { operationId: "Things_Get", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Thing" } } } } } },
   definitions,
 });
-
-function errorOf(doc: JsonObject): string {
-  try {
-    buildCodeModel([inMemory(doc)], { clientName: "C" });
-  } catch (e) {
-    expect(e).toBeInstanceOf(GeneratorError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a GeneratorError");
-}
 
 describe("x-ms-client-flatten, model stage", () => {
   it("model-flattening.json: FlattenedProduct's `properties` become its own, with their wire path; Resource's `type` keeps its name, the flattened one is `type2`", () => {

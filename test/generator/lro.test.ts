@@ -10,27 +10,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GeneratorError } from "../../generator/errors.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
+import { errorOf } from "../fixtures/model/errors.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
 const swaggerDir = join(repoRoot, "node_modules/@microsoft.azure/autorest.testserver/swagger");
-
-function modelError(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GeneratorError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a GeneratorError");
-}
 
 let work = "";
 
@@ -57,7 +47,6 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
     },
     definitions: { Thing: { type: "object", properties: { value: { type: "array", items: { type: "string" } }, next: { type: "string" } } } },
   });
-  const errorOf = (doc: JsonObject): string => modelError(() => buildCodeModel([inMemory(doc)], { clientName: "C" }));
   const longRunningOf = (doc: JsonObject): unknown => buildCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
 
   it("final-state-via operation-location (core-lro 2.7 cannot read the result there), or a value that is none of the four", () => {

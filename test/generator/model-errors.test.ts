@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GeneratorError } from "../../generator/errors.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { inMemory } from "../fixtures/model/load.js";
-
-function errorOf(doc: JsonObject): string {
-  try {
-    buildCodeModel([inMemory(doc)], { clientName: "C" });
-  } catch (e) {
-    expect(e).toBeInstanceOf(GeneratorError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a GeneratorError");
-}
+import { errorOf } from "../fixtures/model/errors.js";
 
 const ok = { "200": { description: "ok" } };
 const spec = (paths: JsonObject, definitions: JsonObject = {}): JsonObject => ({

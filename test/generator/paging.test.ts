@@ -9,9 +9,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GeneratorError } from "../../generator/errors.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import { createPagedIterator, nextPageUrl } from "../../generator/emit/runtime/runtime.js";
@@ -19,6 +17,7 @@ import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
+import { errorOf, modelError } from "../fixtures/model/errors.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
@@ -26,16 +25,6 @@ const swaggerDir = join(repoRoot, "node_modules/@microsoft.azure/autorest.testse
 
 function readSpec(name: string): JsonObject {
   return JSON.parse(readFileSync(join(swaggerDir, name), "utf8").replace(/^\uFEFF/, "")) as JsonObject;
-}
-
-function modelError(build: () => unknown): string {
-  try {
-    build();
-  } catch (e) {
-    expect(e).toBeInstanceOf(GeneratorError);
-    return (e as Error).message;
-  }
-  throw new Error("expected a GeneratorError");
 }
 
 let work = "";
@@ -87,7 +76,6 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     },
     definitions: { Page: page },
   });
-  const errorOf = (doc: JsonObject): string => modelError(() => buildCodeModel([inMemory(doc)], { clientName: "C" }));
 
   it("itemName defaults to value, which the page lacks", () => {
     expect(errorOf(specWith({ nextLinkName: "next" }))).toBe(
