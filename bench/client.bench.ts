@@ -17,15 +17,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import { gzipSync } from "node:zlib";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { build } from "esbuild";
 import { createHttpHeaders, type HttpClient } from "@azure/core-rest-pipeline";
 import { CommunicationIdentityClient as Official } from "@azure/communication-identity";
 import { CommunicationIdentityClient as Ours } from "../src/index.js";
+import { bundleSize, classEntry, modularEntry } from "./bundle.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const REQUESTS = Number(process.env["BENCH_REQUESTS"] ?? 2000);
@@ -147,36 +146,6 @@ async function offlineCpuUs(call: () => Promise<unknown>, calls: number, concurr
   return (cpu.user + cpu.system) / calls;
 }
 
-async function bundleSize(entry: string): Promise<{ minified: number; gzipped: number }> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, sourcefile: "entry.ts", loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]!.contents;
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
-}
-
-const entry = (from: string) => `
-  import { CommunicationIdentityClient } from ${JSON.stringify(from)};
-  export async function run(connectionString: string) {
-    return new CommunicationIdentityClient(connectionString).createUserAndToken(["chat"]);
-  }
-`;
-
-/** The same call through our modular API (one function per operation, so unused ones are left out). */
-const modularEntry = `
-  import { createIdentityContextFromConnectionString, createUserAndToken } from "./src/api/index.ts";
-  export async function run(connectionString: string) {
-    return createUserAndToken(createIdentityContextFromConnectionString(connectionString), ["chat"]);
-  }
-`;
-
 /** Same api-version on both sides when generated/ has it (the official 1.3.1 client sends 2023-10-01), so the emulator does the same work. */
 function oursClientFor(connectionString: string): Ours {
   try {
@@ -192,9 +161,9 @@ function oursClientFor(connectionString: string): Ours {
 async function main(): Promise<void> {
   console.log(`machine: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}, node ${process.version}, ${new Date().toISOString()}`);
 
-  const ours = await bundleSize(entry("./src/index.ts"));
+  const ours = await bundleSize(classEntry("./src/index.ts"));
   const oursModular = await bundleSize(modularEntry);
-  const official = await bundleSize(entry("@azure/communication-identity"));
+  const official = await bundleSize(classEntry("@azure/communication-identity"));
   const percent = (size: { gzipped: number }) => `${((size.gzipped / official.gzipped) * 100).toFixed(1)}%`;
   console.log(`\nESM bundle calling createUserAndToken with a connection string (esbuild, minified, platform=browser):`);
   console.log(`  ours, modular API:  ${oursModular.minified} B minified, ${oursModular.gzipped} B gzipped, ${percent(oursModular)} of official (target <= 50%)`);

@@ -1,25 +1,8 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { browserBundle as bundleBytes, bundleSize, classEntry, modularEntry } from "../../bench/bundle.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-
-/** A minified browser ESM bundle of an app (as in bench/client.bench.ts). */
-async function browserBundle(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: root, sourcefile: "entry.ts", loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return result.outputFiles[0]!.text;
-}
+/** A minified browser ESM bundle of an app, built as bench/client.bench.ts builds it. */
+const browserBundle = async (contents: string): Promise<string> => new TextDecoder().decode(await bundleBytes(contents));
 
 /** Policy names are string literals that survive minification. */
 const policyNames = (code: string) => [...new Set(code.match(/"[A-Za-z0-9]+Policy"/g) ?? [])].sort();
@@ -37,8 +20,7 @@ const OPERATION_PATHS = [
 const operationPaths = (code: string) => OPERATION_PATHS.filter((path) => code.includes(path));
 
 describe("browser bundle of the client class (createUserAndToken)", () => {
-  const bundle = browserBundle(`import { CommunicationIdentityClient } from "./src/index.js";
-    export const run = (cs: string) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`);
+  const bundle = browserBundle(classEntry("./src/index.ts"));
 
   it("holds exactly the pipeline policies the client composes: none of createPipelineFromOptions' extras, none of Node's", async () => {
     expect(policyNames(await bundle)).toEqual([
@@ -60,8 +42,7 @@ describe("browser bundle of the client class (createUserAndToken)", () => {
 });
 
 describe("browser bundle of the modular API (createIdentityContextFromConnectionString + createUserAndToken)", () => {
-  const bundle = browserBundle(`import { createIdentityContextFromConnectionString, createUserAndToken } from "./src/api/index.js";
-    export const run = (cs: string) => createUserAndToken(createIdentityContextFromConnectionString(cs), ["chat"]);`);
+  const bundle = browserBundle(modularEntry);
 
   it("has no bearer-token policy (a connection string only signs with HMAC) and no Teams exchange policy", async () => {
     expect(policyNames(await bundle)).toEqual([
@@ -82,11 +63,8 @@ describe("browser bundle of the modular API (createIdentityContextFromConnection
 
 describe("bundle-size budget (issue #4: <= 50% of @azure/communication-identity, gzipped)", () => {
   it("the modular createUserAndToken bundle is at most half the official client's", async () => {
-    const gzipped = async (contents: string) => gzipSync(await browserBundle(contents), { level: 9 }).byteLength;
-    const ours = await gzipped(`import { createIdentityContextFromConnectionString, createUserAndToken } from "./src/api/index.js";
-      export const run = (cs: string) => createUserAndToken(createIdentityContextFromConnectionString(cs), ["chat"]);`);
-    const official = await gzipped(`import { CommunicationIdentityClient } from "@azure/communication-identity";
-      export const run = (cs: string) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`);
+    const ours = (await bundleSize(modularEntry)).gzipped;
+    const official = (await bundleSize(classEntry("@azure/communication-identity"))).gzipped;
     // Deterministic (same esbuild, same lockfile): a failure means the change made the bundle larger.
     expect(ours, `ours ${ours} B vs official ${official} B gzipped (${((ours / official) * 100).toFixed(1)}%)`).toBeLessThanOrEqual(official / 2);
   });
