@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AzureKeyCredential } from "@azure/core-auth";
 import { createDefaultHttpClient, createEmptyPipeline, isRestError, type Pipeline, type RestError } from "@azure/core-rest-pipeline";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import { run } from "../../generator/cli/main.js";
@@ -61,6 +62,19 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error("expected a rejection");
+}
+
+/** An unminified ESM bundle (tree-shaking on) of an app importing `names` from the generated index in `dir`. */
+async function bundleOf(dir: string, names: string[]): Promise<string> {
+  const result = await build({
+    stdin: { contents: `export { ${names.join(", ")} } from ${JSON.stringify(join(dir, "src/index.ts"))};\n`, resolveDir: dir, sourcefile: "entry.ts", loader: "ts" },
+    bundle: true,
+    write: false,
+    format: "esm",
+    nodePaths: [join(repoRoot, "node_modules")],
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]!.text;
 }
 
 /** The calls the tests make, on the committed generated/ client or on one generated with --validate-constraints. */
@@ -154,6 +168,18 @@ describe("--validate-constraints: the Identity client generated with the checks 
     await expect(operations.create({ body: { customId: "" } })).rejects.toThrow(new RangeError("body.customId length must be within [1, 256], got 0"));
     await expect(operations.delete(undefined as unknown as string)).rejects.toThrow(new TypeError("id is required"));
     expect(received).toEqual([]);
+  });
+
+  it("a bundle keeps only the checks of the operations it imports (and none at all by default)", async () => {
+    const checked = await bundleOf(join(work, "identity-checked"), ["communicationIdentityCreate"]);
+    expect(checked).toContain("function validateCommunicationIdentityCreateRequest(");
+    expect(checked).toContain("function assertInRange(");
+    for (const absent of ["validateCommunicationIdentityAccessTokenRequest", "validateTeamsUserExchangeTokenRequest", "function assertPattern("]) {
+      expect(checked, absent).not.toContain(absent);
+    }
+    const unchecked = await bundleOf(join(repoRoot, "generated"), ["communicationIdentityCreate"]);
+    expect(unchecked).toContain("async function communicationIdentityCreate(");
+    expect(unchecked).not.toMatch(/validate[A-Z]|assertInRange|assertLength|must be within/);
   });
 
   it("valid values are sent and answered as without the checks", async () => {
