@@ -13,6 +13,8 @@ export interface CliArgs {
   pin: boolean;
   /** Print every warning; without it, missing x-ms-examples files are summarised in one line. */
   verbose: boolean;
+  /** Emit checks of the service's constraints (on even when the manifest's client.validateConstraints is false or absent). */
+  validateConstraints: boolean;
 }
 
 /** Bad command line: printed as `error: <message>`, exit code 2. */
@@ -31,6 +33,7 @@ const OPTIONS = {
   check: { type: "boolean" },
   pin: { type: "boolean" },
   verbose: { type: "boolean" },
+  "validate-constraints": { type: "boolean" },
 } as const;
 
 export const USAGE = `Usage: npm run generate -- [options]
@@ -53,6 +56,9 @@ Options:
   --pin                  recompute the sha256 pins in spec/manifest.json and exit
   --verbose              print every warning: also list each missing x-ms-examples file
                          (by default they are counted in one line)
+  --validate-constraints check the service's constraints (ranges, lengths, patterns,
+                         required body properties) before sending; default: the
+                         manifest's client.validateConstraints, else off
   -h, --help             show this help
 
 Environment: ACS_SPECS_ROOT (specs root), ACS_GEN_TIMINGS=1 (print time per phase).
@@ -82,6 +88,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     check: values.check === true,
     pin: values.pin === true,
     verbose: values.verbose === true,
+    validateConstraints: values["validate-constraints"] === true,
   };
   const spec = str(values.spec);
   if (spec !== undefined) args.spec = spec;

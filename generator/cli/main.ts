@@ -93,7 +93,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     const { sources, config } = await loadSources(request, paths, warn);
     warnings.flush(); // the summary goes where the individual warnings would have been
     phase("load");
-    const files = await buildFiles(sources, config, paths, phase, stages);
+    const files = await buildFiles(sources, args.validateConstraints ? { ...config, validateConstraints: true } : config, paths, phase, stages);
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
     const transformLines = sources.flatMap((s) =>
       s.transforms.map((t) => `  transform #${t.index} (${s.manifest.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`),

@@ -195,6 +195,7 @@ export async function buildFiles(
   phase("model");
   const files = await emitClientInParallel(model, {
     templatesDir: paths.templatesDir,
+    validateConstraints: config.validateConstraints === true,
     ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
     ignoreLoad: true,
   });

@@ -17,7 +17,13 @@ export interface EmitContext {
   deserialized: ReadonlySet<string>;
   /** Models sent in requests that need mapping (renames, dates, bytes, readOnly properties). */
   serialized: ReadonlySet<string>;
-  /** Models sent in requests that have required properties or constraints to check. */
+  /**
+   * Check the service's constraints before sending ({@link EmitSettings.validateConstraints}): ranges,
+   * lengths, patterns and item counts of parameters, and the model validators (required properties and
+   * constraints inside bodies). Off: only the arguments a request cannot be built without are checked.
+   */
+  validateConstraints: boolean;
+  /** Models sent in requests that have required properties or constraints to check (none when `validateConstraints` is off). */
   validated: ReadonlySet<string>;
   /** `<Model>Union` of every model with descendants in a discriminated hierarchy, by that model's name ({@link polymorphicUnions}). */
   unions: ReadonlyMap<string, PolymorphicUnion>;
@@ -73,7 +79,18 @@ export function hasConstraints(property: { constraints?: Property["constraints"]
   return [c.minimum, c.maximum, c.minLength, c.maxLength, c.pattern, c.minItems, c.maxItems].some((v) => v !== undefined);
 }
 
-export function buildEmitContext(model: CodeModel): EmitContext {
+/** Choices of the generated code's behaviour, from the manifest's `client` config and the CLI flags. */
+export interface EmitSettings {
+  /**
+   * Emit checks of the service's constraints (minimum/maximum, lengths, pattern, item counts, required
+   * properties inside bodies) that throw before sending. Default off: the service validates its own
+   * parameters and its error reaches the caller as a RestError (Azure SDK guidelines).
+   */
+  validateConstraints?: boolean;
+}
+
+export function buildEmitContext(model: CodeModel, settings: EmitSettings = {}): EmitContext {
+  const validateConstraints = settings.validateConstraints === true;
   const objects = new Map(model.objects.map((o) => [o.name, o]));
   const enums = new Map(model.enums.map((e) => [e.name, e]));
   const properties = new Map<string, Property[]>();
@@ -166,7 +183,9 @@ export function buildEmitContext(model: CodeModel): EmitContext {
   const writable = (p: Property): boolean => !p.readOnly;
   const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
   const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
-  const validated = closure(inputs, (p) => writable(p) && (p.required || p.wireRequired === true || hasConstraints(p)), writable);
+  const validated = validateConstraints
+    ? closure(inputs, (p) => writable(p) && (p.required || p.wireRequired === true || hasConstraints(p)), writable)
+    : new Set<string>();
   /** Union bases referenced in this direction that need mapping themselves or have a descendant that does. */
   const mappedRoots = (reached: { referenced: Set<string> }, mapped: Set<string>): Set<string> =>
     new Set([...unions.keys()].filter((base) => reached.referenced.has(base) && holds(base).some((name) => mapped.has(name))));
@@ -177,6 +196,7 @@ export function buildEmitContext(model: CodeModel): EmitContext {
     properties,
     deserialized,
     serialized,
+    validateConstraints,
     validated,
     unions,
     deserializedUnions: mappedRoots(outputs, deserialized),

@@ -9,14 +9,23 @@ export interface EmitAssets {
   readme: TextTemplate;
   /** Source of `generated/src/runtime.ts` (kept in `generator/emit/runtime/runtime.ts`, typechecked in the repo). */
   runtimeSource: string;
+  /**
+   * Source of the constraint helpers (`generator/emit/runtime/constraints.ts`: assertInRange, assertLength,
+   * assertPattern, assertItemCount), appended to `runtime.ts` only when constraints are validated.
+   */
+  constraintsSource: string;
 }
 
 /** Path of the runtime source this module ships. */
 export const runtimeSourcePath = fileURLToPath(new URL("./runtime/runtime.ts", import.meta.url));
 
+/** Path of the constraint helpers' source this module ships. */
+export const constraintsSourcePath = fileURLToPath(new URL("./runtime/constraints.ts", import.meta.url));
+
 export function loadEmitAssets(templatesDir: string): EmitAssets {
   return {
     readme: compileMarkdownTemplate(readFileSync(join(templatesDir, "generated-readme.md.hbs"), "utf8")),
     runtimeSource: readFileSync(runtimeSourcePath, "utf8"),
+    constraintsSource: readFileSync(constraintsSourcePath, "utf8"),
   };
 }

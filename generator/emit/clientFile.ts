@@ -87,6 +87,8 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     docs: jsDoc(undefined, `Operations of the ${codeSpan(g.typeName || "default")} group.`),
   }));
   const ctorStatements = [
+    // A client parameter (not the service's): a missing one would make every request that uses it wrong.
+    ...required.map((p) => `assertPresent(${safeLocalName(p.name)}, ${stringLiteral(safeLocalName(p.name))});`),
     "this.endpoint = endpoint;",
     ...(client.apiVersion ? ["this.apiVersion = resolveApiVersion(options.apiVersion);"] : []),
     ...required.map((p) => `this.${p.name} = ${safeLocalName(p.name)};`),
@@ -174,6 +176,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
       : []),
+    ...(required.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./runtime.js", namedImports: ["assertPresent"] }] : []),
     ...operationGroups.map((g) => ({
       kind: StructureKind.ImportDeclaration as const,
       moduleSpecifier: `./operations/${operationsFileName(g)}.js`,

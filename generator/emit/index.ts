@@ -1,6 +1,6 @@
 import { StructureKind, type SourceFileStructure, type StatementStructures } from "ts-morph";
 import type { CodeModel } from "../model/types.js";
-import { buildEmitContext, functionNameOf, type EmitContext } from "./analysis.js";
+import { buildEmitContext, functionNameOf, type EmitContext, type EmitSettings } from "./analysis.js";
 import { loadEmitAssets, type EmitAssets } from "./assets.js";
 import { clientFileName, clientStatements } from "./clientFile.js";
 import { typeScriptHeader } from "./header.js";
@@ -14,6 +14,7 @@ import { validatorsStatements } from "./validatorsFile.js";
 import { apiVersionsStatements } from "./versions.js";
 
 export { loadEmitAssets, type EmitAssets } from "./assets.js";
+export type { EmitSettings } from "./analysis.js";
 
 /** One output file, path relative to `generated/` with POSIX separators. */
 export interface GeneratedFile {
@@ -21,19 +22,24 @@ export interface GeneratedFile {
   content: string;
 }
 
-export interface EmitOptions {
+export interface EmitOptions extends EmitSettings {
   /** Folder holding the handlebars templates (`templates/`). */
   templatesDir: string;
 }
 
 /** Emits every file of `generated/` for a code model, sorted by path. Reads only the templates and the runtime source. */
 export function emitClient(model: CodeModel, options: EmitOptions): GeneratedFile[] {
-  return emitWithAssets(model, loadEmitAssets(options.templatesDir));
+  return emitWithAssets(model, loadEmitAssets(options.templatesDir), settingsOf(options));
+}
+
+/** The emit settings among `options` (defaults left out). */
+function settingsOf(options: EmitSettings): EmitSettings {
+  return options.validateConstraints === true ? { validateConstraints: true } : {};
 }
 
 /** The pure part of {@link emitClient}: code model and loaded assets in, files out. */
-export function emitWithAssets(model: CodeModel, assets: EmitAssets): GeneratedFile[] {
-  const plan = planFiles(model);
+export function emitWithAssets(model: CodeModel, assets: EmitAssets, settings: EmitSettings = {}): GeneratedFile[] {
+  const plan = planFiles(model, settings);
   const project = createEmitProject();
   return assembleFiles(model, assets, plan, plan.jobs.map((job) => printSourceFile(project, job.path, job.structure, plan.header)));
 }
@@ -56,12 +62,12 @@ export async function emitClientInParallel(
   // worker's own start-up (~0.8 s CPU at 1,000 operations)
   const idleCore = availableParallelism() >= 2 && (options.ignoreLoad === true || loadavg()[0]! < availableParallelism() - 0.5);
   if (options.printWorkerUrl === undefined || operations < (options.minOperations ?? 100) || !idleCore) {
-    return emitWithAssets(model, assets);
+    return emitWithAssets(model, assets, settingsOf(options));
   }
   const { Worker } = await import("node:worker_threads");
   const worker = new Worker(options.printWorkerUrl); // loads ts-morph while this thread plans
   try {
-    const plan = planFiles(model);
+    const plan = planFiles(model, settingsOf(options));
     const { mine, theirs } = splitJobs(plan.jobs);
     const request: PrintRequest = { header: plan.header, jobs: theirs.map((i) => plan.jobs[i]!) };
     const reply = new Promise<string[]>((resolve, reject) => {
@@ -96,11 +102,13 @@ export interface PrintRequest {
 interface FilePlan {
   header: string;
   jobs: PrintJob[];
+  /** runtime.ts carries the constraint helpers too. */
+  validateConstraints: boolean;
 }
 
 /** The TypeScript files of `generated/` as structures, in the order they were always emitted. */
-function planFiles(model: CodeModel): FilePlan {
-  const context = buildEmitContext(model);
+function planFiles(model: CodeModel, settings: EmitSettings): FilePlan {
+  const context = buildEmitContext(model, settings);
   const header = typeScriptHeader(model);
   const jobs: PrintJob[] = [];
   const emitTs = (path: string, statements: StatementStructures[]): void => {
@@ -123,7 +131,7 @@ function planFiles(model: CodeModel): FilePlan {
   emitTs("src/apiVersions.ts", apiVersionsStatements(model));
   emitTs(`src/${clientFile}.ts`, clientStatements(context));
   emitTs("src/index.ts", indexStatements(context, clientFile));
-  return { header, jobs };
+  return { header, jobs, validateConstraints: context.validateConstraints };
 }
 
 /** Indexes of the jobs to print here and in the worker, balanced by structure size (largest first). */
@@ -150,7 +158,9 @@ function splitJobs(jobs: PrintJob[]): { mine: number[]; theirs: number[] } {
 /** The printed TypeScript texts (in job order) plus runtime.ts and README.md, sorted by path. */
 function assembleFiles(model: CodeModel, assets: EmitAssets, plan: FilePlan, texts: string[]): GeneratedFile[] {
   const files: GeneratedFile[] = plan.jobs.map((job, i) => ({ path: job.path, content: texts[i]! }));
-  files.push({ path: "src/runtime.ts", content: `${plan.header}\n${assets.runtimeSource}` });
+  // the constraint helpers only when constraints are checked: no dead code in a client that leaves them to the service
+  const runtime = plan.validateConstraints ? `${assets.runtimeSource}\n${assets.constraintsSource}` : assets.runtimeSource;
+  files.push({ path: "src/runtime.ts", content: `${plan.header}\n${runtime}` });
 
   const paths = [...files.map((f) => f.path), "README.md"].sort();
   files.push({ path: "README.md", content: assets.readme(readmeData(model, paths)) });

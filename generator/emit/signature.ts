@@ -89,8 +89,10 @@ export function operationsFileName(group: OperationGroup): string {
 
 /**
  * Values `src/runtime.ts` exports. An operations file imports some of them and `src/index.ts`
- * re-exports `ApiVersionMismatchError`, so no operation function may take these names.
- * (test/generator/functions.test.ts checks the list against generator/emit/runtime/runtime.ts.)
+ * re-exports `ApiVersionMismatchError`, so no operation function may take these names. The
+ * constraint helpers (`assertInRange`, ...) are taken even when they are not emitted, so names do not
+ * depend on --validate-constraints. (test/generator/functions.test.ts checks the list against
+ * generator/emit/runtime/runtime.ts and constraints.ts.)
  */
 export const runtimeValueNames: readonly string[] = [
   "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",

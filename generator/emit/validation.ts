@@ -68,7 +68,8 @@ function modelValidation(type: TypeRef, value: string, path: string, context: Em
 
 /**
  * Checks for one value that may be absent: presence when required, then constraints
- * when present.
+ * when present. Without `context.validateConstraints` only the presence of a required
+ * value is checked (an operation's required argument: the request cannot be built without it).
  */
 export function valueChecks(
   type: TypeRef,
@@ -77,7 +78,7 @@ export function valueChecks(
   options: { required: boolean; nullable: boolean; constraints?: Constraints },
   context: EmitContext,
 ): string[] {
-  const checks = constraintChecks({ ...type, nullable: false } as TypeRef, value, path, options.constraints, context);
+  const checks = context.validateConstraints ? constraintChecks({ ...type, nullable: false } as TypeRef, value, path, options.constraints, context) : [];
   const statements: string[] = [];
   if (options.required && !options.nullable) {
     statements.push(`assertPresent(${value}, ${path});`);

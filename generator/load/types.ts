@@ -72,6 +72,12 @@ export interface ClientConfig {
    * some spec, value the model/enum name to emit. (Additive.)
    */
   modelNames?: Record<string, string>;
+  /**
+   * Check the service's constraints (minimum/maximum, lengths, pattern, item counts, required properties
+   * inside bodies) before sending, throwing RangeError/TypeError. Default false: the service validates
+   * them and its error reaches the caller as a RestError. `--validate-constraints` turns it on as well.
+   */
+  validateConstraints?: boolean;
 }
 
 export interface Manifest {

@@ -104,6 +104,7 @@ describe("command line", () => {
       check: true,
       pin: false,
       verbose: false,
+      validateConstraints: false,
     });
     expect(parseCliArgs(["--spec", "x.yaml", "--root", "r", "--specs-root", "s", "--out", "o", "--allow-remote-refs"])).toEqual({
       help: false,
@@ -116,8 +117,11 @@ describe("command line", () => {
       check: false,
       pin: false,
       verbose: false,
+      validateConstraints: false,
     });
     expect(parseCliArgs(["--verbose"]).verbose).toBe(true);
+    expect(parseCliArgs(["--validate-constraints"]).validateConstraints).toBe(true);
+    expect(() => parseCliArgs(["--validate-constraints=false"])).toThrow('option "--validate-constraints" takes no value');
     expect(() => parseCliArgs(["--verbose=yes"])).toThrow('option "--verbose" takes no value');
   });
 

@@ -33,8 +33,8 @@ afterAll(() => {
 });
 
 describe("emitClientInParallel", () => {
-  it("prints the same files, byte for byte, with part of them printed by the worker", async () => {
-    const expected = emitClient(model, { templatesDir });
+  it("prints the same files, byte for byte, with part of them printed by the worker (validators.ts too, with validateConstraints)", async () => {
+    const expected = emitClient(model, { templatesDir, validateConstraints: true });
     expect(expected.map((f) => f.path)).toEqual([
       "README.md",
       "src/apiVersions.ts",
@@ -48,8 +48,17 @@ describe("emitClientInParallel", () => {
       "src/validators.ts",
       "src/index.ts",
     ].sort());
-    const parallel = await emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(workerShim), minOperations: 0, ignoreLoad: true });
+    const parallel = await emitClientInParallel(model, {
+      templatesDir,
+      validateConstraints: true,
+      printWorkerUrl: pathToFileURL(workerShim),
+      minOperations: 0,
+      ignoreLoad: true,
+    });
     expect(parallel).toEqual(expected);
+    const unchecked = emitClient(model, { templatesDir });
+    expect(unchecked.map((f) => f.path)).toEqual(expected.map((f) => f.path).filter((p) => p !== "src/validators.ts"));
+    expect(await emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(workerShim), minOperations: 0, ignoreLoad: true })).toEqual(unchecked);
   });
 
   it("prints on this thread below minOperations (no worker is started: the bad script is never loaded)", async () => {

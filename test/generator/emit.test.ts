@@ -22,6 +22,13 @@ const file = (path: string): string => {
   if (found === undefined) throw new Error(`${path} not emitted`);
   return found.content;
 };
+/** The same model generated with --validate-constraints. */
+const checkedFiles = emitClient(identity20210307Model, { templatesDir, validateConstraints: true });
+const checkedFile = (path: string): string => {
+  const found = checkedFiles.find((f) => f.path === path);
+  if (found === undefined) throw new Error(`${path} not emitted`);
+  return found.content;
+};
 
 describe("emit: generated/ is exactly the pipeline's output", () => {
   it("byte-compares every file of generated/ with npm run generate's result for the manifest's default spec", async () => {
@@ -40,8 +47,8 @@ describe("emit: generated/ is exactly the pipeline's output", () => {
 });
 
 describe("emit: file set, order and determinism", () => {
-  it("emits the files of the README contract, sorted by path", () => {
-    expect(files.map((f) => f.path)).toEqual([
+  it("emits the files of the README contract, sorted by path (validators.ts only with --validate-constraints)", () => {
+    const contract = [
       "README.md",
       "src/apiVersions.ts",
       "src/identityRestClient.ts",
@@ -50,8 +57,14 @@ describe("emit: file set, order and determinism", () => {
       "src/models.ts",
       "src/operations/communicationIdentity.ts",
       "src/runtime.ts",
-      "src/validators.ts",
-    ]);
+    ];
+    expect(files.map((f) => f.path)).toEqual(contract);
+    expect(checkedFiles.map((f) => f.path)).toEqual([...contract, "src/validators.ts"]);
+  });
+
+  it("--validate-constraints changes only the checks: the other files are the same", () => {
+    const changed = checkedFiles.filter((f) => files.find((g) => g.path === f.path)?.content !== f.content).map((f) => f.path);
+    expect(changed).toEqual(["README.md", "src/operations/communicationIdentity.ts", "src/runtime.ts", "src/validators.ts"]);
   });
 
   it("is deterministic", () => {
@@ -74,9 +87,12 @@ describe("emit: file set, order and determinism", () => {
     }
   });
 
-  it("emits runtime.ts as the header plus generator/emit/runtime/runtime.ts verbatim", () => {
+  it("emits runtime.ts as the header plus generator/emit/runtime/runtime.ts verbatim (plus constraints.ts with --validate-constraints)", () => {
     const source = readFileSync(join(repoRoot, "generator/emit/runtime/runtime.ts"), "utf8");
+    const constraints = readFileSync(join(repoRoot, "generator/emit/runtime/constraints.ts"), "utf8");
     expect(file("src/runtime.ts").endsWith(`\n${source}`)).toBe(true);
+    expect(file("src/runtime.ts")).not.toMatch(/assertInRange|assertLength|assertPattern|assertItemCount/);
+    expect(checkedFile("src/runtime.ts").endsWith(`\n${source}\n${constraints}`)).toBe(true);
   });
 });
 
@@ -124,8 +140,45 @@ describe("emit: spot checks of exact generated text", () => {
     );
   });
 
-  it("an operation function: validation, URL, headers, body, success status, deserialization", () => {
+  it("an operation function: presence of its required arguments, URL, headers, body, success status, deserialization", () => {
     expect(between(file("src/operations/communicationIdentity.ts"), "/**\n * Issue a new token", "\n}\n")).toBe(
+      [
+        "/**",
+        " * Issue a new token for an identity.",
+        " * @param context - The endpoint, api-version, pipeline and HTTP client the request uses (instances of `IdentityRestClient` and `IdentityRestClientCore` have them).",
+        " * @param id - Identifier of the identity to issue token for.",
+        " * @param body - Requesting scopes for the new token.",
+        " * @param options - Optional parameters and per-request options.",
+        " * @returns Success",
+        " */",
+        "export async function communicationIdentityIssueAccessToken(context: OperationContext, id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {",
+        '  assertPresent(id, "id");',
+        '  assertPresent(body, "body");',
+        '  const url = buildRequestUrl(context.endpoint, "/identities/{id}/:issueAccessToken", {',
+        "    id: encodePathValue(id),",
+        "  }, [",
+        '    { name: "api-version", value: context.apiVersion },',
+        "  ]);",
+        "  const response = await sendOperation(context, {",
+        '    method: "POST",',
+        "    url,",
+        "    headers: {",
+        '      Accept: "application/json",',
+        '      "Content-Type": "application/json",',
+        "    },",
+        "    body: JSON.stringify(body),",
+        "    successStatuses: [200],",
+        "  }, options);",
+        "  const wire = response.body as CommunicationIdentityAccessTokenWire;",
+        "  return deserializeCommunicationIdentityAccessToken(wire);",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("with --validate-constraints the operation function also runs the body's validator", () => {
+    expect(between(checkedFile("src/operations/communicationIdentity.ts"), "/**\n * Issue a new token", "\n}\n")).toBe(
       [
         "/**",
         " * Issue a new token for an identity.",

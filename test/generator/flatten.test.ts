@@ -15,7 +15,7 @@ import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import type { CodeModel, ObjectModel } from "../../generator/model/types.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
-import { generateInMemory } from "../fixtures/emit/generate.js";
+import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { errorOf } from "../fixtures/model/errors.js";
@@ -124,7 +124,7 @@ const wireArray = [
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "acs-gen-flatten-"));
-  files = await generateInMemory(join(swaggerDir, "model-flattening.json"), swaggerDir);
+  files = await generateInMemory(join(swaggerDir, "model-flattening.json"), swaggerDir, [], withConstraints);
   server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
-import { generateInMemory } from "../fixtures/emit/generate.js";
+import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 
 const hostileDir = join(repoRoot, "test/fixtures/emit/hostile");
 let files: Array<{ path: string; content: string }> = [];
@@ -22,7 +22,7 @@ function codeTokens(text: string): Array<{ kind: string; text: string }> {
 
 describe("hostile input: descriptions, enum values and property names full of */, quotes, backticks, ${, newlines, reserved words", () => {
   beforeAll(async () => {
-    files = await generateInMemory(join(hostileDir, "hostile.json"), hostileDir);
+    files = await generateInMemory(join(hostileDir, "hostile.json"), hostileDir, [], withConstraints);
   });
 
   it("the output compiles", () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
-import { generateInMemory } from "../fixtures/emit/generate.js";
+import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { errorOf } from "../fixtures/model/errors.js";
@@ -357,9 +357,21 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
     expect(sent()).toEqual(["POST /widgets/w1/refresh?api-version=2024-01-01", "GET /refreshes/r1"]);
   });
 
-  it("validation throws before the initial request", async () => {
+  it("a value outside the spec's constraints is the service's to refuse: the initial request is sent, its 400 is a RestError", async () => {
+    fresh({ "POST /widgets/a-much-too-long-name/export": [{ status: 400, body: { error: { code: "InvalidName", message: "The name is too long." } } }] });
+    await expect(operation("widgetsExport")(context(), "a-much-too-long-name")).rejects.toMatchObject({
+      name: "RestError",
+      statusCode: 400,
+      code: "InvalidName",
+      message: "The name is too long.",
+    });
+    expect(sent()).toEqual(["POST /widgets/a-much-too-long-name/export?api-version=2024-01-01"]);
+  });
+
+  it("generated with --validate-constraints, validation throws before the initial request", async () => {
+    const checked = await importGenerated(join(work, "widgets-checked"), await generateInMemory(join(work, "widgets.json"), work, [], withConstraints));
     fresh({});
-    await expect(operation("widgetsExport")(context(), "a-much-too-long-name")).rejects.toThrow(new RangeError("name length must be <= 10, got 20"));
+    await expect((checked["widgetsExport"] as LroFunction)(context(), "a-much-too-long-name")).rejects.toThrow(new RangeError("name length must be <= 10, got 20"));
     expect(requests).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import { createPagedIterator, nextPageUrl } from "../../generator/emit/runtime/runtime.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
-import { generateInMemory } from "../fixtures/emit/generate.js";
+import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { errorOf, modelError } from "../fixtures/model/errors.js";
@@ -394,9 +394,18 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
     expect(requests).toEqual(["/single?api-version=2024-01-01"]);
   });
 
-  it("validation throws on the first next(), before any request; calling sends nothing", async () => {
+  it("a value outside the spec's constraints is sent as given: the service decides (this one answers the page)", async () => {
     fresh();
     const iterator = operation("itemsList")(context(), { top: 0 });
+    expect(requests).toEqual([]);
+    await expect(iterator.next()).resolves.toEqual({ done: false, value: a.value });
+    expect(requests).toEqual(["/items?top=0&api-version=2024-01-01"]);
+  });
+
+  it("generated with --validate-constraints, validation throws on the first next(), before any request; calling sends nothing", async () => {
+    const checked = await importGenerated(join(work, "pages-checked"), await generateInMemory(join(work, "pages.json"), work, [], withConstraints));
+    fresh();
+    const iterator = (checked["itemsList"] as PagedOperation)(context(), { top: 0 });
     expect(requests).toEqual([]);
     await expect(iterator.next()).rejects.toThrow(new RangeError("top must be >= 1, got 0"));
     expect(requests).toEqual([]);

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
-import { generateInMemory } from "../fixtures/emit/generate.js";
+import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
@@ -83,7 +83,7 @@ function context() {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "acs-gen-polymorphism-"));
-  files = await generateInMemory(join(swaggerDir, "body-complex.json"), swaggerDir);
+  files = await generateInMemory(join(swaggerDir, "body-complex.json"), swaggerDir, [], withConstraints);
   server = createServer((request, response) => {
     let body = "";
     request.setEncoding("utf8");
@@ -445,7 +445,7 @@ describe("polymorphism: naming and a root that needs no mapping of its own", () 
 
   beforeAll(async () => {
     writeFileSync(join(work, "zoo.json"), JSON.stringify(spec, null, 2));
-    zoo = await generateInMemory(join(work, "zoo.json"), work);
+    zoo = await generateInMemory(join(work, "zoo.json"), work, [], withConstraints);
   });
 
   it("the union name is claimed like any other (AnimalUnion is a model, so the union is AnimalUnion2)", () => {
@@ -505,7 +505,7 @@ describe("polymorphism: an intermediate union's name and a property that names t
 
   beforeAll(async () => {
     writeFileSync(join(work, "kennel.json"), JSON.stringify(spec, null, 2));
-    kennel = await generateInMemory(join(work, "kennel.json"), work);
+    kennel = await generateInMemory(join(work, "kennel.json"), work, [], withConstraints);
   });
 
   it("DogUnion is a model, so Dog's union is DogUnion2; the root's union is named as before", () => {

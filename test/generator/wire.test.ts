@@ -144,16 +144,30 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
     expect(error.statusCode).toBe(200);
   });
 
-  it("validation fails before sending, naming the parameter path", async () => {
+  it("client parameters are checked before sending, naming the parameter: a missing path parameter or body", async () => {
     const client = new IdentityRestClient(endpoint);
-    const bad = { scopes: undefined } as unknown as { scopes: string[] };
-    await expect(client.communicationIdentity.issueAccessToken("u", bad)).rejects.toThrow(new TypeError("body.scopes is required"));
     await expect(client.communicationIdentity.delete(undefined as unknown as string)).rejects.toThrow(new TypeError("id is required"));
     // A version-gated body field is read before the presence check: a missing body must still get this error.
     await expect(client.communicationIdentity.issueAccessToken("u", undefined as unknown as { scopes: string[] })).rejects.toThrow(
       new TypeError("body is required"),
     );
     expect(recorded).toEqual([]);
+  });
+
+  it("what the body holds is the service's to check: a body without its required scopes, or a too-short expiry, is sent as is", async () => {
+    const refusal = '{"error":{"code":"ValidationError","message":"The request is invalid."}}';
+    replies.push({ status: 400, body: refusal }, { status: 400, body: refusal });
+    const client = new IdentityRestClient(endpoint);
+    const noScopes = { scopes: undefined } as unknown as { scopes: string[] };
+    const errors = [
+      (await caught(client.communicationIdentity.issueAccessToken("u", noScopes))) as RestError,
+      (await caught(client.communicationIdentity.issueAccessToken("u", { scopes: ["chat"], expiresInMinutes: 59 }))) as RestError,
+    ];
+    expect(errors.map((e) => [isRestError(e), e.statusCode, e.code, e.message])).toEqual([
+      [true, 400, "ValidationError", "The request is invalid."],
+      [true, 400, "ValidationError", "The request is invalid."],
+    ]);
+    expect(recorded.map((r) => r.body)).toEqual(["{}", '{"scopes":["chat"],"expiresInMinutes":59}']);
   });
 
   it("abortSignal cancels an in-flight request; onResponse sees the raw response", async () => {

@@ -17,7 +17,6 @@ import type { IdentityRestClient } from "../identityRestClient.js";
 import type { CommunicationIdentity, CommunicationIdentityAccessToken, CommunicationIdentityAccessTokenRequest, CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateOptionalParams, TeamsUserExchangeTokenRequest } from "../models.js";
 import { type CommunicationIdentityAccessTokenResultWire, type CommunicationIdentityAccessTokenWire, type CommunicationIdentityWire, deserializeCommunicationIdentity, deserializeCommunicationIdentityAccessToken, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
 import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationContext, type OperationOptions } from "../runtime.js";
-import { validateCommunicationIdentityAccessTokenRequest, validateCommunicationIdentityCreateRequest, validateTeamsUserExchangeTokenRequest } from "../validators.js";
 
 /**
  * Create a new identity, and optionally, an access token.
@@ -31,9 +30,6 @@ export async function communicationIdentityCreate(context: OperationContext, opt
   }
   if (options.body?.customId !== undefined) {
     assertApiVersion(context.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
-  }
-  if (options.body !== undefined) {
-    validateCommunicationIdentityCreateRequest(options.body, "body");
   }
   const url = buildRequestUrl(context.endpoint, "/identities", {}, [
     { name: "api-version", value: context.apiVersion },
@@ -89,7 +85,6 @@ export async function communicationIdentityIssueAccessToken(context: OperationCo
   }
   assertPresent(id, "id");
   assertPresent(body, "body");
-  validateCommunicationIdentityAccessTokenRequest(body, "body");
   const url = buildRequestUrl(context.endpoint, "/identities/{id}/:issueAccessToken", {
     id: encodePathValue(id),
   }, [
@@ -144,7 +139,6 @@ export async function communicationIdentityRevokeAccessTokens(context: Operation
 export async function communicationIdentityExchangeTeamsUserAccessToken(context: OperationContext, body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
   assertApiVersion(context.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
   assertPresent(body, "body");
-  validateTeamsUserExchangeTokenRequest(body, "body");
   const url = buildRequestUrl(context.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
     { name: "api-version", value: context.apiVersion },
   ]);

@@ -17,7 +17,6 @@ import type { IdentityRestClient } from "../identityRestClient.js";
 import type { CommunicationIdentityAccessTokenResult, TeamsExtensionAssignmentCreateOrUpdateRequest, TeamsExtensionAssignmentResponse, TeamsExtensionExchangeTokenRequest } from "../models.js";
 import { type CommunicationIdentityAccessTokenResultWire, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
 import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationContext, type OperationOptions } from "../runtime.js";
-import { validateTeamsExtensionAssignmentCreateOrUpdateRequest } from "../validators.js";
 
 /**
  * Exchanges a Teams Phone token for an ACS user access token.
@@ -95,7 +94,6 @@ export async function teamsExtensionUpsertAssignment(context: OperationContext, 
   assertPresent(tenantId, "tenantId");
   assertPresent(objectId, "objectId");
   assertPresent(body, "body");
-  validateTeamsExtensionAssignmentCreateOrUpdateRequest(body, "body");
   const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
     tenantId: encodePathValue(tenantId),
     objectId: encodePathValue(objectId),
