@@ -306,3 +306,30 @@ export const NOT_OWNED = {
 };
 
 export const MINUTE = 60_000;
+
+/** What the emulator says of a token it issued (`POST /_emulator/introspect`). */
+export async function introspect(
+  emulator: RunningEmulator,
+  token: string,
+): Promise<{ active: boolean; reason?: string }> {
+  const { request } = await import(emulator.endpoint.startsWith("https:") ? "node:https" : "node:http");
+  const ca = "tlsCertificatePem" in emulator ? (emulator as HttpsEmulator).tlsCertificatePem : undefined;
+  const body = JSON.stringify({ token });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      new URL("_emulator/introspect", emulator.endpoint),
+      { method: "POST", headers: { "content-type": "application/json" }, ...(ca ? { ca } : {}) },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => {
+          const { active, reason } = JSON.parse(text) as { active: boolean; reason?: string };
+          resolve(reason === undefined ? { active } : { active, reason });
+        });
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
