@@ -9,7 +9,8 @@
  *   the request exactly as the pipeline hands it to the network (what the official tests spy on).
  * - The emulator runs on a fixed clock (T0), so token expiries are exact values.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { CommunicationIdentityClient as OfficialClient } from "@azure/communication-identity";
 import {
@@ -312,14 +313,14 @@ export async function introspect(
   emulator: RunningEmulator,
   token: string,
 ): Promise<{ active: boolean; reason?: string }> {
-  const { request } = await import(emulator.endpoint.startsWith("https:") ? "node:https" : "node:http");
+  const request = emulator.endpoint.startsWith("https:") ? httpsRequest : httpRequest;
   const ca = "tlsCertificatePem" in emulator ? (emulator as HttpsEmulator).tlsCertificatePem : undefined;
   const body = JSON.stringify({ token });
   return new Promise((resolve, reject) => {
     const req = request(
       new URL("_emulator/introspect", emulator.endpoint),
       { method: "POST", headers: { "content-type": "application/json" }, ...(ca ? { ca } : {}) },
-      (res) => {
+      (res: IncomingMessage) => {
         let text = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (text += chunk));
