@@ -69,6 +69,8 @@ export interface ClientUnderTest {
   /** The api-version the client sends when none is chosen. */
   readonly defaultApiVersion: string;
   readonly lacks: readonly Feature[];
+  /** Whether a value is an instance of this client's CommunicationIdentityClient class. */
+  isClient(value: unknown): boolean;
   fromConnectionString(connectionString: string, options?: Options): CompatClient;
   fromEndpoint(endpoint: string, credential: KeyCredential | TokenCredential, options?: Options): CompatClient;
   /** The connection-string parser the client runs on. */
@@ -82,6 +84,7 @@ const ours: ClientUnderTest = {
   // The newest official mocked spec expects this api-version; it is also our default.
   defaultApiVersion: "2026-09-23",
   lacks: [],
+  isClient: (value) => value instanceof OurClient,
   fromConnectionString: (cs, options) => new OurClient(cs, options as never) as unknown as CompatClient,
   fromEndpoint: (endpoint, credential, options) =>
     new OurClient(endpoint, credential as KeyCredential, options as never) as unknown as CompatClient,
@@ -98,6 +101,7 @@ const official: ClientUnderTest = {
   // 1.3.1's generated client defaults to 2023-10-01.
   defaultApiVersion: "2023-10-01",
   lacks: ["customId", "getUserDetail", "apiVersion"],
+  isClient: (value) => value instanceof OfficialClient,
   fromConnectionString: (cs, options) => new OfficialClient(cs, options as never) as unknown as CompatClient,
   fromEndpoint: (endpoint, credential, options) =>
     new OfficialClient(endpoint, credential as KeyCredential, options as never) as unknown as CompatClient,
@@ -214,7 +218,9 @@ export function useCompatEnvironment(): CompatEnvironment {
     await https?.close();
   });
   const httpsEmulator = (): HttpsEmulator | undefined =>
-    https !== undefined && "tlsCertificatePem" in https ? (https as HttpsEmulator) : undefined;
+    https !== undefined && "tlsCertificatePem" in https && typeof https.tlsCertificatePem === "string"
+      ? (https as HttpsEmulator)
+      : undefined;
   return {
     t0,
     emulator: () => {
