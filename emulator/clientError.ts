@@ -28,13 +28,23 @@ export function replyForParserError(error: Error & { code?: string; rawPacket?: 
         ? { status: 431, reason: "Request Header Fields Too Large", code: "RequestHeaderFieldsTooLarge", message: "The request headers are too large." }
         : { status: 414, reason: "URI Too Long", code: "RequestUriTooLong", message: "The request URI is too long." };
     case "HPE_INVALID_METHOD":
-      return { status: 501, reason: "Not Implemented", code: "MethodNotImplemented", message: "The request method is not recognized." };
+      // A well-formed method name the server does not know is 501 (RFC 9110, 15.6.2); bytes that
+      // are no method name at all are a malformed request line.
+      return startsWithMethodToken(error.rawPacket)
+        ? { status: 501, reason: "Not Implemented", code: "MethodNotImplemented", message: "The request method is not recognized." }
+        : badRequest("The request line is not valid HTTP/1.1.");
     case "HPE_UNEXPECTED_CONTENT_LENGTH":
-      return badRequest("The request has both Content-Length and Transfer-Encoding.");
     case "HPE_INVALID_TRANSFER_ENCODING":
-      return badRequest("The request's Transfer-Encoding is not valid.");
     case "HPE_INVALID_CONTENT_LENGTH":
-      return badRequest("The request's Content-Length is not valid.");
+      // llhttp reports both framing headers together under either code ("... can't be present with ...").
+      if (/can't be present with/.test(error.message)) {
+        return badRequest("The request has both Content-Length and Transfer-Encoding.");
+      }
+      return badRequest(
+        error.code === "HPE_INVALID_TRANSFER_ENCODING"
+          ? "The request's Transfer-Encoding is not valid."
+          : "The request's Content-Length is not valid.",
+      );
     case "HPE_INVALID_HEADER_TOKEN":
       return badRequest("A request header name or value holds a character that is not allowed.");
     case "HPE_INVALID_URL":
@@ -53,6 +63,10 @@ export function replyForParserError(error: Error & { code?: string; rawPacket?: 
 
 function badRequest(message: string): ParserErrorReply {
   return { status: 400, reason: "Bad Request", code: "MalformedRequest", message };
+}
+
+function startsWithMethodToken(rawPacket: unknown): boolean {
+  return Buffer.isBuffer(rawPacket) && /^[A-Za-z][A-Za-z0-9_-]* /.test(rawPacket.subarray(0, 64).toString("latin1"));
 }
 
 function requestLineEnded(rawPacket: unknown): boolean {

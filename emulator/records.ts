@@ -171,7 +171,7 @@ export function salvageSnapshot(line: string): {
     seq: seqMatch?.[1] === undefined ? undefined : Number(seqMatch[1]),
     identities,
     assignments,
-    identitiesSeen: line.split('{"id":').length - 1,
-    assignmentsSeen: line.split('{"tenantId":').length - 1,
+    identitiesSeen: line.split('"id":').length - 1,
+    assignmentsSeen: line.split('"tenantId":').length - 1,
   };
 }
