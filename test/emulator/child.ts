@@ -9,6 +9,8 @@ export interface ChildEmulator {
   readonly process: ChildProcess;
   readonly endpoint: string;
   readonly stdout: string;
+  /** What the emulator wrote to stderr before it was ready (e.g. journal problems). */
+  readonly stderr: string;
 }
 
 export function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<ChildEmulator> {
@@ -25,7 +27,7 @@ export function spawnEmulator(args: string[], env: Record<string, string> = {}):
       const endpoint = /listening on (\S+)/.exec(stdout)?.[1];
       // With --https the last line printed is the NODE_EXTRA_CA_CERTS hint.
       const complete = !endpoint?.startsWith("https:") || stdout.includes("NODE_EXTRA_CA_CERTS=");
-      if (match && endpoint && complete && stdout.endsWith("\n")) resolve({ process: child, endpoint, stdout });
+      if (match && endpoint && complete && stdout.endsWith("\n")) resolve({ process: child, endpoint, stdout, stderr });
     });
     child.stderr.on("data", (data: Buffer) => (stderr += data.toString("utf8")));
     child.on("exit", (code) => reject(new Error(`emulator exited with ${code}: ${stderr}`)));

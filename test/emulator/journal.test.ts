@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator } from "../../emulator/index.js";
 import { Journal, type JournalProblem } from "../../emulator/journal.js";
+import { killHard, spawnEmulator } from "./child.js";
 import { signedCall } from "./helpers.js";
 
 let dir: string;
@@ -205,5 +206,22 @@ describe("Journal replay loses only the damaged records", () => {
       await emu.close();
     }
     expect(problems.map((p) => p.severity)).toEqual(["error", "notice"]);
+  });
+
+  it("the CLI writes each problem to stderr and serves what was recovered", async () => {
+    const file = join(dir, "cli.jsonl");
+    await writeFile(file, `${create("a")}\n{"t":"create"}\n${create("b")}\n`);
+    const child = await spawnEmulator(["--data", file]);
+    try {
+      const lines = child.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toBe(`error: ${file}:2: 'create' record: 'id' must be a non-empty string; dropped it and replayed the other lines.`);
+      expect(lines[1]).toMatch(new RegExp(`^notice: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the file as it was before this start is kept as .+\\.damaged-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z\\.$`));
+      const kept = (await filesLike("cli.jsonl")).filter((f) => f.includes(".damaged-"));
+      expect(kept).toHaveLength(1);
+      expect(await readFile(join(dir, kept[0] ?? ""), "utf8")).toBe(`${create("a")}\n{"t":"create"}\n${create("b")}\n`);
+    } finally {
+      await killHard(child);
+    }
   });
 });
