@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import forge from "node-forge";
+import { CERTIFICATE_COMMON_NAME } from "./certificateName.js";
 
 /**
  * A short-lived self-signed TLS certificate for `--https`, made at start: the
@@ -23,9 +24,6 @@ const SUBJECT_ALT_NAMES = [
 ];
 
 const HOUR_MS = 3600_000;
-
-/** Subject and issuer common name; also how the CLI recognizes a certificate file it wrote. */
-export const CERTIFICATE_COMMON_NAME = "ACS Identity emulator (localhost)";
 
 /** Valid from one hour before `nowMs` (clock skew) until `validDays` after it. */
 export function createSelfSignedCertificate(nowMs: number, validDays = 7): SelfSignedCertificate {

@@ -2,7 +2,7 @@ import { X509Certificate } from "node:crypto";
 import { mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CERTIFICATE_COMMON_NAME } from "./certificate.js";
+import { CERTIFICATE_COMMON_NAME } from "./certificateName.js";
 
 /**
  * Where the CLI's `--https` mode puts the certificate PEM for clients to trust:

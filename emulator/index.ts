@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { createServer as createTlsServer, type Server as TlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { createSelfSignedCertificate } from "./certificate.js";
 import { answerClientError } from "./clientError.js";
 import type { EmulatorConfig, ReceivedRequest } from "./context.js";
 import { resourceIdFromKey, seededGuids } from "./ids.js";
@@ -149,7 +148,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   } else {
     store = new Store(emptyState());
   }
-  const certificate = options.https === true ? createSelfSignedCertificate(config.now()) : undefined;
+  // Loaded only for https, so that the plain emulator needs nothing beyond Node's built-ins.
+  const certificate =
+    options.https === true ? (await import("./certificate.js")).createSelfSignedCertificate(config.now()) : undefined;
   const listener = createRequestListener(config, store);
   // requireHostHeader off: the listener itself answers a missing or repeated Host with a JSON 400.
   const server: HttpServer =
