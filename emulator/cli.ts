@@ -12,7 +12,11 @@ const USAGE = `usage: npm run emulator -- [--port N] [--data FILE] [--host 127.0
 
 function mint(args: string[]): void {
   const result = mintFromArgs(args, process.env, Date.now());
-  if (!result.ok) {
+  if (result.ok === "help") {
+    console.log(MINT_USAGE);
+    return;
+  }
+  if (result.ok === false) {
     console.error(`${result.error}\n${MINT_USAGE}`);
     process.exit(2);
   }

@@ -10,7 +10,10 @@ import { DEFAULT_ENTRA_SIGNING_KEY, mintEntraToken } from "./tokens.js";
 export const MINT_USAGE =
   "usage: npm run emulator -- mint-entra-token --app-id ID --user-id ID [--tenant-id ID] [--expires-in-minutes N] [--signing-key KEY]";
 
-export type MintResult = { readonly ok: true; readonly token: string } | { readonly ok: false; readonly error: string };
+export type MintResult =
+  | { readonly ok: true; readonly token: string }
+  | { readonly ok: false; readonly error: string }
+  | { readonly ok: "help" };
 
 const TEN_YEARS_MINUTES = 10 * 366 * 24 * 60;
 
@@ -26,6 +29,7 @@ export function mintFromArgs(args: readonly string[], env: Readonly<Record<strin
         "tenant-id": { type: "string" },
         "expires-in-minutes": { type: "string" },
         "signing-key": { type: "string" },
+        help: { type: "boolean", default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -33,6 +37,7 @@ export function mintFromArgs(args: readonly string[], env: Readonly<Record<strin
   } catch (error) {
     return { ok: false, error: (error as Error).message };
   }
+  if (values.help) return { ok: "help" };
   const appId = values["app-id"];
   const userId = values["user-id"];
   if (appId === undefined || appId === "") return { ok: false, error: "--app-id: required (the token's appid claim)" };
