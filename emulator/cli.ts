@@ -76,13 +76,7 @@ async function serve(args: string[]): Promise<void> {
       throw error;
     }
   }
-  console.log(`ACS Identity emulator listening on ${emulator.endpoint}`);
-  console.log(`connection string: ${emulator.connectionString}`);
-  if (values.data !== undefined) console.log(`state: ${values.data}`);
-  if (certificate !== undefined) {
-    console.log(`TLS certificate (self-signed, new on every start): ${certificate.path}`);
-    console.log(`  trust it in Node clients: NODE_EXTRA_CA_CERTS=${certificate.path}`);
-  }
+  // Installed before anything is printed: whoever reads the endpoint may stop the emulator at once.
   const stop = (): void => {
     void emulator
       .close()
@@ -91,6 +85,13 @@ async function serve(args: string[]): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  console.log(`ACS Identity emulator listening on ${emulator.endpoint}`);
+  console.log(`connection string: ${emulator.connectionString}`);
+  if (values.data !== undefined) console.log(`state: ${values.data}`);
+  if (certificate !== undefined) {
+    console.log(`TLS certificate (self-signed, new on every start): ${certificate.path}`);
+    console.log(`  trust it in Node clients: NODE_EXTRA_CA_CERTS=${certificate.path}`);
+  }
 }
 
 const [first, ...rest] = process.argv.slice(2);
