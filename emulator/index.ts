@@ -1,15 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { createServer as createTlsServer, type Server as TlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { answerClientError } from "./clientError.js";
 import type { EmulatorConfig, ReceivedRequest } from "./context.js";
 import { resourceIdFromKey, seededGuids } from "./ids.js";
-import { Journal } from "./journal.js";
+import { Journal, type JournalProblem } from "./journal.js";
 import { createRequestListener } from "./server.js";
 import { emptyState } from "./state.js";
 import { Store } from "./store.js";
 import { acsTokenKey, DEFAULT_ENTRA_SIGNING_KEY, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
 export type { ReceivedRequest } from "./context.js";
+export type { JournalProblem } from "./journal.js";
 export { API_VERSIONS, SUPPORTED_VERSIONS_HEADER, type ApiVersion } from "./versions.js";
 export { DEFAULT_ENTRA_SIGNING_KEY, DEFAULT_TEST_TENANT, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
@@ -59,12 +62,28 @@ export interface EmulatorOptions {
    * Access-Control-Expose-Headers.
    */
   readonly cors?: boolean;
+  /**
+   * Serve HTTPS with a self-signed certificate made at start (for 127.0.0.1, ::1 and localhost;
+   * valid for 7 days), so that Azure SDK clients can send bearer tokens (core-rest-pipeline refuses
+   * them over plain http). The certificate is `RunningEmulator.tlsCertificatePem`.
+   */
+  readonly https?: boolean;
+  /**
+   * Called for each damaged record of `dataFile` that was dropped while replaying it, and when the
+   * damaged file was kept aside; every problem is also written to stderr unless this is given.
+   */
+  readonly onJournalProblem?: (problem: JournalProblem) => void;
 }
 
 export interface RunningEmulator {
   /** e.g. `http://127.0.0.1:43117/` */
   readonly endpoint: string;
   readonly port: number;
+  /**
+   * With `https: true`, the PEM of the self-signed certificate; trust it with
+   * `tlsOptions: { ca: tlsCertificatePem }` or NODE_EXTRA_CA_CERTS. Undefined without https.
+   */
+  readonly tlsCertificatePem: string | undefined;
   /** `endpoint=<endpoint>;accesskey=<key>` */
   readonly connectionString: string;
   readonly accessKey: string;
@@ -88,7 +107,9 @@ function decodeKey(accessKey: string): Buffer {
   return key;
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+type HttpServer = Server | TlsServer;
+
+function listen(server: HttpServer, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -119,18 +140,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   let store: Store;
   if (options.dataFile !== undefined) {
-    const { journal, state } = await Journal.open(options.dataFile);
+    const { journal, state } = await Journal.open(options.dataFile, {
+      now: config.now,
+      ...(options.onJournalProblem === undefined ? {} : { onProblem: options.onJournalProblem }),
+    });
     store = new Store(state, journal);
   } else {
     store = new Store(emptyState());
   }
-  const server = createServer(createRequestListener(config, store));
+  // Loaded only for https, so that the plain emulator needs nothing beyond Node's built-ins.
+  const certificate =
+    options.https === true ? (await import("./certificate.js")).createSelfSignedCertificate(config.now()) : undefined;
+  const listener = createRequestListener(config, store);
+  // requireHostHeader off: the listener itself answers a missing or repeated Host with a JSON 400.
+  const server: HttpServer =
+    certificate === undefined
+      ? createServer({ requireHostHeader: false }, listener)
+      : createTlsServer({ key: certificate.privateKeyPem, cert: certificate.certificatePem, requireHostHeader: false }, listener);
   server.headersTimeout = Math.min(60_000, config.bodyTimeoutMs + 1_000);
   server.requestTimeout = config.bodyTimeoutMs + 5_000;
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
-    else socket.destroy();
-  });
+  server.on("clientError", answerClientError);
   const host = options.host ?? "127.0.0.1";
   let port: number;
   try {
@@ -139,10 +168,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await store.close();
     throw error;
   }
-  const endpoint = `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+  const endpoint = `${certificate === undefined ? "http" : "https"}://${host.includes(":") ? `[${host}]` : host}:${port}/`;
   return {
     endpoint,
     port,
+    tlsCertificatePem: certificate?.certificatePem,
     connectionString: `endpoint=${endpoint};accesskey=${accessKey}`,
     accessKey,
     resourceId: config.resourceId,

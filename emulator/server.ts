@@ -15,6 +15,7 @@ import {
 } from "./handlers/identities.js";
 import { exchangeTeamsExtensionToken, exchangeTeamsUserToken } from "./handlers/teams.js";
 import { verifyHmac } from "./hmac.js";
+import { MAX_JSON_DEPTH, parseJsonBytes } from "./json.js";
 import { matchRoute, pathSegments } from "./routes.js";
 import type { Store } from "./store.js";
 import { isApiVersion, SUPPORTED_VERSIONS_HEADER, VERSION_FEATURES, type OperationName } from "./versions.js";
@@ -70,11 +71,47 @@ function parseJsonBody(req: IncomingMessage, bytes: Buffer): Parsed {
       reply: errorReply(415, "UnsupportedMediaType", "The request body must be sent as application/json."),
     };
   }
-  try {
-    return { ok: true, value: JSON.parse(bytes.toString("utf8")) };
-  } catch {
-    return { ok: false, reply: errorReply(400, "InvalidRequestBody", "The request body is not valid JSON.") };
+  const parsed = parseJsonBytes(bytes);
+  if (parsed.ok) return parsed;
+  const message = {
+    utf8: "The request body is not valid UTF-8.",
+    depth: `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`,
+    syntax: "The request body is not valid JSON.",
+  }[parsed.problem];
+  return { ok: false, reply: errorReply(400, "InvalidRequestBody", message) };
+}
+
+/** How often each header name (lower case) occurs, from the raw headers (Node drops or joins repeats). */
+function headerCount(req: IncomingMessage, name: string): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if ((req.rawHeaders[i] as string).toLowerCase() === name) count++;
   }
+  return count;
+}
+
+/** Headers that must occur at most once (and Host exactly once in HTTP/1.1); undefined when fine. */
+function headerProblem(req: IncomingMessage): Reply | undefined {
+  const hosts = headerCount(req, "host");
+  if (hosts > 1) return errorReply(400, "InvalidHeader", "The request has more than one Host header.");
+  if (hosts === 0 && req.httpVersion === "1.1") return errorReply(400, "InvalidHeader", "The request has no Host header.");
+  if (headerCount(req, "authorization") > 1) {
+    return errorReply(401, "Denied", "The request has more than one Authorization header.");
+  }
+  return undefined;
+}
+
+/** Bytes of an oversized body read and thrown away so the client sees the 413; beyond this the connection is cut. */
+export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/** Read and discard the rest of a request body after its answer (the connection stays usable). */
+function drain(req: IncomingMessage): void {
+  let drained = 0;
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) req.socket.destroy();
+  });
+  req.resume();
 }
 
 async function route(config: EmulatorConfig, store: Store, req: IncomingMessage, body: Buffer): Promise<Reply> {
@@ -177,6 +214,12 @@ export function createRequestListener(
     if (config.cors) Object.assign(baseHeaders, corsHeaders(req));
     req.on("error", () => undefined);
     res.on("error", () => undefined);
+    const badHeaders = headerProblem(req);
+    if (badHeaders !== undefined) {
+      drain(req);
+      send(res, badHeaders, baseHeaders);
+      return;
+    }
     if (config.cors && req.method === "OPTIONS") {
       // A preflight: no auth, no api-version; it never reaches the operations.
       req.resume();
@@ -187,13 +230,16 @@ export function createRequestListener(
     void (async () => {
       const body = await readBody(req, config.maxBodyBytes, config.bodyTimeoutMs);
       if (body.kind === "aborted") return;
-      if (body.kind !== "ok") {
-        const reply =
-          body.kind === "tooLarge"
-            ? errorReply(413, "RequestEntityTooLarge", `The request body exceeds ${config.maxBodyBytes} bytes.`)
-            : errorReply(408, "RequestTimeout", "The request body was not received in time.");
+      if (body.kind === "tooLarge") {
+        // Answer at once and keep reading: closing with unread bytes would reset the connection
+        // and the client would see ECONNRESET instead of the 413.
+        drain(req);
+        send(res, errorReply(413, "RequestEntityTooLarge", `The request body exceeds ${config.maxBodyBytes} bytes.`), baseHeaders);
+        return;
+      }
+      if (body.kind === "timeout") {
         res.on("finish", () => req.destroy());
-        send(res, reply, { ...baseHeaders, connection: "close" });
+        send(res, errorReply(408, "RequestTimeout", "The request body was not received in time."), { ...baseHeaders, connection: "close" });
         return;
       }
       if (config.onRequest) config.onRequest(receivedRequest(req, body.bytes));

@@ -36,6 +36,17 @@ export type StateEvent =
   | { readonly t: "delete"; readonly id: string; readonly seq: number }
   | { readonly t: "assignmentPut"; readonly assignment: AssignmentRecord }
   | { readonly t: "assignmentDelete"; readonly tenantId: string; readonly objectId: string }
+  /** Compacted form: the sequence counter, then one line per identity and per assignment. */
+  | { readonly t: "seq"; readonly seq: number }
+  | {
+      readonly t: "identity";
+      readonly id: string;
+      readonly customId?: string;
+      readonly createdAt: number;
+      readonly lastTokenIssuedAt?: number;
+      readonly revokedSeq: number;
+    }
+  /** Compacted form written before journal recovery existed: the whole state on one line. */
   | {
       readonly t: "snapshot";
       readonly seq: number;
@@ -87,6 +98,17 @@ export function applyEvent(state: State, event: StateEvent): void {
     case "assignmentDelete":
       state.assignments.delete(assignmentKey(event.tenantId, event.objectId));
       return;
+    case "seq":
+      state.seq = Math.max(state.seq, event.seq);
+      return;
+    case "identity": {
+      const { t: _t, ...record } = event;
+      state.identities.set(record.id, { ...record });
+      if (record.customId !== undefined) state.customIds.set(record.customId, record.id);
+      // Even if the seq line was lost, new tokens must get numbers above every revocation.
+      state.seq = Math.max(state.seq, record.revokedSeq);
+      return;
+    }
     case "snapshot":
       state.seq = event.seq;
       state.identities.clear();
@@ -105,11 +127,13 @@ export function applyEvent(state: State, event: StateEvent): void {
   }
 }
 
-export function snapshotOf(state: State): StateEvent {
-  return {
-    t: "snapshot",
-    seq: state.seq,
-    identities: [...state.identities.values()],
-    assignments: [...state.assignments.values()],
-  };
+/**
+ * The state as compacted journal records: one line each, so that damage to one
+ * line of the file loses one identity or assignment, never the rest.
+ */
+export function compactedEvents(state: State): StateEvent[] {
+  const events: StateEvent[] = [{ t: "seq", seq: state.seq }];
+  for (const identity of state.identities.values()) events.push({ t: "identity", ...identity });
+  for (const assignment of state.assignments.values()) events.push({ t: "assignmentPut", assignment });
+  return events;
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from "node:crypto";
 import { request } from "node:http";
+import { request as tlsRequest } from "node:https";
 
 /**
  * Test-side HTTP client with its own HMAC signer (written from the protocol,
@@ -29,6 +30,8 @@ export interface CallOptions {
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
   readonly sign?: SignOptions;
+  /** Certificate to trust for an https endpoint (the emulator's self-signed one). */
+  readonly ca?: string;
 }
 
 export interface CallResult {
@@ -72,8 +75,16 @@ export function call(endpoint: string, options: CallOptions): Promise<CallResult
   };
   if (options.sign) Object.assign(headers, signHeaders(options.method, options.path, host, body, options.sign));
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, method: options.method, path: options.path, headers },
+    const send = url.protocol === "https:" ? tlsRequest : request;
+    const req = send(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: options.method,
+        path: options.path,
+        headers,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -97,7 +108,7 @@ export function call(endpoint: string, options: CallOptions): Promise<CallResult
 
 /** Signed call with the emulator's key. */
 export function signedCall(
-  emulator: { endpoint: string; accessKey: string },
+  emulator: { endpoint: string; accessKey: string; tlsCertificatePem?: string | undefined },
   method: string,
   path: string,
   body?: unknown,
@@ -108,6 +119,7 @@ export function signedCall(
     path,
     ...(body === undefined ? {} : { body }),
     ...(headers === undefined ? {} : { headers }),
+    ...(emulator.tlsCertificatePem === undefined ? {} : { ca: emulator.tlsCertificatePem }),
     sign: { key: emulator.accessKey },
   });
 }
