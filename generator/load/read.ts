@@ -154,9 +154,12 @@ async function parseFile(session: ReadSession, file: FileInfo): Promise<JsonObje
     // the yaml package is loaded only when a YAML spec is read
     value = yaml ? (await import("yaml")).parse(text) : JSON.parse(text);
   } catch (err) {
-    const firstLine = String((err as Error).message).split("\n")[0] ?? "";
-    const tooDeep = err instanceof RangeError ? `: nesting deeper than ${MAX_NESTING} levels is not supported` : "";
-    session.parseErrors.set(key, { pointer: "", message: `cannot parse ${yaml ? "YAML" : "JSON"}: ${firstLine}${tooDeep}` });
+    const firstLine = (String((err as Error).message).split("\n")[0] ?? "").replace(/:$/, "");
+    // the parser ran out of stack (the yaml package wraps the RangeError, naming the position)
+    const overflow = err instanceof RangeError || /Maximum call stack size exceeded/.test(firstLine);
+    // (where it ran out depends on the stack size, so no position is given)
+    const problem = overflow ? `nested too deeply to parse (the limit is ${MAX_NESTING} levels of objects and arrays)` : firstLine;
+    session.parseErrors.set(key, { pointer: "", message: `cannot parse ${yaml ? "YAML" : "JSON"}: ${problem}` });
     return {};
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

@@ -161,6 +161,15 @@ describe(`nesting: at most ${MAX_NESTING} levels of objects and arrays per docum
     expect(await loadError(dir)).toBe(`common.json#/definitions/E${"/items".repeat(254)}: nested deeper than 256 levels of objects and arrays (the limit)`);
   });
 
+  it("a 20,000-level YAML document, too deep for the YAML parser itself: an error naming the file", async () => {
+    const open = "{type: object, properties: {x: ";
+    const yaml = `swagger: "2.0"\ninfo: {title: Deep, version: "1.0.0"}\npaths: {}\ndefinitions:\n  A: ${open.repeat(20_000)}{type: string}${"}}".repeat(20_000)}\n`;
+    const dir = folder("deepyaml", { "spec.yaml": yaml });
+    await expect(loadSpec(join(dir, "spec.yaml"))).rejects.toThrow(
+      new GeneratorError("spec.yaml", "", "cannot parse YAML: nested too deeply to parse (the limit is 256 levels of objects and arrays)"),
+    );
+  });
+
   it("tooDeepAt: exactly the limit passes, one more level is reported (first in key order)", () => {
     let value: unknown = 1;
     for (let i = 0; i < 3; i++) value = { k: value };
