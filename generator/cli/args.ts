@@ -1,5 +1,6 @@
 /** Command-line flags of `npm run generate`, parsed with node:util parseArgs. */
 import { parseArgs } from "node:util";
+import { DEFAULT_REMOTE_REF_MAX_BYTES, DEFAULT_REMOTE_REF_TIMEOUT_MS } from "../load/limits.js";
 
 export interface CliArgs {
   help: boolean;
@@ -9,6 +10,9 @@ export interface CliArgs {
   root?: string;
   specsRoot?: string;
   allowRemoteRefs: boolean;
+  /** --remote-ref-timeout / --remote-ref-max-bytes: limits per remote document (load defaults when absent). */
+  remoteRefTimeoutMs?: number;
+  remoteRefMaxBytes?: number;
   check: boolean;
   pin: boolean;
   /** Print every warning; without it, missing x-ms-examples files are summarised in one line. */
@@ -30,6 +34,8 @@ const OPTIONS = {
   root: { type: "string" },
   "specs-root": { type: "string" },
   "allow-remote-refs": { type: "boolean" },
+  "remote-ref-timeout": { type: "string" },
+  "remote-ref-max-bytes": { type: "string" },
   check: { type: "boolean" },
   pin: { type: "boolean" },
   verbose: { type: "boolean" },
@@ -52,6 +58,11 @@ Options:
   --specs-root <dir>     specs root (default: $ACS_SPECS_ROOT, else ../shared/specs
                          from the repository root)
   --allow-remote-refs    follow http(s) $refs (refused by default)
+  --remote-ref-timeout <ms>
+                         time allowed per remote document, request to last byte
+                         (default: ${DEFAULT_REMOTE_REF_TIMEOUT_MS})
+  --remote-ref-max-bytes <n>
+                         largest remote document accepted (default: ${DEFAULT_REMOTE_REF_MAX_BYTES}, 32 MiB)
   --check                generate in memory and compare with --out; exit 1 when stale
   --pin                  recompute the sha256 pins in spec/manifest.json and exit
   --verbose              print every warning: also list each missing x-ms-examples file
@@ -96,6 +107,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (root !== undefined) args.root = root;
   const specsRoot = str(values["specs-root"]);
   if (specsRoot !== undefined) args.specsRoot = specsRoot;
+  const remoteRefTimeoutMs = positiveInteger(values["remote-ref-timeout"], "--remote-ref-timeout");
+  if (remoteRefTimeoutMs !== undefined) args.remoteRefTimeoutMs = remoteRefTimeoutMs;
+  const remoteRefMaxBytes = positiveInteger(values["remote-ref-max-bytes"], "--remote-ref-max-bytes");
+  if (remoteRefMaxBytes !== undefined) args.remoteRefMaxBytes = remoteRefMaxBytes;
   if (args.spec !== undefined && args.apiVersions.length > 0) {
     throw new UsageError(`--spec and --api-version cannot be combined (--api-version picks from spec/manifest.json)`);
   }
@@ -103,4 +118,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
     throw new UsageError(`--pin cannot be combined with --spec or --check`);
   }
   return args;
+}
+
+/** The value of a numeric flag: digits only, at least 1. */
+function positiveInteger(value: unknown, flag: string): number | undefined {
+  if (typeof value !== "string") return undefined;
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`option "${flag}" needs a whole number of at least 1, not "${value}"`);
+  return n;
 }

@@ -76,6 +76,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
       ...(args.root !== undefined ? { root: args.root } : {}),
       apiVersions: args.apiVersions,
       allowRemoteRefs: args.allowRemoteRefs,
+      ...(args.remoteRefTimeoutMs !== undefined ? { remoteRefTimeoutMs: args.remoteRefTimeoutMs } : {}),
+      ...(args.remoteRefMaxBytes !== undefined ? { remoteRefMaxBytes: args.remoteRefMaxBytes } : {}),
     };
 
     if (args.pin) {

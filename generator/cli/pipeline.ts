@@ -10,7 +10,7 @@ import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
 import { checkNameMaps } from "../load/nameMaps.js";
 import { applyTransforms, readTransforms, type AppliedTransform, type SpecTransform } from "../load/transforms.js";
-import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, Manifest, ManifestVersion } from "../load/types.js";
+import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, LoadOptions, Manifest, ManifestVersion } from "../load/types.js";
 import type { OutputFile } from "./output.js";
 
 /** Folders the CLI works with. */
@@ -60,6 +60,9 @@ export interface LoadRequest {
   apiVersions: string[];
   root?: string;
   allowRemoteRefs: boolean;
+  /** Limits per remote document (--remote-ref-timeout, --remote-ref-max-bytes); load defaults when absent. */
+  remoteRefTimeoutMs?: number;
+  remoteRefMaxBytes?: number;
 }
 
 /** PascalCase identifier from a title (`Communication Identity client` → `CommunicationIdentityClient`). */
@@ -157,11 +160,13 @@ function readPinnedDocuments(manifest: Manifest, specsRoot: string): JsonObject[
   return documents;
 }
 
-function loadOptions(request: LoadRequest, paths: Paths): { root?: string; specsRoot: string; allowRemoteRefs: boolean } {
+function loadOptions(request: LoadRequest, paths: Paths): LoadOptions {
   return {
     ...(request.root !== undefined ? { root: request.root } : {}),
     specsRoot: paths.specsRoot,
     allowRemoteRefs: request.allowRemoteRefs,
+    ...(request.remoteRefTimeoutMs !== undefined ? { remoteRefTimeoutMs: request.remoteRefTimeoutMs } : {}),
+    ...(request.remoteRefMaxBytes !== undefined ? { remoteRefMaxBytes: request.remoteRefMaxBytes } : {}),
   };
 }
 

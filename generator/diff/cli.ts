@@ -158,7 +158,7 @@ export async function run(
     io.stderr(`error: ${message}\n`);
     return 2;
   }
-  io.stdout(args.json ? renderJson(result) : renderMarkdown(result, loadReportTemplate(join(repoRoot, "templates"))));
+  io.stdout(args.json ? renderJson(result) : renderMarkdown(result, loadReportTemplate(join(repoRoot, "templates"), { escape: false })));
   return exitCodeFor(result, args.failOn);
 }
 

@@ -14,8 +14,12 @@ export function renderJson(result: DiffResult): string {
   return JSON.stringify({ old: result.old, new: result.new, changes: result.changes }, null, 2) + "\n";
 }
 
-export function loadReportTemplate(templatesDir: string): TextTemplate {
-  return compileMarkdownTemplate(readFileSync(join(templatesDir, "diff-report.md.hbs"), "utf8"));
+/**
+ * The report template. `escape: true` (default) for Markdown files (bump's review/changes/*.md);
+ * `escape: false` for the terminal (`npm run diff`), where a `\_` would show as it is.
+ */
+export function loadReportTemplate(templatesDir: string, options: { escape?: boolean } = {}): TextTemplate {
+  return compileMarkdownTemplate(readFileSync(join(templatesDir, "diff-report.md.hbs"), "utf8"), options);
 }
 
 function sideName(side: DiffSide): string {

@@ -1,14 +1,18 @@
 /**
  * Load stage: read an entry Swagger 2.0 document (JSON or YAML) and every document it reaches
  * through `$ref`, inside the root folder only; validate each against the Swagger 2.0 schema and
- * check that every `$ref` resolves. Documents are returned unmodified (see ./refs.ts to follow
- * `$ref`s); `x-ms-examples` targets are only checked for existence (a missing one is a warning).
+ * check that every `$ref` resolves and that no chain of `$ref`s loops or runs longer than the
+ * limit (./limits.ts holds the limits on nesting, chains and remote documents). Documents are
+ * returned unmodified (see ./refs.ts to follow `$ref`s); `x-ms-examples` targets are only
+ * checked for existence (a missing one is a warning).
  */
 import { existsSync } from "node:fs";
 import { dirname, resolve as resolvePath } from "node:path";
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { GeneratorError, toPointer } from "../errors.js";
 import type { JsonValue } from "../model/types.js";
+import { checkRefChains, type RefLocation } from "./chains.js";
+import { DEFAULT_REMOTE_REF_MAX_BYTES, DEFAULT_REMOTE_REF_TIMEOUT_MS } from "./limits.js";
 import { isOutsideRoot, keyOf, newSession, refParserOptions, type ReadSession } from "./read.js";
 import { isRemoteRef, redactUrl, refTargetFile, tryResolveRef, type RefDocuments } from "./refs.js";
 import type { Diagnostic, JsonObject, LoadedSpec, LoadOptions } from "./types.js";
@@ -32,7 +36,12 @@ export function rootFor(entryPath: string, options: LoadOptions = {}): string {
 export async function loadSpec(entryPath: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const entryAbs = resolvePath(entryPath);
   const rootDir = rootFor(entryAbs, options);
-  const session = newSession(rootDir, options.allowRemoteRefs === true);
+  const session = newSession(
+    rootDir,
+    options.allowRemoteRefs === true,
+    options.remoteRefTimeoutMs ?? DEFAULT_REMOTE_REF_TIMEOUT_MS,
+    options.remoteRefMaxBytes ?? DEFAULT_REMOTE_REF_MAX_BYTES,
+  );
   const entryFile = keyOf(rootDir, entryAbs);
   if (isOutsideRoot(entryFile)) {
     throw new GeneratorError(entryFile, "", `the spec lies outside the root folder ${rootDir}`);
@@ -46,7 +55,9 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
     throw new GeneratorError(entryFile, "", `cannot resolve the $refs: ${(err as Error).message}`);
   }
 
-  const entryProblem = session.parseErrors.get(entryFile) ?? session.problems.get(entryFile);
+  const entryParseError = session.parseErrors.get(entryFile);
+  if (entryParseError !== undefined) throw new GeneratorError(entryFile, entryParseError.pointer, entryParseError.message);
+  const entryProblem = session.problems.get(entryFile);
   if (entryProblem !== undefined) throw new GeneratorError(entryFile, "", entryProblem.replace(/^does not resolve: /, ""));
 
   const order = [entryFile, ...[...session.documents.keys()].filter((k) => k !== entryFile).sort()];
@@ -62,7 +73,9 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
   }
 
   const warnings: Diagnostic[] = [];
-  for (const key of order) checkRefs(session, { documents }, key, documents[key] as JsonObject, warnings);
+  const refs: RefLocation[] = [];
+  for (const key of order) checkRefs(session, { documents }, key, documents[key] as JsonObject, warnings, refs);
+  checkRefChains({ documents }, refs);
 
   return {
     rootDir,
@@ -74,10 +87,10 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
 }
 
 /**
- * Walk one document in key order; every `$ref` outside `x-ms-examples` must resolve, every
- * `x-ms-examples` file should exist (a warning otherwise).
+ * Walk one document in key order; every `$ref` outside `x-ms-examples` must resolve (each is
+ * appended to `refs`), every `x-ms-examples` file should exist (a warning otherwise).
  */
-function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: JsonObject, warnings: Diagnostic[]): void {
+function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: JsonObject, warnings: Diagnostic[], refs: RefLocation[]): void {
   const visit = (value: JsonValue, path: Array<string | number>, inExamples: boolean): void => {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) {
@@ -89,7 +102,10 @@ function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: 
       const pointer = toPointer(path);
       if (typeof ref !== "string") throw new GeneratorError(file, pointer, "$ref must be a string");
       if (inExamples) checkExample(session, file, pointer, ref, warnings);
-      else checkRef(session, spec, file, pointer, ref);
+      else {
+        checkRef(session, spec, file, pointer, ref);
+        refs.push({ file, pointer, ref });
+      }
       return;
     }
     for (const [key, child] of Object.entries(value)) visit(child, [...path, key], inExamples || key === "x-ms-examples");
@@ -113,7 +129,7 @@ function checkRef(session: ReadSession, spec: RefDocuments, file: string, pointe
   const problem = session.problems.get(target);
   if (problem !== undefined) throw new GeneratorError(file, pointer, `$ref "${shown}" ${problem}`);
   const parseError = session.parseErrors.get(target);
-  if (parseError !== undefined) throw new GeneratorError(target, "", parseError);
+  if (parseError !== undefined) throw new GeneratorError(target, parseError.pointer, parseError.message);
   const result = tryResolveRef(spec, file, ref);
   if (!result.ok) throw new GeneratorError(file, pointer, `$ref "${shown}" does not resolve: ${result.problem}`);
 }

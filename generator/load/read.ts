@@ -14,26 +14,36 @@ import { isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FileInfo, ParserOptions, Plugin, ResolverOptions } from "@apidevtools/json-schema-ref-parser";
 import type { JsonObject } from "./types.js";
+import { toPointer } from "../errors.js";
+import { DEFAULT_REMOTE_REF_MAX_BYTES, DEFAULT_REMOTE_REF_TIMEOUT_MS, MAX_NESTING, tooDeepAt } from "./limits.js";
 import { isRemoteRef, parsePointer, redactUrl } from "./refs.js";
 
 /** Mutable record of one `loadSpec` call (created per call, never shared). */
 export interface ReadSession {
   rootDir: string;
   allowRemoteRefs: boolean;
+  /** Limits per remote document: time from request to last byte (ms), and size (bytes). */
+  remoteRefTimeoutMs: number;
+  remoteRefMaxBytes: number;
   /** Documents parsed, keyed by root-relative path (or URL for remote documents). */
   documents: Map<string, JsonObject>;
   /** sha256 (hex) of every file read, same keys. */
   hashes: Map<string, string>;
   /** Why a target could not be read, as the end of a sentence starting `$ref "<ref>" `; same keys (may start with `../`). */
   problems: Map<string, string>;
-  /** Files read that cannot be parsed: what is wrong, same keys. */
-  parseErrors: Map<string, string>;
+  /** Files read that cannot be parsed or nest too deep: where (a JSON pointer, "" for the file) and what is wrong, same keys. */
+  parseErrors: Map<string, { pointer: string; message: string }>;
   /** x-ms-examples targets: whether the file exists, same keys. */
   examples: Map<string, boolean>;
 }
 
-export function newSession(rootDir: string, allowRemoteRefs: boolean): ReadSession {
-  return { rootDir, allowRemoteRefs, documents: new Map(), hashes: new Map(), problems: new Map(), parseErrors: new Map(), examples: new Map() };
+export function newSession(
+  rootDir: string,
+  allowRemoteRefs: boolean,
+  remoteRefTimeoutMs: number = DEFAULT_REMOTE_REF_TIMEOUT_MS,
+  remoteRefMaxBytes: number = DEFAULT_REMOTE_REF_MAX_BYTES,
+): ReadSession {
+  return { rootDir, allowRemoteRefs, remoteRefTimeoutMs, remoteRefMaxBytes, documents: new Map(), hashes: new Map(), problems: new Map(), parseErrors: new Map(), examples: new Map() };
 }
 
 /** `rootDir`-relative POSIX key of a library URL (an absolute path, `file:` URL or remote URL). */
@@ -99,9 +109,7 @@ async function read(session: ReadSession, file: FileInfo): Promise<string | Buff
       return STUB;
     }
     try {
-      const response = await fetch(file.url);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const bytes = Buffer.from(await response.arrayBuffer());
+      const bytes = await download(file.url, session.remoteRefTimeoutMs, session.remoteRefMaxBytes);
       session.hashes.set(key, sha256(bytes));
       return bytes;
     } catch (err) {
@@ -146,16 +154,69 @@ async function parseFile(session: ReadSession, file: FileInfo): Promise<JsonObje
     // the yaml package is loaded only when a YAML spec is read
     value = yaml ? (await import("yaml")).parse(text) : JSON.parse(text);
   } catch (err) {
-    const firstLine = String((err as Error).message).split("\n")[0] ?? "";
-    session.parseErrors.set(key, `cannot parse ${yaml ? "YAML" : "JSON"}: ${firstLine}`);
+    const firstLine = (String((err as Error).message).split("\n")[0] ?? "").replace(/:$/, "");
+    // the parser ran out of stack (the yaml package wraps the RangeError, naming the position)
+    const overflow = err instanceof RangeError || /Maximum call stack size exceeded/.test(firstLine);
+    // (where it ran out depends on the stack size, so no position is given)
+    const problem = overflow ? `nested too deeply to parse (the limit is ${MAX_NESTING} levels of objects and arrays)` : firstLine;
+    session.parseErrors.set(key, { pointer: "", message: `cannot parse ${yaml ? "YAML" : "JSON"}: ${problem}` });
     return {};
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    session.parseErrors.set(key, "the document is not a JSON object");
+    session.parseErrors.set(key, { pointer: "", message: "the document is not a JSON object" });
+    return {};
+  }
+  // before the library walks it: its crawl is recursive, and so are the later stages
+  const deepAt = tooDeepAt(value as JsonObject);
+  if (deepAt !== undefined) {
+    session.parseErrors.set(key, { pointer: toPointer(deepAt), message: `nested deeper than ${MAX_NESTING} levels of objects and arrays (the limit)` });
     return {};
   }
   session.documents.set(key, value as JsonObject);
   return value as JsonObject;
+}
+
+/**
+ * GET `url` within `timeoutMs` (headers and whole body) and at most `maxBytes`; the error message
+ * names the limit that was hit. The URL itself is named by the caller (redacted).
+ */
+async function download(url: string, timeoutMs: number, maxBytes: number): Promise<Buffer> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const tooLarge = (): Error => new Error(`larger than ${maxBytes} bytes, the limit set by --remote-ref-max-bytes`);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw new Error(`HTTP ${response.status}`);
+    }
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    if (declared > maxBytes) {
+      controller.abort();
+      throw tooLarge();
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body?.getReader();
+    for (let part = await reader?.read(); part !== undefined && !part.done; part = await reader?.read()) {
+      size += part.value.byteLength;
+      if (size > maxBytes) {
+        controller.abort();
+        throw tooLarge();
+      }
+      chunks.push(part.value);
+    }
+    return Buffer.concat(chunks);
+  } catch (err) {
+    if (timedOut) throw new Error(`no complete response within ${timeoutMs} ms, the limit set by --remote-ref-timeout`);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function sha256(bytes: Buffer): string {

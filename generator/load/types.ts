@@ -33,6 +33,10 @@ export interface LoadOptions {
   specsRoot?: string;
   /** Allow `http:`/`https:` `$ref`s (refused by default). */
   allowRemoteRefs?: boolean;
+  /** Time allowed per remote document, request to last byte, in ms (default 30,000; see ./limits.ts). */
+  remoteRefTimeoutMs?: number;
+  /** Largest remote document accepted, in bytes (default 33,554,432 = 32 MiB). */
+  remoteRefMaxBytes?: number;
 }
 
 export interface LoadedSpec {

@@ -22,6 +22,8 @@ export interface BuildContext {
   clientParameters: Map<string, Parameter>;
   /** spec/ model-name map: definition (or x-ms-enum) name -> stable model name. */
   modelNames: Readonly<Record<string, string>>;
+  /** Schemas being converted, outermost first (`typeOf` calls in progress), bounded by MAX_SCHEMA_NESTING. */
+  schemaDepth: number;
 }
 
 export function createContext(
@@ -37,6 +39,7 @@ export function createContext(
     discriminatorValues: new Map(),
     clientParameters: new Map(),
     modelNames,
+    schemaDepth: 0,
   };
 }
 

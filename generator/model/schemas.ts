@@ -14,6 +14,7 @@
  *   first, in document order; then everything else in the order operations reach it).
  */
 import { GeneratorError } from "../errors.js";
+import { MAX_SCHEMA_NESTING } from "../load/limits.js";
 import { resolveRef } from "../load/refs.js";
 import type { JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
@@ -90,6 +91,27 @@ function isObjectLikeInline(schema: JsonObject): boolean {
  * The TypeRef for `schema` found at `at`. `hint` is the name an inline object/enum gets.
  */
 export function typeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string): TypeRef {
+  return nested(ctx, at, () => schemaType(ctx, at, schema, hint));
+}
+
+/**
+ * Run `convert` one schema level deeper. A model is built when first reached, so a long path of
+ * models each holding (or extending) the next nests calls as deep as the path: bounded here
+ * rather than by the stack.
+ */
+function nested<T>(ctx: BuildContext, at: Loc, convert: () => T): T {
+  if (ctx.schemaDepth >= MAX_SCHEMA_NESTING) {
+    fail(at, `schemas nested deeper than ${MAX_SCHEMA_NESTING} levels (the limit), counting properties, items, additionalProperties, allOf and $ref targets`);
+  }
+  ctx.schemaDepth++;
+  try {
+    return convert();
+  } finally {
+    ctx.schemaDepth--;
+  }
+}
+
+function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string): TypeRef {
   if (!isObject(schema)) fail(at, "schema must be an object");
   const ref = str(schema, "$ref");
   if (ref !== undefined) {
@@ -291,7 +313,8 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
         if (!isObject(target.value) || !isObjectLikeDefinition(target.value) || !DEFINITION_POINTER.test(target.pointer)) {
           fail(entryAt, `allOf entry "${ref}" must reference an object definition`);
         }
-        model.parents.push(objectModel(ctx, parentAt, target.value, stableName(ctx, lastSegment(target.pointer))));
+        const parent = target.value;
+        model.parents.push(nested(ctx, entryAt, () => objectModel(ctx, parentAt, parent, stableName(ctx, lastSegment(target.pointer)))));
         return;
       }
       if (isObject(entry["properties"])) propertySources.push({ at: child(entryAt, "properties"), props: entry["properties"] });

@@ -30,20 +30,25 @@ export function computeUsage(objects: ObjectModel[], operations: Operation[]): v
     return false;
   };
 
-  const mark = (type: TypeRef | undefined, usage: Usage): void => {
-    if (type === undefined) return;
-    if (type.kind === "array") return mark(type.items, usage);
-    if (type.kind === "dictionary") return mark(type.values, usage);
-    if (type.kind === "model") markModel(byName.get(type.name), usage);
+  /** The model a type holds (through arrays and dictionaries), if any. */
+  const modelOf = (type: TypeRef | undefined): ObjectModel | undefined => {
+    let current = type;
+    while (current?.kind === "array" || current?.kind === "dictionary") current = current.kind === "array" ? current.items : current.values;
+    return current?.kind === "model" ? byName.get(current.name) : undefined;
   };
-  const markModel = (model: ObjectModel | undefined, usage: Usage): void => {
-    if (model === undefined || model.usage.includes(usage)) return;
-    model.usage.push(usage);
-    model.usage.sort();
-    for (const p of model.properties) mark(p.type, usage);
-    mark(model.additionalProperties, usage);
-    for (const p of model.parents) markModel(byName.get(p), usage);
-    if (polymorphic(model)) for (const c of children.get(model.name) ?? []) markModel(c, usage);
+  // a work list, not recursion: a long path of models each holding the next must not exhaust the stack
+  const mark = (type: TypeRef | undefined, usage: Usage): void => {
+    const pending = [modelOf(type)];
+    while (pending.length > 0) {
+      const model = pending.pop();
+      if (model === undefined || model.usage.includes(usage)) continue;
+      model.usage.push(usage);
+      model.usage.sort();
+      for (const p of model.properties) pending.push(modelOf(p.type));
+      pending.push(modelOf(model.additionalProperties));
+      for (const p of model.parents) pending.push(byName.get(p));
+      if (polymorphic(model)) pending.push(...(children.get(model.name) ?? []));
+    }
   };
 
   for (const op of operations) {

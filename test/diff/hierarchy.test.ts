@@ -177,10 +177,10 @@ describe("subtypes reached only through the discriminator", () => {
   });
 
   it("a subtype added below an intermediate reached from the intermediate (first) and from the root is one finding per direction", () => {
-    // Operations are walked in `<METHOD> <path>` order: GET /cage/shark reaches Shark before GET /fish reaches Fish.
+    // Operations are walked in the old code model's order (groups by name): Cage_GetShark reaches Shark before Fish_Get reaches Fish.
     const withShark = (more: JsonObject): JsonObject =>
       doc(fishes({ more }), {
-        "/cage/shark": { get: { operationId: "Shark_Get", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Shark") } } } },
+        "/cage/shark": { get: { operationId: "Cage_GetShark", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Shark") } } } },
       });
     const goblin = { Goblin: { "x-ms-discriminator-value": "goblin", allOf: [ref("Shark")], properties: { jaw: str } } };
     const changes = diffDocs(withShark({}), withShark(goblin));

@@ -62,12 +62,21 @@ describe("no change on the wire", () => {
     expect(diffDocs(withId("id"), withId("thingId"))).toEqual([]);
   });
 
-  it("descriptions, operation order and the api-version parameter are no change", () => {
+  it("descriptions and the api-version's value and constraints are no change", () => {
     const described = io({ ...req, description: "now described" }, obj({ id: { type: "string", description: "x" } }), { Item: item });
     expect(diffDocs(base, described)).toEqual([]);
+    const constrained = JSON.parse(JSON.stringify(base)) as { parameters: { ApiVersion: Record<string, unknown> } };
+    constrained.parameters.ApiVersion = { ...constrained.parameters.ApiVersion, minLength: 1, default: "2025-06-30" };
+    expect(diffDocs(base, constrained as unknown as JsonObject)).toEqual([]);
+  });
+
+  it("an api-version parameter added where there was none is a required parameter added (as 2025-06-30 does to the Teams extension operations); gone, a parameter removed", () => {
     const noVersion = JSON.parse(JSON.stringify(base)) as { paths: { "/things": { post: { parameters: unknown[] } } } };
     noVersion.paths["/things"].post.parameters.shift();
-    expect(diffDocs(base, noVersion as unknown as JsonObject)).toEqual([]);
+    const [added] = check(noVersion as unknown as JsonObject, base, [["parameter-added-required", true, "POST /things query.api-version"]]);
+    expect(added?.message).toBe("required query parameter api-version (string) added");
+    const [removed] = check(base, noVersion as unknown as JsonObject, [["parameter-removed", true, "POST /things query.api-version"]]);
+    expect(removed?.message).toBe("query parameter api-version removed");
   });
 });
 

@@ -115,25 +115,32 @@ describe("diff spec over every real consecutive pair", () => {
     ]);
   });
 
-  it("2025-03-02-preview -> 2025-06-30 renames all nine operationIds and drops the preview-only surface (models renamed TeamsPhone* -> TeamsExtension* are no change)", () => {
+  it("2025-03-02-preview -> 2025-06-30 renames all nine operationIds, adds the required api-version to the Teams extension operations and drops the preview-only surface (models renamed TeamsPhone* -> TeamsExtension* are no change)", () => {
     const changes = diff("2025-03-02-preview", "2025-06-30");
     expect(changes.map(brief)).toEqual([
       ["operation-renamed", false, `DELETE ${ASSIGNMENTS}`],
+      ["parameter-added-required", true, `DELETE ${ASSIGNMENTS} query.api-version`],
       ["operation-renamed", false, "DELETE /identities/{id}"],
       ["operation-renamed", false, `GET ${ASSIGNMENTS}`],
+      ["parameter-added-required", true, `GET ${ASSIGNMENTS} query.api-version`],
       ["operation-removed", true, "GET /identities/{id}"],
       ["operation-renamed", false, "POST /access/teamsExtension/:exchangeAccessToken"],
-      ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.identity.customId"],
-      ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.identity.lastTokenIssuedAt"],
-      ["response-property-removed", true, "POST /access/teamsExtension/:exchangeAccessToken response 200 body.lastTokenIssuedAt"],
+      ["parameter-added-required", true, "POST /access/teamsExtension/:exchangeAccessToken query.api-version"],
+      // removed from the identity model every operation returns: reported under the operation
+      // the preview lists first (POST /identities), not under the Teams extension exchange
       ["operation-renamed", false, "POST /identities"],
       ["request-property-removed", true, "POST /identities body.customId"],
       ["response-status-removed", true, "POST /identities response 200"],
+      ["response-property-removed", true, "POST /identities response 201 body.identity.customId"],
+      ["response-property-removed", true, "POST /identities response 201 body.identity.lastTokenIssuedAt"],
+      ["response-property-removed", true, "POST /identities response 201 body.lastTokenIssuedAt"],
       ["operation-renamed", false, "POST /identities/{id}/:issueAccessToken"],
       ["operation-renamed", false, "POST /identities/{id}/:revokeAccessTokens"],
       ["operation-renamed", false, "POST /teamsUser/:exchangeAccessToken"],
       ["operation-renamed", false, `PUT ${ASSIGNMENTS}`],
+      ["parameter-added-required", true, `PUT ${ASSIGNMENTS} query.api-version`],
     ]);
+    expect(changes.find((c) => c.rule === "parameter-added-required")?.message).toBe("required query parameter api-version (string) added");
     expect(changes.filter((c) => c.rule === "operation-renamed").map((c) => [c.concerns.old, c.concerns.new])).toEqual([
       ["DeleteTeamsPhoneAssignment", "TeamsExtensionOperations_DeleteAssignment"],
       ["CommunicationIdentity_Delete", "IdentityOperations_Delete"],

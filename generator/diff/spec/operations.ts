@@ -22,13 +22,18 @@ function operationsOf(side: Side): Map<string, Operation> {
   return new Map(ops.map((o) => [operationKey(o), o]));
 }
 
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Walks every operation pair in key order (which makes "first path that reaches a model" stable). */
+/**
+ * Walks every operation pair in the old code model's order (operation groups in order, each in
+ * spec order), then the operations only the new one has. That order decides "the first path that
+ * reaches a model", where a change inside a shared model is reported: a spec lists its main
+ * operations first, so a property removed from a shared model shows under the operation that
+ * carried it (the preview's `customId` under `POST /identities`, not under the Teams extension
+ * exchange that also returned the identity).
+ */
 export function compareOperations(ctx: DiffContext): void {
   const before = operationsOf(ctx.old);
   const after = operationsOf(ctx.new);
-  const keys = [...new Set([...before.keys(), ...after.keys()])].sort(byText);
+  const keys = [...new Set([...before.keys(), ...after.keys()])];
   for (const key of keys) {
     const o = before.get(key);
     const n = after.get(key);
@@ -106,7 +111,6 @@ function parameterKeys(side: Side, op: Operation): Map<string, Parameter> {
   const pathNames = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const out = new Map<string, Parameter>();
   for (const p of all) {
-    if (p.isApiVersion) continue; // the api-version itself is not a finding
     if (p.location === "path") {
       const index = pathNames.indexOf(p.serializedName);
       out.set(`path ${index < 0 ? p.serializedName : `#${index}`}`, p);
@@ -128,6 +132,9 @@ function compareParameters(ctx: DiffContext, before: Operation, after: Operation
         `${p.required ? "required" : "optional"} ${p.location} parameter ${p.serializedName} (${describeType(ctx.new, p.type)}) added`);
       continue;
     }
+    // The api-version's value is what differs between versions (2025-06-30 also gives it
+    // `minLength: 1`): only its presence is compared, as any parameter's (added, removed).
+    if (old.isApiVersion && p.isApiVersion) continue;
     const w = where(p);
     if (old.required !== p.required) {
       report(ctx, p.required ? "parameter-became-required" : "parameter-became-optional", w,
