@@ -24,10 +24,11 @@ export interface HmacAuthenticationPolicyOptions {
  * Crypto comes from `#hmacSigner` (see hmacSigner.ts): `node:crypto` on Node, Web Crypto in
  * browsers. The key is read from the credential on every request, so `credential.update()`
  * applies to the next request; the decoded key (and, with Web Crypto, the imported CryptoKey) is
- * cached per key value. Hashes of recent string bodies are cached too (the same bytes always hash
- * the same), so a repeated body, such as every `getToken` for the same scopes, costs one crypto call
- * per request (the signature) instead of two. Add it in the pipeline's "Sign" phase: it then runs
- * after every policy that could change the URL or body, and again on each retry.
+ * cached per key value. Bodies are hashed on every request: with `node:crypto` a short body costs
+ * about a microsecond, and browsers wait on the network far longer than on a digest, so a cache of
+ * body hashes (which an earlier version kept for Web Crypto in Node) is not worth its bundle bytes.
+ * Add it in the pipeline's "Sign" phase: it then runs after every policy that could change the URL
+ * or body, and again on each retry.
  */
 export function hmacAuthenticationPolicy(
   credential: KeyCredential,
@@ -53,29 +54,12 @@ export function hmacAuthenticationPolicyWith(
     return cached.sign;
   };
 
-  // Base64 SHA-256 of recent string bodies, oldest first (Map keeps insertion order).
-  const bodyHashes = new Map<string, string | Promise<string>>();
-  const contentHashOf = async (request: PipelineRequest): Promise<string> => {
-    const body = request.body;
-    if (typeof body !== "string" || body.length > MAX_CACHED_BODY_LENGTH || hasFormBody(request)) {
-      return signer.sha256(await bodyBytes(request));
-    }
-    let hash = bodyHashes.get(body);
-    if (hash === undefined) {
-      hash = signer.sha256(body);
-      if (typeof hash !== "string") hash.catch(() => bodyHashes.delete(body));
-      if (bodyHashes.size >= MAX_CACHED_BODIES) bodyHashes.delete(bodyHashes.keys().next().value as string);
-      bodyHashes.set(body, hash);
-    }
-    return hash;
-  };
-
   return {
     name: hmacAuthenticationPolicyName,
     async sendRequest(request, next) {
       const url = new URL(request.url);
       const date = now().toUTCString();
-      const contentHash = await contentHashOf(request);
+      const contentHash = await signer.sha256(await bodyBytes(request));
       const stringToSign = `${request.method.toUpperCase()}\n${url.pathname}${url.search}\n${date};${url.host};${contentHash}`;
       const signature = await signerFor(credential.key)(stringToSign);
       // The signed host, as a header: Node's HTTP client sends this value anyway, and custom
@@ -88,13 +72,6 @@ export function hmacAuthenticationPolicyWith(
     },
   };
 }
-
-const MAX_CACHED_BODIES = 16;
-/**
- * Only short bodies (scopes, expiry) are cached; longer ones, such as the Teams exchange that carries
- * an Entra token, are hashed every time and never kept beyond their request.
- */
-const MAX_CACHED_BODY_LENGTH = 256;
 
 function hasFormBody(request: PipelineRequest): boolean {
   return request.multipartBody !== undefined || request.formData !== undefined;
