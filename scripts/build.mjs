@@ -4,7 +4,9 @@
  * map. Node and bundlers resolve a `#...` import through the package.json nearest the importing
  * file, so a built file resolves `#hmacSigner` to a built file next to it, while the root
  * package.json's `imports` (which point at src/*.ts) serve tsx, vitest and bundlers working from
- * source. dist/ is this script's output only: it is deleted and rebuilt.
+ * source. Since bundlers also read `sideEffects` and the `browser` map from the nearest
+ * package.json (webpack does), those are copied in too, re-rooted at the build's folder.
+ * dist/ is this script's output only: it is deleted and rebuilt.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -21,9 +23,21 @@ for (const [format, tsconfig] of [
   ["commonjs", "tsconfig.build.cjs.json"],
 ]) {
   execFileSync(process.execPath, [tsc, "-p", tsconfig], { cwd: root, stdio: "inherit" });
-  const outDir = join(root, "dist", format === "module" ? "esm" : "commonjs");
+  const folder = format === "module" ? "esm" : "commonjs";
+  const outDir = join(root, "dist", folder);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, "package.json"), JSON.stringify({ type: format, imports: builtImports(pkg.imports ?? {}) }, null, 2) + "\n");
+  const own = { type: format, sideEffects: pkg.sideEffects, browser: builtBrowserMap(pkg.browser ?? {}, `./dist/${folder}/`), imports: builtImports(pkg.imports ?? {}) };
+  writeFileSync(join(outDir, "package.json"), JSON.stringify(own, null, 2) + "\n");
+}
+
+/** The root `browser` entries for files under `prefix` (e.g. ./dist/esm/), relative to that folder. */
+function builtBrowserMap(browser, prefix) {
+  const reroot = (path) => `./${path.slice(prefix.length)}`;
+  return Object.fromEntries(
+    Object.entries(browser)
+      .filter(([from, to]) => from.startsWith(prefix) && typeof to === "string" && to.startsWith(prefix))
+      .map(([from, to]) => [reroot(from), reroot(to)]),
+  );
 }
 
 /** The root `imports` map with each source target (`./src/x.ts`) replaced by its built file (`./src/x.js`). */

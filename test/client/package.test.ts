@@ -214,12 +214,14 @@ describe("the packed package", () => {
     expect(license.split("\n").slice(0, 3)).toEqual(["MIT License", "", "Copyright (c) acs-gen contributors"]);
   });
 
-  it("publishes a package.json without the repository's scripts, devDependencies and source imports", async () => {
+  it("publishes a package.json without the repository's scripts, devDependencies and source imports; each build has its own", async () => {
     const published = JSON.parse(await fromTarball("package.json")) as Record<string, unknown>;
     expect([published["scripts"], published["devDependencies"], published["imports"]]).toEqual([undefined, undefined, undefined]);
     for (const format of ["esm", "commonjs"]) {
       expect(JSON.parse(await fromTarball(`dist/${format}/package.json`)), format).toEqual({
         type: format === "esm" ? "module" : "commonjs",
+        sideEffects: false,
+        browser: { "./src/nodePolicies.js": "./src/nodePolicies.browser.js" },
         imports: {
           "#hmacSigner": { browser: "./src/webCryptoSigner.js", node: "./src/nodeCryptoSigner.js", default: "./src/webCryptoSigner.js" },
         },
