@@ -62,8 +62,8 @@ export function hmacAuthenticationPolicyWith(
       const contentHash = await signer.sha256(await bodyBytes(request));
       const stringToSign = `${request.method.toUpperCase()}\n${url.pathname}${url.search}\n${date};${url.host};${contentHash}`;
       const signature = await signerFor(credential.key)(stringToSign);
-      // The signed host, as a header: Node's HTTP client sends this value anyway, and custom
-      // policies and HttpClients see what was signed. Browsers drop it (a forbidden header).
+      // The signed host, as a header (Node's HTTP client sends this value anyway), so a custom
+      // HttpClient, or a policy after signing, sees what was signed. Browsers' fetch drops it.
       request.headers.set("host", url.host);
       request.headers.set("x-ms-date", date);
       request.headers.set("x-ms-content-sha256", contentHash);
