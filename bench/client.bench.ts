@@ -3,16 +3,21 @@
  * @azure/communication-identity@1.3.1, same server, same concurrency, same run; and the
  * minified+gzipped size of an ESM bundle that calls createUserAndToken, ours vs official.
  *
- *   npm run bench -- client
+ *   npm run bench -- client                                   (all three parts)
+ *   npm run bench -- client-size | client-loopback | client-cpu  (one part)
  *
  * The emulator runs in a child process so the client process measures only the client's work.
  * Env: BENCH_REQUESTS (per round, default 2000), BENCH_CONCURRENCY (default 16), BENCH_ROUNDS (default 9),
  * BENCH_WARMUP (requests per client before measuring, default 1000).
  * CPU per request is reported for both processes: they share the machine's cores, so if the emulator
  * is busy the throughput ratio measures the server, not the clients.
- * Last, both clients run with a fake HttpClient (no network, a canned response): the CPU per call of
- * each client's own code and policies, without Node's http and core-rest-pipeline's transport, which
- * is far less noisy than the loopback numbers (BENCH_OFFLINE_REQUESTS per round, default 5000).
+ * Part "cpu": both clients run with a canned HttpClient (no network: a fixed 200 getToken response),
+ * in this one process: the CPU per call of each client's own code and policies, without Node's http
+ * and core-rest-pipeline's transport, which is far less noisy than the loopback numbers
+ * (BENCH_OFFLINE_REQUESTS per round, default 5000). It runs twice: with tracing off (core-tracing's
+ * default no-op instrumenter) and on (a recording instrumenter registered with
+ * `useInstrumenter`, as an OpenTelemetry bridge would be), and reports the spans each client starts
+ * per call, so a client that does not trace shows 0. Target (issue 9): ours <= 0.8x the official's.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
@@ -22,6 +27,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createHttpHeaders, type HttpClient } from "@azure/core-rest-pipeline";
+import { useInstrumenter, type Instrumenter, type TracingContext, type TracingSpan } from "@azure/core-tracing";
 import { CommunicationIdentityClient as Official } from "@azure/communication-identity";
 import { CommunicationIdentityClient as Ours } from "../src/index.js";
 import { bundleSize, classEntry, modularEntry } from "./bundle.js";
@@ -121,9 +127,11 @@ async function measure(
   return { rps: (requests / elapsed) * 1000, p50: pct(0.5), p99: pct(0.99), cpuUs: (cpu.user + cpu.system) / requests, serverCpuUs };
 }
 
+const CANNED_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJiZW5jaCJ9.c2lnbmF0dXJl";
+
 /** Answers every request with the same getToken response, so only the client's own work is measured. */
 function cannedHttpClient(): HttpClient {
-  const bodyAsText = JSON.stringify({ token: "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJiZW5jaCJ9.c2lnbmF0dXJl", expiresOn: "2026-11-24T03:00:00.000Z" });
+  const bodyAsText = JSON.stringify({ token: CANNED_TOKEN, expiresOn: "2026-11-24T03:00:00.000Z" });
   return {
     async sendRequest(request) {
       return { request, status: 200, headers: createHttpHeaders({ "content-type": "application/json; charset=utf-8" }), bodyAsText };
@@ -158,9 +166,7 @@ function oursClientFor(connectionString: string): Ours {
   }
 }
 
-async function main(): Promise<void> {
-  console.log(`machine: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}, node ${process.version}, ${new Date().toISOString()}`);
-
+async function size(): Promise<void> {
   const ours = await bundleSize(classEntry("./src/index.ts"));
   const oursModular = await bundleSize(modularEntry);
   const official = await bundleSize(classEntry("@azure/communication-identity"));
@@ -169,7 +175,9 @@ async function main(): Promise<void> {
   console.log(`  ours, modular API:  ${oursModular.minified} B minified, ${oursModular.gzipped} B gzipped, ${percent(oursModular)} of official (target <= 50%)`);
   console.log(`  ours, client class: ${ours.minified} B minified, ${ours.gzipped} B gzipped, ${percent(ours)} of official`);
   console.log(`  official:           ${official.minified} B minified, ${official.gzipped} B gzipped`);
+}
 
+async function loopback(): Promise<void> {
   const emulator = await startEmulatorProcess();
   try {
     const oursClient = oursClientFor(emulator.connectionString);
@@ -227,8 +235,75 @@ async function main(): Promise<void> {
   }
 }
 
+/** An immutable tracing context (what an instrumenter hands out and takes back). */
+function tracingContext(values: ReadonlyMap<symbol, unknown> = new Map()): TracingContext {
+  return {
+    getValue: (key) => values.get(key),
+    setValue: (key, value) => tracingContext(new Map(values).set(key, value)),
+    deleteValue: (key) => {
+      const next = new Map(values);
+      next.delete(key);
+      return tracingContext(next);
+    },
+  };
+}
+
+/**
+ * "Tracing on": a recording instrumenter, as an OpenTelemetry bridge would register, kept cheap (it
+ * stores attributes and status in memory, exports nothing) so the clients' own tracing work is
+ * what it measures. `spans` counts the spans started.
+ */
+function recordingInstrumenter(counter: { spans: number }): Instrumenter {
+  return {
+    startSpan(name, spanOptions) {
+      counter.spans += 1;
+      const attributes: Record<string, unknown> = { ...spanOptions.spanAttributes };
+      const span: TracingSpan = {
+        setAttribute: (key, value) => void (attributes[key] = value),
+        setStatus: (status) => void (attributes["status"] = status.status),
+        end: () => void (attributes["ended"] = name),
+        recordException: (exception) => void (attributes["exception"] = exception),
+        isRecording: () => true,
+        addEvent: () => undefined,
+      };
+      return { span, tracingContext: (spanOptions.tracingContext ?? tracingContext()).setValue(SPAN_KEY, span) };
+    },
+    withContext: (_context, callback, ...args) => callback(...args),
+    parseTraceparentHeader: () => undefined,
+    createRequestHeaders: () => ({ traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" }),
+  };
+}
+const SPAN_KEY = Symbol("bench span");
+
+/** Client CPU per call for both clients, `ROUNDS` rounds (order alternating), medians and paired ratios. */
+async function cpuRounds(contenders: Record<"ours" | "official", () => Promise<unknown>>, spans: { spans: number }) {
+  const spansPerCall: Record<string, number> = {};
+  for (const [name, call] of Object.entries(contenders)) {
+    await offlineCpuUs(call, WARMUP, CONCURRENCY);
+    spans.spans = 0;
+    await offlineCpuUs(call, 100, 1);
+    spansPerCall[name] = spans.spans / 100;
+  }
+  const results: Record<string, number[]> = { ours: [], official: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? (["ours", "official"] as const) : (["official", "ours"] as const);
+    for (const name of order) results[name]!.push(await offlineCpuUs(contenders[name], OFFLINE_REQUESTS, CONCURRENCY));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const name of ["ours", "official"] as const) {
+    console.log(
+      `  ${name.padEnd(8)} ${median(results[name]!).toFixed(1).padStart(6)} us/call  spans/call ${spansPerCall[name]}   rounds: ${results[name]!.map((x) => x.toFixed(1)).join(", ")}`,
+    );
+  }
+  const paired = results["ours"]!.map((o, i) => o / results["official"]![i]!);
+  console.log(
+    `  ratio ours/official: ${(median(results["ours"]!) / median(results["official"]!)).toFixed(2)}x of medians, ` +
+      `${median(paired).toFixed(2)}x median of paired rounds (${paired.map((r) => r.toFixed(2)).join(", ")}) (target <= 0.80x)`,
+  );
+}
+
 /** Both clients over a canned-response HttpClient: their own code and policies only (signing included). */
-async function offline(): Promise<void> {
+async function cpu(): Promise<void> {
   const connectionString = `endpoint=https://bench.communication.azure.com/;accesskey=${Buffer.alloc(64, 7).toString("base64")}`;
   const oursClient = new Ours(connectionString, { apiVersion: OFFICIAL_API_VERSION, httpClient: cannedHttpClient() });
   const officialClient = new Official(connectionString, { httpClient: cannedHttpClient() });
@@ -237,20 +312,25 @@ async function offline(): Promise<void> {
     ours: () => oursClient.getToken({ communicationUserId: id }, ["chat"]),
     official: () => officialClient.getToken({ communicationUserId: id }, ["chat"]),
   };
-  for (const call of Object.values(contenders)) await offlineCpuUs(call, WARMUP, CONCURRENCY);
-  const results: Record<string, number[]> = { ours: [], official: [] };
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const order = round % 2 === 0 ? (["ours", "official"] as const) : (["official", "ours"] as const);
-    for (const name of order) results[name]!.push(await offlineCpuUs(contenders[name], OFFLINE_REQUESTS, CONCURRENCY));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // Both must return the canned token, or the bench measures a failure path.
+  const results = [await contenders.ours(), await contenders.official()].map((r) => r.token);
+  if (results.some((token) => token !== CANNED_TOKEN)) throw new Error(`a client did not return the canned token: ${JSON.stringify(results)}`);
+  const spans = { spans: 0 };
   console.log(`
-getToken over a fake HttpClient (no network), ${OFFLINE_REQUESTS} calls x ${ROUNDS} rounds, concurrency ${CONCURRENCY}, client CPU per call (median):`);
-  for (const name of ["ours", "official"] as const) {
-    console.log(`  ${name.padEnd(8)} ${median(results[name]!).toFixed(1)} us   rounds: ${results[name]!.map((x) => x.toFixed(1)).join(", ")}`);
-  }
-  console.log(`  ratio ours/official: ${(median(results["ours"]!) / median(results["official"]!)).toFixed(2)}`);
+getToken over a canned HttpClient (no network), ${OFFLINE_REQUESTS} calls x ${ROUNDS} rounds, concurrency ${CONCURRENCY}, client CPU per call (median of rounds):`);
+  console.log("tracing off (core-tracing's default no-op instrumenter):");
+  await cpuRounds(contenders, spans);
+  useInstrumenter(recordingInstrumenter(spans));
+  console.log("tracing on (a recording instrumenter):");
+  await cpuRounds(contenders, spans);
 }
 
-await main();
-await offline();
+const PARTS: Record<string, () => Promise<void>> = { size, loopback, cpu };
+const requested = process.argv.slice(2);
+const unknown = requested.filter((part) => !(part in PARTS));
+if (unknown.length > 0) {
+  console.error(`bench/client.bench.ts: unknown part ${unknown.join(", ")}; parts: ${Object.keys(PARTS).join(", ")} (e.g. npm run bench -- client-cpu)`);
+  process.exit(1);
+}
+console.log(`machine: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}, node ${process.version}, ${new Date().toISOString()}`);
+for (const part of requested.length > 0 ? requested : Object.keys(PARTS)) await PARTS[part]!();

@@ -2,6 +2,8 @@
  * `npm run bench`: runs every `bench/*.bench.ts` in its own process, one after another
  * (benchmarks must not compete for the machine's cores), and prints their reports.
  * `npm run bench -- generate` runs only the files whose name contains "generate".
+ * `npm run bench -- client-cpu` runs one part of a file: the part after the first "-" is passed to
+ * the file whose name contains what comes before it (bench/client.bench.ts has size, loopback, cpu).
  */
 import { readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -10,10 +12,22 @@ import { dirname, join } from "node:path";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
-const files = readdirSync(benchDir)
+const all = readdirSync(benchDir)
   .filter((name) => name.endsWith(".bench.ts"))
-  .filter((name) => filters.length === 0 || filters.some((f) => name.includes(f)))
   .sort();
+/** File name -> parts to run ([] for all of it). */
+const selected = new Map<string, string[]>();
+for (const name of all) if (filters.length === 0 || filters.some((f) => name.includes(f))) selected.set(name, []);
+for (const filter of filters) {
+  const dash = filter.indexOf("-");
+  if (dash <= 0 || all.some((name) => name.includes(filter))) continue;
+  for (const name of all.filter((n) => n.includes(filter.slice(0, dash)))) {
+    const parts = selected.get(name);
+    if (parts === undefined) selected.set(name, [filter.slice(dash + 1)]);
+    else if (parts.length > 0) parts.push(filter.slice(dash + 1));
+  }
+}
+const files = [...selected.keys()];
 
 if (files.length === 0) {
   console.error(`no benchmark matches ${filters.join(", ") || "bench/*.bench.ts"}`);
@@ -23,7 +37,7 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file}\n`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, file)], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, file), ...selected.get(file)!], { stdio: "inherit" });
   if (result.status !== 0) {
     failed += 1;
     console.error(`${file} exited with ${result.status ?? result.signal}`);

@@ -19,6 +19,12 @@ const OPERATION_PATHS = [
 ];
 const operationPaths = (code: string) => OPERATION_PATHS.filter((path) => code.includes(path));
 
+/** Which HMAC signer a bundle carries (package.json imports "#hmacSigner": "browser" picks Web Crypto). */
+const signers = (code: string) => ({
+  webCrypto: code.includes('"Web Crypto"') && code.includes(".importKey("),
+  nodeCrypto: code.includes("node:crypto") || code.includes('"node:crypto"') || code.includes("createHmac"),
+});
+
 describe("browser bundle of the client class (createUserAndToken)", () => {
   const bundle = browserBundle(classEntry("./src/index.ts"));
 
@@ -34,6 +40,10 @@ describe("browser bundle of the client class (createUserAndToken)", () => {
       '"setClientRequestIdPolicy"',
       '"userAgentPolicy"',
     ]);
+  });
+
+  it("signs with Web Crypto and holds no node:crypto", async () => {
+    expect(signers(await bundle)).toEqual({ webCrypto: true, nodeCrypto: false });
   });
 
   it("holds every operation: a class's methods cannot be tree-shaken", async () => {
@@ -54,6 +64,10 @@ describe("browser bundle of the modular API (createIdentityContextFromConnection
       '"setClientRequestIdPolicy"',
       '"userAgentPolicy"',
     ]);
+  });
+
+  it("signs with Web Crypto and holds no node:crypto", async () => {
+    expect(signers(await bundle)).toEqual({ webCrypto: true, nodeCrypto: false });
   });
 
   it("holds only the operation it calls", async () => {

@@ -2,7 +2,12 @@ import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { AzureKeyCredential } from "@azure/core-auth";
 import { createHttpHeaders, createPipelineRequest, type PipelineRequest, type PipelineResponse } from "@azure/core-rest-pipeline";
-import { hmacAuthenticationPolicy } from "../../src/hmacAuthenticationPolicy.js";
+import { hmacSigner as platformSigner } from "#hmacSigner";
+import { CommunicationIdentityClient } from "../../src/index.js";
+import { hmacAuthenticationPolicy, hmacAuthenticationPolicyWith } from "../../src/hmacAuthenticationPolicy.js";
+import type { HmacSigner } from "../../src/hmacSigner.js";
+import { hmacSigner as nodeSigner } from "../../src/nodeCryptoSigner.js";
+import { hmacSigner as webSigner } from "../../src/webCryptoSigner.js";
 
 // Independent reference values: node:crypto, literal strings; nothing from the code under test.
 const KEY = Buffer.from("a fixed test key, not a secret").toString("base64");
@@ -12,18 +17,28 @@ const DATE_TEXT = "Tue, 02 Jan 2024 03:04:05 GMT";
 const sha256 = (body: string | Buffer) => createHash("sha256").update(body).digest("base64");
 const sign = (key: string, text: string) => createHmac("sha256", Buffer.from(key, "base64")).update(text, "utf8").digest("base64");
 
-async function signed(request: PipelineRequest, key = KEY): Promise<PipelineRequest> {
-  const policy = hmacAuthenticationPolicy(new AzureKeyCredential(key), { now: () => DATE });
-  let seen: PipelineRequest | undefined;
-  await policy.sendRequest(request, async (req) => {
-    seen = req;
-    return { request: req, status: 200, headers: createHttpHeaders() } satisfies PipelineResponse;
-  });
-  if (!seen) throw new Error("policy did not call next");
-  return seen;
-}
+const authorization = (key: string, text: string) => `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${sign(key, text)}`;
 
-describe("hmacAuthenticationPolicy", () => {
+/** Every test below runs with each signer: same vectors, same expected bytes. */
+describe.each([
+  ["node:crypto", nodeSigner],
+  ["Web Crypto", webSigner],
+] as const)("hmacAuthenticationPolicy with the %s signer", (name, signer: HmacSigner) => {
+  async function signed(request: PipelineRequest, key = KEY): Promise<PipelineRequest> {
+    const policy = hmacAuthenticationPolicyWith(signer, new AzureKeyCredential(key), { now: () => DATE });
+    let seen: PipelineRequest | undefined;
+    await policy.sendRequest(request, async (req) => {
+      seen = req;
+      return { request: req, status: 200, headers: createHttpHeaders() } satisfies PipelineResponse;
+    });
+    if (!seen) throw new Error("policy did not call next");
+    return seen;
+  }
+
+  it("is the signer it claims to be", () => {
+    expect(signer.name).toBe(name);
+  });
+
   it("signs a JSON POST with a non-default port and a query string", async () => {
     const body = '{"scopes":["chat"]}';
     const request = createPipelineRequest({
@@ -88,7 +103,7 @@ describe("hmacAuthenticationPolicy", () => {
 
   it("reads the key on every request, so credential.update() applies to the next one", async () => {
     const credential = new AzureKeyCredential(KEY);
-    const policy = hmacAuthenticationPolicy(credential, { now: () => DATE });
+    const policy = hmacAuthenticationPolicyWith(signer, credential, { now: () => DATE });
     const auths: string[] = [];
     const next = async (req: PipelineRequest): Promise<PipelineResponse> => {
       auths.push(req.headers.get("authorization") ?? "");
@@ -111,5 +126,95 @@ describe("hmacAuthenticationPolicy", () => {
     await expect(signed(request)).rejects.toThrow(
       new Error("HMAC signing cannot hash a streamed request body; send the body as a string or bytes."),
     );
+  });
+
+  it("sets the host header to the signed host: with a non-default port, without the scheme's default one", async () => {
+    const hosts: (string | undefined)[] = [];
+    for (const url of ["https://h.example:8443/identities", "https://h.example:443/identities", "http://127.0.0.1:54321/identities", "http://h.example:80/x"]) {
+      hosts.push((await signed(createPipelineRequest({ url, method: "POST", body: "{}" }))).headers.get("host"));
+    }
+    expect(hosts).toEqual(["h.example:8443", "h.example", "127.0.0.1:54321", "h.example"]);
+  });
+
+  it("decodes non-canonical access keys as Buffer.from(key, \"base64\") does", async () => {
+    const url = "https://h.example/identities?api-version=2021-03-07";
+    const toSign = `POST\n/identities?api-version=2021-03-07\n${DATE_TEXT};h.example;${sha256("{}")}`;
+    for (const key of NON_CANONICAL_KEYS) {
+      const out = await signed(createPipelineRequest({ url, method: "POST", body: "{}" }), key);
+      expect(out.headers.get("authorization"), JSON.stringify(key)).toBe(authorization(key, toSign));
+    }
+  });
+});
+
+/**
+ * Keys that are not canonical base64, each with what Node decodes it to (checked below, so the list
+ * documents the decoding): the expected signatures use Buffer.from(key, "base64") through sign().
+ */
+const NON_CANONICAL_KEYS = [
+  "banana", // 6 characters, no padding, non-zero spare bits: 4 bytes
+  "a2V5IGJ5dGVz", // canonical, for reference
+  "a2V5IGJ5dGU", // padding left out
+  "a2V5IGJ5dG", // padding left out, 1 byte short
+  "a2V5\nIGJ5 dGVz\t", // whitespace inside and around
+  "-_-_", // base64url alphabet
+  "+/+/", // the same bytes, standard alphabet
+  "YQ==YmM=", // data after the padding is ignored
+  "a2V5!IGJ5@dGVz", // other characters are skipped
+  "Y", // one character: no bytes (an empty HMAC key)
+  "==", // no bytes either (AzureKeyCredential refuses "")
+  "YWJj\u00e9\u0141", // non-ASCII: Node reads the low byte of each code unit (\u0141 is "A")
+];
+
+describe("access key decoding", () => {
+  it("the NON_CANONICAL_KEYS decode as documented", () => {
+    expect(NON_CANONICAL_KEYS.map((key) => Buffer.from(key, "base64").toString("hex"))).toEqual([
+      "6da9da9d",
+      "6b6579206279746573",
+      "6b65792062797465",
+      "6b657920627974",
+      "6b6579206279746573",
+      "fbffbf",
+      "fbffbf",
+      "61",
+      "6b6579206279746573",
+      "",
+      "",
+      "616263",
+    ]);
+  });
+});
+
+describe("the platform signer (#hmacSigner)", () => {
+  it("is node:crypto under Node (package.json imports, condition \"node\")", () => {
+    expect(platformSigner.name).toBe("node:crypto");
+  });
+
+  it("is what hmacAuthenticationPolicy signs with", async () => {
+    const request = createPipelineRequest({ url: "https://h.example/x", method: "GET" });
+    const policy = hmacAuthenticationPolicy(new AzureKeyCredential("banana"), { now: () => DATE });
+    let seen: PipelineRequest | undefined;
+    await policy.sendRequest(request, async (req) => ((seen = req), { request: req, status: 200, headers: createHttpHeaders() }));
+    expect(seen?.headers.get("authorization")).toBe(authorization("banana", `GET\n/x\n${DATE_TEXT};h.example;${sha256("")}`));
+  });
+});
+
+describe("the client's requests, as a custom HttpClient receives them", () => {
+  it("carry host (with the port), x-ms-date, x-ms-content-sha256 and a signature over them, with a lenient key", async () => {
+    const seen: PipelineRequest[] = [];
+    const httpClient = {
+      async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+        seen.push(request);
+        return { request, status: 201, headers: createHttpHeaders(), bodyAsText: JSON.stringify({ identity: { id: "8:acs:user" } }) };
+      },
+    };
+    const client = new CommunicationIdentityClient("https://h.example:8443/", new AzureKeyCredential("banana"), { httpClient });
+    expect(await client.createUser()).toEqual({ communicationUserId: "8:acs:user" });
+    const [request] = seen;
+    const headers = request!.headers;
+    const url = new URL(request!.url);
+    const toSign = `POST\n${url.pathname}${url.search}\n${headers.get("x-ms-date")};h.example:8443;${headers.get("x-ms-content-sha256")}`;
+    expect(headers.get("host")).toBe("h.example:8443");
+    expect(headers.get("x-ms-content-sha256")).toBe(sha256(typeof request!.body === "string" ? request!.body : ""));
+    expect(headers.get("authorization")).toBe(authorization("banana", toSign));
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,9 +10,15 @@ import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { defaultApiVersion } from "../../src/index.js";
 
 /**
- * Consuming the package as users do: build, `npm pack`, install the tarball into a fresh project
- * (offline, from the npm cache), import it from ESM and CommonJS, typecheck a TypeScript program
- * against its .d.ts files, and run everything against the emulator.
+ * Consuming the package as users do: `npm run pack` (build, then pack dist/ with the package
+ * README and LICENSE), install the tarball into a fresh project, import it from ESM and CommonJS,
+ * typecheck a TypeScript program against its .d.ts files, and run everything against the emulator.
+ *
+ * The install needs no network and no npm cache: it runs with an empty cache and a registry on a
+ * closed loopback port, and gets the package's dependencies (and @types/node, for the typecheck)
+ * as tarballs packed from this repository's node_modules. So the consumer's package.json lists
+ * those as its own dependencies, which a real app would not; npm still resolves the package's
+ * declared dependency ranges against them.
  * Child processes are spawned asynchronously: the emulator shares this process's event loop.
  */
 const run = promisify(execFile);
@@ -43,23 +49,84 @@ console.log(JSON.stringify({ user: user.communicationUserId.slice(0, 6), token: 
 `;
 const MODULAR_NAMES = "createIdentityContextFromConnectionString, createUser, getToken, revokeTokens, deleteUser";
 
+/**
+ * The packages `names` need at run time, from the repository's node_modules, resolved as Node
+ * resolves them (nearest node_modules up from the requiring package): name -> directory.
+ * Optional dependencies and peers that are not installed are left out.
+ */
+function installedClosure(names: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  const locate = (name: string, from: string): string | undefined => {
+    for (let dir = from; ; dir = dirname(dir)) {
+      const candidate = join(dir, "node_modules", name);
+      if (existsSync(join(candidate, "package.json"))) return candidate;
+      if (dir === root || dir === dirname(dir)) return undefined;
+    }
+  };
+  const visit = (name: string, from: string, optional: boolean) => {
+    const dir = locate(name, from);
+    if (dir === undefined) {
+      if (optional) return;
+      throw new Error(`${name} (needed by ${from}) is not installed in node_modules: run npm ci first.`);
+    }
+    const known = found.get(name);
+    if (known !== undefined) {
+      if (known !== dir) throw new Error(`${name} is installed twice (${known}, ${dir}); one project cannot hold both as top-level tarballs.`);
+      return;
+    }
+    found.set(name, dir);
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep, dir, false);
+    for (const dep of Object.keys(pkg.optionalDependencies ?? {})) visit(dep, dir, true);
+    for (const dep of Object.keys(pkg.peerDependencies ?? {})) visit(dep, dir, pkg.peerDependenciesMeta?.[dep]?.optional === true);
+  };
+  for (const name of names) visit(name, root, false);
+  return found;
+}
+
 beforeAll(async () => {
   emulator = await startEmulator();
   project = mkdtempSync(join(tmpdir(), "acs-client-pack-"));
-  await run(npm, ["run", "build"], { cwd: root });
-  await run(npm, ["pack", "--pack-destination", project], { cwd: root });
+  await run(npm, ["run", "pack", "--", "--pack-destination", project], { cwd: root });
   const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
-  if (!tarball) throw new Error("npm pack produced no tarball");
+  if (!tarball) throw new Error("npm run pack produced no tarball");
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true, type: "module" }));
-  // @types/node: @azure/core-rest-pipeline's own .d.ts files mention NodeJS and Buffer.
-  const typesNodeVersion = (JSON.parse(readFileSync(join(root, "node_modules", "@types", "node", "package.json"), "utf8")) as { version: string }).version;
-  const typesNode = `@types/node@${typesNodeVersion}`;
-  await run(npm, ["install", "--offline", "--no-audit", "--no-fund", `./${tarball}`, typesNode], { cwd: project });
+
+  // No network, no npm cache: an empty cache, a registry nobody listens on, and tarballs of the
+  // dependencies packed from node_modules. @types/node: core-rest-pipeline's .d.ts files mention
+  // NodeJS and Buffer.
+  const offline = {
+    ...process.env,
+    npm_config_cache: join(project, ".npm-cache"),
+    npm_config_registry: "http://127.0.0.1:9/",
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+  };
+  const dependencies = Object.keys((JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
+  const deps = join(project, "deps");
+  mkdirSync(deps);
+  // Absolute directories: npm would read "node_modules/x" as a GitHub shorthand.
+  await run(npm, ["pack", "--ignore-scripts", "--pack-destination", deps, ...installedClosure([...dependencies, "@types/node"]).values()], { cwd: root, env: offline });
+  const depTarballs = readdirSync(deps).map((f) => `./deps/${f}`);
+  await run(npm, ["install", "--offline", `./${tarball}`, ...depTarballs], { cwd: project, env: offline });
 
   writeFileSync(join(project, "esm.mjs"), lifecycle(`import { CommunicationIdentityClient } from "@acs-gen/communication-identity";`));
   writeFileSync(
     join(project, "cjs.cjs"),
     `(async () => {\n${lifecycle(`const { CommunicationIdentityClient } = require("@acs-gen/communication-identity");`)}\n})().catch((e) => { console.error(e); process.exit(1); });`,
+  );
+  // Web Crypto removed (randomUUID kept: core-rest-pipeline needs it), so only node:crypto can sign.
+  const noSubtle = `const real = globalThis.crypto;
+Object.defineProperty(globalThis, "crypto", { value: { randomUUID: () => real.randomUUID(), getRandomValues: (a) => real.getRandomValues(a) }, configurable: true });`;
+  writeFileSync(join(project, "nosubtle.mjs"), `${noSubtle}\n${lifecycle(`const { CommunicationIdentityClient } = await import("@acs-gen/communication-identity");`)}`);
+  writeFileSync(
+    join(project, "nosubtle.cjs"),
+    `${noSubtle}\n(async () => {\n${lifecycle(`const { CommunicationIdentityClient } = require("@acs-gen/communication-identity");`)}\n})().catch((e) => { console.error(e); process.exit(1); });`,
   );
   writeFileSync(join(project, "api.mjs"), modularLifecycle(`import { ${MODULAR_NAMES} } from "@acs-gen/communication-identity/api";`));
   writeFileSync(
@@ -119,10 +186,54 @@ afterAll(async () => {
 });
 
 describe("the packed package", () => {
-  it("ships only the builds, package.json and the README", async () => {
-    const { stdout } = await run("tar", ["-tzf", readdirSync(project).find((f) => f.endsWith(".tgz"))!], { cwd: project });
+  const tarballPath = () => join(project, readdirSync(project).find((f) => f.endsWith(".tgz"))!);
+  const fromTarball = async (path: string) => (await run("tar", ["-xzOf", tarballPath(), `package/${path}`], { maxBuffer: 1 << 24 })).stdout;
+
+  it("ships only the builds, package.json, the package README and LICENSE", async () => {
+    const { stdout } = await run("tar", ["-tzf", tarballPath()]);
     const tops = new Set(stdout.trim().split("\n").map((p) => p.split("/").slice(0, 3).join("/")));
-    expect([...tops].sort()).toEqual(["package/README.md", "package/dist/commonjs", "package/dist/esm", "package/package.json"]);
+    expect([...tops].sort()).toEqual([
+      "package/LICENSE",
+      "package/README.md",
+      "package/dist/commonjs",
+      "package/dist/esm",
+      "package/package.json",
+    ]);
+  });
+
+  it("carries the README for app developers (docs/package-README.md), not the repository's", async () => {
+    const readme = await fromTarball("README.md");
+    expect(readme).toBe(readFileSync(join(root, "docs", "package-README.md"), "utf8"));
+    expect(readme).not.toBe(readFileSync(join(root, "README.md"), "utf8"));
+    expect(readme.split("\n")[0]).toBe("# @acs-gen/communication-identity");
+  });
+
+  it("carries the MIT LICENSE of the acs-gen contributors", async () => {
+    const license = await fromTarball("LICENSE");
+    expect(license).toBe(readFileSync(join(root, "LICENSE"), "utf8"));
+    expect(license.split("\n").slice(0, 3)).toEqual(["MIT License", "", "Copyright (c) acs-gen contributors"]);
+  });
+
+  it("publishes a package.json without the repository's scripts, devDependencies and source imports; each build has its own", async () => {
+    const published = JSON.parse(await fromTarball("package.json")) as Record<string, unknown>;
+    expect([published["scripts"], published["devDependencies"], published["imports"]]).toEqual([undefined, undefined, undefined]);
+    for (const format of ["esm", "commonjs"]) {
+      expect(JSON.parse(await fromTarball(`dist/${format}/package.json`)), format).toEqual({
+        type: format === "esm" ? "module" : "commonjs",
+        sideEffects: false,
+        browser: { "./src/nodePolicies.js": "./src/nodePolicies.browser.js" },
+        imports: {
+          "#hmacSigner": { browser: "./src/webCryptoSigner.js", node: "./src/nodeCryptoSigner.js", default: "./src/webCryptoSigner.js" },
+        },
+      });
+    }
+  });
+
+  it("signs with node:crypto on Node, from ESM and CommonJS (it runs with crypto.subtle taken away)", async () => {
+    for (const script of ["nosubtle.mjs", "nosubtle.cjs"]) {
+      const { stdout } = await run(process.execPath, [script, emulator.connectionString], { cwd: project });
+      expect(JSON.parse(stdout), script).toEqual({ user: "8:acs:", token: 3, date: true });
+    }
   });
 
   it("runs from ESM", async () => {
@@ -142,7 +253,7 @@ describe("the packed package", () => {
     }
   });
 
-  it("bundles for browsers without the Node-only policies (package.json \"browser\" field on the built files)", async () => {
+  it("bundles for browsers with the Web Crypto signer and without the Node-only policies (dist's \"imports\", the \"browser\" field)", async () => {
     const bundle = async (contents: string) =>
       (
         await build({
@@ -161,6 +272,8 @@ describe("the packed package", () => {
         export const run = (cs) => new CommunicationIdentityClient(cs).createUserAndToken(["chat"]);`),
     ]) {
       expect(code).toContain('"communicationHmacSha256AuthenticationPolicy"');
+      // package.json imports "#hmacSigner", condition "browser": the Web Crypto signer, no node:crypto.
+      expect([code.includes('"Web Crypto"'), code.includes(".importKey("), code.includes("node:crypto")]).toEqual([true, true, false]);
       expect(["redirectPolicy", "proxyPolicy", "agentPolicy", "tlsPolicy"].filter((name) => code.includes(`"${name}"`))).toEqual([]);
     }
   });
