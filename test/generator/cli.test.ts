@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCliArgs, USAGE } from "../../generator/cli/args.js";
 import { run } from "../../generator/cli/main.js";
-import { writeAtomically } from "../../generator/cli/output.js";
+import { withOutputMarker, writeAtomically } from "../../generator/cli/output.js";
 import { identifierFromTitle, pinManifest, resolvePaths } from "../../generator/cli/pipeline.js";
 import { formatManifest, readManifest } from "../../generator/load/manifest.js";
 
@@ -241,7 +241,7 @@ describe("generate", () => {
   it("--check on a missing folder lists every file as missing", async () => {
     const result = await cli(["--check", "--out", join(tmp, "absent")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(tmp, "absent")} is out of date:\n  missing: README.md\n`);
+    expect(result.stderr).toContain(`${join(tmp, "absent")} is out of date:\n  missing: .acs-gen-output.json\n  missing: README.md\n`);
   });
 
   it("generates from an arbitrary --spec, naming the client after info.title", async () => {
@@ -276,8 +276,8 @@ describe("atomic output", () => {
   it("a failure while writing leaves the previous folder and no temporary folder behind", async () => {
     const parent = join(tmp, "write-fail");
     const out = join(parent, "out");
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "keep.txt"), "old\n");
+    const old = withOutputMarker([{ path: "keep.txt", content: "old\n" }]);
+    await writeAtomically(out, old);
     // "a.txt" is written as a file, so "a.txt/b.txt" cannot be created: the write fails midway
     await expect(
       writeAtomically(out, [
@@ -285,15 +285,16 @@ describe("atomic output", () => {
         { path: "a.txt/b.txt", content: "new\n" },
       ]),
     ).rejects.toThrow(/^EEXIST: file already exists, mkdir /);
-    expect(snapshot(out)).toEqual({ "keep.txt": "old\n" });
+    expect(snapshot(out)).toEqual(Object.fromEntries(old.map((f) => [f.path, f.content])));
     expect(readdirSync(parent)).toEqual(["out"]);
   });
 
   it("replaces the folder as a whole: files no longer emitted disappear", async () => {
     const out = join(tmp, "replace");
-    await writeAtomically(out, [{ path: "old.txt", content: "1" }]);
-    await writeAtomically(out, [{ path: "dir/new.txt", content: "2" }]);
-    expect(snapshot(out)).toEqual({ "dir/new.txt": "2" });
+    await writeAtomically(out, withOutputMarker([{ path: "old.txt", content: "1" }]));
+    await writeAtomically(out, withOutputMarker([{ path: "dir/new.txt", content: "2" }]));
+    expect(Object.keys(snapshot(out))).toEqual([".acs-gen-output.json", "dir/new.txt"]);
+    expect(snapshot(out)["dir/new.txt"]).toBe("2");
     expect(readdirSync(tmp).filter((n) => n.includes(".replace."))).toEqual([]);
   });
 
