@@ -29,7 +29,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
 import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { constants } from "node:os";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
@@ -259,12 +259,20 @@ export async function cleanLeftovers(target: string): Promise<void> {
   const leftovers = names
     .map((name) => ({ name, match: /^(tmp|old)-(\d+)-[0-9a-f]{8}$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : "") }))
     .filter((l): l is { name: string; match: RegExpExecArray } => l.match !== null && !isRunning(Number(l.match[2])))
-    .filter((l) => lstatSync(join(parent, l.name)).isDirectory())
+    .filter((l) => isFolder(join(parent, l.name)))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const old = leftovers.find((l) => l.match[1] === "old");
   if (old !== undefined && !existsSync(target)) await rename(join(parent, old.name), target);
   for (const l of leftovers) {
     if (l !== old || existsSync(join(parent, l.name))) await rm(join(parent, l.name), { recursive: true, force: true });
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false; // removed meanwhile
   }
 }
 
@@ -290,7 +298,7 @@ export interface Staleness {
 /** Compare `files` with the contents of `outDir` (sorted lists; all empty when up to date). */
 export async function compareWithDisk(outDir: string, files: ReadonlyArray<OutputFile>): Promise<Staleness> {
   const dir = resolve(outDir);
-  if (existsSync(dir) && !lstatSync(dir).isDirectory()) throw new OutputRefusedError(`--out "${outDir}" is not a folder`);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new OutputRefusedError(`--out "${outDir}" is not a folder`);
   const onDisk = new Set(await listFiles(dir));
   const result: Staleness = { stale: [], missing: [], extra: [] };
   for (const file of files) {
