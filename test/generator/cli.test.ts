@@ -359,6 +359,12 @@ describe("--out replaces only what the generator wrote", () => {
   });
   const generate = (out: string, ...extra: string[]) => cli(["--spec", specFile, "--out", out, ...extra]);
 
+  it("--force is a flag, off unless given", () => {
+    expect(parseCliArgs(["--force"]).force).toBe(true);
+    expect("force" in parseCliArgs([])).toBe(false);
+    expect(() => parseCliArgs(["--force=yes"])).toThrow('option "--force" takes no value');
+  });
+
   it("writes a marker listing the files it wrote (deterministic)", () => {
     const listed = Object.keys(reference).filter((p) => p !== ".acs-gen-output.json");
     expect(listed.length).toBeGreaterThan(3);
