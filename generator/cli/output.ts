@@ -199,7 +199,14 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
     step("done");
     return;
   }
-  if ((options.exchange ?? exchangeFolders)(tmp, target)) {
+  let exchanged: boolean;
+  try {
+    exchanged = (options.exchange ?? exchangeFolders)(tmp, target);
+  } catch (err) {
+    await rm(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  if (exchanged) {
     // `tmp` now holds the old output
     step("remove old");
     await rm(tmp, { recursive: true, force: true });
