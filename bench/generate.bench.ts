@@ -4,7 +4,7 @@
  * launcher's cached bundle when the generator sources changed) on the Identity
  * 2021-03-07 spec and on synthetic specs of 10, 100 and 1,000 operations, plus the time per phase
  * the CLI reports (ACS_GEN_TIMINGS=1). Optionally the same inputs through @hey-api/openapi-ts
- * when it is installed outside the repo (HEYAPI_DIR, default /tmp/heyapi).
+ * when it is installed outside the repo (HEYAPI_DIR, default heyapi in os.tmpdir()).
  *
  *   npm run bench -- generate          (BENCH_RUNS=5 by default)
  *
@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const specsRoot = resolve(process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs"));
 const runs = Math.max(5, Number(process.env["BENCH_RUNS"] ?? 5));
-const heyapiDir = process.env["HEYAPI_DIR"] ?? "/tmp/heyapi";
+const heyapiDir = process.env["HEYAPI_DIR"] ?? join(tmpdir(), "heyapi");
 
 interface Input {
   name: string;

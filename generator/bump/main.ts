@@ -156,8 +156,9 @@ export async function bump(argv: string[], repoRoot: string): Promise<number> {
 
   const diffs: BumpDiffs = {
     spec: await runSpecDiff(comparedWith, apiVersion, { specsRoot, manifestFile, cwd: repoRoot }),
-    api: runApiDiff(join(work, "before.api.md"), join(repoRoot, REPORT), repoRoot),
-    wire: runWireDiff(join(work, "before.wire-contract.json"), join(repoRoot, WIRE), repoRoot),
+    // repository-relative paths: they are the labels written to review/changes/ (committed)
+    api: runApiDiff(`.tmp/bump/${apiVersion}/before.api.md`, REPORT, repoRoot),
+    wire: runWireDiff(`.tmp/bump/${apiVersion}/before.wire-contract.json`, WIRE, repoRoot),
   };
   const changesDir = join(repoRoot, "review", "changes");
   mkdirSync(changesDir, { recursive: true });

@@ -7,6 +7,8 @@ export interface CliArgs {
   spec?: string;
   apiVersions: string[];
   out: string;
+  /** Replace a non-empty --out folder the generator did not write (see output.ts). */
+  force?: true;
   root?: string;
   specsRoot?: string;
   allowRemoteRefs: boolean;
@@ -31,6 +33,7 @@ const OPTIONS = {
   spec: { type: "string" },
   "api-version": { type: "string", multiple: true },
   out: { type: "string" },
+  force: { type: "boolean" },
   root: { type: "string" },
   "specs-root": { type: "string" },
   "allow-remote-refs": { type: "boolean" },
@@ -52,7 +55,11 @@ Options:
                          (client name: the spec's info.title made an identifier)
   --api-version <v>      manifest version(s) to generate; repeatable or comma-separated
                          (default: the manifest's "generate" list)
-  --out <dir>            output folder (default: generated)
+  --out <dir>            output folder (default: generated); replaced only when missing,
+                         empty, or written by the generator (it lists its files in
+                         .acs-gen-output.json there)
+  --force                also replace a non-empty --out folder the generator did not write
+                         (deletes its files; never a file, nor a folder holding the inputs)
   --root <dir>           folder $refs may not leave (default: the specs root when the
                          spec lies in it, else the spec's folder)
   --specs-root <dir>     specs root (default: $ACS_SPECS_ROOT, else ../shared/specs
@@ -101,6 +108,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     verbose: values.verbose === true,
     validateConstraints: values["validate-constraints"] === true,
   };
+  if (values.force === true) args.force = true;
   const spec = str(values.spec);
   if (spec !== undefined) args.spec = spec;
   const root = str(values.root);

@@ -2,8 +2,11 @@
 //
 // It runs generator/cli/main.ts from an esbuild bundle cached in .tmp/generator-cli/<key>/ (gitignored),
 // where <key> hashes the content of every generator source the bundle was built from (taken from
-// esbuild's metafile), this file and the esbuild version. When any of them changes, or on a fresh
-// clone, the bundle is rebuilt first (~0.2 s), so the run always reflects the current sources.
+// esbuild's metafile), this file, the esbuild version and the checkout's location. When any of them
+// changes, or on a fresh clone, the bundle is rebuilt first (~0.2 s), so the run always reflects the
+// current sources. The location is part of the key because the bundle holds absolute paths (see
+// import.meta.url below): a checkout copied or moved with its .tmp/ (cp -a) must not run a bundle
+// that reads and writes the original tree; it rebuilds its own.
 // Running through tsx instead cost ~0.3 s per run (its loader hooks and worker thread).
 //
 // `import.meta.url` keeps the value of the source file it is written in (each file is transformed
@@ -34,7 +37,7 @@ const pruneAfterMs = 24 * 60 * 60 * 1000;
 /** Key of a build: esbuild version, this launcher, and each input's path and content. */
 function buildKey(esbuildVersion, inputs) {
   const hash = createHash("sha256");
-  hash.update(`esbuild ${esbuildVersion}\0`);
+  hash.update(`esbuild ${esbuildVersion}\0root ${repoRoot}\0`);
   hash.update(readFileSync(self));
   const require = createRequire(entry);
   for (const name of requiredPackages) hash.update(`\0${name} ${require(`${name}/package.json`).version}`);

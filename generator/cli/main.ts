@@ -3,12 +3,12 @@
  * Exit codes: 0 done (or --check up to date), 1 bad input / stale output, 2 bad command line.
  */
 import { writeFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
 import type { Diagnostic } from "../load/types.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
-import { compareWithDisk, writeAtomically } from "./output.js";
+import { checkOutputTarget, compareWithDisk, OutputRefusedError, withOutputMarker, writeAtomically, type OutputGuard } from "./output.js";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -57,6 +57,20 @@ export function warningReporter(io: Io, verbose: boolean): { warn: (d: Diagnosti
   };
 }
 
+/**
+ * Fault injection for tests (test/generator/output-kill.test.ts): with ACS_GEN_TEST_KILL_AT_STEP=<k>,
+ * the process kills itself with SIGKILL at the k-th step of writing the output (see WriteOptions.step).
+ */
+function killAtStep(value: string | undefined): ((name: string) => void) | undefined {
+  const at = Number(value);
+  if (value === undefined || !Number.isInteger(at) || at < 1) return undefined;
+  let count = 0;
+  return () => {
+    count += 1;
+    if (count === at) process.kill(process.pid, "SIGKILL");
+  };
+}
+
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
   let warnings: ReturnType<typeof warningReporter> | undefined;
@@ -95,7 +109,16 @@ export async function run(argv: string[], env: Record<string, string | undefined
     const { sources, config } = await loadSources(request, paths, warn);
     warnings.flush(); // the summary goes where the individual warnings would have been
     phase("load");
-    const files = await buildFiles(sources, args.validateConstraints ? { ...config, validateConstraints: true } : config, paths, phase, stages);
+    // what --out may not hold or lie in: every spec file read, the manifest, transforms and templates
+    const guard: OutputGuard = {
+      ...(args.force === true ? { force: true } : {}),
+      inputFiles: [...sources.flatMap((s) => Object.keys(s.spec.documents).map((f) => join(s.spec.rootDir, f))), paths.manifestFile, paths.transformsFile],
+      inputFolders: [paths.specsRoot, paths.templatesDir, ...(args.root !== undefined ? [resolve(args.root)] : [])],
+    };
+    if (!args.check) await checkOutputTarget(args.out, guard); // fail before the slow part; checked again when writing
+    const files = withOutputMarker(
+      await buildFiles(sources, args.validateConstraints ? { ...config, validateConstraints: true } : config, paths, phase, stages),
+    );
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
     const transformLines = sources.flatMap((s) =>
       s.transforms.map((t) => `  transform #${t.index} (${s.manifest.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`),
@@ -116,7 +139,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
       return 1;
     }
 
-    await writeAtomically(args.out, files);
+    const step = killAtStep(env["ACS_GEN_TEST_KILL_AT_STEP"]);
+    await writeAtomically(args.out, files, { ...guard, ...(step !== undefined ? { step } : {}) });
     phase("write");
     if (env["ACS_GEN_TIMINGS"]) io.stderr(`timings: ${phase.report()}\n`);
     const seconds = (performance.now() / 1000).toFixed(2); // since the process started
@@ -129,7 +153,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
       io.stderr(`error: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof GeneratorError) {
+    if (err instanceof GeneratorError || err instanceof OutputRefusedError) {
       io.stderr(`error: ${err.message}\n`);
       return 1;
     }

@@ -3,8 +3,8 @@
  * build the code model, emit the files. Nothing here touches the output folder.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
@@ -12,6 +12,7 @@ import { checkNameMaps } from "../load/nameMaps.js";
 import { applyTransforms, readTransforms, type AppliedTransform, type SpecTransform } from "../load/transforms.js";
 import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, LoadOptions, Manifest, ManifestVersion } from "../load/types.js";
 import type { OutputFile } from "./output.js";
+import { repoRoot, resolveSpecsRoot } from "./specsRoot.js";
 
 /** Folders the CLI works with. */
 export interface Paths {
@@ -34,8 +35,7 @@ export interface Paths {
 }
 
 export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const specsRoot = resolve(specsRootFlag ?? (env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs")));
+  const specsRoot = resolveSpecsRoot(specsRootFlag, env);
   return {
     repoRoot,
     manifestFile: join(repoRoot, "spec", "manifest.json"),

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCliArgs, USAGE } from "../../generator/cli/args.js";
 import { run } from "../../generator/cli/main.js";
-import { writeAtomically } from "../../generator/cli/output.js";
+import { cleanLeftovers, exchangeFolders, withOutputMarker, writeAtomically } from "../../generator/cli/output.js";
 import { identifierFromTitle, pinManifest, resolvePaths } from "../../generator/cli/pipeline.js";
 import { formatManifest, readManifest } from "../../generator/load/manifest.js";
 
@@ -245,7 +245,7 @@ describe("generate", () => {
   it("--check on a missing folder lists every file as missing", async () => {
     const result = await cli(["--check", "--out", join(tmp, "absent")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(tmp, "absent")} is out of date:\n  missing: README.md\n`);
+    expect(result.stderr).toContain(`${join(tmp, "absent")} is out of date:\n  missing: .acs-gen-output.json\n  missing: README.md\n`);
   });
 
   it("generates from an arbitrary --spec, naming the client after info.title", async () => {
@@ -280,8 +280,8 @@ describe("atomic output", () => {
   it("a failure while writing leaves the previous folder and no temporary folder behind", async () => {
     const parent = join(tmp, "write-fail");
     const out = join(parent, "out");
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "keep.txt"), "old\n");
+    const old = withOutputMarker([{ path: "keep.txt", content: "old\n" }]);
+    await writeAtomically(out, old);
     // "a.txt" is written as a file, so "a.txt/b.txt" cannot be created: the write fails midway
     await expect(
       writeAtomically(out, [
@@ -289,15 +289,16 @@ describe("atomic output", () => {
         { path: "a.txt/b.txt", content: "new\n" },
       ]),
     ).rejects.toThrow(/^EEXIST: file already exists, mkdir /);
-    expect(snapshot(out)).toEqual({ "keep.txt": "old\n" });
+    expect(snapshot(out)).toEqual(Object.fromEntries(old.map((f) => [f.path, f.content])));
     expect(readdirSync(parent)).toEqual(["out"]);
   });
 
   it("replaces the folder as a whole: files no longer emitted disappear", async () => {
     const out = join(tmp, "replace");
-    await writeAtomically(out, [{ path: "old.txt", content: "1" }]);
-    await writeAtomically(out, [{ path: "dir/new.txt", content: "2" }]);
-    expect(snapshot(out)).toEqual({ "dir/new.txt": "2" });
+    await writeAtomically(out, withOutputMarker([{ path: "old.txt", content: "1" }]));
+    await writeAtomically(out, withOutputMarker([{ path: "dir/new.txt", content: "2" }]));
+    expect(Object.keys(snapshot(out))).toEqual([".acs-gen-output.json", "dir/new.txt"]);
+    expect(snapshot(out)["dir/new.txt"]).toBe("2");
     expect(readdirSync(tmp).filter((n) => n.includes(".replace."))).toEqual([]);
   });
 
@@ -334,5 +335,206 @@ describe("pins", () => {
     const paths = { ...resolvePaths(specsRoot, {}), manifestFile };
     const pinned = await pinManifest({ apiVersions: [], allowRemoteRefs: false }, paths, () => undefined);
     expect(pinned).toEqual(real);
+  });
+});
+
+describe("--out replaces only what the generator wrote", () => {
+  // a one-operation spec in its own folder
+  const tinySpec = `${JSON.stringify(
+    {
+      swagger: "2.0",
+      info: { title: "Tiny Service", version: "2024-02-01" },
+      paths: { "/a": { get: { operationId: "Tiny_Get", responses: { "200": { description: "OK", schema: { type: "string" } } } } } },
+    },
+    null,
+    2,
+  )}\n`;
+  let specDir: string;
+  let specFile: string;
+  let reference: Record<string, string>;
+  beforeAll(async () => {
+    specDir = join(tmp, "tiny");
+    specFile = join(specDir, "spec.json");
+    mkdirSync(specDir);
+    writeFileSync(specFile, tinySpec);
+    const out = join(tmp, "tiny-reference");
+    expect((await cli(["--spec", specFile, "--out", out])).code).toBe(0);
+    reference = snapshot(out);
+  });
+  const generate = (out: string, ...extra: string[]) => cli(["--spec", specFile, "--out", out, ...extra]);
+
+  it("--force is a flag, off unless given", () => {
+    expect(parseCliArgs(["--force"]).force).toBe(true);
+    expect("force" in parseCliArgs([])).toBe(false);
+    expect(() => parseCliArgs(["--force=yes"])).toThrow('option "--force" takes no value');
+  });
+
+  it("writes a marker listing the files it wrote (deterministic)", () => {
+    const listed = Object.keys(reference).filter((p) => p !== ".acs-gen-output.json");
+    expect(listed.length).toBeGreaterThan(3);
+    expect(JSON.parse(reference[".acs-gen-output.json"]!)).toEqual({
+      generator: "acs-gen (npm run generate)",
+      note: "The files the generator wrote to this folder. --out replaces a non-empty folder only when it holds this file and no file it does not list.",
+      files: listed,
+    });
+  });
+
+  it("--out set to the spec's own folder is refused, even with --force; the spec stays", async () => {
+    for (const extra of [[], ["--force"]]) {
+      expect(await generate(specDir, ...extra)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `error: --out "${specDir}" holds the input file ${specFile}; refusing to replace it (input files are never deleted)\n`,
+      });
+      expect(snapshot(specDir)).toEqual({ "spec.json": tinySpec });
+    }
+  });
+
+  it("--out holding the input folder, or inside it, is refused", async () => {
+    expect(await generate(tmp)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: --out "${tmp}" holds the input file ${specFile}; refusing to replace it (input files are never deleted)\n`,
+    });
+    const inside = join(specDir, "gen");
+    expect(await generate(inside, "--root", specDir, "--force")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: --out "${inside}" is inside the input folder ${specDir}; refusing to write there\n`,
+    });
+    expect(existsSync(inside)).toBe(false);
+    const inSpecsRoot = join(specsRoot, "never-written");
+    expect((await cli(["--check", "--out", inSpecsRoot])).code).toBe(1); // --check reads only
+    expect(await cli(["--api-version", "2021-03-07", "--out", inSpecsRoot])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `${WARNINGS_2021}error: --out "${inSpecsRoot}" is inside the input folder ${specsRoot}; refusing to write there\n`,
+    });
+    expect(existsSync(inSpecsRoot)).toBe(false);
+    expect(snapshot(specDir)).toEqual({ "spec.json": tinySpec });
+  });
+
+  it("a folder holding a user's file (thesis.txt) is refused; --force replaces it", async () => {
+    const out = join(tmp, "thesis");
+    mkdirSync(out);
+    writeFileSync(join(out, "thesis.txt"), "chapter 1\n");
+    expect(await generate(out)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: --out "${out}" is not empty and was not written by the generator (no .acs-gen-output.json; it holds thesis.txt); refusing to replace it (--force replaces it, deleting those files)\n`,
+    });
+    expect(snapshot(out)).toEqual({ "thesis.txt": "chapter 1\n" });
+    const forced = await generate(out, "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(new RegExp(`^wrote ${Object.keys(reference).length} files to ${out} \\(TinyService, API 2024-02-01\\) in \\d+\\.\\d\\d s\\n$`));
+    expect(snapshot(out)).toEqual(reference);
+  });
+
+  it("a generated folder with a file the generator did not write is refused; --force replaces it", async () => {
+    const out = join(tmp, "added");
+    expect((await generate(out)).code).toBe(0);
+    mkdirSync(join(out, "notes"));
+    writeFileSync(join(out, "notes", "thesis.txt"), "chapter 1\n");
+    expect(await generate(out)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: --out "${out}" holds files the generator did not write (notes/thesis.txt); refusing to replace it (move them away, or --force deletes them)\n`,
+    });
+    expect(snapshot(out)).toEqual({ ...reference, "notes/thesis.txt": "chapter 1\n" });
+    expect((await generate(out, "--force")).code).toBe(0);
+    expect(snapshot(out)).toEqual(reference);
+  });
+
+  it("a regular file is refused, even with --force, and kept", async () => {
+    const out = join(tmp, "a-file.txt");
+    writeFileSync(out, "keep me\n");
+    for (const extra of [[], ["--force"]]) {
+      expect(await generate(out, ...extra)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `error: --out "${out}" is a file, not a folder; refusing to replace it\n`,
+      });
+      expect(readFileSync(out, "utf8")).toBe("keep me\n");
+    }
+    expect(await cli(["--spec", specFile, "--check", "--out", out])).toEqual({ code: 1, stdout: "", stderr: `error: --out "${out}" is not a folder\n` });
+  });
+
+  it("a symbolic link is refused, even with --force; the folder it points to is kept", async () => {
+    const target = join(tmp, "link-target");
+    mkdirSync(target);
+    writeFileSync(join(target, "mine.txt"), "mine\n");
+    const out = join(tmp, "a-link");
+    symlinkSync(target, out);
+    for (const extra of [[], ["--force"]]) {
+      expect(await generate(out, ...extra)).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: `error: --out "${out}" is a symbolic link; refusing to replace it (give the folder itself)\n`,
+      });
+    }
+    expect(snapshot(target)).toEqual({ "mine.txt": "mine\n" });
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+  });
+
+  it("an empty or missing folder, or its own earlier output, is fine", async () => {
+    const empty = join(tmp, "empty");
+    mkdirSync(join(empty, "sub"), { recursive: true }); // folders only: no file is lost
+    expect((await generate(empty)).code).toBe(0);
+    expect(snapshot(empty)).toEqual(reference);
+    expect((await generate(empty)).code).toBe(0);
+    expect(snapshot(empty)).toEqual(reference);
+    const missing = join(tmp, "missing", "deeper");
+    expect((await generate(missing)).code).toBe(0);
+    expect(snapshot(missing)).toEqual(reference);
+    expect(readdirSync(tmp).filter((n) => n.startsWith(".empty.") || n.startsWith(".missing."))).toEqual([]);
+  });
+});
+
+describe("leftovers of a killed run", () => {
+  const deadPid = 4194305; // above Linux's highest pid_max: no such process
+  const files = withOutputMarker([{ path: "a.txt", content: "old\n" }]);
+
+  it("the two-rename fallback: a kill between the renames is repaired by the next run (old folder back)", async () => {
+    const parent = join(tmp, "fallback");
+    const out = join(parent, "out");
+    await writeAtomically(out, files);
+    const interrupted = writeAtomically(out, withOutputMarker([{ path: "a.txt", content: "new\n" }]), {
+      exchange: () => false,
+      step: (name) => {
+        if (name === "between renames") throw new Error("killed");
+      },
+    });
+    await expect(interrupted).rejects.toThrow("killed");
+    const names = readdirSync(parent).sort();
+    expect(names.map((n) => n.replace(/-\d+-[0-9a-f]{8}$/, "-<tag>"))).toEqual([".out.old-<tag>", ".out.tmp-<tag>"]);
+    // as if the process that left them were gone
+    for (const name of names) renameSync(join(parent, name), join(parent, name.replace(/-\d+-/, `-${deadPid}-`)));
+    await cleanLeftovers(out);
+    expect(readdirSync(parent)).toEqual(["out"]);
+    expect(snapshot(out)).toEqual(Object.fromEntries(files.map((f) => [f.path, f.content])));
+  });
+
+  it("removes only the generator's own names of processes that are gone", async () => {
+    const parent = join(tmp, "leftovers");
+    const out = join(parent, "out");
+    await writeAtomically(out, files);
+    const mine = [`.out.tmp-${deadPid}-0123abcd`, `.out.old-${deadPid}-89abcdef`];
+    const kept = [`.out.tmp-${process.pid}-0123abcd`, ".out.tmp-x", `.other.tmp-${deadPid}-0123abcd`, "thesis.txt"];
+    for (const name of [...mine, ...kept]) mkdirSync(join(parent, name));
+    await cleanLeftovers(out);
+    expect(readdirSync(parent).sort()).toEqual(["out", ...kept].sort());
+    expect(snapshot(out)).toEqual(Object.fromEntries(files.map((f) => [f.path, f.content])));
+  });
+
+  it.runIf(process.platform === "linux" && ["x64", "arm64"].includes(process.arch))("swaps two folders in one call (renameat2 RENAME_EXCHANGE)", () => {
+    const a = join(tmp, "swap-a");
+    const b = join(tmp, "swap-b");
+    mkdirSync(a);
+    mkdirSync(b);
+    writeFileSync(join(a, "f"), "a");
+    writeFileSync(join(b, "f"), "b");
+    expect(exchangeFolders(a, b)).toBe(true);
+    expect([readFileSync(join(a, "f"), "utf8"), readFileSync(join(b, "f"), "utf8")]).toEqual(["b", "a"]);
+    expect(() => exchangeFolders(a, join(tmp, "swap-none"))).toThrow(`cannot swap ${a} and ${join(tmp, "swap-none")}: ENOENT`);
   });
 });

@@ -4,10 +4,11 @@ import $RefParser from "@apidevtools/json-schema-ref-parser";
 import openapiTS, { astToString } from "openapi-typescript";
 import swagger2openapi from "swagger2openapi";
 import { describe, expect, it } from "vitest";
+import { resolveSpecsRoot } from "../../generator/cli/specsRoot.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 
-const spec = "/work/shared/specs/specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json";
+const spec = join(resolveSpecsRoot(undefined, process.env), "specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json");
 
 /** Our type for each schema: the wire interface where the wire differs (dates as strings), else the model. */
 const comparisons: Array<{ schema: string; ours: string; from: "models" | "mappers" }> = [

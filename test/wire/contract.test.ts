@@ -40,13 +40,13 @@ describe("wire contract", () => {
 
   it("a difference fails with the diff, the report command and how to update", () => {
     const expected = readFileSync(CONTRACT_FILE, "utf8");
-    expect(contractMismatch(expected, expected, "/tmp/actual.json")).toBeUndefined();
+    expect(contractMismatch(expected, expected, ".tmp/actual.json")).toBeUndefined();
     const dropped = expected.replace('"content-type": "application/json",\n', "");
-    expect(contractMismatch(expected, dropped, "/tmp/actual.json", 1)).toBe(
+    expect(contractMismatch(expected, dropped, ".tmp/actual.json", 1)).toBe(
       [
         "The requests the client sends differ from review/wire-contract.json (1 change):",
         "  BREAKING wire-header-removed [default] createUserAndToken scopes=[chat,voip] #0 header content-type: The header content-type is no longer sent (was \"application/json\").",
-        "Full report: npm run diff -- wire review/wire-contract.json /tmp/actual.json",
+        "Full report: npm run diff -- wire review/wire-contract.json .tmp/actual.json",
         "If the change is intended, update the file: UPDATE_WIRE_CONTRACT=1 npx vitest run test/wire",
       ].join("\n"),
     );
