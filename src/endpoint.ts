@@ -1,32 +1,36 @@
 /**
- * Checks that an endpoint is an absolute http(s) URL and returns it without a trailing slash,
- * the form the generated client expects.
- * @param what - How the endpoint is named in the error message (for example `"endpoint"`).
+ * Checks that an endpoint is an absolute http(s) URL with a host and returns it exactly as given
+ * (a trailing slash included). Errors say what is wrong and never echo the value: a misplaced
+ * connection string or key may be in it.
+ * @param where - Appended to "Invalid endpoint" to say where it came from (e.g. `" in the connection string"`).
  */
-export function normalizeEndpoint(endpoint: unknown, what: string): string {
-  if (typeof endpoint !== "string" || endpoint.trim() === "") {
-    throw new TypeError(`${what} must be an absolute http(s) URL, got ${describe(endpoint)}.`);
+export function checkEndpoint(endpoint: unknown, where = ""): string {
+  const fail = (what: string): never => {
+    throw new TypeError(`Invalid endpoint${where}: ${what}.`);
+  };
+  if (typeof endpoint !== "string") fail(`expected a string, got ${endpoint === null ? "null" : typeof endpoint}`);
+  const text = endpoint as string;
+  if (text.trim() === "") fail("it is empty");
+  if (/^\s*(endpoint|accesskey)\s*=/i.test(text)) {
+    fail("it is a connection string; pass a connection string alone (with options), or an endpoint and a credential");
   }
-  const text = endpoint.trim();
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(text);
+    url = new URL(text.trim());
   } catch {
-    throw new TypeError(`${what} must be an absolute http(s) URL, got ${JSON.stringify(text)}.`);
+    fail('it is not an absolute URL; expected "https://<resource>.communication.azure.com"');
   }
-  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.host === "") {
-    throw new TypeError(`${what} must be an absolute http(s) URL, got ${JSON.stringify(text)}.`);
-  }
-  return text.replace(/\/+$/, "");
+  if (url!.protocol !== "https:" && url!.protocol !== "http:") fail("its scheme must be http or https");
+  if (url!.host === "") fail("it has no host");
+  return text;
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null) return "null";
-  return typeof value;
+/** The endpoint as the generated operations expect it: without surrounding spaces or trailing slashes. */
+export function trimEndpoint(endpoint: string): string {
+  return endpoint.trim().replace(/\/+$/, "");
 }
 
-/** Whether an (already normalized) endpoint is on this machine: localhost, 127.0.0.1 or [::1]. */
+/** Whether an endpoint is on this machine: localhost, 127.0.0.1 or [::1]. */
 export function isLoopback(endpoint: string): boolean {
   return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(endpoint).hostname);
 }

@@ -1,0 +1,69 @@
+import { ApiVersionMismatchError, type OperationOptions as GeneratedOptions } from "../../generated/src/index.js";
+import type { PipelineResponse } from "@azure/core-rest-pipeline";
+import type { FullOperationResponse, OperationOptions } from "../models.js";
+import { tracingClient } from "../tracing.js";
+
+/** How a client operation is traced and how generated names map to the client's. */
+export interface ClientMember {
+  /** The client's method, e.g. `createUser`. */
+  method: string;
+  /** The span's name after `CommunicationIdentity-`, when not the method's (`getToken` is `issueToken`, as in the official client). */
+  span?: string;
+  /** The client's option name of each generated body field (`body.customId` → `customId`). */
+  fields?: Record<string, string>;
+}
+
+/**
+ * Runs one operation as `@azure/communication-identity` does:
+ * - in a span `CommunicationIdentity-<method>` whose context the request carries (the pipeline's
+ *   tracing policy adds the HTTP span under it), ended with status success or error;
+ * - `onResponse(rawResponse, flatResponse, error?)` called once with the final response after
+ *   deserialization, as `@azure/core-client` calls it, also when the service answers an error;
+ * - an `ApiVersionMismatchError` of the generated call (thrown before sending) renamed to the
+ *   client's method and option (`createUser: customId` instead of `create: body.customId`).
+ */
+export function operation<T>(
+  member: ClientMember,
+  options: OperationOptions,
+  call: (options: GeneratedOptions) => Promise<T>,
+): Promise<T> {
+  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async (updated) => {
+    let response: PipelineResponse | undefined;
+    const forwarded: GeneratedOptions = {
+      abortSignal: updated.abortSignal,
+      requestOptions: updated.requestOptions,
+      tracingOptions: updated.tracingOptions,
+      onResponse: (raw) => {
+        response = raw;
+      },
+    };
+    try {
+      const result = await call(forwarded);
+      if (updated.onResponse && response) {
+        updated.onResponse(withParsedBody(response, result), result ?? {});
+      }
+      return result;
+    } catch (error) {
+      if (error instanceof ApiVersionMismatchError) throw renamed(error, member);
+      const raw = (error as { response?: PipelineResponse } | null)?.response;
+      if (updated.onResponse && raw) {
+        const details = (error as { details?: unknown }).details;
+        updated.onResponse(withParsedBody(raw, details), details ?? {}, error);
+      }
+      throw error;
+    }
+  });
+}
+
+/** The response with its deserialized body, as core-client's deserialization leaves it. */
+function withParsedBody(response: PipelineResponse, parsedBody: unknown): FullOperationResponse {
+  const full = response as FullOperationResponse;
+  if (parsedBody !== undefined) full.parsedBody = parsedBody;
+  return full;
+}
+
+function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {
+  const field = error.member.split(": ")[1];
+  const name = field === undefined ? member.method : `${member.method}: ${member.fields?.[field] ?? field}`;
+  return new ApiVersionMismatchError(error.apiVersion, name, error.supportedVersions);
+}
