@@ -1,28 +1,24 @@
 /**
- * Checks that an endpoint is an absolute http(s) URL with a host and returns it exactly as given
- * (a trailing slash included). Errors say what is wrong and never echo the value: a misplaced
- * connection string or key may be in it.
- * @param where - Appended to "Invalid endpoint" to say where it came from (e.g. `" in the connection string"`).
+ * Checks that an endpoint is an absolute http(s) URL and returns it exactly as given (a trailing
+ * slash included). Errors say what is wrong and never echo the value: a misplaced connection
+ * string or key may be in it.
+ * @param where - Said after "Invalid endpoint" (e.g. `" in the connection string"`).
  */
 export function checkEndpoint(endpoint: unknown, where = ""): string {
-  const fail = (what: string): never => {
-    throw new TypeError(`Invalid endpoint${where}: ${what}.`);
-  };
-  if (typeof endpoint !== "string") fail(`expected a string, got ${endpoint === null ? "null" : typeof endpoint}`);
-  const text = endpoint as string;
-  if (text.trim() === "") fail("it is empty");
-  if (/^\s*(endpoint|accesskey)\s*=/i.test(text)) {
-    fail("it is a connection string; pass a connection string alone (with options), or an endpoint and a credential");
+  let problem: string | undefined;
+  if (typeof endpoint !== "string" || !endpoint.trim()) {
+    problem = "it is empty or not a string";
+  } else if (/^\s*(endpoint|accesskey)\s*=/i.test(endpoint)) {
+    problem = "it is a connection string, which is passed alone, without a credential";
+  } else {
+    try {
+      if (!/^https?:$/.test(new URL(endpoint.trim()).protocol)) problem = "its scheme must be http or https";
+    } catch {
+      problem = "it is not an absolute URL";
+    }
   }
-  let url: URL | undefined;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    fail('it is not an absolute URL; expected "https://<resource>.communication.azure.com"');
-  }
-  if (url!.protocol !== "https:" && url!.protocol !== "http:") fail("its scheme must be http or https");
-  if (url!.host === "") fail("it has no host");
-  return text;
+  if (problem) throw new TypeError(`Invalid endpoint${where}: ${problem}.`);
+  return endpoint as string;
 }
 
 /** The endpoint as the generated operations expect it: without surrounding spaces or trailing slashes. */

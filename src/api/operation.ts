@@ -1,5 +1,4 @@
 import { ApiVersionMismatchError, type OperationOptions as GeneratedOptions } from "../../generated/src/index.js";
-import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import type { FullOperationResponse, OperationOptions } from "../models.js";
 import { tracingClient } from "../tracing.js";
 
@@ -27,39 +26,20 @@ export function operation<T>(
   options: OperationOptions,
   call: (options: GeneratedOptions) => Promise<T>,
 ): Promise<T> {
-  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async (updated) => {
-    let response: PipelineResponse | undefined;
-    const forwarded: GeneratedOptions = {
-      abortSignal: updated.abortSignal,
-      requestOptions: updated.requestOptions,
-      tracingOptions: updated.tracingOptions,
-      onResponse: (raw) => {
-        response = raw;
-      },
-    };
+  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async ({ onResponse, ...updated }) => {
+    // The generated call reports the raw response before deserializing; it is handed on after.
+    let raw: FullOperationResponse | undefined;
     try {
-      const result = await call(forwarded);
-      if (updated.onResponse && response) {
-        updated.onResponse(withParsedBody(response, result), result ?? {});
-      }
+      const result = await call({ ...updated, onResponse: (response) => void (raw = response) });
+      if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
       if (error instanceof ApiVersionMismatchError) throw renamed(error, member);
-      const raw = (error as { response?: PipelineResponse } | null)?.response;
-      if (updated.onResponse && raw) {
-        const details = (error as { details?: unknown }).details;
-        updated.onResponse(withParsedBody(raw, details), details ?? {}, error);
-      }
+      const { response, details } = (error ?? {}) as { response?: FullOperationResponse; details?: unknown };
+      if (response) onResponse?.(Object.assign(response, { parsedBody: details }), details ?? {}, error);
       throw error;
     }
   });
-}
-
-/** The response with its deserialized body, as core-client's deserialization leaves it. */
-function withParsedBody(response: PipelineResponse, parsedBody: unknown): FullOperationResponse {
-  const full = response as FullOperationResponse;
-  if (parsedBody !== undefined) full.parsedBody = parsedBody;
-  return full;
 }
 
 function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {

@@ -49,7 +49,7 @@ describe("contexts", () => {
       [() => createIdentityContext("ftp://x.example", new AzureKeyCredential("a2V5")), () => new CommunicationIdentityClient("ftp://x.example", new AzureKeyCredential("a2V5"))],
     ];
     expect(cases.map(([modular, classic]) => [messages(modular), messages(classic)])).toEqual([
-      ['TypeError: Invalid connection string: "accesskey" is missing.', 'TypeError: Invalid connection string: "accesskey" is missing.'],
+      ['TypeError: Invalid connection string: "accesskey" is missing or empty.', 'TypeError: Invalid connection string: "accesskey" is missing or empty.'],
       [
         'RangeError: apiVersion "2020-01-01" is not one of the generated api-versions: 2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23',
         'RangeError: apiVersion "2020-01-01" is not one of the generated api-versions: 2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23',
