@@ -32,6 +32,7 @@ describe("browser bundle of the client class (createUserAndToken)", () => {
       '"logPolicy"',
       '"retryPolicy"',
       '"setClientRequestIdPolicy"',
+      '"tracingPolicy"',
       '"userAgentPolicy"',
     ]);
   });
@@ -52,6 +53,7 @@ describe("browser bundle of the modular API (createIdentityContextFromConnection
       '"logPolicy"',
       '"retryPolicy"',
       '"setClientRequestIdPolicy"',
+      '"tracingPolicy"',
       '"userAgentPolicy"',
     ]);
   });
