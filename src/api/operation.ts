@@ -1,4 +1,9 @@
-import { ApiVersionMismatchError, type OperationOptions as GeneratedOptions } from "../../generated/src/index.js";
+import {
+  ApiVersionMismatchError,
+  type OperationContext,
+  type OperationOptions as GeneratedOptions,
+} from "../../generated/src/index.js";
+import type { Pipeline } from "@azure/core-rest-pipeline";
 import type { FullOperationResponse, OperationOptions } from "../models.js";
 import { tracingClient } from "../tracing.js";
 
@@ -21,16 +26,17 @@ export interface ClientMember {
  * - an `ApiVersionMismatchError` of the generated call (thrown before sending) renamed to the
  *   client's method and option (`createUser: customId` instead of `create: body.customId`).
  */
-export function operation<T>(
+export function operation<C extends OperationContext, T>(
+  context: C,
   member: ClientMember,
   options: OperationOptions,
-  call: (options: GeneratedOptions) => Promise<T>,
+  call: (context: C, options: GeneratedOptions) => Promise<T>,
 ): Promise<T> {
   return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async ({ onResponse, ...updated }) => {
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
     try {
-      const result = await call({ ...updated, onResponse: (response) => void (raw = response) });
+      const result = await call(withTracing(context, updated.tracingOptions), { ...updated, onResponse: (response) => void (raw = response) });
       if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
@@ -40,6 +46,20 @@ export function operation<T>(
       throw error;
     }
   });
+}
+
+/**
+ * The context with a pipeline that puts the span's context on each request. core-rest-pipeline's
+ * `createPipelineRequest` (1.24) drops its `tracingOptions` option, so the tracing policy would not
+ * see the operation span; core-client sets the property after creating the request, as this does.
+ */
+function withTracing<C extends OperationContext>(context: C, tracingOptions: GeneratedOptions["tracingOptions"]): C {
+  const pipeline: Pipeline = Object.create(context.pipeline);
+  pipeline.sendRequest = (httpClient, request) => {
+    request.tracingOptions = tracingOptions;
+    return context.pipeline.sendRequest(httpClient, request);
+  };
+  return { ...context, pipeline };
 }
 
 function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {

@@ -20,8 +20,8 @@ export async function getTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<TeamsExtensionAssignment> {
   const [tenant, object] = principal(tenantId, objectId);
-  const result = await operation({ method: "getTeamsExtensionAssignment" }, options, (forwarded) =>
-    teamsExtensionGetAssignment(context, tenant, object, forwarded),
+  const result = await operation(context, { method: "getTeamsExtensionAssignment" }, options, (c, forwarded) =>
+    teamsExtensionGetAssignment(c, tenant, object, forwarded),
   );
   return assignment(result);
 }
@@ -41,8 +41,8 @@ export async function upsertTeamsExtensionAssignment(
   const [tenant, object] = principal(tenantId, objectId);
   const { principalType, clientIds } = checkObject(settings, "settings { principalType, clientIds? }");
   const body = { principalType, ...optional("clientIds", clientIds) };
-  const result = await operation({ method: "upsertTeamsExtensionAssignment" }, options, (forwarded) =>
-    teamsExtensionUpsertAssignment(context, tenant, object, body, forwarded),
+  const result = await operation(context, { method: "upsertTeamsExtensionAssignment" }, options, (c, forwarded) =>
+    teamsExtensionUpsertAssignment(c, tenant, object, body, forwarded),
   );
   return assignment(result);
 }
@@ -58,8 +58,8 @@ export async function deleteTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<void> {
   const [tenant, object] = principal(tenantId, objectId);
-  await operation({ method: "deleteTeamsExtensionAssignment" }, options, (forwarded) =>
-    teamsExtensionDeleteAssignment(context, tenant, object, forwarded),
+  await operation(context, { method: "deleteTeamsExtensionAssignment" }, options, (c, forwarded) =>
+    teamsExtensionDeleteAssignment(c, tenant, object, forwarded),
   );
 }
 

@@ -36,7 +36,7 @@ export async function getToken(
     scopes: checkScopes(scopes),
     ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
   };
-  const result = await operation(GET_TOKEN, options, (forwarded) => communicationIdentityIssueAccessToken(context, id, body, forwarded));
+  const result = await operation(context, GET_TOKEN, options, (c, forwarded) => communicationIdentityIssueAccessToken(c, id, body, forwarded));
   return { token: result.token, expiresOn: result.expiresOn };
 }
 
@@ -47,7 +47,7 @@ export async function revokeTokens(
   options: OperationOptions = {},
 ): Promise<void> {
   const id = checkUser(user);
-  await operation({ method: "revokeTokens" }, options, (forwarded) => communicationIdentityRevokeAccessTokens(context, id, forwarded));
+  await operation(context, { method: "revokeTokens" }, options, (c, forwarded) => communicationIdentityRevokeAccessTokens(c, id, forwarded));
 }
 
 /**
@@ -63,8 +63,8 @@ export async function getTokenForTeamsUser(
     "getTokenForTeamsUser options { teamsUserAadToken, clientId, userObjectId }",
   );
   const body = { token: teamsUserAadToken, appId: clientId, userId: userObjectId };
-  const result = await operation({ method: "getTokenForTeamsUser" }, options, (forwarded) =>
-    communicationIdentityExchangeTeamsUserAccessToken(context, body, forwarded),
+  const result = await operation(context, { method: "getTokenForTeamsUser" }, options, (c, forwarded) =>
+    communicationIdentityExchangeTeamsUserAccessToken(c, body, forwarded),
   );
   return { token: result.token, expiresOn: result.expiresOn };
 }
@@ -91,8 +91,8 @@ export async function getTokenForTeamsExtensionUser(
       `${method} sends the Teams user's Entra token, so it needs an https endpoint (or plain http to this machine, such as the local emulator).`,
     );
   }
-  const result = await operation({ method }, options, (forwarded) =>
-    teamsExtensionExchangeAccessToken(signedWithTeamsUserToken(context, token), {}, forwarded),
+  const result = await operation(signedWithTeamsUserToken(context, token), { method }, options, (c, forwarded) =>
+    teamsExtensionExchangeAccessToken(c, {}, forwarded),
   );
   if (!result.accessToken) {
     throw new Error("The service exchanged the Teams extension token but returned no accessToken.");

@@ -32,7 +32,7 @@ export async function createUser(
   options: CreateUserOptions = {},
 ): Promise<CommunicationUserIdentifier> {
   const body = options.customId !== undefined ? { body: { customId: options.customId } } : {};
-  const result = await operation(CREATE_USER, options, (forwarded) => communicationIdentityCreate(context, { ...forwarded, ...body }));
+  const result = await operation(context, CREATE_USER, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, ...body }));
   return { communicationUserId: result.identity.id };
 }
 
@@ -47,7 +47,7 @@ export async function createUserAndToken(
     ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
     ...optional("customId", options.customId),
   };
-  const result = await operation(CREATE_USER_AND_TOKEN, options, (forwarded) => communicationIdentityCreate(context, { ...forwarded, body }));
+  const result = await operation(context, CREATE_USER_AND_TOKEN, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
   if (!result.accessToken) {
     throw new Error("The service created the user but returned no accessToken, though scopes were requested.");
   }
@@ -64,7 +64,7 @@ export async function getUserDetail(
   options: OperationOptions = {},
 ): Promise<CommunicationUserDetail> {
   const id = checkUser(user);
-  const identity = await operation({ method: "getUserDetail" }, options, (forwarded) => communicationIdentityGet(context, id, forwarded));
+  const identity = await operation(context, { method: "getUserDetail" }, options, (c, forwarded) => communicationIdentityGet(c, id, forwarded));
   return {
     user: { communicationUserId: identity.id },
     ...optional("customId", identity.customId),
@@ -79,5 +79,5 @@ export async function deleteUser(
   options: OperationOptions = {},
 ): Promise<void> {
   const id = checkUser(user);
-  await operation({ method: "deleteUser" }, options, (forwarded) => communicationIdentityDelete(context, id, forwarded));
+  await operation(context, { method: "deleteUser" }, options, (c, forwarded) => communicationIdentityDelete(c, id, forwarded));
 }
