@@ -37,14 +37,19 @@ export interface OperationRequestOptions {
 
 /** XML settings of {@link SerializerOptions} (unused: the service speaks JSON). */
 export interface XmlOptions {
+  /** Name of the root element. */
   rootName?: string;
+  /** Whether the root element is included. */
   includeRoot?: boolean;
+  /** Key of an element's text content. */
   xmlCharKey?: string;
 }
 
 /** `@azure/core-client`'s serializer settings; accepted for compatibility and unused (JSON only). */
 export interface SerializerOptions {
+  /** XML settings. */
   xml: XmlOptions;
+  /** Whether unknown properties are dropped when deserializing. */
   ignoreUnknownProperties?: boolean;
 }
 
