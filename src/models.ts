@@ -25,13 +25,13 @@ export interface OperationRequestOptions {
   customHeaders?: { [key: string]: string };
   /** Milliseconds before the request is aborted; 0 (default) means no timeout. */
   timeout?: number;
-  /** Accepted for compatibility with `@azure/core-client`; not called (the bodies are small JSON). */
+  /** Called as the request body is uploaded. */
   onUploadProgress?: (progress: TransferProgressEvent) => void;
-  /** Accepted for compatibility with `@azure/core-client`; not called (the bodies are small JSON). */
+  /** Called as the response body is downloaded. */
   onDownloadProgress?: (progress: TransferProgressEvent) => void;
   /** Accepted for compatibility with `@azure/core-client`; responses are always deserialized. */
   shouldDeserialize?: boolean | ((response: PipelineResponse) => boolean);
-  /** Accepted for compatibility; use the client option `allowInsecureConnection` instead. */
+  /** Allow plain http for this request, as the client option of the same name does for all. */
   allowInsecureConnection?: boolean;
 }
 

@@ -36,7 +36,7 @@ export function operation<C extends OperationContext, T>(
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
     try {
-      const result = await call(withTracing(context, updated.tracingOptions), { ...updated, onResponse: (response) => void (raw = response) });
+      const result = await call(withRequestOptions(context, updated), { ...updated, onResponse: (response) => void (raw = response) });
       if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
@@ -49,14 +49,18 @@ export function operation<C extends OperationContext, T>(
 }
 
 /**
- * The context with a pipeline that puts the span's context on each request. core-rest-pipeline's
- * `createPipelineRequest` (1.24) drops its `tracingOptions` option, so the tracing policy would not
- * see the operation span; core-client sets the property after creating the request, as this does.
+ * The context with a pipeline that sets, on each request, what `@azure/core-client` sets on it from
+ * the options: the span's context (core-rest-pipeline's `createPipelineRequest` drops its
+ * `tracingOptions` option, so the tracing policy would not see the operation span),
+ * `requestOptions.allowInsecureConnection` and the progress callbacks.
  */
-function withTracing<C extends OperationContext>(context: C, tracingOptions: GeneratedOptions["tracingOptions"]): C {
+function withRequestOptions<C extends OperationContext>(context: C, { tracingOptions, requestOptions }: OperationOptions): C {
   const pipeline: Pipeline = Object.create(context.pipeline);
   pipeline.sendRequest = (httpClient, request) => {
     request.tracingOptions = tracingOptions;
+    request.onUploadProgress = requestOptions?.onUploadProgress;
+    request.onDownloadProgress = requestOptions?.onDownloadProgress;
+    if (requestOptions?.allowInsecureConnection) request.allowInsecureConnection = true;
     return context.pipeline.sendRequest(httpClient, request);
   };
   return { ...context, pipeline };

@@ -133,3 +133,29 @@ describe("onResponse(rawResponse, flatResponse, error?)", () => {
     ]);
   });
 });
+
+describe("requestOptions set on the request as core-client sets them", () => {
+  it("allowInsecureConnection lets one request use plain http that the client refuses", async () => {
+    const strict = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: false, retryOptions: { maxRetries: 0 } });
+    const refused = (await rejection(strict.createUser())) as Error;
+    expect(refused.message).toBe(`Cannot connect to ${emulator.endpoint.replace(/\/$/, "")}/identities?api-version=2026-09-23 while allowInsecureConnection is false.`);
+    const user = await strict.createUser({ requestOptions: { allowInsecureConnection: true } });
+    expect(user.communicationUserId).toMatch(/^8:acs:/);
+  });
+
+  it("onUploadProgress and onDownloadProgress see the body bytes", async () => {
+    const user = await ours.createUser();
+    const uploaded: number[] = [];
+    const downloaded: number[] = [];
+    let bodyLength = 0;
+    await ours.getToken(user, ["chat"], {
+      requestOptions: {
+        onUploadProgress: (progress) => void uploaded.push(progress.loadedBytes),
+        onDownloadProgress: (progress) => void downloaded.push(progress.loadedBytes),
+      },
+      onResponse: (raw) => void (bodyLength = Buffer.byteLength(raw.bodyAsText ?? "")),
+    });
+    expect(uploaded.at(-1)).toBe(Buffer.byteLength('{"scopes":["chat"]}'));
+    expect(downloaded.at(-1)).toBe(bodyLength);
+  });
+});
