@@ -32,11 +32,17 @@ export function operation<C extends OperationContext, T>(
   options: OperationOptions,
   call: (context: C, options: GeneratedOptions) => Promise<T>,
 ): Promise<T> {
-  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async ({ onResponse, ...updated }) => {
+  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async (updated) => {
+    const { abortSignal, requestOptions, tracingOptions, onResponse } = updated;
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
     try {
-      const result = await call(withRequestOptions(context, updated), { ...updated, onResponse: (response) => void (raw = response) });
+      const result = await call(withRequestOptions(context, updated), {
+        abortSignal,
+        requestOptions,
+        tracingOptions,
+        onResponse: (response) => void (raw = response),
+      });
       if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
