@@ -66,7 +66,8 @@ export class CommunicationIdentityClient {
         credentialOrOptions as CommunicationIdentityClientOptions | undefined,
       );
     }
-    logger.info(`CommunicationIdentityClient for ${this.#context.endpoint}, api-version ${this.#context.apiVersion}`);
+    // The host only: nothing else of what the caller passed is logged.
+    logger.info(`CommunicationIdentityClient for ${new URL(this.#context.endpoint).host}, api-version ${this.#context.apiVersion}`);
   }
 
   /** The api-version this client sends. */
@@ -83,8 +84,8 @@ export class CommunicationIdentityClient {
   }
 
   /**
-   * Gets a user's id, `customId` and when a token was last issued for it. Only in api-version
-   * `2025-03-02-preview`.
+   * Gets a user (as an identifier), its `customId` and when a token was last issued for it. Only
+   * in api-version `2025-03-02-preview`.
    */
   getUserDetail(user: CommunicationUserIdentifier, options: OperationOptions = {}): Promise<CommunicationUserDetail> {
     return users.getUserDetail(this.#context, user, options);

@@ -1,65 +1,37 @@
 import { AzureKeyCredential } from "@azure/core-auth";
-import { isBase64 } from "./base64.js";
-import { normalizeEndpoint } from "./endpoint.js";
+import { checkEndpoint } from "./endpoint.js";
 
 /** The parts of an Azure Communication Services connection string. */
 export interface ParsedConnectionString {
-  /** Absolute http(s) URL of the resource, without a trailing slash. */
+  /** Absolute http(s) URL of the resource, exactly as the connection string gives it. */
   endpoint: string;
-  /** The resource's access key (base64), wrapped so it can be rotated with `update()`. */
+  /** The resource's access key, wrapped so it can be rotated with `update()`. */
   credential: AzureKeyCredential;
 }
 
-const PREFIX = "Invalid connection string:";
-
 /**
- * Parses `endpoint=https://…;accesskey=<base64>`.
- * Keys are case-insensitive; spaces around keys and values and a trailing `;` are tolerated.
- * Errors name the part that is wrong and never include the access key.
+ * Parses `endpoint=https://…;accesskey=<key>`.
+ * Keys are case-insensitive; spaces around keys and values, and empty segments (a trailing `;`),
+ * are tolerated. The endpoint is kept as given (a trailing slash included); the access key is not
+ * decoded here (the signer does that), so any non-empty value is accepted, as
+ * `@azure/communication-identity` does. Errors name the part that is wrong and never include a
+ * value: any part may hold the key.
  */
 export function parseConnectionString(connectionString: string): ParsedConnectionString {
-  if (typeof connectionString !== "string" || connectionString.trim() === "") {
-    throw new TypeError(`${PREFIX} it is empty; expected "endpoint=https://<resource>;accesskey=<base64 key>".`);
-  }
-  const values = new Map<string, string>();
-  const segments = connectionString.split(";");
-  segments.forEach((segment, index) => {
-    if (segment.trim() === "") {
-      if (index === segments.length - 1) return; // trailing ';'
-      throw new TypeError(`${PREFIX} segment ${index + 1} is empty.`);
-    }
-    const eq = segment.indexOf("=");
-    if (eq < 0) {
-      // Never echo the segment: it may be the access key itself.
-      throw new TypeError(`${PREFIX} segment ${index + 1} is not of the form key=value.`);
-    }
-    const key = segment.slice(0, eq).trim().toLowerCase();
-    const value = segment.slice(eq + 1).trim();
-    if (key !== "endpoint" && key !== "accesskey") {
-      // Not echoed either: a mangled segment may be part of the key.
-      throw new TypeError(`${PREFIX} segment ${index + 1} has an unknown key; expected "endpoint" or "accesskey".`);
-    }
-    if (values.has(key)) {
-      throw new TypeError(`${PREFIX} "${key}" is given more than once.`);
-    }
-    values.set(key, value);
+  const fail = (what: string): never => {
+    throw new TypeError(`Invalid connection string: ${what}.`);
+  };
+  if (typeof connectionString !== "string" || !connectionString.trim()) fail("it is empty or not a string");
+  if (/^\s*https?:/i.test(connectionString)) fail("it is an endpoint, which needs a credential as second argument");
+  const values: { endpoint?: string; accesskey?: string } = {};
+  connectionString.split(";").forEach((segment, index) => {
+    if (!segment.trim()) return;
+    const [, key = "", value = ""] = /^\s*(\w+)\s*=(.*)$/s.exec(segment) ?? fail(`segment ${index + 1} is not key=value`);
+    const name = key.toLowerCase();
+    if (name !== "endpoint" && name !== "accesskey") fail(`segment ${index + 1} has an unknown key`);
+    if (values[name as "endpoint"] !== undefined) fail(`"${name}" is given twice`);
+    values[name as "endpoint"] = value.trim();
   });
-
-  const endpoint = values.get("endpoint");
-  if (endpoint === undefined) throw new TypeError(`${PREFIX} "endpoint" is missing.`);
-  const accessKey = values.get("accesskey");
-  if (accessKey === undefined) throw new TypeError(`${PREFIX} "accesskey" is missing.`);
-  if (endpoint === "") throw new TypeError(`${PREFIX} "endpoint" is empty.`);
-  if (accessKey === "") throw new TypeError(`${PREFIX} "accesskey" is empty.`);
-
-  let normalized: string;
-  try {
-    normalized = normalizeEndpoint(endpoint, "endpoint");
-  } catch {
-    throw new TypeError(`${PREFIX} "endpoint" must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}.`);
-  }
-  if (!isBase64(accessKey)) {
-    throw new TypeError(`${PREFIX} "accesskey" is not valid base64.`);
-  }
-  return { endpoint: normalized, credential: new AzureKeyCredential(accessKey) };
+  for (const name of ["endpoint", "accesskey"] as const) if (!values[name]) fail(`"${name}" is missing or empty`);
+  return { endpoint: checkEndpoint(values.endpoint, " in the connection string"), credential: new AzureKeyCredential(values.accesskey!) };
 }

@@ -9,13 +9,18 @@ export type {
   CommunicationUserToken,
   CreateUserAndTokenOptions,
   CreateUserOptions,
+  FullOperationResponse,
   GetTokenForTeamsExtensionUserOptions,
   GetTokenForTeamsUserOptions,
   GetTokenOptions,
   OperationOptions,
+  OperationRequestOptions,
+  RawResponseCallback,
+  SerializerOptions,
   TeamsExtensionAssignment,
   TeamsExtensionAssignmentSettings,
   TeamsExtensionPrincipalType,
+  XmlOptions,
 } from "./models.js";
 export { KnownTeamsExtensionPrincipalType } from "./models.js";
 export { ApiVersionMismatchError, apiVersions, defaultApiVersion, type ApiVersion } from "./apiVersions.js";

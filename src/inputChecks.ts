@@ -1,62 +1,42 @@
 import type { CommunicationUserIdentifier } from "./identifiers.js";
-import type { TeamsExtensionAssignmentSettings } from "./models.js";
 
-/** Returns the user's id, or throws a TypeError naming what is wrong. */
+/*
+ * Checks of what would make a request malformed: a path parameter that is not a string, a body
+ * field of the wrong JSON type. Values are the service's to judge: empty strings, ranges and
+ * lengths are sent as given (as `@azure/communication-identity` does), and the service's error
+ * reaches the caller as a RestError.
+ */
+
+const kind = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
+
+/** Returns the user's id (a URL path segment), or throws a TypeError naming what is wrong. */
 export function checkUser(user: CommunicationUserIdentifier): string {
   if (typeof user !== "object" || user === null) {
-    throw new TypeError(`user must be a CommunicationUserIdentifier ({ communicationUserId: string }), got ${user === null ? "null" : typeof user}.`);
+    throw new TypeError(`user must be a CommunicationUserIdentifier ({ communicationUserId: string }), got ${kind(user)}.`);
   }
-  const id: unknown = user.communicationUserId;
-  if (typeof id !== "string" || id === "") {
-    throw new TypeError(`user.communicationUserId must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}.`);
-  }
-  return id;
+  return checkPathSegment(user.communicationUserId, "user.communicationUserId");
 }
 
-/** Returns the scopes, or throws a TypeError naming what is wrong. */
+/** Returns a value that goes into the URL path, or throws when it is not a string (it would be written as "undefined", "[object Object]"…). */
+export function checkPathSegment(value: unknown, name: string): string {
+  if (typeof value !== "string") {
+    throw new TypeError(`${name} must be a string (it is a URL path segment), got ${kind(value)}.`);
+  }
+  return value;
+}
+
+/** Returns the scopes (a JSON array in the body), or throws a TypeError when they are not an array. */
 export function checkScopes(scopes: readonly string[]): string[] {
   if (!Array.isArray(scopes)) {
-    throw new TypeError(`scopes must be an array of strings, got ${scopes === null ? "null" : typeof scopes}.`);
+    throw new TypeError(`scopes must be an array of strings, got ${kind(scopes)}.`);
   }
-  scopes.forEach((scope: unknown, index) => {
-    if (typeof scope !== "string" || scope === "") {
-      throw new TypeError(`scopes[${index}] must be a non-empty string, got ${JSON.stringify(scope) ?? typeof scope}.`);
-    }
-  });
   return [...scopes];
 }
 
-/** Checks a required string option without ever echoing its value (it may be a token). */
-export function checkRequiredString(value: unknown, name: string): string {
-  if (typeof value !== "string" || value.trim() === "") {
-    throw new TypeError(`${name} must be a non-empty string.`);
+/** Checks that an argument carrying the request's fields is an object; `name` names it and its shape. */
+export function checkObject<T>(value: T, name: string): T {
+  if (typeof value !== "object" || value === null) {
+    throw new TypeError(`${name} must be an object, got ${kind(value)}.`);
   }
   return value;
-}
-
-/** Returns an optional string option (undefined when absent), or throws a TypeError naming it. */
-export function checkOptionalString(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "string" || value === "") {
-    throw new TypeError(`${name} must be a non-empty string when given, got ${JSON.stringify(value) ?? typeof value}.`);
-  }
-  return value;
-}
-
-/** Returns the assignment settings, or throws a TypeError naming what is wrong. */
-export function checkAssignmentSettings(settings: TeamsExtensionAssignmentSettings): TeamsExtensionAssignmentSettings {
-  if (typeof settings !== "object" || settings === null) {
-    throw new TypeError(`settings must be { principalType, clientIds? }, got ${settings === null ? "null" : typeof settings}.`);
-  }
-  const principalType = checkRequiredString(settings.principalType, "settings.principalType");
-  if (settings.clientIds === undefined) return { principalType };
-  if (!Array.isArray(settings.clientIds)) {
-    throw new TypeError(`settings.clientIds must be an array of strings, got ${typeof settings.clientIds}.`);
-  }
-  settings.clientIds.forEach((id: unknown, index) => {
-    if (typeof id !== "string" || id === "") {
-      throw new TypeError(`settings.clientIds[${index}] must be a non-empty string, got ${JSON.stringify(id) ?? typeof id}.`);
-    }
-  });
-  return { principalType, clientIds: [...settings.clientIds] };
 }

@@ -1,29 +1,92 @@
+import type { OperationTracingOptions } from "@azure/core-tracing";
 import type {
   HttpClient,
   PipelineOptions,
   PipelinePolicy,
   PipelineRequest,
   PipelineResponse,
+  TransferProgressEvent,
 } from "@azure/core-rest-pipeline";
 import type { CommunicationUserIdentifier } from "./identifiers.js";
 import type { ApiVersion } from "./apiVersions.js";
 
+/*
+ * The option and response types below are structurally those of `@azure/core-client` (which
+ * `@azure/communication-identity` uses), so options written for the official client type-check
+ * here unchanged, without this package depending on core-client at run time.
+ */
+
 /** An abort signal, as accepted by `@azure/core-rest-pipeline` (a DOM `AbortSignal` fits). */
 export type AbortSignalLike = NonNullable<PipelineRequest["abortSignal"]>;
 
-/** Options every operation takes. */
+/** Per-request HTTP settings, as `@azure/core-client`'s `OperationRequestOptions`. */
+export interface OperationRequestOptions {
+  /** Headers added to the request. */
+  customHeaders?: { [key: string]: string };
+  /** Milliseconds before the request is aborted; 0 (default) means no timeout. */
+  timeout?: number;
+  /** Called as the request body is uploaded. */
+  onUploadProgress?: (progress: TransferProgressEvent) => void;
+  /** Called as the response body is downloaded. */
+  onDownloadProgress?: (progress: TransferProgressEvent) => void;
+  /** Accepted for compatibility with `@azure/core-client`; responses are always deserialized. */
+  shouldDeserialize?: boolean | ((response: PipelineResponse) => boolean);
+  /** Allow plain http for this request, as the client option of the same name does for all. */
+  allowInsecureConnection?: boolean;
+}
+
+/** XML settings of {@link SerializerOptions} (unused: the service speaks JSON). */
+export interface XmlOptions {
+  /** Name of the root element. */
+  rootName?: string;
+  /** Whether the root element is included. */
+  includeRoot?: boolean;
+  /** Key of an element's text content. */
+  xmlCharKey?: string;
+}
+
+/** `@azure/core-client`'s serializer settings; accepted for compatibility and unused (JSON only). */
+export interface SerializerOptions {
+  /** XML settings. */
+  xml: XmlOptions;
+  /** Whether unknown properties are dropped when deserializing. */
+  ignoreUnknownProperties?: boolean;
+}
+
+/**
+ * The response given to `onResponse`, as `@azure/core-client`'s `FullOperationResponse`: the raw
+ * response (status, headers, body text, request) and `parsedBody`, the deserialized body (dates as
+ * `Date`) or, for an error status, the service's parsed error (`{ error: { code, message } }`).
+ */
+export interface FullOperationResponse extends PipelineResponse {
+  /** Deserialized headers; not set by this client (no operation has typed response headers). */
+  parsedHeaders?: { [key: string]: unknown };
+  /** The deserialized body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  parsedBody?: any;
+  /** The request that was sent. */
+  request: PipelineRequest;
+}
+
+/**
+ * Called once per operation with the final response, after deserialization, as
+ * `@azure/core-client`'s `RawResponseCallback`: `flatResponse` is the deserialized body (`{}` when
+ * there is none); on an error status, `error` is the `RestError` the operation rejects with.
+ */
+export type RawResponseCallback = (rawResponse: FullOperationResponse, flatResponse: unknown, error?: unknown) => void;
+
+/** Options every operation takes (those of `@azure/core-client`'s `OperationOptions`). */
 export interface OperationOptions {
   /** Cancels the request. */
   abortSignal?: AbortSignalLike;
   /** Per-request HTTP settings. */
-  requestOptions?: {
-    /** Milliseconds before the request is aborted; 0 (default) means no timeout. */
-    timeout?: number;
-    /** Headers added to the request. */
-    customHeaders?: Record<string, string>;
-  };
-  /** Called with the raw response before it is deserialized. */
-  onResponse?: (response: PipelineResponse) => void;
+  requestOptions?: OperationRequestOptions;
+  /** The parent tracing context of the operation's span. */
+  tracingOptions?: OperationTracingOptions;
+  /** Accepted for compatibility with `@azure/core-client`; unused (JSON only). */
+  serializerOptions?: SerializerOptions;
+  /** Called with the response after it is deserialized, also for an error status. */
+  onResponse?: RawResponseCallback;
 }
 
 /** A policy to add to the client's pipeline, as in `@azure/core-client`. */
@@ -92,8 +155,8 @@ export interface CreateUserOptions extends OperationOptions {
 
 /** What `getUserDetail` returns. Only in api-version `2025-03-02-preview`. */
 export interface CommunicationUserDetail {
-  /** The user's id (`communicationUserId`). */
-  id: string;
+  /** The user, as an identifier that can be passed back to the other methods. */
+  user: CommunicationUserIdentifier;
   /** The `customId` the user was created with, if any. */
   customId?: string;
   /** When a token was last issued for the user; absent if none was. */
@@ -103,8 +166,9 @@ export interface CommunicationUserDetail {
 /** Options of `getToken`. */
 export interface GetTokenOptions extends OperationOptions {
   /**
-   * Validity of the token in minutes, an integer within [60, 1440]. Default (not sent):
-   * the service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
+   * Validity of the token in minutes. The service accepts integers within [60, 1440] and answers
+   * others with a 400 `RestError`; the client sends the value as given. Default (not sent): the
+   * service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
    */
   tokenExpiresInMinutes?: number;
 }
@@ -112,8 +176,9 @@ export interface GetTokenOptions extends OperationOptions {
 /** Options of `createUserAndToken`. */
 export interface CreateUserAndTokenOptions extends OperationOptions {
   /**
-   * Validity of the token in minutes, an integer within [60, 1440]. Default (not sent):
-   * the service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
+   * Validity of the token in minutes. The service accepts integers within [60, 1440] and answers
+   * others with a 400 `RestError`; the client sends the value as given. Default (not sent): the
+   * service's default, 1440 (24 hours). Needs api-version 2022-10-01 or later.
    */
   tokenExpiresInMinutes?: number;
   /**

@@ -3,7 +3,7 @@ import { createDefaultHttpClient, type HttpClient, type Pipeline, type PipelineP
 import { resolveApiVersion } from "../../generated/src/index.js";
 import { parseConnectionString } from "../connectionString.js";
 import { credentialPolicy } from "../credentialPolicy.js";
-import { normalizeEndpoint } from "../endpoint.js";
+import { checkEndpoint, trimEndpoint } from "../endpoint.js";
 import { hmacAuthenticationPolicy } from "../hmacAuthenticationPolicy.js";
 import type { ApiVersion } from "../apiVersions.js";
 import type { CommunicationIdentityClientOptions } from "../models.js";
@@ -52,11 +52,11 @@ export function createIdentityContext(
   credential: KeyCredential | TokenCredential,
   options: CommunicationIdentityContextOptions = {},
 ): CommunicationIdentityContext {
-  const normalized = normalizeEndpoint(endpoint, "endpoint");
+  checkEndpoint(endpoint);
   if (!isKeyCredential(credential) && !isTokenCredential(credential)) {
     throw new TypeError("credential must be a KeyCredential (e.g. AzureKeyCredential) or a TokenCredential.");
   }
-  return contextFor(normalized, () => credentialPolicy(credential), options);
+  return contextFor(endpoint, () => credentialPolicy(credential), options);
 }
 
 function contextFor(
@@ -66,6 +66,7 @@ function contextFor(
 ): CommunicationIdentityContext {
   // The api-version first: an unknown one fails before anything else is built.
   const apiVersion = resolveApiVersion(options.apiVersion);
+  endpoint = trimEndpoint(endpoint);
   return Object.freeze({
     endpoint,
     apiVersion,

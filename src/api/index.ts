@@ -27,13 +27,18 @@ export type {
   CommunicationUserToken,
   CreateUserAndTokenOptions,
   CreateUserOptions,
+  FullOperationResponse,
   GetTokenForTeamsExtensionUserOptions,
   GetTokenForTeamsUserOptions,
   GetTokenOptions,
   OperationOptions,
+  OperationRequestOptions,
+  RawResponseCallback,
+  SerializerOptions,
   TeamsExtensionAssignment,
   TeamsExtensionAssignmentSettings,
   TeamsExtensionPrincipalType,
+  XmlOptions,
 } from "../models.js";
 export { KnownTokenScope, type KnownTokenScopeValue, type TokenScope } from "../tokenScope.js";
 export { ApiVersionMismatchError, apiVersions, defaultApiVersion, type ApiVersion } from "../apiVersions.js";

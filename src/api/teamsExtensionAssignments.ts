@@ -3,10 +3,10 @@ import {
   teamsExtensionGetAssignment,
   teamsExtensionUpsertAssignment,
 } from "../../generated/src/index.js";
-import { checkAssignmentSettings, checkRequiredString } from "../inputChecks.js";
+import { checkObject, checkPathSegment } from "../inputChecks.js";
 import type { OperationOptions, TeamsExtensionAssignment, TeamsExtensionAssignmentSettings } from "../models.js";
 import type { CommunicationIdentityContext } from "./context.js";
-import { asClient, forward } from "./generatedCall.js";
+import { operation } from "./operation.js";
 import { optional } from "./optional.js";
 
 /**
@@ -20,8 +20,8 @@ export async function getTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<TeamsExtensionAssignment> {
   const [tenant, object] = principal(tenantId, objectId);
-  const result = await asClient({ method: "getTeamsExtensionAssignment" }, () =>
-    teamsExtensionGetAssignment(context, tenant, object, forward(options)),
+  const result = await operation(context, { method: "getTeamsExtensionAssignment" }, options, (c, forwarded) =>
+    teamsExtensionGetAssignment(c, tenant, object, forwarded),
   );
   return assignment(result);
 }
@@ -39,10 +39,10 @@ export async function upsertTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<TeamsExtensionAssignment> {
   const [tenant, object] = principal(tenantId, objectId);
-  const { principalType, clientIds } = checkAssignmentSettings(settings);
+  const { principalType, clientIds } = checkObject(settings, "settings { principalType, clientIds? }");
   const body = { principalType, ...optional("clientIds", clientIds) };
-  const result = await asClient({ method: "upsertTeamsExtensionAssignment" }, () =>
-    teamsExtensionUpsertAssignment(context, tenant, object, body, forward(options)),
+  const result = await operation(context, { method: "upsertTeamsExtensionAssignment" }, options, (c, forwarded) =>
+    teamsExtensionUpsertAssignment(c, tenant, object, body, forwarded),
   );
   return assignment(result);
 }
@@ -58,13 +58,13 @@ export async function deleteTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<void> {
   const [tenant, object] = principal(tenantId, objectId);
-  await asClient({ method: "deleteTeamsExtensionAssignment" }, () =>
-    teamsExtensionDeleteAssignment(context, tenant, object, forward(options)),
+  await operation(context, { method: "deleteTeamsExtensionAssignment" }, options, (c, forwarded) =>
+    teamsExtensionDeleteAssignment(c, tenant, object, forwarded),
   );
 }
 
 function principal(tenantId: string, objectId: string): [string, string] {
-  return [checkRequiredString(tenantId, "tenantId"), checkRequiredString(objectId, "objectId")];
+  return [checkPathSegment(tenantId, "tenantId"), checkPathSegment(objectId, "objectId")];
 }
 
 function assignment(result: { tenantId: string; objectId: string; principalType: string; clientIds?: string[] }): TeamsExtensionAssignment {

@@ -8,7 +8,7 @@ import {
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { CommunicationUserIdentifier } from "../identifiers.js";
 import { isLoopback } from "../endpoint.js";
-import { checkRequiredString, checkScopes, checkUser } from "../inputChecks.js";
+import { checkObject, checkScopes, checkUser } from "../inputChecks.js";
 import type {
   CommunicationAccessToken,
   CommunicationUserToken,
@@ -17,13 +17,12 @@ import type {
   GetTokenOptions,
   OperationOptions,
 } from "../models.js";
-import { checkTokenExpiresInMinutes } from "../tokenExpiry.js";
 import type { TokenScope } from "../tokenScope.js";
 import type { CommunicationIdentityContext } from "./context.js";
-import { asClient, forward, type ClientMember } from "./generatedCall.js";
+import { operation, type ClientMember } from "./operation.js";
 import { optional } from "./optional.js";
 
-const GET_TOKEN: ClientMember = { method: "getToken", fields: { "body.expiresInMinutes": "tokenExpiresInMinutes" } };
+const GET_TOKEN: ClientMember = { method: "getToken", span: "issueToken", fields: { "body.expiresInMinutes": "tokenExpiresInMinutes" } };
 
 /** Issues a token with the given scopes for a user. */
 export async function getToken(
@@ -35,9 +34,9 @@ export async function getToken(
   const id = checkUser(user);
   const body = {
     scopes: checkScopes(scopes),
-    ...optional("expiresInMinutes", checkTokenExpiresInMinutes(options.tokenExpiresInMinutes)),
+    ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
   };
-  const result = await asClient(GET_TOKEN, () => communicationIdentityIssueAccessToken(context, id, body, forward(options)));
+  const result = await operation(context, GET_TOKEN, options, (c, forwarded) => communicationIdentityIssueAccessToken(c, id, body, forwarded));
   return { token: result.token, expiresOn: result.expiresOn };
 }
 
@@ -48,7 +47,7 @@ export async function revokeTokens(
   options: OperationOptions = {},
 ): Promise<void> {
   const id = checkUser(user);
-  await communicationIdentityRevokeAccessTokens(context, id, forward(options));
+  await operation(context, { method: "revokeTokens" }, options, (c, forwarded) => communicationIdentityRevokeAccessTokens(c, id, forwarded));
 }
 
 /**
@@ -59,16 +58,13 @@ export async function getTokenForTeamsUser(
   context: CommunicationIdentityContext,
   options: GetTokenForTeamsUserOptions,
 ): Promise<CommunicationAccessToken> {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError("getTokenForTeamsUser needs { teamsUserAadToken, clientId, userObjectId }.");
-  }
-  const body = {
-    token: checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken"),
-    appId: checkRequiredString(options.clientId, "clientId"),
-    userId: checkRequiredString(options.userObjectId, "userObjectId"),
-  };
-  const result = await asClient({ method: "getTokenForTeamsUser" }, () =>
-    communicationIdentityExchangeTeamsUserAccessToken(context, body, forward(options)),
+  const { teamsUserAadToken, clientId, userObjectId } = checkObject(
+    options,
+    "getTokenForTeamsUser options { teamsUserAadToken, clientId, userObjectId }",
+  );
+  const body = { token: teamsUserAadToken, appId: clientId, userId: userObjectId };
+  const result = await operation(context, { method: "getTokenForTeamsUser" }, options, (c, forwarded) =>
+    communicationIdentityExchangeTeamsUserAccessToken(c, body, forwarded),
   );
   return { token: result.token, expiresOn: result.expiresOn };
 }
@@ -85,17 +81,18 @@ export async function getTokenForTeamsExtensionUser(
   options: GetTokenForTeamsExtensionUserOptions,
 ): Promise<CommunicationUserToken> {
   const method = "getTokenForTeamsExtensionUser";
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${method} needs { teamsUserAadToken }.`);
+  const token = checkObject(options, `${method} options { teamsUserAadToken }`).teamsUserAadToken;
+  if (typeof token !== "string") {
+    // It becomes the Authorization header's value; the service judges an empty one.
+    throw new TypeError(`teamsUserAadToken must be a string, got ${token === null ? "null" : typeof token}.`);
   }
-  const token = checkRequiredString(options.teamsUserAadToken, "teamsUserAadToken");
   if (new URL(context.endpoint).protocol !== "https:" && !isLoopback(context.endpoint)) {
     throw new Error(
       `${method} sends the Teams user's Entra token, so it needs an https endpoint (or plain http to this machine, such as the local emulator).`,
     );
   }
-  const result = await asClient({ method }, () =>
-    teamsExtensionExchangeAccessToken(signedWithTeamsUserToken(context, token), {}, forward(options)),
+  const result = await operation(signedWithTeamsUserToken(context, token), { method }, options, (c, forwarded) =>
+    teamsExtensionExchangeAccessToken(c, {}, forwarded),
   );
   if (!result.accessToken) {
     throw new Error("The service exchanged the Teams extension token but returned no accessToken.");

@@ -4,7 +4,7 @@ import {
   communicationIdentityGet,
 } from "../../generated/src/index.js";
 import type { CommunicationUserIdentifier } from "../identifiers.js";
-import { checkOptionalString, checkScopes, checkUser } from "../inputChecks.js";
+import { checkScopes, checkUser } from "../inputChecks.js";
 import type {
   CommunicationUserDetail,
   CommunicationUserToken,
@@ -12,10 +12,9 @@ import type {
   CreateUserOptions,
   OperationOptions,
 } from "../models.js";
-import { checkTokenExpiresInMinutes } from "../tokenExpiry.js";
 import type { TokenScope } from "../tokenScope.js";
 import type { CommunicationIdentityContext } from "./context.js";
-import { asClient, forward, type ClientMember } from "./generatedCall.js";
+import { operation, type ClientMember } from "./operation.js";
 import { optional } from "./optional.js";
 
 const CREATE_USER: ClientMember = { method: "createUser", fields: { "body.customId": "customId" } };
@@ -32,9 +31,8 @@ export async function createUser(
   context: CommunicationIdentityContext,
   options: CreateUserOptions = {},
 ): Promise<CommunicationUserIdentifier> {
-  const customId = checkOptionalString(options.customId, "customId");
-  const body = customId !== undefined ? { body: { customId } } : {};
-  const result = await asClient(CREATE_USER, () => communicationIdentityCreate(context, { ...forward(options), ...body }));
+  const body = options.customId !== undefined ? { body: { customId: options.customId } } : {};
+  const result = await operation(context, CREATE_USER, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, ...body }));
   return { communicationUserId: result.identity.id };
 }
 
@@ -46,10 +44,10 @@ export async function createUserAndToken(
 ): Promise<CommunicationUserToken> {
   const body = {
     createTokenWithScopes: checkScopes(scopes),
-    ...optional("expiresInMinutes", checkTokenExpiresInMinutes(options.tokenExpiresInMinutes)),
-    ...optional("customId", checkOptionalString(options.customId, "customId")),
+    ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
+    ...optional("customId", options.customId),
   };
-  const result = await asClient(CREATE_USER_AND_TOKEN, () => communicationIdentityCreate(context, { ...forward(options), body }));
+  const result = await operation(context, CREATE_USER_AND_TOKEN, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
   if (!result.accessToken) {
     throw new Error("The service created the user but returned no accessToken, though scopes were requested.");
   }
@@ -57,7 +55,7 @@ export async function createUserAndToken(
 }
 
 /**
- * Gets a user's id, `customId` and when a token was last issued for it. Only in api-version
+ * Gets a user (as an identifier), its `customId` and when a token was last issued for it. Only in api-version
  * `2025-03-02-preview`.
  */
 export async function getUserDetail(
@@ -66,9 +64,9 @@ export async function getUserDetail(
   options: OperationOptions = {},
 ): Promise<CommunicationUserDetail> {
   const id = checkUser(user);
-  const identity = await asClient({ method: "getUserDetail" }, () => communicationIdentityGet(context, id, forward(options)));
+  const identity = await operation(context, { method: "getUserDetail" }, options, (c, forwarded) => communicationIdentityGet(c, id, forwarded));
   return {
-    id: identity.id,
+    user: { communicationUserId: identity.id },
     ...optional("customId", identity.customId),
     ...optional("lastTokenIssuedAt", identity.lastTokenIssuedAt),
   };
@@ -81,5 +79,5 @@ export async function deleteUser(
   options: OperationOptions = {},
 ): Promise<void> {
   const id = checkUser(user);
-  await communicationIdentityDelete(context, id, forward(options));
+  await operation(context, { method: "deleteUser" }, options, (c, forwarded) => communicationIdentityDelete(c, id, forwarded));
 }

@@ -146,9 +146,11 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)("CommunicationIdentityClient in hea
       statusCode: 404,
       code: "IdentityNotFound",
     });
-    expect(result.tooShort).toEqual({
-      name: "RangeError",
-      message: "tokenExpiresInMinutes must be an integer within [60, 1440], got 59.",
+    expect(result.rejectedByService).toEqual({
+      name: "RestError",
+      message: "Invalid scopes - Scopes field is required.",
+      statusCode: 400,
+      code: "ValidationError",
     });
 
     // What the emulator saw: preflights from the page's origin, then HMAC-signed calls it verified
@@ -161,6 +163,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)("CommunicationIdentityClient in hea
       `POST /identities?api-version=${defaultApiVersion}`,
       `POST /identities/{id}/:revokeAccessTokens?api-version=${defaultApiVersion}`,
       `DELETE /identities/{id}?api-version=${defaultApiVersion}`,
+      `POST /identities/{id}/:issueAccessToken?api-version=${defaultApiVersion}`,
       `POST /identities/{id}/:issueAccessToken?api-version=${defaultApiVersion}`,
     ]);
     expect(preflights.length).toBeGreaterThan(0);

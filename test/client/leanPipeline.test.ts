@@ -25,6 +25,7 @@ describe("createIdentityPipeline (composed on an empty pipeline)", () => {
       "userAgentPolicy",
       "setClientRequestIdPolicy",
       "defaultRetryPolicy",
+      "tracingPolicy",
       "redirectPolicy",
       "communicationHmacSha256AuthenticationPolicy",
       "logPolicy",

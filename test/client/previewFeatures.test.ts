@@ -47,36 +47,34 @@ describe("createUser({ customId }) (2025-03-02-preview)", () => {
     expect(without?.body.length).toBe(0);
   });
 
-  it("an empty or non-string customId is a TypeError and nothing is sent", async () => {
-    const { sent, policies } = counter();
-    const client = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: PREVIEW, additionalPolicies: policies });
-    await expect(client.createUser({ customId: "" })).rejects.toThrow(
-      new TypeError('customId must be a non-empty string when given, got "".'),
-    );
-    await expect(client.createUserAndToken(["chat"], { customId: 7 as never })).rejects.toThrow(
-      new TypeError("customId must be a non-empty string when given, got 7."),
-    );
-    expect(sent()).toBe(0);
+  it("a customId the service rejects is sent, and the service's 400 reaches the caller", async () => {
+    const client = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: PREVIEW });
+    const error = (await rejection(client.createUserAndToken(["chat"], { customId: 7 as never }))) as RestError;
+    expect(error).toBeInstanceOf(RestError);
+    expect([error.statusCode, error.code, error.message]).toEqual([400, "ValidationError", "CustomId must be a string of 1 to 256 characters."]);
+    expect(received.at(-1)?.body.toString("utf8")).toBe('{"createTokenWithScopes":["chat"],"customId":7}');
   });
 });
 
 describe("getUserDetail (2025-03-02-preview)", () => {
-  it("returns id and customId, and lastTokenIssuedAt as a Date once a token was issued", async () => {
+  it("returns the user as an identifier, its customId, and lastTokenIssuedAt as a Date once a token was issued", async () => {
     const client = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: PREVIEW });
     const user = await client.createUser({ customId: "detail-user" });
-    expect(await client.getUserDetail(user)).toEqual({ id: user.communicationUserId, customId: "detail-user" });
+    expect(await client.getUserDetail(user)).toEqual({ user: { communicationUserId: user.communicationUserId }, customId: "detail-user" });
     const before = Date.now();
     await client.getToken(user, ["chat"]);
     const detail = await client.getUserDetail(user);
     expect(detail.lastTokenIssuedAt).toBeInstanceOf(Date);
     expect(Math.abs((detail.lastTokenIssuedAt as Date).getTime() - before)).toBeLessThan(60_000);
-    expect(Object.keys(detail).sort()).toEqual(["customId", "id", "lastTokenIssuedAt"]);
+    expect(Object.keys(detail).sort()).toEqual(["customId", "lastTokenIssuedAt", "user"]);
+    // The user comes back as an identifier, so it can be passed to the other methods.
+    await expect(client.revokeTokens(detail.user)).resolves.toBeUndefined();
   });
 
   it("a user without customId has no customId member; an unknown user is a 404 RestError", async () => {
     const client = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: PREVIEW });
     const user = await client.createUser();
-    expect(await client.getUserDetail(user)).toEqual({ id: user.communicationUserId });
+    expect(await client.getUserDetail(user)).toEqual({ user });
     await client.deleteUser(user);
     const error = (await rejection(client.getUserDetail(user))) as RestError;
     expect(error).toBeInstanceOf(RestError);
@@ -131,22 +129,20 @@ describe("Teams extension validation before any request", () => {
   it("bad arguments are TypeErrors; http to another machine is refused, so the Entra token is never sent in clear", async () => {
     const { sent, policies } = counter();
     const client = new CommunicationIdentityClient(emulator.connectionString, { additionalPolicies: policies });
-    await expect(client.getTokenForTeamsExtensionUser({ teamsUserAadToken: " " })).rejects.toThrow(
-      new TypeError("teamsUserAadToken must be a non-empty string."),
+    await expect(client.getTokenForTeamsExtensionUser({ teamsUserAadToken: 7 as never })).rejects.toThrow(
+      new TypeError("teamsUserAadToken must be a string, got number."),
     );
     await expect(client.getTokenForTeamsExtensionUser(undefined as never)).rejects.toThrow(
-      new TypeError("getTokenForTeamsExtensionUser needs { teamsUserAadToken }."),
+      new TypeError("getTokenForTeamsExtensionUser options { teamsUserAadToken } must be an object, got undefined."),
     );
-    await expect(client.getTeamsExtensionAssignment("", "o")).rejects.toThrow(new TypeError("tenantId must be a non-empty string."));
-    await expect(client.deleteTeamsExtensionAssignment("t", "")).rejects.toThrow(new TypeError("objectId must be a non-empty string."));
+    await expect(client.getTeamsExtensionAssignment(undefined as never, "o")).rejects.toThrow(
+      new TypeError("tenantId must be a string (it is a URL path segment), got undefined."),
+    );
+    await expect(client.deleteTeamsExtensionAssignment("t", null as never)).rejects.toThrow(
+      new TypeError("objectId must be a string (it is a URL path segment), got null."),
+    );
     await expect(client.upsertTeamsExtensionAssignment("t", "o", null as never)).rejects.toThrow(
-      new TypeError("settings must be { principalType, clientIds? }, got null."),
-    );
-    await expect(client.upsertTeamsExtensionAssignment("t", "o", { principalType: "" })).rejects.toThrow(
-      new TypeError("settings.principalType must be a non-empty string."),
-    );
-    await expect(client.upsertTeamsExtensionAssignment("t", "o", { principalType: "user", clientIds: ["a", ""] })).rejects.toThrow(
-      new TypeError('settings.clientIds[1] must be a non-empty string, got "".'),
+      new TypeError("settings { principalType, clientIds? } must be an object, got null."),
     );
     const remote = new CommunicationIdentityClient("http://identity.example.invalid/", new AzureKeyCredential(emulator.accessKey), {
       allowInsecureConnection: true,
