@@ -9,10 +9,22 @@ import type { CommunicationUserIdentifier } from "./identifiers.js";
 
 const kind = (value: unknown): string => (value === null ? "null" : Array.isArray(value) ? "an array" : typeof value);
 
+/**
+ * Throws `<name> cannot be null or undefined.` (the words of `@azure/communication-identity`'s
+ * checks of required arguments) when the value is missing; an empty string is present.
+ */
+export function checkPresent<T>(value: T, name: string): NonNullable<T> {
+  if (value === undefined || value === null) throw new TypeError(`${name} cannot be null or undefined.`);
+  return value;
+}
+
 /** Returns the user's id (a URL path segment), or throws a TypeError naming what is wrong. */
 export function checkUser(user: CommunicationUserIdentifier): string {
   if (typeof user !== "object" || user === null) {
     throw new TypeError(`user must be a CommunicationUserIdentifier ({ communicationUserId: string }), got ${kind(user)}.`);
+  }
+  if (user.communicationUserId == null) {
+    throw new TypeError("user.communicationUserId is missing: id cannot be null or undefined.");
   }
   return checkPathSegment(user.communicationUserId, "user.communicationUserId");
 }
@@ -27,6 +39,7 @@ export function checkPathSegment(value: unknown, name: string): string {
 
 /** Returns the scopes (a JSON array in the body), or throws a TypeError when they are not an array. */
 export function checkScopes(scopes: readonly string[]): string[] {
+  checkPresent(scopes, "scopes");
   if (!Array.isArray(scopes)) {
     throw new TypeError(`scopes must be an array of strings, got ${kind(scopes)}.`);
   }

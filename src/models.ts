@@ -29,7 +29,10 @@ export interface OperationRequestOptions {
   onUploadProgress?: (progress: TransferProgressEvent) => void;
   /** Called as the response body is downloaded. */
   onDownloadProgress?: (progress: TransferProgressEvent) => void;
-  /** Accepted for compatibility with `@azure/core-client`; responses are always deserialized. */
+  /**
+   * As in `@azure/core-client`: `false`, or a function answering `false` for the response, returns
+   * the body as parsed JSON, without deserializing it (dates stay the service's text).
+   */
   shouldDeserialize?: boolean | ((response: PipelineResponse) => boolean);
   /** Allow plain http for this request, as the client option of the same name does for all. */
   allowInsecureConnection?: boolean;

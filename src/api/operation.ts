@@ -37,18 +37,26 @@ export function operation<C extends OperationContext, T>(
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
     try {
-      const result = await call(withRequestOptions(context, updated), {
+      const deserialized = await call(withRequestOptions(context, updated), {
         abortSignal,
         requestOptions,
         tracingOptions,
         onResponse: (response) => void (raw = response),
       });
+      // requestOptions.shouldDeserialize, as @azure/core-client has it: false (or a function
+      // answering false for the response) leaves the body as parsed JSON, dates as their wire text.
+      const result = raw && !shouldDeserialize(requestOptions, raw) ? (parseJson(raw.bodyAsText) as T) : deserialized;
       if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
       if (error instanceof ApiVersionMismatchError) throw renamed(error, member);
-      const { response, details } = (error ?? {}) as { response?: FullOperationResponse; details?: unknown };
-      if (response) onResponse?.(Object.assign(response, { parsedBody: details }), details ?? {}, error);
+      // As @azure/core-client: an error that carries a response (a RestError, or another error a
+      // policy threw) gets `details` (the parsed error body, else {}) and is reported to onResponse.
+      const failure = (error ?? {}) as { response?: FullOperationResponse; details?: unknown };
+      if (failure.response) {
+        failure.details ??= {};
+        onResponse?.(Object.assign(failure.response, { parsedBody: failure.details }), failure.details, error);
+      }
       throw error;
     }
   });
@@ -70,6 +78,15 @@ function withRequestOptions<C extends OperationContext>(context: C, { tracingOpt
     return context.pipeline.sendRequest(httpClient, request);
   };
   return { ...context, pipeline };
+}
+
+function shouldDeserialize(requestOptions: OperationOptions["requestOptions"], response: FullOperationResponse): boolean {
+  const setting = requestOptions?.shouldDeserialize ?? true;
+  return typeof setting === "function" ? setting(response) : setting;
+}
+
+function parseJson(text: string | null | undefined): unknown {
+  return text ? JSON.parse(text) : undefined;
 }
 
 function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {

@@ -8,7 +8,7 @@ import {
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { CommunicationUserIdentifier } from "../identifiers.js";
 import { isLoopback } from "../endpoint.js";
-import { checkObject, checkScopes, checkUser } from "../inputChecks.js";
+import { checkObject, checkPresent, checkScopes, checkUser } from "../inputChecks.js";
 import type {
   CommunicationAccessToken,
   CommunicationUserToken,
@@ -62,7 +62,11 @@ export async function getTokenForTeamsUser(
     options,
     "getTokenForTeamsUser options { teamsUserAadToken, clientId, userObjectId }",
   );
-  const body = { token: teamsUserAadToken, appId: clientId, userId: userObjectId };
+  const body = {
+    token: checkPresent(teamsUserAadToken, "teamsUserAadToken"),
+    appId: checkPresent(clientId, "clientId"),
+    userId: checkPresent(userObjectId, "userObjectId"),
+  };
   const result = await operation(context, { method: "getTokenForTeamsUser" }, options, (c, forwarded) =>
     communicationIdentityExchangeTeamsUserAccessToken(c, body, forwarded),
   );
@@ -81,7 +85,7 @@ export async function getTokenForTeamsExtensionUser(
   options: GetTokenForTeamsExtensionUserOptions,
 ): Promise<CommunicationUserToken> {
   const method = "getTokenForTeamsExtensionUser";
-  const token = checkObject(options, `${method} options { teamsUserAadToken }`).teamsUserAadToken;
+  const token = checkPresent(checkObject(options, `${method} options { teamsUserAadToken }`).teamsUserAadToken, "teamsUserAadToken");
   if (typeof token !== "string") {
     // It becomes the Authorization header's value; the service judges an empty one.
     throw new TypeError(`teamsUserAadToken must be a string, got ${token === null ? "null" : typeof token}.`);

@@ -283,8 +283,8 @@ describe("the packed package", () => {
     const { stdout } = await run(process.execPath, ["out/program.js", emulator.connectionString], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({
       created: "8:acs:",
-      restError: false,
-      error: "tokenExpiresInMinutes must be an integer within [60, 1440], got 59.",
+      restError: true,
+      error: "ExpiresInMinutes value 59 is invalid. Value must be within the [60, 1440] interval.",
     });
   });
 });

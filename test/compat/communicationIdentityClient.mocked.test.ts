@@ -13,7 +13,7 @@
 import { RestError, createHttpHeaders, isRestError } from "@azure/core-rest-pipeline";
 import { describe, expect, it, vi } from "vitest";
 import { WELL_KNOWN_ACCESS_KEY } from "../../emulator/index.js";
-import { CLIENTS, MINUTE, rejection, startGateway, useCompatEnvironment, type User } from "./harness.js";
+import { CLIENTS, has, MINUTE, rejection, startGateway, useCompatEnvironment, type User } from "./harness.js";
 
 const env = useCompatEnvironment();
 
@@ -104,14 +104,16 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
       expect(response.expiresOn).toBeTypeOf("string");
     });
 
-    it("bypasses generated error handling when shouldDeserialize is false", async () => {
+    // Needs rawErrorBodies (see Feature in harness.ts): not in 1.3.1.
+    it.skipIf(!has(clientUnderTest, "rawErrorBodies"))("bypasses generated error handling when shouldDeserialize is false", async () => {
       const user = await newUser();
       const { client } = setup();
       const response = await client.getToken(user, [], { requestOptions: { shouldDeserialize: false } });
       expect(response).toEqual(NO_SCOPES_BODY);
     });
 
-    it("does not suppress pipeline failures when shouldDeserialize is false", async () => {
+    // Needs rawErrorBodies (see Feature in harness.ts): not in 1.3.1.
+    it.skipIf(!has(clientUnderTest, "rawErrorBodies"))("does not suppress pipeline failures when shouldDeserialize is false", async () => {
       const user = await newUser();
       const { client, transport } = setup();
       transport.failAfterResponse = (request, response) =>
@@ -163,7 +165,8 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
       expect(isRestError(callbackError)).toBe(true);
     });
 
-    it("preserves RestError metadata for non-envelope gateway errors", async () => {
+    // Needs plainTextErrors (see Feature in harness.ts): not in 1.3.1.
+    it.skipIf(!has(clientUnderTest, "plainTextErrors"))("preserves RestError metadata for non-envelope gateway errors", async () => {
       const gateway = await startGateway();
       try {
         const client = clientUnderTest.fromConnectionString(
@@ -182,7 +185,8 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
       }
     });
 
-    it("validates required operation arguments before sending a request", async () => {
+    // Needs requiredArgumentChecks (see Feature in harness.ts): not in 1.3.1.
+    it.skipIf(!has(clientUnderTest, "requiredArgumentChecks"))("validates required operation arguments before sending a request", async () => {
       const user = await newUser();
       const { client, transport } = setup();
       // The official test expects synchronous throws; 1.3.1's methods are async, so a rejection

@@ -206,6 +206,7 @@ describe("turning the checks on: the CLI flag and the manifest's client.validate
       [
         "warning: 15 x-ms-examples references point to example files that do not exist (harmless: examples are not used for generation); run with --verbose to list them",
         "generated is out of date:",
+        "  stale:   .acs-gen-output.json",
         "  stale:   README.md",
         "  stale:   src/operations/communicationIdentity.ts",
         "  stale:   src/operations/teamsExtension.ts",
