@@ -41,7 +41,7 @@ export function describeVersionSupport(apiVersion: string, options: VersionSourc
   const served = table.byVersion.get(apiVersion);
   if (served === undefined) {
     throw new Error(
-      `emulator: api-version '${apiVersion}' is not in ${table.manifestFile} (it lists: ${table.versions.join(", ")})`,
+      `api-version '${apiVersion}' is not in ${table.manifestFile} (it lists: ${table.versions.join(", ")})`,
     );
   }
   const known = isKnownApiVersion(apiVersion);

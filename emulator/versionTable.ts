@@ -88,10 +88,10 @@ function parseSpec(file: string, text: string, apiVersion: string): Record<strin
       value = JSON.parse(text);
     }
   } catch (error) {
-    throw new Error(`emulator: ${file}: the spec of api-version ${apiVersion} cannot be parsed: ${(error as Error).message}`);
+    throw new Error(`${file}: the spec of api-version ${apiVersion} cannot be parsed: ${(error as Error).message}`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`emulator: ${file}: the spec of api-version ${apiVersion} is not a Swagger document (not an object)`);
+    throw new Error(`${file}: the spec of api-version ${apiVersion} is not a Swagger document (not an object)`);
   }
   return value as Record<string, unknown>;
 }
@@ -103,7 +103,7 @@ function specFeatures(file: string, apiVersion: string): SpecFeatures {
     stamp = `${stat.size}:${stat.mtimeMs}`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new Error(`emulator: cannot read the spec of api-version ${apiVersion}: ${file} (${code}); ${HINT}`);
+    throw new Error(`cannot read the spec of api-version ${apiVersion}: ${file} (${code}); ${HINT}`);
   }
   const cached = specCache.get(file);
   if (cached !== undefined && cached.stamp === stamp) return cached.derived;

@@ -2,7 +2,8 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeVersionSupport, startEmulator, type RunningEmulator } from "../../emulator/index.js";
-import { decodeJwtPayload, signedCall } from "./helpers.js";
+import { killHard, runCli, spawnEmulator } from "./child.js";
+import { call, decodeJwtPayload, signedCall } from "./helpers.js";
 import { makeBumpedCopy, NEW_PREVIEW, NEW_STABLE, NEW_STABLE_PATH, type BumpedCopy } from "./versionFixture.js";
 
 /**
@@ -201,12 +202,12 @@ describe("bad manifests and specs stop the start with a clear error", () => {
     try {
       rmSync(join(bad.specsRoot, NEW_STABLE_PATH));
       await expect(startEmulator({ manifestFile: bad.manifestFile, specsRoot: bad.specsRoot })).rejects.toThrow(
-        `emulator: cannot read the spec of api-version ${NEW_STABLE}: ${join(bad.specsRoot, NEW_STABLE_PATH)} (ENOENT); ` +
+        `cannot read the spec of api-version ${NEW_STABLE}: ${join(bad.specsRoot, NEW_STABLE_PATH)} (ENOENT); ` +
           "set the emulator's specsRoot option, --specs-root or ACS_SPECS_ROOT",
       );
       writeFileSync(join(bad.specsRoot, NEW_STABLE_PATH), "{ not json");
       await expect(startEmulator({ manifestFile: bad.manifestFile, specsRoot: bad.specsRoot })).rejects.toThrow(
-        new RegExp(`^emulator: ${escape(join(bad.specsRoot, NEW_STABLE_PATH))}: the spec of api-version ${NEW_STABLE} cannot be parsed: `),
+        new RegExp(`^${escape(join(bad.specsRoot, NEW_STABLE_PATH))}: the spec of api-version ${NEW_STABLE} cannot be parsed: `),
       );
     } finally {
       bad.cleanUp();
@@ -217,6 +218,36 @@ describe("bad manifests and specs stop the start with a clear error", () => {
     const missing = join(copy.dir, "no-such-manifest.json");
     await expect(startEmulator({ manifestFile: missing, specsRoot: copy.specsRoot })).rejects.toThrow(
       `${missing}#: cannot read the manifest (ENOENT)`,
+    );
+  });
+});
+
+describe("the CLI", () => {
+  it("serves the versions of --manifest, with specs from --specs-root (or ACS_SPECS_ROOT)", async () => {
+    const child = await spawnEmulator(["--manifest", copy.manifestFile, "--specs-root", copy.specsRoot]);
+    try {
+      const health = await call(child.endpoint, { method: "GET", path: "/_emulator/health" });
+      expect(health.json.apiVersions).toEqual(ALL.split(", "));
+    } finally {
+      await killHard(child);
+    }
+    const fromEnv = await spawnEmulator(["--manifest", copy.manifestFile], { ACS_SPECS_ROOT: copy.specsRoot });
+    try {
+      const health = await call(fromEnv.endpoint, { method: "GET", path: "/_emulator/health" });
+      expect(health.json.apiVersions).toEqual(ALL.split(", "));
+    } finally {
+      await killHard(fromEnv);
+    }
+  });
+
+  it("a specs root without the specs stops the start with exit code 1 naming the file", async () => {
+    const empty = join(copy.dir, "empty-specs");
+    const run = await runCli(["--manifest", copy.manifestFile, "--specs-root", empty]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      `emulator failed to start: cannot read the spec of api-version 2021-03-07: ${join(empty, "specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json")} (ENOENT); ` +
+        "set the emulator's specsRoot option, --specs-root or ACS_SPECS_ROOT\n",
     );
   });
 });

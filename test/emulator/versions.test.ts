@@ -92,7 +92,7 @@ describe("versions derived from the repository's manifest and specs", () => {
 
   it("a version the manifest does not list is an error naming the manifest and its versions", () => {
     expect(() => describeVersionSupport("2027-01-01")).toThrow(
-      `emulator: api-version '2027-01-01' is not in ${table.manifestFile} (it lists: ${table.versions.join(", ")})`,
+      `api-version '2027-01-01' is not in ${table.manifestFile} (it lists: ${table.versions.join(", ")})`,
     );
   });
 });
