@@ -50,7 +50,7 @@ describe("recording the wire contract", () => {
 
   it("refuses it even on a case that expects other service errors", async () => {
     await expect(recordCase(caseNamed("getToken scopes=[chat]"), "default", withoutNewest)).rejects.toThrow(
-      /^wire contract: case "getToken scopes=\[chat\]" on api-version default failed unexpectedly: the service answered 400 UnsupportedApiVersion: .*\n {2}The case may end only with: success, ApiVersionMismatchError before sending, 400 ValidationError \(when the api-version's token scope enum lacks a requested scope\)\.\n/,
+      /^wire contract: case "getToken scopes=\[chat\]" on api-version default \(2026-09-23\) failed unexpectedly: the service answered 400 UnsupportedApiVersion: .*\n {2}The case may end only with: success, ApiVersionMismatchError before sending, 400 ValidationError \(when the api-version's token scope enum lacks a requested scope\)\.\n/,
     );
   });
 
