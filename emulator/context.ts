@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Store } from "./store.js";
-import type { ServedVersion, VersionTable } from "./versionTable.js";
+import type { VersionTable } from "./versionTable.js";
 import type { ApiVersion, VersionFeatures, VersionRules } from "./versions.js";
 
 /** Settings of one running emulator, fixed at start. */
@@ -48,7 +48,6 @@ export interface OperationContext {
   readonly features: VersionFeatures;
   /** Rules the spec does not give (ranges, defaults), from the version's rule version. */
   readonly rules: VersionRules;
-  readonly served: ServedVersion;
   readonly params: Readonly<Record<string, string>>;
   /** Parsed JSON body, undefined when the request had none. */
   readonly body: unknown;

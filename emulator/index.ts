@@ -7,7 +7,7 @@ import type { EmulatorConfig, ReceivedRequest } from "./context.js";
 import { resourceIdFromKey, seededGuids } from "./ids.js";
 import { Journal, type JournalProblem } from "./journal.js";
 import { createRequestListener } from "./server.js";
-import { loadVersionTable, type VersionSourceOptions } from "./versionTable.js";
+import { loadVersionTable } from "./versionTable.js";
 import { emptyState } from "./state.js";
 import { Store } from "./store.js";
 import { acsTokenKey, DEFAULT_ENTRA_SIGNING_KEY, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
@@ -35,7 +35,7 @@ export { DEFAULT_ENTRA_SIGNING_KEY, DEFAULT_TEST_TENANT, mintEntraToken, type En
 export const WELL_KNOWN_ACCESS_KEY =
   "opMCZDOAS7GYsFEZZU0iQUSc9U9356Tq62MojtJEOTqFpgGI7V/YGSp01Kj9zmQtQACr/3KO/nv5IvFbU3Wpfg==";
 
-export interface EmulatorOptions extends VersionSourceOptions {
+export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
   readonly port?: number;
   /** Interface to bind; default 127.0.0.1. */
@@ -85,9 +85,13 @@ export interface EmulatorOptions extends VersionSourceOptions {
    * damaged file was kept aside; every problem is also written to stderr unless this is given.
    */
   readonly onJournalProblem?: (problem: JournalProblem) => void;
-  // From VersionSourceOptions: `manifestFile` (default: the repository's spec/manifest.json) and
-  // `specsRoot` (default: $ACS_SPECS_ROOT, else ../shared/specs from the repository root). The
-  // emulator serves every version the manifest lists, as its spec describes it.
+  /**
+   * The manifest whose `versions` the emulator serves, each as its Swagger spec describes it;
+   * default: the repository's spec/manifest.json.
+   */
+  readonly manifestFile?: string;
+  /** Folder the manifest's spec paths are relative to; default: $ACS_SPECS_ROOT, else ../shared/specs from the repository root. */
+  readonly specsRoot?: string;
 }
 
 export interface RunningEmulator {
