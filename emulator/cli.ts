@@ -4,11 +4,11 @@ import { startEmulator } from "./index.js";
 import { MINT_USAGE, mintFromArgs } from "./mintCli.js";
 
 /**
- * `npm run emulator -- [--port N] [--data FILE] [--host H] [--access-key KEY|random] [--lenient-fields] [--cors] [--https]`
+ * `npm run emulator -- [--port N] [--data FILE] [--host H] [--access-key KEY|random] [--lenient-fields] [--cors] [--https] [--manifest FILE] [--specs-root DIR]`
  * `npm run emulator -- mint-entra-token --app-id X --user-id Y [...]` (see mintCli.ts)
  */
 
-const USAGE = `usage: npm run emulator -- [--port N] [--data FILE] [--host 127.0.0.1] [--access-key BASE64|random] [--lenient-fields] [--cors] [--https]\n       ${MINT_USAGE.replace("usage: ", "")}`;
+const USAGE = `usage: npm run emulator -- [--port N] [--data FILE] [--host 127.0.0.1] [--access-key BASE64|random] [--lenient-fields] [--cors] [--https] [--manifest FILE] [--specs-root DIR]\n       ${MINT_USAGE.replace("usage: ", "")}`;
 
 function mint(args: string[]): void {
   const result = mintFromArgs(args, process.env, Date.now());
@@ -36,6 +36,8 @@ async function serve(args: string[]): Promise<void> {
         "lenient-fields": { type: "boolean", default: false },
         cors: { type: "boolean", default: false },
         https: { type: "boolean", default: false },
+        manifest: { type: "string" },
+        "specs-root": { type: "string" },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -64,6 +66,8 @@ async function serve(args: string[]): Promise<void> {
     cors: values.cors,
     https: values.https,
     ...(values.data === undefined ? {} : { dataFile: values.data }),
+    ...(values.manifest === undefined ? {} : { manifestFile: values.manifest }),
+    ...(values["specs-root"] === undefined ? {} : { specsRoot: values["specs-root"] }),
     ...(values["access-key"] === undefined ? {} : { accessKey: values["access-key"] }),
     ...(entraSigningKey === undefined || entraSigningKey === "" ? {} : { entraSigningKey }),
   });

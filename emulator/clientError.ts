@@ -1,5 +1,4 @@
 import type { Duplex } from "node:stream";
-import { SUPPORTED_VERSIONS_HEADER } from "./versions.js";
 
 /**
  * Requests Node's HTTP parser rejects before our request listener sees them
@@ -73,20 +72,21 @@ function requestLineEnded(rawPacket: unknown): boolean {
   return Buffer.isBuffer(rawPacket) ? rawPacket.includes("\n") : true;
 }
 
-export function serializeParserErrorReply(reply: ParserErrorReply): string {
+/** @param supportedVersions - the `api-supported-versions` header value. */
+export function serializeParserErrorReply(reply: ParserErrorReply, supportedVersions: string): string {
   const body = JSON.stringify({ error: { code: reply.code, message: reply.message } });
   return (
     `HTTP/1.1 ${reply.status} ${reply.reason}\r\n` +
     "content-type: application/json\r\n" +
     `content-length: ${Buffer.byteLength(body)}\r\n` +
-    `api-supported-versions: ${SUPPORTED_VERSIONS_HEADER}\r\n` +
+    `api-supported-versions: ${supportedVersions}\r\n` +
     "connection: close\r\n\r\n" +
     body
   );
 }
 
-/** The server's 'clientError' listener. */
-export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+/** The server's 'clientError' listener; `supportedVersions` is the `api-supported-versions` header value. */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex, supportedVersions: string): void {
   const reply = replyForParserError(error);
   // A response already under way on this socket cannot be followed by another one.
   const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
@@ -94,5 +94,5 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
     socket.destroy();
     return;
   }
-  socket.end(serializeParserErrorReply(reply));
+  socket.end(serializeParserErrorReply(reply, supportedVersions));
 }

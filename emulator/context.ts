@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Store } from "./store.js";
-import type { ApiVersion, VersionFeatures } from "./versions.js";
+import type { VersionTable } from "./versionTable.js";
+import type { ApiVersion, VersionFeatures, VersionRules } from "./versions.js";
 
 /** Settings of one running emulator, fixed at start. */
 export interface EmulatorConfig {
@@ -25,6 +26,8 @@ export interface EmulatorConfig {
   readonly onRequest?: (request: ReceivedRequest) => void;
   /** Answer CORS preflights and add CORS headers to every response (EmulatorOptions.cors). */
   readonly cors?: boolean;
+  /** The api-versions served (from the manifest and the specs, read at start). */
+  readonly versions: VersionTable;
 }
 
 /** A request exactly as the emulator received it. May hold credentials: never log it as is. */
@@ -43,6 +46,8 @@ export interface OperationContext {
   readonly store: Store;
   readonly version: ApiVersion;
   readonly features: VersionFeatures;
+  /** Rules the spec does not give (ranges, defaults), from the version's rule version. */
+  readonly rules: VersionRules;
   readonly params: Readonly<Record<string, string>>;
   /** Parsed JSON body, undefined when the request had none. */
   readonly body: unknown;

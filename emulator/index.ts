@@ -7,13 +7,25 @@ import type { EmulatorConfig, ReceivedRequest } from "./context.js";
 import { resourceIdFromKey, seededGuids } from "./ids.js";
 import { Journal, type JournalProblem } from "./journal.js";
 import { createRequestListener } from "./server.js";
+import { loadVersionTable } from "./versionTable.js";
 import { emptyState } from "./state.js";
 import { Store } from "./store.js";
 import { acsTokenKey, DEFAULT_ENTRA_SIGNING_KEY, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
 export type { ReceivedRequest } from "./context.js";
 export type { JournalProblem } from "./journal.js";
-export { API_VERSIONS, SUPPORTED_VERSIONS_HEADER, type ApiVersion } from "./versions.js";
+export {
+  API_VERSIONS,
+  KNOWN_API_VERSIONS,
+  SUPPORTED_VERSIONS_HEADER,
+  type ApiVersion,
+  type KnownApiVersion,
+  type OperationName,
+  type VersionFeatures,
+  type VersionRules,
+} from "./versions.js";
+export { describeVersionSupport, type VersionSupport } from "./versionSupport.js";
+export { loadVersionTable, resolveVersionSources, type ServedVersion, type VersionSourceOptions, type VersionTable } from "./versionTable.js";
 export { DEFAULT_ENTRA_SIGNING_KEY, DEFAULT_TEST_TENANT, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
 /**
@@ -73,6 +85,13 @@ export interface EmulatorOptions {
    * damaged file was kept aside; every problem is also written to stderr unless this is given.
    */
   readonly onJournalProblem?: (problem: JournalProblem) => void;
+  /**
+   * The manifest whose `versions` the emulator serves, each as its Swagger spec describes it;
+   * default: the repository's spec/manifest.json.
+   */
+  readonly manifestFile?: string;
+  /** Folder the manifest's spec paths are relative to; default: $ACS_SPECS_ROOT, else ../shared/specs from the repository root. */
+  readonly specsRoot?: string;
 }
 
 export interface RunningEmulator {
@@ -90,6 +109,10 @@ export interface RunningEmulator {
   /** GUID in every identity id the emulator creates. */
   readonly resourceId: string;
   readonly entraSigningKey: string;
+  /** The api-versions served (the manifest's), oldest first. */
+  readonly apiVersions: readonly string[];
+  /** The `api-supported-versions` header value: `apiVersions` joined with ", ". */
+  readonly supportedVersionsHeader: string;
   /** Mint an Entra token this emulator accepts in Teams exchanges. */
   mintEntraToken(options: Omit<EntraTokenOptions, "signingKey">): string;
   /** Stop accepting connections, wait for durable writes, close the journal. */
@@ -124,6 +147,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     options.accessKey === "random" ? randomBytes(64).toString("base64") : (options.accessKey ?? WELL_KNOWN_ACCESS_KEY);
   const key = decodeKey(accessKey);
   const entraSigningKey = options.entraSigningKey ?? DEFAULT_ENTRA_SIGNING_KEY;
+  const versions = loadVersionTable(options);
   const config: EmulatorConfig = {
     accessKey: key,
     resourceId: resourceIdFromKey(accessKey),
@@ -137,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(options.idSeed !== undefined ? { nextSeededGuid: seededGuids(options.idSeed) } : {}),
     ...(options.onRequest !== undefined ? { onRequest: options.onRequest } : {}),
     ...(options.cors === true ? { cors: true } : {}),
+    versions,
   };
   let store: Store;
   if (options.dataFile !== undefined) {
@@ -159,7 +184,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       : createTlsServer({ key: certificate.privateKeyPem, cert: certificate.certificatePem, requireHostHeader: false }, listener);
   server.headersTimeout = Math.min(60_000, config.bodyTimeoutMs + 1_000);
   server.requestTimeout = config.bodyTimeoutMs + 5_000;
-  server.on("clientError", answerClientError);
+  server.on("clientError", (error: Error, socket) => answerClientError(error, socket, versions.supportedVersionsHeader));
   const host = options.host ?? "127.0.0.1";
   let port: number;
   try {
@@ -177,6 +202,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKey,
     resourceId: config.resourceId,
     entraSigningKey,
+    apiVersions: versions.versions,
+    supportedVersionsHeader: versions.supportedVersionsHeader,
     mintEntraToken: (entra) => mintEntraToken({ ...entra, signingKey: entraSigningKey }, config.now()),
     close: async () => {
       await new Promise<void>((resolve) => {

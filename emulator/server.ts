@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody } from "./body.js";
-import type { EmulatorConfig, OperationContext, ReceivedRequest } from "./context.js";
+import { isObject, type EmulatorConfig, type OperationContext, type ReceivedRequest } from "./context.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
-import { errorReply, noContent, type Reply } from "./errors.js";
+import { errorReply, noContent, validationError, type Reply } from "./errors.js";
 import { handleAdmin } from "./handlers/admin.js";
 import { deleteAssignment, getAssignment, upsertAssignment } from "./handlers/assignments.js";
 import {
@@ -18,7 +18,7 @@ import { verifyHmac } from "./hmac.js";
 import { MAX_JSON_DEPTH, parseJsonBytes } from "./json.js";
 import { matchRoute, pathSegments } from "./routes.js";
 import type { Store } from "./store.js";
-import { isApiVersion, SUPPORTED_VERSIONS_HEADER, VERSION_FEATURES, type OperationName } from "./versions.js";
+import type { OperationName, VersionFeatures } from "./versions.js";
 
 /** The HTTP request pipeline: body, auth, api-version, route, handler, reply. */
 
@@ -114,6 +114,34 @@ function drain(req: IncomingMessage): void {
   req.resume();
 }
 
+/** Fields the handlers check themselves, with their own order and messages (customId is an alias of externalId). */
+const FIELDS_CHECKED_BY_HANDLERS = new Set(["expiresInMinutes", "externalId", "customId"]);
+
+/**
+ * A body field that another served version's spec has for this operation but this version's does
+ * not: rejected like the handlers reject expiresInMinutes and customId (unless lenient). Fields no
+ * served version has are ignored.
+ */
+function fieldOfOtherVersion(
+  config: EmulatorConfig,
+  version: string,
+  operation: OperationName,
+  features: VersionFeatures,
+  body: unknown,
+): Reply | undefined {
+  if (!config.rejectFieldsOfOtherVersions || !isObject(body)) return undefined;
+  const anyVersion = config.versions.fieldsOfAnyVersion.get(operation);
+  if (anyVersion === undefined) return undefined;
+  const own = features.requestFields.get(operation);
+  for (const [field, value] of Object.entries(body)) {
+    if (value === undefined || value === null || FIELDS_CHECKED_BY_HANDLERS.has(field)) continue;
+    if (anyVersion.has(field) && !(own?.has(field) ?? false)) {
+      return validationError(`The field '${field}' is not supported in api-version '${version}'.`, field);
+    }
+  }
+  return undefined;
+}
+
 async function route(config: EmulatorConfig, store: Store, req: IncomingMessage, body: Buffer): Promise<Reply> {
   const target = req.url ?? "/";
   const method = (req.method ?? "GET").toUpperCase();
@@ -140,18 +168,19 @@ async function route(config: EmulatorConfig, store: Store, req: IncomingMessage,
   if (version === undefined || version === "") {
     return errorReply(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
   }
-  if (!isApiVersion(version) || versions.length > 1) {
+  const served = config.versions.byVersion.get(version);
+  if (served === undefined || versions.length > 1) {
     return errorReply(
       400,
       "UnsupportedApiVersion",
-      `The api-version '${versions.join(",").slice(0, 64)}' is not supported. Supported versions: ${SUPPORTED_VERSIONS_HEADER}.`,
+      `The api-version '${versions.join(",").slice(0, 64)}' is not supported. Supported versions: ${config.versions.supportedVersionsHeader}.`,
     );
   }
   if (match.kind === "notFound") return errorReply(404, "NotFound", "The requested resource was not found.");
   if (match.kind === "methodNotAllowed") {
     return errorReply(405, "MethodNotAllowed", `The ${method} method is not allowed here.`, undefined, { allow: match.allow });
   }
-  const features = VERSION_FEATURES[version];
+  const features = served.features;
   if (!features.operations.has(match.operation)) {
     return errorReply(
       400,
@@ -161,11 +190,14 @@ async function route(config: EmulatorConfig, store: Store, req: IncomingMessage,
   }
   const parsed = parseJsonBody(req, body);
   if (!parsed.ok) return parsed.reply;
+  const otherVersionField = fieldOfOtherVersion(config, version, match.operation, features, parsed.value);
+  if (otherVersionField !== undefined) return otherVersionField;
   const ctx: OperationContext = {
     config,
     store,
     version,
     features,
+    rules: served.rules,
     params: match.params,
     body: parsed.value,
     headers: req.headers,
@@ -209,7 +241,7 @@ export function createRequestListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = clientRequestId(req);
-    const baseHeaders: Record<string, string> = { "api-supported-versions": SUPPORTED_VERSIONS_HEADER };
+    const baseHeaders: Record<string, string> = { "api-supported-versions": config.versions.supportedVersionsHeader };
     if (requestId !== undefined) baseHeaders["x-ms-client-request-id"] = requestId;
     if (config.cors) Object.assign(baseHeaders, corsHeaders(req));
     req.on("error", () => undefined);

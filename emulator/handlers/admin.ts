@@ -4,7 +4,6 @@ import { verifyJwt } from "../jwt.js";
 import type { Store } from "../store.js";
 import { formatServiceDate } from "../time.js";
 import { mintEntraToken } from "../tokens.js";
-import { API_VERSIONS } from "../versions.js";
 
 /**
  * Emulator-only endpoints under `/_emulator/` (no auth; the emulator binds to
@@ -69,7 +68,7 @@ export function handleAdmin(config: EmulatorConfig, store: Store, request: Admin
   const route = `${request.method} ${request.segments.slice(1).join("/")}`;
   switch (route) {
     case "GET health":
-      return ok({ status: "ok", resourceId: config.resourceId, apiVersions: [...API_VERSIONS] });
+      return ok({ status: "ok", resourceId: config.resourceId, apiVersions: [...config.versions.versions] });
     case "GET stats":
       return ok(store.stats());
     case "POST introspect":

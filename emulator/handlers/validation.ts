@@ -3,10 +3,6 @@ import { validationError, type Reply } from "../errors.js";
 
 /** Request-body checks shared by the identity operations, with the service's messages. */
 
-export const MIN_EXPIRES_IN_MINUTES = 60;
-export const MAX_EXPIRES_IN_MINUTES = 1440;
-export const DEFAULT_EXPIRES_IN_MINUTES = 1440;
-
 /** A JSON object body; an absent body reads as `{}`. */
 export function objectBody(ctx: OperationContext): Record<string, unknown> | Reply {
   if (ctx.body === undefined) return {};
@@ -27,17 +23,14 @@ export function expiresInMinutes(
   supported: boolean,
 ): number | Reply {
   const value = body.expiresInMinutes;
-  if (value === undefined || value === null) return DEFAULT_EXPIRES_IN_MINUTES;
-  if (!supported) return fieldOfOtherVersion(ctx, "expiresInMinutes") ?? DEFAULT_EXPIRES_IN_MINUTES;
-  if (
-    typeof value !== "number" ||
-    !Number.isInteger(value) ||
-    value < MIN_EXPIRES_IN_MINUTES ||
-    value > MAX_EXPIRES_IN_MINUTES
-  ) {
+  // Range and default are rules, not spec: they come from the version's rule version.
+  const { min, max, default: fallback } = ctx.rules.expiresInMinutes;
+  if (value === undefined || value === null) return fallback;
+  if (!supported) return fieldOfOtherVersion(ctx, "expiresInMinutes") ?? fallback;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     return validationError(
       `ExpiresInMinutes value ${typeof value === "string" ? value : JSON.stringify(value)} is invalid. ` +
-        `Value must be within the [${MIN_EXPIRES_IN_MINUTES}, ${MAX_EXPIRES_IN_MINUTES}] interval.`,
+        `Value must be within the [${min}, ${max}] interval.`,
       "ExpiresInMinutes",
     );
   }

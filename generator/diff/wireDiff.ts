@@ -134,9 +134,20 @@ function diffCase(before: WireCase, after: WireCase, section: WireSection, out: 
     out.push(change("wire-outcome-now-error", "response", where, "outcome", `${after.call} now fails: ${after.error ?? ""}`, { old: "ok", ...(after.error !== undefined ? { new: after.error } : {}) }));
   } else if (before.outcome === "error" && after.outcome === "ok") {
     out.push(change("wire-outcome-now-ok", "response", where, "outcome", `${after.call} now succeeds; it failed with: ${before.error ?? ""}`, { ...(before.error !== undefined ? { old: before.error } : {}), new: "ok" }));
-  } else if (before.outcome === "error" && after.outcome === "error" && before.error !== after.error) {
+  } else if (before.outcome === "error" && after.outcome === "error" && errorKind(before.error) !== errorKind(after.error)) {
     out.push(change("wire-error-changed", "response", where, "error", `${after.call} fails with a different error: ${after.error ?? ""}`, { ...(before.error !== undefined ? { old: before.error } : {}), ...(after.error !== undefined ? { new: after.error } : {}) }));
   }
+}
+
+/**
+ * What a recorded error is, without its message: `RestError 400`, `ApiVersionMismatchError`. Message
+ * texts are not wire contract (they list versions that grow with every bump, and the service words
+ * them as it likes), so two errors of the same kind are the same outcome.
+ */
+export function errorKind(error: string | undefined): string {
+  if (error === undefined) return "";
+  const colon = error.indexOf(": ");
+  return colon === -1 ? error : error.slice(0, colon);
 }
 
 function plural(n: number, word: string): string {

@@ -183,9 +183,16 @@ describe("diff wire: one fixture pair per rule", () => {
     expect(brief(diffWireContracts(failed, twice))).toEqual([["wire-request-count-changed", true, "[2022-10-01] c"]]);
   });
 
-  it("error message changed: non-breaking", () => {
-    const changes = diffWireContracts(contract([kase("c", [], "Error: a")]), contract([kase("c", [], "Error: b")]));
-    expect(changes).toMatchObject([{ rule: "wire-error-changed", breaking: false, concerns: { old: "Error: a", new: "Error: b" } }]);
+  it("error kind changed (name or status): non-breaking; only the message changed: not reported", () => {
+    const changes = diffWireContracts(contract([kase("c", [], "RestError 400: a")]), contract([kase("c", [], "RestError 404: a")]));
+    expect(changes).toMatchObject([{ rule: "wire-error-changed", breaking: false, concerns: { old: "RestError 400: a", new: "RestError 404: a" } }]);
+    const renamed = diffWireContracts(contract([kase("c", [], "Error: a")]), contract([kase("c", [], "ApiVersionMismatchError: a")]));
+    expect(renamed.map((c) => c.rule)).toEqual(["wire-error-changed"]);
+    const longerList = diffWireContracts(
+      contract([kase("c", [], "ApiVersionMismatchError: getUserDetail is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview)")]),
+      contract([kase("c", [], "ApiVersionMismatchError: getUserDetail is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview, 2027-01-01)")]),
+    );
+    expect(longerList).toEqual([]);
   });
 
   it("cases and sections added (non-breaking) and removed (breaking)", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUPPORTED_VERSIONS_HEADER, startEmulator, type RunningEmulator } from "../../emulator/index.js";
+import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { killHard, spawnEmulator } from "./child.js";
 import { call, signedCall } from "./helpers.js";
 
@@ -63,7 +63,7 @@ describe("CORS mode on", () => {
       "access-control-max-age": "600",
       vary: "Origin",
     });
-    expect(res.headers["api-supported-versions"]).toBe(SUPPORTED_VERSIONS_HEADER);
+    expect(res.headers["api-supported-versions"]).toBe(cors.supportedVersionsHeader);
 
     const unknownPath = await call(cors.endpoint, { method: "OPTIONS", path: "/no/such/path", headers: { origin: ORIGIN } });
     expect(unknownPath.status).toBe(204);

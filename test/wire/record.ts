@@ -5,9 +5,9 @@
  */
 import { AzureKeyCredential, type TokenCredential } from "@azure/core-auth";
 import { apiVersions as generatedApiVersions } from "../../generated/src/index.js";
-import { mintEntraToken, startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
+import { mintEntraToken, startEmulator, type EmulatorOptions, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import { WIRE_CONTRACT_FORMAT, type WireCase, type WireContract, type WireSection } from "../../generator/diff/wireContract.js";
-import { CommunicationIdentityClient, type CommunicationIdentityClientOptions } from "../../src/index.js";
+import { ApiVersionMismatchError, CommunicationIdentityClient, type CommunicationIdentityClientOptions } from "../../src/index.js";
 import { startTlsProxy, type TlsProxy } from "../client/tlsProxy.js";
 import { normalizeError, normalizeRequest } from "./normalize.js";
 
@@ -26,16 +26,36 @@ const TEAMS = {
 
 type ClientForm = "connectionString" | "keyCredential" | "tokenCredential";
 
-interface CaseDef {
+/** A service error a case may meet on some api-versions (and that the contract then records). */
+export interface ExpectedServiceError {
+  status: number;
+  code: string;
+  /** Why the case meets it, for the message when something else happens. */
+  when: string;
+}
+
+/**
+ * What a case may end with: success; a refusal by the client before anything is sent
+ * (`ApiVersionMismatchError`, on versions that lack the operation or an option); or one of the
+ * case's `serviceErrors`. Anything else (e.g. the emulator's 400 UnsupportedApiVersion, a 500, a
+ * connection error) aborts the recording: it is a broken emulator or case, not a contract.
+ */
+export interface CaseDef {
   name: string;
   call: string;
   form?: ClientForm;
+  serviceErrors?: readonly ExpectedServiceError[];
   /** Runs before recording starts (e.g. creates the user the call needs). */
   run: (client: CommunicationIdentityClient, emulator: RunningEmulator, record: () => void) => Promise<unknown>;
 }
 
 const SCOPE_SETS: readonly string[][] = [["chat"], ["voip"], ["chat.join"], ["chat.join.limited"], ["voip.join"], ["chat", "voip"]];
 const EXPIRIES: readonly number[] = [60, 1440];
+
+/** The versions before 2023-10-01 lack the join scopes; the service rejects them. */
+const SCOPE_ERRORS: readonly ExpectedServiceError[] = [
+  { status: 400, code: "ValidationError", when: "the api-version's token scope enum lacks a requested scope" },
+];
 
 function scopesName(scopes: readonly string[]): string {
   return `scopes=[${scopes.join(",")}]`;
@@ -53,6 +73,7 @@ export const CASES: readonly CaseDef[] = [
   ...SCOPE_SETS.map((scopes): CaseDef => ({
     name: `createUserAndToken ${scopesName(scopes)}`,
     call: "createUserAndToken",
+    serviceErrors: SCOPE_ERRORS,
     run: (c, _e, record) => (record(), c.createUserAndToken(scopes)),
   })),
   ...EXPIRIES.map((minutes): CaseDef => ({
@@ -63,6 +84,7 @@ export const CASES: readonly CaseDef[] = [
   ...SCOPE_SETS.map((scopes): CaseDef => ({
     name: `getToken ${scopesName(scopes)}`,
     call: "getToken",
+    serviceErrors: SCOPE_ERRORS,
     run: async (c, _e, record) => {
       const user = await c.createUser();
       record();
@@ -183,13 +205,17 @@ export const CASES: readonly CaseDef[] = [
   ),
 ];
 
-/** The assignment the Teams extension cases need, where the pinned version has the operation. */
+/**
+ * The assignment the Teams extension cases need, where the client's api-version has the operation
+ * (asked of the client, not listed here, so that a new version needs no edit).
+ */
 async function assignIfSupported(client: CommunicationIdentityClient): Promise<void> {
-  if (!TEAMS_EXTENSION_VERSIONS.includes(client.apiVersion)) return;
-  await client.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, { principalType: "user" });
+  try {
+    await client.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, { principalType: "user" });
+  } catch (error) {
+    if (!(error instanceof ApiVersionMismatchError)) throw error;
+  }
 }
-
-const TEAMS_EXTENSION_VERSIONS: readonly string[] = ["2025-03-02-preview", "2025-06-30", "2026-09-23"];
 
 function bearer(): TokenCredential {
   return { getToken: async () => ({ token: BEARER_TOKEN, expiresOnTimestamp: Date.UTC(2099, 0, 1) }) };
@@ -209,10 +235,49 @@ function makeClient(emulator: RunningEmulator, form: ClientForm, apiVersion: str
   }
 }
 
-export async function recordCase(def: CaseDef, apiVersion: string): Promise<WireCase> {
+/**
+ * Undefined when `error` (thrown by the case's call after `sent` requests) is an outcome the case
+ * expects; otherwise the message that aborts the recording, naming the case, the section and the
+ * api-version the client sent (`clientApiVersion`, for the `default` section).
+ */
+export function unexpectedOutcome(
+  def: CaseDef,
+  section: string,
+  error: unknown,
+  sent: number,
+  clientApiVersion: string = section,
+): string | undefined {
+  if (error instanceof ApiVersionMismatchError && sent === 0) return undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  const code = (error as { code?: unknown }).code;
+  const expected = def.serviceErrors ?? [];
+  if (sent > 0 && expected.some((e) => e.status === status && e.code === code)) return undefined;
+  const got =
+    typeof status === "number"
+      ? `the service answered ${status} ${typeof code === "string" ? code : "(no code)"}: ${(error as Error).message}`
+      : `${error instanceof Error ? `${error.name}: ${error.message}` : String(error)} (after ${sent} request${sent === 1 ? "" : "s"})`;
+  const allowed = [
+    "success",
+    "ApiVersionMismatchError before sending",
+    ...expected.map((e) => `${e.status} ${e.code} (when ${e.when})`),
+  ].join(", ");
+  return [
+    `wire contract: case "${def.name}" on api-version ${section === clientApiVersion ? section : `${section} (${clientApiVersion})`} failed unexpectedly: ${got}`,
+    `  The case may end only with: ${allowed}.`,
+    `  Nothing was recorded. Fix the emulator (does it serve ${clientApiVersion}? see describeVersionSupport in emulator/)`,
+    "  or declare the error on the case in test/wire/record.ts.",
+  ].join("\n");
+}
+
+/** Emulator options for a recording: where its version list and specs come from (default: the repository's). */
+export type RecordOptions = Pick<EmulatorOptions, "manifestFile" | "specsRoot">;
+
+/** @throws Error when the call fails in a way the case does not expect (see {@link unexpectedOutcome}). */
+export async function recordCase(def: CaseDef, apiVersion: string, options: RecordOptions = {}): Promise<WireCase> {
   const received: ReceivedRequest[] = [];
   let recording = false;
   const emulator = await startEmulator({
+    ...options,
     idSeed: `${apiVersion} ${def.name}`,
     trustedBearerTokens: [BEARER_TOKEN],
     onRequest: (request) => {
@@ -229,6 +294,8 @@ export async function recordCase(def: CaseDef, apiVersion: string): Promise<Wire
         recording = true;
       });
     } catch (err) {
+      const problem = unexpectedOutcome(def, apiVersion, err, received.length, client.apiVersion);
+      if (problem !== undefined) throw new Error(problem.split(emulator.endpoint).join("http://127.0.0.1:<port>/"));
       error = normalizeError(err, emulator.endpoint);
     }
     const out: WireCase = {
@@ -245,9 +312,9 @@ export async function recordCase(def: CaseDef, apiVersion: string): Promise<Wire
   }
 }
 
-export async function recordSection(apiVersion: string): Promise<WireSection> {
+export async function recordSection(apiVersion: string, options: RecordOptions = {}): Promise<WireSection> {
   const cases: WireCase[] = [];
-  for (const def of CASES) cases.push(await recordCase(def, apiVersion));
+  for (const def of CASES) cases.push(await recordCase(def, apiVersion, options));
   return { apiVersion, cases };
 }
 
