@@ -1,5 +1,5 @@
 import type { KeyCredential } from "@azure/core-auth";
-import type { PipelinePolicy, PipelineRequest, RequestBodyType } from "@azure/core-rest-pipeline";
+import type { PipelinePolicy, PipelineRequest } from "@azure/core-rest-pipeline";
 import { hmacSigner as platformSigner } from "#hmacSigner";
 import type { HmacSigner } from "./hmacSigner.js";
 
@@ -73,21 +73,17 @@ export function hmacAuthenticationPolicyWith(
   };
 }
 
-function hasFormBody(request: PipelineRequest): boolean {
-  return request.multipartBody !== undefined || request.formData !== undefined;
-}
-
-/** The exact bytes that will be sent; a string is passed on as is (the signer hashes its UTF-8 bytes). */
-async function bodyBytes(request: PipelineRequest): Promise<string | Uint8Array<ArrayBuffer>> {
-  if (hasFormBody(request)) {
-    throw new Error("HMAC signing cannot hash a multipart or form-data body; send the body as a string or bytes.");
+/**
+ * The exact bytes that will be sent: a string is passed on as is (the signer hashes its UTF-8
+ * bytes); a view is copied (it may sit on a SharedArrayBuffer, which Web Crypto does not accept);
+ * an ArrayBuffer or a Blob is read through a `Response`. Streams, form data and multipart bodies
+ * cannot be hashed before they are sent.
+ */
+async function bodyBytes({ body, formData, multipartBody }: PipelineRequest): Promise<string | Uint8Array<ArrayBuffer>> {
+  if (!formData && !multipartBody) {
+    if (typeof (body ??= "") === "string") return body;
+    if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
+    if (body instanceof ArrayBuffer || body instanceof Blob) return new Uint8Array(await new Response(body).arrayBuffer());
   }
-  const body: RequestBodyType | undefined = request.body;
-  if (body === undefined || body === null) return "";
-  if (typeof body === "string") return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  // Copy views: they may sit on a SharedArrayBuffer, which Web Crypto does not accept.
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
-  if (typeof Blob !== "undefined" && body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
-  throw new Error("HMAC signing cannot hash a streamed request body; send the body as a string or bytes.");
+  throw new Error("HMAC signing cannot hash a streamed, form or multipart body; send the body as a string or bytes.");
 }

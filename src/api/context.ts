@@ -1,9 +1,9 @@
 import { isKeyCredential, isTokenCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
 import { createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { resolveApiVersion } from "../../generated/src/index.js";
-import { parseConnectionString } from "../connectionString.js";
+import { connectionStringParts } from "../connectionString.js";
 import { credentialPolicy } from "../credentialPolicy.js";
-import { checkEndpoint, trimEndpoint } from "../endpoint.js";
+import { checkEndpointArgument, trimEndpoint } from "../endpoint.js";
 import { hmacAuthenticationPolicy } from "../hmacAuthenticationPolicy.js";
 import type { ApiVersion } from "../apiVersions.js";
 import type { CommunicationIdentityClientOptions } from "../models.js";
@@ -38,8 +38,9 @@ export function createIdentityContextFromConnectionString(
   connectionString: string,
   options: CommunicationIdentityContextOptions = {},
 ): CommunicationIdentityContext {
-  const { endpoint, credential } = parseConnectionString(connectionString);
-  return contextFor(endpoint, () => hmacAuthenticationPolicy(credential), options);
+  const { endpoint, accesskey } = connectionStringParts(connectionString);
+  // A plain KeyCredential: nothing outside the context can reach it to rotate it.
+  return contextFor(endpoint, () => hmacAuthenticationPolicy({ key: accesskey }), options);
 }
 
 /**
@@ -52,7 +53,7 @@ export function createIdentityContext(
   credential: KeyCredential | TokenCredential,
   options: CommunicationIdentityContextOptions = {},
 ): CommunicationIdentityContext {
-  checkEndpoint(endpoint);
+  checkEndpointArgument(endpoint);
   if (!isKeyCredential(credential) && !isTokenCredential(credential)) {
     throw new TypeError("credential must be a KeyCredential (e.g. AzureKeyCredential) or a TokenCredential.");
   }

@@ -3,7 +3,6 @@ import {
   type OperationContext,
   type OperationOptions as GeneratedOptions,
 } from "../../generated/src/index.js";
-import type { Pipeline } from "@azure/core-rest-pipeline";
 import type { FullOperationResponse, OperationOptions } from "../models.js";
 import { tracingClient } from "../tracing.js";
 
@@ -37,7 +36,7 @@ export function operation<C extends OperationContext, T>(
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
     try {
-      const result = await call(withRequestOptions(context, updated), {
+      const result = await call(context, {
         abortSignal,
         requestOptions,
         tracingOptions,
@@ -52,24 +51,6 @@ export function operation<C extends OperationContext, T>(
       throw error;
     }
   });
-}
-
-/**
- * The context with a pipeline that sets, on each request, what `@azure/core-client` sets on it from
- * the options: the span's context (core-rest-pipeline's `createPipelineRequest` drops its
- * `tracingOptions` option, so the tracing policy would not see the operation span),
- * `requestOptions.allowInsecureConnection` and the progress callbacks.
- */
-function withRequestOptions<C extends OperationContext>(context: C, { tracingOptions, requestOptions }: OperationOptions): C {
-  const pipeline: Pipeline = Object.create(context.pipeline);
-  pipeline.sendRequest = (httpClient, request) => {
-    request.tracingOptions = tracingOptions;
-    request.onUploadProgress = requestOptions?.onUploadProgress;
-    request.onDownloadProgress = requestOptions?.onDownloadProgress;
-    if (requestOptions?.allowInsecureConnection) request.allowInsecureConnection = true;
-    return context.pipeline.sendRequest(httpClient, request);
-  };
-  return { ...context, pipeline };
 }
 
 function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {

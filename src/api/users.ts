@@ -42,11 +42,8 @@ export async function createUserAndToken(
   scopes: TokenScope[],
   options: CreateUserAndTokenOptions = {},
 ): Promise<CommunicationUserToken> {
-  const body = {
-    createTokenWithScopes: checkScopes(scopes),
-    ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
-    ...optional("customId", options.customId),
-  };
+  // An undefined option is left out of the JSON (never sent as null), and gates no api-version.
+  const body = { createTokenWithScopes: checkScopes(scopes), expiresInMinutes: options.tokenExpiresInMinutes, customId: options.customId };
   const result = await operation(context, CREATE_USER_AND_TOKEN, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
   if (!result.accessToken) {
     throw new Error("The service created the user but returned no accessToken, though scopes were requested.");
