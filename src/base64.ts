@@ -33,6 +33,6 @@ export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
 }
 
 /** Standard base64 of a few bytes (a digest or a signature: they are passed as arguments). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes));
+export function bytesToBase64(bytes: ArrayBuffer | Uint8Array): string {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)));
 }

@@ -1,7 +1,7 @@
+import { randomUUID } from "@azure/core-util";
 import {
   RestError,
   createHttpHeaders,
-  createPipelineRequest,
   type HttpClient,
   type HttpMethods,
   type Pipeline,
@@ -151,19 +151,24 @@ export async function sendOperation(
       headers.set(name, value);
     }
   }
-  const request = createPipelineRequest({
+  // A PipelineRequest is an interface: building it here, rather than with createPipelineRequest
+  // (which only fills in defaults), keeps that function's class out of bundles, and carries
+  // tracingOptions, which createPipelineRequest does not copy (the tracing policy parents its HTTP
+  // span to the caller's span through it).
+  const request: PipelineRequest = {
     url: operation.url,
     method: operation.method,
     headers,
     body: operation.body,
     abortSignal: options.abortSignal,
-    timeout: requestOptions.timeout,
+    timeout: requestOptions.timeout ?? 0,
+    withCredentials: false,
+    requestId: randomUUID(),
     onUploadProgress: requestOptions.onUploadProgress,
     onDownloadProgress: requestOptions.onDownloadProgress,
     allowInsecureConnection: requestOptions.allowInsecureConnection,
-  });
-  // Set here: createPipelineRequest does not copy it, and the tracing policy reads it from the request.
-  request.tracingOptions = options.tracingOptions;
+    tracingOptions: options.tracingOptions,
+  };
   const response = await context.pipeline.sendRequest(context.httpClient, request);
   options.onResponse?.(response);
   const { status, bodyAsText } = response;
