@@ -26,13 +26,12 @@ export function parseConnectionString(connectionString: string): ParsedConnectio
 export function connectionStringParts(connectionString: string): { endpoint: string; accesskey: string } {
   const fail = (problem: string): never => invalid("connection string", problem);
   if (typeof connectionString !== "string" || !connectionString.trim()) fail("it is empty or not a string");
-  if (/^\s*https?:/i.test(connectionString)) fail("it is an endpoint, which needs a credential as second argument");
+  if (/^\s*https?:/i.test(connectionString)) fail("it is an endpoint, which needs a credential");
   const values: Record<string, string> = {};
   connectionString.split(";").forEach((segment, index) => {
     if (!segment.trim()) return;
-    const [, key = "", value = ""] = /^\s*(\w+)\s*=(.*)$/s.exec(segment) ?? fail(`segment ${index + 1} is not key=value`);
+    const [, key = "", value = ""] = /^\s*(endpoint|accesskey)\s*=(.*)$/is.exec(segment) ?? fail(`segment ${index + 1} is not endpoint=… or accesskey=…`);
     const name = key.toLowerCase();
-    if (name !== "endpoint" && name !== "accesskey") fail(`segment ${index + 1} has an unknown key`);
     if (name in values) fail(`"${name}" is given twice`);
     values[name] = value.trim();
   });

@@ -28,7 +28,7 @@ export function checkPathSegment(value: unknown, name: string): string {
 /** Returns the scopes (a JSON array in the body), or throws a TypeError when they are not an array. */
 export function checkScopes(scopes: readonly string[]): string[] {
   if (!Array.isArray(scopes)) {
-    throw new TypeError(`scopes must be an array of strings, got ${kind(scopes)}.`);
+    throw new TypeError("scopes must be an array of strings.");
   }
   return [...scopes];
 }

@@ -187,23 +187,23 @@ export async function sendOperation(
   const response = await context.pipeline.sendRequest(context.httpClient, request);
   options.onResponse?.(response);
   const { status, bodyAsText } = response;
+  const isSuccess = operation.successStatuses.includes(status);
   let body: unknown;
-  let isJson = true;
   try {
     body = bodyAsText ? (JSON.parse(bodyAsText) as unknown) : undefined;
   } catch {
-    isJson = false;
+    // An error status gives the service's error either way (its details undefined).
+    if (isSuccess) {
+      throw new RestError(`The response body of status ${status} is not valid JSON`, {
+        code: RestError.PARSE_ERROR,
+        statusCode: status,
+        request: response.request,
+        response,
+      });
+    }
   }
-  if (!operation.successStatuses.includes(status)) {
-    throw createServiceError(response, isJson ? body : undefined);
-  }
-  if (!isJson) {
-    throw new RestError(`The response body of status ${status} is not valid JSON`, {
-      code: RestError.PARSE_ERROR,
-      statusCode: status,
-      request: response.request,
-      response,
-    });
+  if (!isSuccess) {
+    throw createServiceError(response, body);
   }
   return { status, response, body };
 }

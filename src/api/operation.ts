@@ -6,15 +6,8 @@ import {
 import type { FullOperationResponse, OperationOptions } from "../models.js";
 import { tracingClient } from "../tracing.js";
 
-/** How a client operation is traced and how generated names map to the client's. */
-export interface ClientMember {
-  /** The client's method, e.g. `createUser`. */
-  method: string;
-  /** The span's name after `CommunicationIdentity-`, when not the method's (`getToken` is `issueToken`, as in the official client). */
-  span?: string;
-  /** The client's option name of each generated body field (`body.customId` → `customId`). */
-  fields?: Record<string, string>;
-}
+/** The client's option name of each generated body field the api-version gates. */
+const OPTION_NAMES: Record<string, string> = { "body.customId": "customId", "body.expiresInMinutes": "tokenExpiresInMinutes" };
 
 /**
  * Runs one operation as `@azure/communication-identity` does:
@@ -27,11 +20,12 @@ export interface ClientMember {
  */
 export function operation<C extends OperationContext, T>(
   context: C,
-  member: ClientMember,
+  method: string,
   options: OperationOptions,
   call: (context: C, options: GeneratedOptions) => Promise<T>,
+  span = method,
 ): Promise<T> {
-  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async (updated) => {
+  return tracingClient.withSpan(`CommunicationIdentity-${span}`, options, async (updated) => {
     const { abortSignal, requestOptions, tracingOptions, onResponse } = updated;
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
@@ -45,7 +39,7 @@ export function operation<C extends OperationContext, T>(
       if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
-      if (error instanceof ApiVersionMismatchError) throw renamed(error, member);
+      if (error instanceof ApiVersionMismatchError) throw renamed(error, method);
       const { response, details } = (error ?? {}) as { response?: FullOperationResponse; details?: unknown };
       if (response) onResponse?.(Object.assign(response, { parsedBody: details }), details ?? {}, error);
       throw error;
@@ -53,8 +47,8 @@ export function operation<C extends OperationContext, T>(
   });
 }
 
-function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {
+function renamed(error: ApiVersionMismatchError, method: string): ApiVersionMismatchError {
   const field = error.member.split(": ")[1];
-  const name = field === undefined ? member.method : `${member.method}: ${member.fields?.[field] ?? field}`;
+  const name = field === undefined ? method : `${method}: ${OPTION_NAMES[field] ?? field}`;
   return new ApiVersionMismatchError(error.apiVersion, name, error.supportedVersions);
 }
