@@ -36,5 +36,5 @@ export function connectionStringParts(connectionString: string): { endpoint: str
     values[name] = value.trim();
   });
   for (const name of ["endpoint", "accesskey"]) if (!values[name]) fail(`"${name}" is missing or empty`);
-  return { endpoint: checkEndpoint(values["endpoint"], "endpoint in the connection string"), accesskey: values["accesskey"]! };
+  return { endpoint: checkEndpoint(values["endpoint"]!, "endpoint in the connection string"), accesskey: values["accesskey"]! };
 }

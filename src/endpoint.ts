@@ -7,12 +7,11 @@ export function invalid(what: string, problem: string): never {
 }
 
 /**
- * Checks that an endpoint is an absolute http(s) URL and returns it exactly as given (a trailing
- * slash included).
+ * Checks that an endpoint (a non-empty string) is an absolute http(s) URL and returns it exactly as
+ * given (a trailing slash included).
  * @param what - Named in the error (`"endpoint in the connection string"`).
  */
-export function checkEndpoint(endpoint: unknown, what = "endpoint"): string {
-  if (typeof endpoint !== "string" || !endpoint.trim()) invalid(what, "it is empty or not a string");
+export function checkEndpoint(endpoint: string, what = "endpoint"): string {
   let protocol: string;
   try {
     protocol = new URL(endpoint.trim()).protocol;
@@ -24,11 +23,12 @@ export function checkEndpoint(endpoint: unknown, what = "endpoint"): string {
 }
 
 /**
- * Checks the endpoint argument of a client or context created with a credential: also refuses a
- * connection string there (it is passed alone).
+ * Checks the endpoint argument of a client or context created with a credential: a non-empty
+ * string that is not a connection string (that is passed alone), then {@link checkEndpoint}.
  */
 export function checkEndpointArgument(endpoint: unknown): string {
-  if (typeof endpoint === "string" && /^\s*(endpoint|accesskey)\s*=/i.test(endpoint)) {
+  if (typeof endpoint !== "string" || !endpoint.trim()) invalid("endpoint", "it is empty or not a string");
+  if (/^\s*(endpoint|accesskey)\s*=/i.test(endpoint)) {
     invalid("endpoint", "it is a connection string, which is passed alone, without a credential");
   }
   return checkEndpoint(endpoint);

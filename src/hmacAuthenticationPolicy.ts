@@ -83,5 +83,5 @@ function bodyBytes({ body, formData, multipartBody }: PipelineRequest): string |
     if (body instanceof ArrayBuffer) body = new Uint8Array(body);
     if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
   }
-  throw new Error("HMAC signing needs a string or bytes body (not a stream, Blob or form).");
+  throw new Error("HMAC cannot sign a stream, Blob or form body.");
 }

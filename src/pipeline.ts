@@ -36,7 +36,8 @@ export function createIdentityPipeline(
   options: CommunicationIdentityClientOptions,
 ): Pipeline {
   const { loggingOptions = {} } = options;
-  const userAgentPrefix = [options.userAgentOptions?.userAgentPrefix, SDK_USER_AGENT].filter(Boolean).join(" ");
+  const prefix = options.userAgentOptions?.userAgentPrefix;
+  const userAgentPrefix = prefix ? `${prefix} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
   const pipeline = createEmptyPipeline();
   // Before the Node policies, so that it precedes the redirect policy, as in createPipelineFromOptions.
   pipeline.addPolicy(

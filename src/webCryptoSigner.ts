@@ -28,7 +28,7 @@ const encoder = new TextEncoder();
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
   if (!s) {
-    throw new Error("HMAC signing needs crypto.subtle (Node 20+ or a secure context).");
+    throw new Error("HMAC signing needs crypto.subtle (a secure context).");
   }
   return s;
 }

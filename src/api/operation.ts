@@ -11,7 +11,7 @@ const OPTION_NAMES: Record<string, string> = { "body.customId": "customId", "bod
 
 /**
  * Runs one operation as `@azure/communication-identity` does:
- * - in a span `CommunicationIdentity-<method>` whose context the request carries (the pipeline's
+ * - in a span `CommunicationIdentity-<span>` (`span`: the method's name unless given) whose context the request carries (the pipeline's
  *   tracing policy adds the HTTP span under it), ended with status success or error;
  * - `onResponse(rawResponse, flatResponse, error?)` called once with the final response after
  *   deserialization, as `@azure/core-client` calls it, also when the service answers an error;

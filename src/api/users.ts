@@ -41,7 +41,7 @@ export async function createUserAndToken(
   const body = { createTokenWithScopes: checkScopes(scopes), expiresInMinutes: options.tokenExpiresInMinutes, customId: options.customId };
   const result = await operation(context, "createUserAndToken", options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
   if (!result.accessToken) {
-    throw new Error("The service created the user but returned no accessToken.");
+    throw new Error("The service returned no accessToken.");
   }
   return { user: { communicationUserId: result.identity.id }, token: result.accessToken.token, expiresOn: result.accessToken.expiresOn };
 }
