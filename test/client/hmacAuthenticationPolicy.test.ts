@@ -130,7 +130,7 @@ describe.each([
       createPipelineRequest({ url, method: "POST", multipartBody: { parts: [] } }),
     ]) {
       await expect(signed(request)).rejects.toThrow(
-        new Error("HMAC signing needs a string or bytes body (not a stream, Blob or form)."),
+        new Error("HMAC cannot sign a stream, Blob or form body."),
       );
     }
   });
