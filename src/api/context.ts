@@ -40,7 +40,7 @@ export function createIdentityContextFromConnectionString(
 ): CommunicationIdentityContext {
   const { endpoint, accesskey } = connectionStringParts(connectionString);
   // A plain KeyCredential: nothing outside the context can reach it to rotate it.
-  return contextFor(endpoint, () => hmacAuthenticationPolicy({ key: accesskey }), options);
+  return contextFor(endpoint, hmacAuthenticationPolicy({ key: accesskey }), options);
 }
 
 /**
@@ -57,21 +57,21 @@ export function createIdentityContext(
   if (!isKeyCredential(credential) && !isTokenCredential(credential)) {
     throw new TypeError("credential must be a KeyCredential (e.g. AzureKeyCredential) or a TokenCredential.");
   }
-  return contextFor(endpoint, () => credentialPolicy(credential), options);
+  return contextFor(endpoint, credentialPolicy(credential), options);
 }
 
 function contextFor(
   endpoint: string,
-  authentication: () => PipelinePolicy,
+  authentication: PipelinePolicy,
   options: CommunicationIdentityContextOptions,
 ): CommunicationIdentityContext {
-  // The api-version first: an unknown one fails before anything else is built.
+  // (Creating the authentication policy has no effect: nothing is read or fetched before a request.)
   const apiVersion = resolveApiVersion(options.apiVersion);
   endpoint = trimEndpoint(endpoint);
   return Object.freeze({
     endpoint,
     apiVersion,
-    pipeline: createIdentityPipeline(endpoint, authentication(), options),
+    pipeline: createIdentityPipeline(endpoint, authentication, options),
     httpClient: options.httpClient ?? createDefaultHttpClient(),
   });
 }
