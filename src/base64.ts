@@ -23,24 +23,16 @@ export function isBase64(text: string): boolean {
  * `atob` (WHATWG forgiving-base64) decodes the same way.
  */
 export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
-  let digits = "";
-  for (let i = 0; i < text.length; i += 1) {
-    const char = String.fromCharCode(text.charCodeAt(i) & 0xff);
-    if (char === "=") break;
-    if (/[\w+/-]/.test(char)) digits += char === "-" ? "+" : char === "_" ? "/" : char;
-  }
-  const binary = atob(digits.length % 4 === 1 ? digits.slice(0, -1) : digits);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) {
-    bytes[i] = binary.charCodeAt(i);
-  }
-  return bytes;
+  const digits = text
+    .replace(/[^]/g, (unit) => String.fromCharCode(unit.charCodeAt(0) & 0xff))
+    .split("=")[0]!
+    .replace(/[^\w+/-]/g, "")
+    .replace(/-/g, "+")
+    .replace(/_/g, "/");
+  return Uint8Array.from(atob(digits.length % 4 === 1 ? digits.slice(0, -1) : digits), (char) => char.charCodeAt(0));
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) {
-    binary += String.fromCharCode(byte);
-  }
-  return btoa(binary);
+/** Standard base64 of a few bytes (a digest or a signature: they are passed as arguments). */
+export function bytesToBase64(bytes: ArrayBuffer | Uint8Array): string {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)));
 }

@@ -1,5 +1,5 @@
 import { AzureKeyCredential } from "@azure/core-auth";
-import { checkEndpoint } from "./endpoint.js";
+import { checkEndpoint, invalid } from "./endpoint.js";
 
 /** The parts of an Azure Communication Services connection string. */
 export interface ParsedConnectionString {
@@ -18,20 +18,23 @@ export interface ParsedConnectionString {
  * value: any part may hold the key.
  */
 export function parseConnectionString(connectionString: string): ParsedConnectionString {
-  const fail = (what: string): never => {
-    throw new TypeError(`Invalid connection string: ${what}.`);
-  };
+  const { endpoint, accesskey } = connectionStringParts(connectionString);
+  return { endpoint, credential: new AzureKeyCredential(accesskey) };
+}
+
+/** The endpoint (checked, as given) and the access key (as given) of a connection string; see {@link parseConnectionString}. */
+export function connectionStringParts(connectionString: string): { endpoint: string; accesskey: string } {
+  const fail = (problem: string): never => invalid("connection string", problem);
   if (typeof connectionString !== "string" || !connectionString.trim()) fail("it is empty or not a string");
-  if (/^\s*https?:/i.test(connectionString)) fail("it is an endpoint, which needs a credential as second argument");
-  const values: { endpoint?: string; accesskey?: string } = {};
+  if (/^\s*https?:/i.test(connectionString)) fail("it is an endpoint, which needs a credential");
+  const values: Record<string, string> = {};
   connectionString.split(";").forEach((segment, index) => {
     if (!segment.trim()) return;
-    const [, key = "", value = ""] = /^\s*(\w+)\s*=(.*)$/s.exec(segment) ?? fail(`segment ${index + 1} is not key=value`);
+    const [, key = "", value = ""] = /^\s*(endpoint|accesskey)\s*=(.*)$/is.exec(segment) ?? fail(`segment ${index + 1} is not endpoint=… or accesskey=…`);
     const name = key.toLowerCase();
-    if (name !== "endpoint" && name !== "accesskey") fail(`segment ${index + 1} has an unknown key`);
-    if (values[name as "endpoint"] !== undefined) fail(`"${name}" is given twice`);
-    values[name as "endpoint"] = value.trim();
+    if (name in values) fail(`"${name}" is given twice`);
+    values[name] = value.trim();
   });
-  for (const name of ["endpoint", "accesskey"] as const) if (!values[name]) fail(`"${name}" is missing or empty`);
-  return { endpoint: checkEndpoint(values.endpoint, " in the connection string"), credential: new AzureKeyCredential(values.accesskey!) };
+  for (const name of ["endpoint", "accesskey"]) if (!values[name]) fail(`"${name}" is missing or empty`);
+  return { endpoint: checkEndpoint(values["endpoint"]!, "endpoint in the connection string"), accesskey: values["accesskey"]! };
 }

@@ -1,24 +1,37 @@
 /**
- * Checks that an endpoint is an absolute http(s) URL and returns it exactly as given (a trailing
- * slash included). Errors say what is wrong and never echo the value: a misplaced connection
- * string or key may be in it.
- * @param where - Said after "Invalid endpoint" (e.g. `" in the connection string"`).
+ * Throws `TypeError("Invalid <what>: <problem>.")`. Client-parameter errors say what is wrong and
+ * never echo the value: a misplaced connection string or key may be in it.
  */
-export function checkEndpoint(endpoint: unknown, where = ""): string {
-  let problem: string | undefined;
-  if (typeof endpoint !== "string" || !endpoint.trim()) {
-    problem = "it is empty or not a string";
-  } else if (/^\s*(endpoint|accesskey)\s*=/i.test(endpoint)) {
-    problem = "it is a connection string, which is passed alone, without a credential";
-  } else {
-    try {
-      if (!/^https?:$/.test(new URL(endpoint.trim()).protocol)) problem = "its scheme must be http or https";
-    } catch {
-      problem = "it is not an absolute URL";
-    }
+export function invalid(what: string, problem: string): never {
+  throw new TypeError(`Invalid ${what}: ${problem}.`);
+}
+
+/**
+ * Checks that an endpoint (a non-empty string) is an absolute http(s) URL and returns it exactly as
+ * given (a trailing slash included).
+ * @param what - Named in the error (`"endpoint in the connection string"`).
+ */
+export function checkEndpoint(endpoint: string, what = "endpoint"): string {
+  let protocol: string;
+  try {
+    protocol = new URL(endpoint.trim()).protocol;
+  } catch {
+    invalid(what, "it is not an absolute URL");
   }
-  if (problem) throw new TypeError(`Invalid endpoint${where}: ${problem}.`);
-  return endpoint as string;
+  if (!/^https?:$/.test(protocol)) invalid(what, "its scheme must be http or https");
+  return endpoint;
+}
+
+/**
+ * Checks the endpoint argument of a client or context created with a credential: a non-empty
+ * string that is not a connection string (that is passed alone), then {@link checkEndpoint}.
+ */
+export function checkEndpointArgument(endpoint: unknown): string {
+  if (typeof endpoint !== "string" || !endpoint.trim()) invalid("endpoint", "it is empty or not a string");
+  if (/^\s*(endpoint|accesskey)\s*=/i.test(endpoint)) {
+    invalid("endpoint", "it is a connection string, which is passed alone, without a credential");
+  }
+  return checkEndpoint(endpoint);
 }
 
 /** The endpoint as the generated operations expect it: without surrounding spaces or trailing slashes. */

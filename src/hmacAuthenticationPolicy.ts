@@ -1,5 +1,5 @@
 import type { KeyCredential } from "@azure/core-auth";
-import type { PipelinePolicy, PipelineRequest, RequestBodyType } from "@azure/core-rest-pipeline";
+import type { PipelinePolicy, PipelineRequest } from "@azure/core-rest-pipeline";
 import { hmacSigner as platformSigner } from "#hmacSigner";
 import type { HmacSigner } from "./hmacSigner.js";
 
@@ -48,23 +48,21 @@ export function hmacAuthenticationPolicyWith(
 ): PipelinePolicy {
   const now = options.now ?? (() => new Date());
   // One signing function, replaced when the credential's key changes (rotation).
-  let cached: { key: string; sign: (text: string) => string | Promise<string> } | undefined;
-  const signerFor = (key: string) => {
-    if (cached?.key !== key) cached = { key, sign: signer.hmacSha256(key) };
-    return cached.sign;
-  };
+  let signedWith: string | undefined;
+  let sign: (text: string) => string | Promise<string>;
 
   return {
     name: hmacAuthenticationPolicyName,
     async sendRequest(request, next) {
-      const url = new URL(request.url);
+      const { host, pathname, search } = new URL(request.url);
       const date = now().toUTCString();
-      const contentHash = await signer.sha256(await bodyBytes(request));
-      const stringToSign = `${request.method.toUpperCase()}\n${url.pathname}${url.search}\n${date};${url.host};${contentHash}`;
-      const signature = await signerFor(credential.key)(stringToSign);
+      const contentHash = await signer.sha256(bodyBytes(request));
+      const { key } = credential;
+      if (key !== signedWith) sign = signer.hmacSha256((signedWith = key));
+      const signature = await sign(`${request.method.toUpperCase()}\n${pathname}${search}\n${date};${host};${contentHash}`);
       // The signed host, as a header (Node's HTTP client sends this value anyway), so a custom
       // HttpClient, or a policy after signing, sees what was signed. Browsers' fetch drops it.
-      request.headers.set("host", url.host);
+      request.headers.set("host", host);
       request.headers.set("x-ms-date", date);
       request.headers.set("x-ms-content-sha256", contentHash);
       request.headers.set("Authorization", `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${signature}`);
@@ -73,21 +71,17 @@ export function hmacAuthenticationPolicyWith(
   };
 }
 
-function hasFormBody(request: PipelineRequest): boolean {
-  return request.multipartBody !== undefined || request.formData !== undefined;
-}
-
-/** The exact bytes that will be sent; a string is passed on as is (the signer hashes its UTF-8 bytes). */
-async function bodyBytes(request: PipelineRequest): Promise<string | Uint8Array<ArrayBuffer>> {
-  if (hasFormBody(request)) {
-    throw new Error("HMAC signing cannot hash a multipart or form-data body; send the body as a string or bytes.");
+/**
+ * The exact bytes that will be sent: a string is passed on as is (the signer hashes its UTF-8
+ * bytes), bytes are copied (a view may sit on a SharedArrayBuffer, which Web Crypto does not
+ * accept). Streams, Blobs, form data and multipart bodies are refused: the client never sends them,
+ * and they cannot be hashed before they are sent without reading them twice.
+ */
+function bodyBytes({ body, formData, multipartBody }: PipelineRequest): string | Uint8Array<ArrayBuffer> {
+  if (!formData && !multipartBody) {
+    if (typeof (body ??= "") === "string") return body;
+    if (body instanceof ArrayBuffer) body = new Uint8Array(body);
+    if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
   }
-  const body: RequestBodyType | undefined = request.body;
-  if (body === undefined || body === null) return "";
-  if (typeof body === "string") return body;
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  // Copy views: they may sit on a SharedArrayBuffer, which Web Crypto does not accept.
-  if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
-  if (typeof Blob !== "undefined" && body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
-  throw new Error("HMAC signing cannot hash a streamed request body; send the body as a string or bytes.");
+  throw new Error("HMAC cannot sign a stream, Blob or form body.");
 }

@@ -41,7 +41,7 @@ export function checkPathSegment(value: unknown, name: string): string {
 export function checkScopes(scopes: readonly string[]): string[] {
   checkPresent(scopes, "scopes");
   if (!Array.isArray(scopes)) {
-    throw new TypeError(`scopes must be an array of strings, got ${kind(scopes)}.`);
+    throw new TypeError("scopes must be an array of strings.");
   }
   return [...scopes];
 }

@@ -35,29 +35,33 @@ export function createIdentityPipeline(
   authentication: PipelinePolicy,
   options: CommunicationIdentityClientOptions,
 ): Pipeline {
-  const userAgentPrefix = [options.userAgentOptions?.userAgentPrefix, SDK_USER_AGENT].filter(Boolean).join(" ");
-  const userAgentOptions = { ...options.userAgentOptions, userAgentPrefix };
+  const { loggingOptions = {} } = options;
+  const prefix = options.userAgentOptions?.userAgentPrefix;
+  const userAgentPrefix = prefix ? `${prefix} ${SDK_USER_AGENT}` : SDK_USER_AGENT;
   const pipeline = createEmptyPipeline();
   // Before the Node policies, so that it precedes the redirect policy, as in createPipelineFromOptions.
   pipeline.addPolicy(
-    tracingPolicy({ userAgentPrefix, additionalAllowedQueryParameters: options.loggingOptions?.additionalAllowedQueryParameters }),
+    tracingPolicy({ userAgentPrefix, additionalAllowedQueryParameters: loggingOptions.additionalAllowedQueryParameters }),
     { afterPhase: "Retry" },
   );
   addNodePolicies(pipeline, options);
-  const loggingOptions = {
-    logger: logger.info,
-    additionalAllowedHeaderNames: options.loggingOptions?.additionalAllowedHeaderNames?.filter(
-      (name) => name.toLowerCase() !== "authorization",
-    ),
-    additionalAllowedQueryParameters: options.loggingOptions?.additionalAllowedQueryParameters,
-  };
-  pipeline.addPolicy(userAgentPolicy(userAgentOptions));
+  pipeline.addPolicy(userAgentPolicy({ userAgentPrefix }));
   pipeline.addPolicy(setClientRequestIdPolicy(options.telemetryOptions?.clientRequestIdHeaderName));
   pipeline.addPolicy(defaultRetryPolicy(options.retryOptions), { phase: "Retry" });
-  pipeline.addPolicy(logPolicy(loggingOptions), { afterPhase: "Sign" });
-
+  pipeline.addPolicy(
+    logPolicy({
+      ...loggingOptions,
+      logger: logger.info,
+      // The signature is a secret: Authorization is never logged.
+      additionalAllowedHeaderNames: loggingOptions.additionalAllowedHeaderNames?.filter((name) => !/^authorization$/i.test(name)),
+    }),
+    { afterPhase: "Sign" },
+  );
   if (options.allowInsecureConnection ?? isLoopbackHttp(endpoint)) {
-    pipeline.addPolicy(allowInsecureConnectionPolicy());
+    pipeline.addPolicy({
+      name: "communicationIdentityAllowInsecureConnectionPolicy",
+      sendRequest: (request, next) => next(Object.assign(request, { allowInsecureConnection: true })),
+    });
   }
   for (const { policy, position } of options.additionalPolicies ?? []) {
     pipeline.addPolicy(policy, position === "perRetry" ? { afterPhase: "Retry" } : {});
@@ -66,17 +70,7 @@ export function createIdentityPipeline(
   return pipeline;
 }
 
-function allowInsecureConnectionPolicy(): PipelinePolicy {
-  return {
-    name: "communicationIdentityAllowInsecureConnectionPolicy",
-    sendRequest(request, next) {
-      request.allowInsecureConnection = true;
-      return next(request);
-    },
-  };
-}
-
 /** Plain http to this machine (a local emulator): allowed without opting in. */
 function isLoopbackHttp(endpoint: string): boolean {
-  return new URL(endpoint).protocol === "http:" && isLoopback(endpoint);
+  return /^http:/i.test(endpoint) && isLoopback(endpoint);
 }

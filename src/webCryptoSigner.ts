@@ -15,13 +15,11 @@ export const hmacSigner: HmacSigner = {
     let cryptoKey: Promise<CryptoKey> | undefined;
     return async (text) => {
       cryptoKey ??= subtle().importKey("raw", bytes.length > 0 ? bytes : new Uint8Array(1), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-      const signature = await subtle().sign("HMAC", await cryptoKey, encoder.encode(text));
-      return bytesToBase64(new Uint8Array(signature));
+      return bytesToBase64(await subtle().sign("HMAC", await cryptoKey, encoder.encode(text)));
     };
   },
   async sha256(data) {
-    const digest = await subtle().digest("SHA-256", typeof data === "string" ? encoder.encode(data) : data);
-    return bytesToBase64(new Uint8Array(digest));
+    return bytesToBase64(await subtle().digest("SHA-256", typeof data === "string" ? encoder.encode(data) : data));
   },
 };
 
@@ -30,7 +28,7 @@ const encoder = new TextEncoder();
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
   if (!s) {
-    throw new Error("HMAC signing needs Web Crypto (globalThis.crypto.subtle): use Node 20+ or a secure browser context.");
+    throw new Error("HMAC signing needs crypto.subtle (a secure context).");
   }
   return s;
 }

@@ -1,9 +1,9 @@
 import { isKeyCredential, isTokenCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
 import { createDefaultHttpClient, type HttpClient, type Pipeline, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { resolveApiVersion } from "../../generated/src/index.js";
-import { parseConnectionString } from "../connectionString.js";
+import { connectionStringParts } from "../connectionString.js";
 import { credentialPolicy } from "../credentialPolicy.js";
-import { checkEndpoint, trimEndpoint } from "../endpoint.js";
+import { checkEndpointArgument, trimEndpoint } from "../endpoint.js";
 import { hmacAuthenticationPolicy } from "../hmacAuthenticationPolicy.js";
 import type { ApiVersion } from "../apiVersions.js";
 import type { CommunicationIdentityClientOptions } from "../models.js";
@@ -38,8 +38,9 @@ export function createIdentityContextFromConnectionString(
   connectionString: string,
   options: CommunicationIdentityContextOptions = {},
 ): CommunicationIdentityContext {
-  const { endpoint, credential } = parseConnectionString(connectionString);
-  return contextFor(endpoint, () => hmacAuthenticationPolicy(credential), options);
+  const { endpoint, accesskey } = connectionStringParts(connectionString);
+  // A plain KeyCredential: nothing outside the context can reach it to rotate it.
+  return contextFor(endpoint, hmacAuthenticationPolicy({ key: accesskey }), options);
 }
 
 /**
@@ -52,25 +53,25 @@ export function createIdentityContext(
   credential: KeyCredential | TokenCredential,
   options: CommunicationIdentityContextOptions = {},
 ): CommunicationIdentityContext {
-  checkEndpoint(endpoint);
+  checkEndpointArgument(endpoint);
   if (!isKeyCredential(credential) && !isTokenCredential(credential)) {
     throw new TypeError("credential must be a KeyCredential (e.g. AzureKeyCredential) or a TokenCredential.");
   }
-  return contextFor(endpoint, () => credentialPolicy(credential), options);
+  return contextFor(endpoint, credentialPolicy(credential), options);
 }
 
 function contextFor(
   endpoint: string,
-  authentication: () => PipelinePolicy,
+  authentication: PipelinePolicy,
   options: CommunicationIdentityContextOptions,
 ): CommunicationIdentityContext {
-  // The api-version first: an unknown one fails before anything else is built.
+  // (Creating the authentication policy has no effect: nothing is read or fetched before a request.)
   const apiVersion = resolveApiVersion(options.apiVersion);
   endpoint = trimEndpoint(endpoint);
   return Object.freeze({
     endpoint,
     apiVersion,
-    pipeline: createIdentityPipeline(endpoint, authentication(), options),
+    pipeline: createIdentityPipeline(endpoint, authentication, options),
     httpClient: options.httpClient ?? createDefaultHttpClient(),
   });
 }

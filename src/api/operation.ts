@@ -3,23 +3,15 @@ import {
   type OperationContext,
   type OperationOptions as GeneratedOptions,
 } from "../../generated/src/index.js";
-import type { Pipeline } from "@azure/core-rest-pipeline";
 import type { FullOperationResponse, OperationOptions } from "../models.js";
 import { tracingClient } from "../tracing.js";
 
-/** How a client operation is traced and how generated names map to the client's. */
-export interface ClientMember {
-  /** The client's method, e.g. `createUser`. */
-  method: string;
-  /** The span's name after `CommunicationIdentity-`, when not the method's (`getToken` is `issueToken`, as in the official client). */
-  span?: string;
-  /** The client's option name of each generated body field (`body.customId` → `customId`). */
-  fields?: Record<string, string>;
-}
+/** The client's option name of each generated body field the api-version gates. */
+const OPTION_NAMES: Record<string, string> = { "body.customId": "customId", "body.expiresInMinutes": "tokenExpiresInMinutes" };
 
 /**
  * Runs one operation as `@azure/communication-identity` does:
- * - in a span `CommunicationIdentity-<method>` whose context the request carries (the pipeline's
+ * - in a span `CommunicationIdentity-<span>` (`span`: the method's name unless given) whose context the request carries (the pipeline's
  *   tracing policy adds the HTTP span under it), ended with status success or error;
  * - `onResponse(rawResponse, flatResponse, error?)` called once with the final response after
  *   deserialization, as `@azure/core-client` calls it, also when the service answers an error;
@@ -28,16 +20,17 @@ export interface ClientMember {
  */
 export function operation<C extends OperationContext, T>(
   context: C,
-  member: ClientMember,
+  method: string,
   options: OperationOptions,
   call: (context: C, options: GeneratedOptions) => Promise<T>,
+  span = method,
 ): Promise<T> {
-  return tracingClient.withSpan(`CommunicationIdentity-${member.span ?? member.method}`, options, async (updated) => {
+  return tracingClient.withSpan(`CommunicationIdentity-${span}`, options, async (updated) => {
     const { abortSignal, requestOptions, tracingOptions, onResponse } = updated;
     // The generated call reports the raw response before deserializing; it is handed on after.
     let raw: FullOperationResponse | undefined;
     try {
-      const deserialized = await call(withRequestOptions(context, updated), {
+      const deserialized = await call(context, {
         abortSignal,
         requestOptions,
         tracingOptions,
@@ -49,7 +42,7 @@ export function operation<C extends OperationContext, T>(
       if (raw) onResponse?.(Object.assign(raw, { parsedBody: result }), result ?? {});
       return result;
     } catch (error) {
-      if (error instanceof ApiVersionMismatchError) throw renamed(error, member);
+      if (error instanceof ApiVersionMismatchError) throw renamed(error, method);
       // As @azure/core-client: an error that carries a response (a RestError, or another error a
       // policy threw) gets `details` (the parsed error body, else {}) and is reported to onResponse.
       const failure = (error ?? {}) as { response?: FullOperationResponse; details?: unknown };
@@ -62,24 +55,6 @@ export function operation<C extends OperationContext, T>(
   });
 }
 
-/**
- * The context with a pipeline that sets, on each request, what `@azure/core-client` sets on it from
- * the options: the span's context (core-rest-pipeline's `createPipelineRequest` drops its
- * `tracingOptions` option, so the tracing policy would not see the operation span),
- * `requestOptions.allowInsecureConnection` and the progress callbacks.
- */
-function withRequestOptions<C extends OperationContext>(context: C, { tracingOptions, requestOptions }: OperationOptions): C {
-  const pipeline: Pipeline = Object.create(context.pipeline);
-  pipeline.sendRequest = (httpClient, request) => {
-    request.tracingOptions = tracingOptions;
-    request.onUploadProgress = requestOptions?.onUploadProgress;
-    request.onDownloadProgress = requestOptions?.onDownloadProgress;
-    if (requestOptions?.allowInsecureConnection) request.allowInsecureConnection = true;
-    return context.pipeline.sendRequest(httpClient, request);
-  };
-  return { ...context, pipeline };
-}
-
 function shouldDeserialize(requestOptions: OperationOptions["requestOptions"], response: FullOperationResponse): boolean {
   const setting = requestOptions?.shouldDeserialize ?? true;
   return typeof setting === "function" ? setting(response) : setting;
@@ -89,8 +64,8 @@ function parseJson(text: string | null | undefined): unknown {
   return text ? JSON.parse(text) : undefined;
 }
 
-function renamed(error: ApiVersionMismatchError, member: ClientMember): ApiVersionMismatchError {
+function renamed(error: ApiVersionMismatchError, method: string): ApiVersionMismatchError {
   const field = error.member.split(": ")[1];
-  const name = field === undefined ? member.method : `${member.method}: ${member.fields?.[field] ?? field}`;
+  const name = field === undefined ? method : `${method}: ${OPTION_NAMES[field] ?? field}`;
   return new ApiVersionMismatchError(error.apiVersion, name, error.supportedVersions);
 }

@@ -20,7 +20,7 @@ export async function getTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<TeamsExtensionAssignment> {
   const [tenant, object] = principal(tenantId, objectId);
-  const result = await operation(context, { method: "getTeamsExtensionAssignment" }, options, (c, forwarded) =>
+  const result = await operation(context, "getTeamsExtensionAssignment", options, (c, forwarded) =>
     teamsExtensionGetAssignment(c, tenant, object, forwarded),
   );
   return assignment(result);
@@ -41,7 +41,7 @@ export async function upsertTeamsExtensionAssignment(
   const [tenant, object] = principal(tenantId, objectId);
   const { principalType, clientIds } = checkObject(settings, "settings { principalType, clientIds? }");
   const body = { principalType, ...optional("clientIds", clientIds) };
-  const result = await operation(context, { method: "upsertTeamsExtensionAssignment" }, options, (c, forwarded) =>
+  const result = await operation(context, "upsertTeamsExtensionAssignment", options, (c, forwarded) =>
     teamsExtensionUpsertAssignment(c, tenant, object, body, forwarded),
   );
   return assignment(result);
@@ -58,7 +58,7 @@ export async function deleteTeamsExtensionAssignment(
   options: OperationOptions = {},
 ): Promise<void> {
   const [tenant, object] = principal(tenantId, objectId);
-  await operation(context, { method: "deleteTeamsExtensionAssignment" }, options, (c, forwarded) =>
+  await operation(context, "deleteTeamsExtensionAssignment", options, (c, forwarded) =>
     teamsExtensionDeleteAssignment(c, tenant, object, forwarded),
   );
 }

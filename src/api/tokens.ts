@@ -19,10 +19,9 @@ import type {
 } from "../models.js";
 import type { TokenScope } from "../tokenScope.js";
 import type { CommunicationIdentityContext } from "./context.js";
-import { operation, type ClientMember } from "./operation.js";
+import { operation } from "./operation.js";
 import { optional } from "./optional.js";
 
-const GET_TOKEN: ClientMember = { method: "getToken", span: "issueToken", fields: { "body.expiresInMinutes": "tokenExpiresInMinutes" } };
 
 /** Issues a token with the given scopes for a user. */
 export async function getToken(
@@ -36,7 +35,14 @@ export async function getToken(
     scopes: checkScopes(scopes),
     ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
   };
-  const result = await operation(context, GET_TOKEN, options, (c, forwarded) => communicationIdentityIssueAccessToken(c, id, body, forwarded));
+  // The span is named `issueToken`, as the official client's is.
+  const result = await operation(
+    context,
+    "getToken",
+    options,
+    (c, forwarded) => communicationIdentityIssueAccessToken(c, id, body, forwarded),
+    "issueToken",
+  );
   return { token: result.token, expiresOn: result.expiresOn };
 }
 
@@ -47,7 +53,7 @@ export async function revokeTokens(
   options: OperationOptions = {},
 ): Promise<void> {
   const id = checkUser(user);
-  await operation(context, { method: "revokeTokens" }, options, (c, forwarded) => communicationIdentityRevokeAccessTokens(c, id, forwarded));
+  await operation(context, "revokeTokens", options, (c, forwarded) => communicationIdentityRevokeAccessTokens(c, id, forwarded));
 }
 
 /**
@@ -67,7 +73,7 @@ export async function getTokenForTeamsUser(
     appId: checkPresent(clientId, "clientId"),
     userId: checkPresent(userObjectId, "userObjectId"),
   };
-  const result = await operation(context, { method: "getTokenForTeamsUser" }, options, (c, forwarded) =>
+  const result = await operation(context, "getTokenForTeamsUser", options, (c, forwarded) =>
     communicationIdentityExchangeTeamsUserAccessToken(c, body, forwarded),
   );
   return { token: result.token, expiresOn: result.expiresOn };
@@ -95,7 +101,7 @@ export async function getTokenForTeamsExtensionUser(
       `${method} sends the Teams user's Entra token, so it needs an https endpoint (or plain http to this machine, such as the local emulator).`,
     );
   }
-  const result = await operation(signedWithTeamsUserToken(context, token), { method }, options, (c, forwarded) =>
+  const result = await operation(signedWithTeamsUserToken(context, token), method, options, (c, forwarded) =>
     teamsExtensionExchangeAccessToken(c, {}, forwarded),
   );
   if (!result.accessToken) {

@@ -14,14 +14,9 @@ import type {
 } from "../models.js";
 import type { TokenScope } from "../tokenScope.js";
 import type { CommunicationIdentityContext } from "./context.js";
-import { operation, type ClientMember } from "./operation.js";
+import { operation } from "./operation.js";
 import { optional } from "./optional.js";
 
-const CREATE_USER: ClientMember = { method: "createUser", fields: { "body.customId": "customId" } };
-const CREATE_USER_AND_TOKEN: ClientMember = {
-  method: "createUserAndToken",
-  fields: { "body.customId": "customId", "body.expiresInMinutes": "tokenExpiresInMinutes" },
-};
 
 /**
  * Creates a user. With `customId` (api-version `2025-03-02-preview` only), returns the user
@@ -32,7 +27,7 @@ export async function createUser(
   options: CreateUserOptions = {},
 ): Promise<CommunicationUserIdentifier> {
   const body = options.customId !== undefined ? { body: { customId: options.customId } } : {};
-  const result = await operation(context, CREATE_USER, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, ...body }));
+  const result = await operation(context, "createUser", options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, ...body }));
   return { communicationUserId: result.identity.id };
 }
 
@@ -42,14 +37,11 @@ export async function createUserAndToken(
   scopes: TokenScope[],
   options: CreateUserAndTokenOptions = {},
 ): Promise<CommunicationUserToken> {
-  const body = {
-    createTokenWithScopes: checkScopes(scopes),
-    ...optional("expiresInMinutes", options.tokenExpiresInMinutes),
-    ...optional("customId", options.customId),
-  };
-  const result = await operation(context, CREATE_USER_AND_TOKEN, options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
+  // An undefined option is left out of the JSON (never sent as null), and gates no api-version.
+  const body = { createTokenWithScopes: checkScopes(scopes), expiresInMinutes: options.tokenExpiresInMinutes, customId: options.customId };
+  const result = await operation(context, "createUserAndToken", options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
   if (!result.accessToken) {
-    throw new Error("The service created the user but returned no accessToken, though scopes were requested.");
+    throw new Error("The service returned no accessToken.");
   }
   return { user: { communicationUserId: result.identity.id }, token: result.accessToken.token, expiresOn: result.accessToken.expiresOn };
 }
@@ -64,7 +56,7 @@ export async function getUserDetail(
   options: OperationOptions = {},
 ): Promise<CommunicationUserDetail> {
   const id = checkUser(user);
-  const identity = await operation(context, { method: "getUserDetail" }, options, (c, forwarded) => communicationIdentityGet(c, id, forwarded));
+  const identity = await operation(context, "getUserDetail", options, (c, forwarded) => communicationIdentityGet(c, id, forwarded));
   return {
     user: { communicationUserId: identity.id },
     ...optional("customId", identity.customId),
@@ -79,5 +71,5 @@ export async function deleteUser(
   options: OperationOptions = {},
 ): Promise<void> {
   const id = checkUser(user);
-  await operation(context, { method: "deleteUser" }, options, (c, forwarded) => communicationIdentityDelete(c, id, forwarded));
+  await operation(context, "deleteUser", options, (c, forwarded) => communicationIdentityDelete(c, id, forwarded));
 }

@@ -92,10 +92,10 @@ describe.each([
     );
   });
 
-  it("hashes byte bodies (Uint8Array, ArrayBuffer, Blob) as the bytes given", async () => {
+  it("hashes byte bodies (Uint8Array, DataView, ArrayBuffer) as the bytes given", async () => {
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);
     const expected = sha256(Buffer.from(bytes));
-    for (const body of [bytes, bytes.buffer.slice(0), new Blob([bytes])]) {
+    for (const body of [bytes, new DataView(bytes.buffer), bytes.buffer.slice(0)]) {
       const out = await signed(createPipelineRequest({ url: "https://h.example/x", method: "PUT", body }));
       expect(out.headers.get("x-ms-content-sha256")).toBe(expected);
     }
@@ -121,11 +121,25 @@ describe.each([
     ]);
   });
 
-  it("refuses a streamed body with a clear error", async () => {
-    const request = createPipelineRequest({ url: "https://h.example/x", method: "POST", body: () => new ReadableStream() });
-    await expect(signed(request)).rejects.toThrow(
-      new Error("HMAC signing cannot hash a streamed request body; send the body as a string or bytes."),
-    );
+  it("refuses a streamed, Blob, form-data or multipart body with a clear error", async () => {
+    const url = "https://h.example/x";
+    for (const request of [
+      createPipelineRequest({ url, method: "POST", body: () => new ReadableStream() }),
+      createPipelineRequest({ url, method: "POST", body: new Blob(["{}"]) }),
+      createPipelineRequest({ url, method: "POST", formData: { a: "b" } }),
+      createPipelineRequest({ url, method: "POST", multipartBody: { parts: [] } }),
+    ]) {
+      await expect(signed(request)).rejects.toThrow(
+        new Error("HMAC cannot sign a stream, Blob or form body."),
+      );
+    }
+  });
+
+  it("hashes a view on a SharedArrayBuffer as the bytes it shows", async () => {
+    const shared = new Uint8Array(new SharedArrayBuffer(6));
+    shared.set([9, 0, 1, 2, 250, 9]);
+    const out = await signed(createPipelineRequest({ url: "https://h.example/x", method: "PUT", body: shared.subarray(1, 5) }));
+    expect(out.headers.get("x-ms-content-sha256")).toBe(sha256(Buffer.from([0, 1, 2, 250])));
   });
 
   it("sets the host header to the signed host: with a non-default port, without the scheme's default one", async () => {

@@ -88,7 +88,7 @@ describe("hmacAuthenticationPolicy over many bodies and key rotation", () => {
     const policy = hmacAuthenticationPolicy(new AzureKeyCredential(KEY), { now: () => DATE });
     const request = createPipelineRequest({ url: "https://h.example/x", method: "POST", body: "{}", formData: { a: "b" } });
     await expect(policy.sendRequest(request, async (r) => ({ request: r, status: 200, headers: createHttpHeaders() }))).rejects.toThrow(
-      "HMAC signing cannot hash a multipart or form-data body; send the body as a string or bytes.",
+      "HMAC cannot sign a stream, Blob or form body.",
     );
   });
 });

@@ -1,6 +1,14 @@
-/** Unit tests of the URL helpers of generator/emit/runtime/runtime.ts (copied into generated/src/runtime.ts). */
+/** Unit tests of the helpers of generator/emit/runtime/runtime.ts (copied into generated/src/runtime.ts). */
+import { createEmptyPipeline, createHttpHeaders, type HttpClient, type PipelineRequest, type RestError } from "@azure/core-rest-pipeline";
 import { describe, expect, it } from "vitest";
-import { buildRequestUrl, encodePathValue, joinCollection, repeatQueryParameter } from "../../generator/emit/runtime/runtime.js";
+import {
+  buildRequestUrl,
+  encodePathValue,
+  joinCollection,
+  repeatQueryParameter,
+  sendOperation,
+  type OperationRequest,
+} from "../../generator/emit/runtime/runtime.js";
 
 describe("buildRequestUrl: scalar query parameters", () => {
   it("encodes names and values with encodeURIComponent, writes Dates as ISO 8601, and skips undefined", () => {
@@ -47,5 +55,72 @@ describe("array helpers the generated operations call", () => {
       { name: "csv", value: joinCollection(["a b", "c&d"]) },
     ]);
     expect(url).toBe("https://h.example/x?id=a%20b&id=c%26d&csv=a%20b%2Cc%26d");
+  });
+});
+
+describe("sendOperation: the request it builds and the errors it maps", () => {
+  const canned = (status: number, bodyAsText?: string) => {
+    const sent: PipelineRequest[] = [];
+    const httpClient: HttpClient = {
+      sendRequest: async (request) => {
+        sent.push(request);
+        return { request, status, headers: createHttpHeaders(), bodyAsText };
+      },
+    };
+    return { sent, context: { endpoint: "https://h.example", pipeline: createEmptyPipeline(), httpClient } };
+  };
+  const unexpected = (): never => {
+    throw new Error("resolved");
+  };
+  const operation = (body?: string): OperationRequest => ({
+    method: "POST",
+    url: "https://h.example/x",
+    headers: { Accept: "application/json", "Content-Type": body === undefined ? undefined : "application/json" },
+    body,
+    successStatuses: [200],
+  });
+
+  it("carries tracingOptions (createPipelineRequest would drop them), progress callbacks, allowInsecureConnection, timeout and custom headers", async () => {
+    const { sent, context } = canned(200, '{"a":1}');
+    const tracingOptions = { tracingContext: { getValue: () => "v", setValue: () => tracingOptions.tracingContext, deleteValue: () => tracingOptions.tracingContext } };
+    const onUploadProgress = () => {};
+    const onDownloadProgress = () => {};
+    const result = await sendOperation(context, operation('{"b":2}'), {
+      tracingOptions,
+      requestOptions: { timeout: 1234, customHeaders: { accept: "text/plain", "x-extra": "1" }, onUploadProgress, onDownloadProgress, allowInsecureConnection: true },
+    });
+    expect(result.body).toEqual({ a: 1 });
+    const [request] = sent;
+    expect(request!.tracingOptions).toBe(tracingOptions);
+    expect(request!.onUploadProgress).toBe(onUploadProgress);
+    expect(request!.onDownloadProgress).toBe(onDownloadProgress);
+    expect(request!.allowInsecureConnection).toBe(true);
+    expect(request!.timeout).toBe(1234);
+    expect(request!.withCredentials).toBe(false);
+    expect(request!.requestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(request!.headers.toJSON()).toEqual({ accept: "text/plain", "content-type": "application/json", "x-extra": "1" });
+    expect(request!.body).toBe('{"b":2}');
+  });
+
+  it("defaults: no timeout, plain http not allowed, no tracing context, a new request id per request, no Content-Type without a body", async () => {
+    const { sent, context } = canned(200);
+    expect((await sendOperation(context, operation(), {})).body).toBeUndefined();
+    await sendOperation(context, operation(), {});
+    expect(sent.map((r) => [r.timeout, r.allowInsecureConnection, r.tracingOptions, r.headers.toJSON()])).toEqual([
+      [0, undefined, undefined, { accept: "application/json" }],
+      [0, undefined, undefined, { accept: "application/json" }],
+    ]);
+    expect(sent[0]!.requestId).not.toBe(sent[1]!.requestId);
+  });
+
+  it("a success status with a body that is not JSON is a PARSE_ERROR; an error status gives the service's code and message, or names the status", async () => {
+    const parse = await sendOperation(canned(200, "<html>").context, operation(), {}).then(unexpected, (e: RestError) => e);
+    expect([parse.message, parse.code, parse.statusCode]).toEqual(["The response body of status 200 is not valid JSON", "PARSE_ERROR", 200]);
+    const service = await sendOperation(canned(400, '{"error":{"code":"Bad","message":"No."}}').context, operation(), {}).then(unexpected, (e: RestError) => e);
+    expect([service.message, service.code, service.statusCode, service.details]).toEqual(["No.", "Bad", 400, { error: { code: "Bad", message: "No." } }]);
+    for (const body of ["<html>", "", '"text"', "[1]", '{"error":"x"}', '{"error":{"code":1,"message":null}}']) {
+      const error = await sendOperation(canned(503, body).context, operation(), {}).then(unexpected, (e: RestError) => e);
+      expect([error.message, error.code, error.statusCode], body).toEqual(["The service responded with status 503", undefined, 503]);
+    }
   });
 });

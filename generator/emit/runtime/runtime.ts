@@ -1,7 +1,7 @@
+import { randomUUID } from "@azure/core-util";
 import {
   RestError,
   createHttpHeaders,
-  createPipelineRequest,
   type HttpClient,
   type HttpMethods,
   type Pipeline,
@@ -19,8 +19,14 @@ export interface OperationOptions {
     timeout?: number;
     /** Extra headers sent with this request only. */
     customHeaders?: Record<string, string>;
+    /** Called as the request body is uploaded. */
+    onUploadProgress?: PipelineRequest["onUploadProgress"];
+    /** Called as the response body is downloaded. */
+    onDownloadProgress?: PipelineRequest["onDownloadProgress"];
+    /** Allows plain http for this request (the pipeline may allow it for all). */
+    allowInsecureConnection?: boolean;
   };
-  /** Tracing context passed on to the pipeline. */
+  /** Tracing context (the caller's span): the pipeline's tracing policy parents its HTTP span to it. */
   tracingOptions?: PipelineRequest["tracingOptions"];
   /** Called with the raw response (status, headers, body text) before deserialization. */
   onResponse?: (response: PipelineResponse) => void;
@@ -138,74 +144,72 @@ export async function sendOperation(
   operation: OperationRequest,
   options: OperationOptions,
 ): Promise<OperationResponse> {
+  const { requestOptions = {} } = options;
   const headers = createHttpHeaders();
-  for (const [name, value] of Object.entries(operation.headers)) {
+  for (const [name, value] of Object.entries({ ...operation.headers, ...requestOptions.customHeaders })) {
     if (value !== undefined) {
       headers.set(name, value);
     }
   }
-  for (const [name, value] of Object.entries(options.requestOptions?.customHeaders ?? {})) {
-    headers.set(name, value);
-  }
-  const request = createPipelineRequest({
+  // A PipelineRequest is an interface: building it here, rather than with createPipelineRequest
+  // (which only fills in defaults), keeps that function's class out of bundles, and carries
+  // tracingOptions, which createPipelineRequest does not copy (the tracing policy parents its HTTP
+  // span to the caller's span through it).
+  const request: PipelineRequest = {
     url: operation.url,
     method: operation.method,
     headers,
     body: operation.body,
     abortSignal: options.abortSignal,
-    timeout: options.requestOptions?.timeout,
+    timeout: requestOptions.timeout ?? 0,
+    withCredentials: false,
+    requestId: randomUUID(),
+    onUploadProgress: requestOptions.onUploadProgress,
+    onDownloadProgress: requestOptions.onDownloadProgress,
+    allowInsecureConnection: requestOptions.allowInsecureConnection,
     tracingOptions: options.tracingOptions,
-  });
+  };
   const response = await context.pipeline.sendRequest(context.httpClient, request);
   options.onResponse?.(response);
-  if (!operation.successStatuses.includes(response.status)) {
-    throw createServiceError(response);
-  }
-  return { status: response.status, response, body: parseBody(response) };
-}
-
-function parseBody(response: PipelineResponse): unknown {
-  const text = response.bodyAsText;
-  if (text === undefined || text === null || text === "") {
-    return undefined;
-  }
+  const { status, bodyAsText } = response;
+  const isSuccess = operation.successStatuses.includes(status);
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = bodyAsText ? (JSON.parse(bodyAsText) as unknown) : undefined;
   } catch {
-    throw new RestError(`The response body of status ${response.status} is not valid JSON`, {
-      code: RestError.PARSE_ERROR,
-      statusCode: response.status,
-      request: response.request,
-      response,
-    });
+    // An error status gives the service's error either way (its details undefined).
+    if (isSuccess) {
+      throw new RestError(`The response body of status ${status} is not valid JSON`, {
+        code: RestError.PARSE_ERROR,
+        statusCode: status,
+        request: response.request,
+        response,
+      });
+    }
   }
+  if (!isSuccess) {
+    throw createServiceError(response, body);
+  }
+  return { status, response, body };
 }
 
 /**
- * Turns a non-success response into a `RestError`. The service's `error.code` and
- * `error.message` are used when the body has them; any other body (not JSON, empty,
- * another shape) still gives an error naming the status.
+ * Turns a non-success response into a `RestError` whose `details` is the parsed body (undefined
+ * when empty or not JSON). The service's `error.code` and `error.message` are used when they are
+ * strings; any other body (not JSON, empty, another shape) still gives an error naming the status.
  */
-export function createServiceError(response: PipelineResponse): RestError {
-  let details: unknown;
-  try {
-    details = response.bodyAsText ? (JSON.parse(response.bodyAsText) as unknown) : undefined;
-  } catch {
-    details = undefined;
-  }
-  const serviceError = isRecord(details) && isRecord(details["error"]) ? details["error"] : undefined;
-  const code = typeof serviceError?.["code"] === "string" ? serviceError["code"] : undefined;
-  const message =
-    typeof serviceError?.["message"] === "string"
-      ? serviceError["message"]
-      : `The service responded with status ${response.status}`;
-  const error = new RestError(message, { code, statusCode: response.status, request: response.request, response });
+export function createServiceError(response: PipelineResponse, details: unknown): RestError {
+  // Any JSON value may be read this way: a primitive, an array or null has no `error` object.
+  const serviceError = (details as { error?: { code?: unknown; message?: unknown } } | null | undefined)?.error;
+  const { code, message } = serviceError ?? {};
+  const error = new RestError(typeof message === "string" ? message : `The service responded with status ${response.status}`, {
+    code: typeof code === "string" ? code : undefined,
+    statusCode: response.status,
+    request: response.request,
+    response,
+  });
   error.details = details;
   return error;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Throws a TypeError naming `path` when a required value is missing. */
