@@ -135,18 +135,35 @@ function npmRun(repoRoot: string, io: BumpIo, args: string[], env: Record<string
   run(repoRoot, io, process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", ...args], env);
 }
 
-/** What the emulator says about serving `apiVersion` (its `describeVersionSupport`), or undefined when it cannot say. */
-async function emulatorSupport(repoRoot: string, apiVersion: string, manifest: Manifest): Promise<string | undefined> {
+/**
+ * What the emulator says about serving `apiVersion`: its `describeVersionSupport(version, { manifestFile,
+ * specsRoot })` when it has one (an emulator that reads the manifest), else undefined. Rendered as
+ * its `summary` line and one line per inherited behaviour; any other answer as JSON.
+ */
+async function emulatorSupport(repoRoot: string, apiVersion: string, specsRoot: string): Promise<string | undefined> {
   const file = join(repoRoot, "emulator", "index.ts");
   if (!existsSync(file)) return undefined;
+  let describe: ((version: string, options: { manifestFile: string; specsRoot: string }) => unknown) | undefined;
   try {
-    const mod = (await import(pathToFileURL(file).href)) as { describeVersionSupport?: (version: string, ...rest: unknown[]) => unknown };
-    if (typeof mod.describeVersionSupport !== "function") return undefined;
-    const answer = await mod.describeVersionSupport(apiVersion, manifest);
+    describe = ((await import(pathToFileURL(file).href)) as { describeVersionSupport?: typeof describe }).describeVersionSupport;
+  } catch {
+    return undefined;
+  }
+  if (typeof describe !== "function") return undefined;
+  try {
+    const answer = (await describe(apiVersion, { manifestFile: join(repoRoot, "spec", "manifest.json"), specsRoot })) as
+      | { summary?: unknown; inherited?: unknown; unservedOperations?: unknown }
+      | string
+      | null
+      | undefined;
     if (answer === undefined || answer === null) return undefined;
     if (typeof answer === "string") return answer.trim();
-    if (Array.isArray(answer)) return answer.map(String).join("\n");
-    return JSON.stringify(answer, null, 2);
+    if (typeof answer.summary !== "string") return JSON.stringify(answer, null, 2);
+    const lines = [answer.summary];
+    if (Array.isArray(answer.inherited)) {
+      for (const i of answer.inherited as Array<{ behaviour?: unknown; from?: unknown }>) lines.push(`inherited: ${String(i.behaviour)} from ${String(i.from)}`);
+    }
+    return lines.join("\n");
   } catch (err) {
     return `(the emulator's describeVersionSupport failed: ${(err as Error).message})`;
   }
@@ -282,7 +299,7 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     };
     const additions = additionsOf(spec.changes, newSide.model);
     const gaps = surfaceGaps(apiVersion, additions, removalsOf(spec.changes, oldSide.model), srcUsage(repoRoot));
-    const emulator = await emulatorSupport(repoRoot, apiVersion, next);
+    const emulator = await emulatorSupport(repoRoot, apiVersion, specsRoot);
     const outcome: Outcome = {
       apiVersion,
       preview,

@@ -195,7 +195,7 @@ describe("manifest for a bump", () => {
 
   it("refuses unknown and already generated versions", () => {
     expect(() => addVersion(manifest, "2030-01-01")).toThrow(
-      'spec/manifest.json#/versions: no API version "2030-01-01" (known: 2021-03-07, 2025-03-02-preview, 2023-10-01)',
+      'spec/manifest.json#/versions: no API version "2030-01-01" (known: 2021-03-07, 2025-03-02-preview, 2023-10-01); `npm run bump -- 2030-01-01` registers and pins a new one',
     );
     expect(() => addVersion(manifest, "2021-03-07")).toThrow('spec/manifest.json#/generate: API version "2021-03-07" is already generated');
   });
