@@ -21,7 +21,7 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { resolveSpecsRoot } from "../cli/specsRoot.js";
@@ -121,14 +121,42 @@ export function parseBumpArgs(argv: string[], env: Record<string, string | undef
   };
 }
 
-function run(repoRoot: string, io: BumpIo, command: string, args: string[], env: Record<string, string> = {}): void {
+interface StepResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runStep(repoRoot: string, io: BumpIo, command: string, args: string[], env: Record<string, string> = {}): StepResult {
   // A bump run from a test must not look like a vitest worker to the vitest it starts.
   const inherited = Object.fromEntries(Object.entries(io.env).filter(([name]) => !name.startsWith("VITEST")));
   const result = spawnSync(command, args, { cwd: repoRoot, encoding: "utf8", env: { ...inherited, ...env }, maxBuffer: 64 * 1024 * 1024 });
   // Progress of the steps goes to stderr: stdout is the summary.
   if (result.stdout) io.stderr(result.stdout);
   if (result.stderr) io.stderr(result.stderr);
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status ?? result.signal})`);
+  return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+}
+
+function run(repoRoot: string, io: BumpIo, command: string, args: string[], env: Record<string, string> = {}): void {
+  const result = runStep(repoRoot, io, command, args, env);
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status})`);
+}
+
+/**
+ * `npm run api`; when src/ does not compile against the regenerated client (a new required request
+ * field, say), the compiler's messages instead of an error: that is hand work, not a failed bump.
+ */
+function refreshApiReports(repoRoot: string, io: BumpIo): string[] | undefined {
+  const result = runStep(repoRoot, io, process.platform === "win32" ? "npm.cmd" : "npm", ["run", "--silent", "api"]);
+  if (result.status === 0) return undefined;
+  const marker = "the package does not compile:";
+  const at = result.stderr.indexOf(marker);
+  if (result.status !== 2 || at < 0) throw new Error(`npm run --silent api failed (${result.status})`);
+  return result.stderr
+    .slice(at + marker.length)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "" && !l.startsWith("npm "));
 }
 
 function npmRun(repoRoot: string, io: BumpIo, args: string[], env: Record<string, string> = {}): void {
@@ -141,6 +169,13 @@ function npmRun(repoRoot: string, io: BumpIo, args: string[], env: Record<string
  * its `summary` line and one line per inherited behaviour; any other answer as JSON.
  */
 async function emulatorSupport(repoRoot: string, apiVersion: string, specsRoot: string): Promise<string | undefined> {
+  // The answer goes into a committed file: no machine paths in it.
+  const relativePaths = (text: string): string => text.split(specsRoot).join("<specs root>").split(repoRoot + sep).join("").split(repoRoot).join(".");
+  const answer = await askEmulator(repoRoot, apiVersion, specsRoot);
+  return answer === undefined ? undefined : relativePaths(answer);
+}
+
+async function askEmulator(repoRoot: string, apiVersion: string, specsRoot: string): Promise<string | undefined> {
   const file = join(repoRoot, "emulator", "index.ts");
   if (!existsSync(file)) return undefined;
   let describe: ((version: string, options: { manifestFile: string; specsRoot: string }) => unknown) | undefined;
@@ -189,7 +224,8 @@ const breakingFirst = (changes: readonly Change[]): Change[] => [...changes.filt
 
 /** What a person still has to do, one line each. */
 function needsPerson(o: Outcome): string[] {
-  const out = o.gaps.map((g) => (g.kind === "not-exposed" ? `expose in src/: ${g.message}` : `decide in src/: ${g.message}`));
+  const verb = { "does-not-compile": "fix src/", "not-exposed": "expose in src/", "still-used": "decide in src/" } as const;
+  const out = o.gaps.map((g) => `${verb[g.kind]}: ${g.message}`);
   const breaking = [o.diffs.spec, o.diffs.api, o.diffs.wire].reduce((n, d) => n + d.changes.filter((c) => c.breaking).length, 0);
   if (breaking > 0) out.push(`review the ${breaking} breaking change${breaking === 1 ? "" : "s"} in review/changes/${o.apiVersion}.md`);
   if (o.emulator === undefined) out.push(`check that the emulator serves ${o.apiVersion} (it has no describeVersionSupport to ask)`);
@@ -239,6 +275,7 @@ function renderReview(o: Outcome, repoRoot: string): string {
   if (o.additions.length === 0) surface.push("The version adds no operation, request-body field or option.");
   else if (notExposed.length === 0) surface.push(`Every addition (${o.additions.length}) reaches \`CommunicationIdentityClient\` and \`./api\`.`);
   else for (const g of notExposed) surface.push(`- ${escapeMarkdown(g.message)}`);
+  for (const g of o.gaps.filter((x) => x.kind === "does-not-compile")) surface.push("", escapeMarkdown(g.message));
   if (stillUsed.length > 0) surface.push("", "Removed, but still called by src/:", "", ...stillUsed.map((g) => `- ${escapeMarkdown(g.message)}`));
   const emulator = o.emulator === undefined ? [] : ["", "## Emulator", "", "```text", o.emulator, "```"];
   return `${diffs}\n\n${surface.join("\n")}\n${emulator.join("\n")}${emulator.length > 0 ? "\n" : ""}`;
@@ -281,7 +318,7 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     io.stderr(`bump: generating from ${next.generate.join(", ")}\n`);
     npmRun(repoRoot, io, ["generate"], specsEnv);
     io.stderr("bump: refreshing the API reports\n");
-    npmRun(repoRoot, io, ["api"]);
+    const compileErrors = refreshApiReports(repoRoot, io);
     io.stderr("bump: recording the wire contract against the emulator\n");
     run(repoRoot, io, process.execPath, [join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", "test/wire/contract.test.ts"], { UPDATE_WIRE_CONTRACT: "1", ...specsEnv });
 
@@ -299,6 +336,15 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     };
     const additions = additionsOf(spec.changes, newSide.model);
     const gaps = surfaceGaps(apiVersion, additions, removalsOf(spec.changes, oldSide.model), srcUsage(repoRoot));
+    if (compileErrors !== undefined) {
+      gaps.unshift({
+        kind: "does-not-compile",
+        path: "src/",
+        rule: "src-does-not-compile",
+        functionName: "",
+        message: `src/ does not compile against the regenerated client, so the API reports were not refreshed (change src/, then npm run api): ${compileErrors.join("; ")}`,
+      });
+    }
     const emulator = await emulatorSupport(repoRoot, apiVersion, specsRoot);
     const outcome: Outcome = {
       apiVersion,
@@ -312,7 +358,7 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
       additions,
       gaps,
       ...(emulator !== undefined ? { emulator } : {}),
-      written,
+      written: compileErrors === undefined ? written : written.filter((f) => !API_ENTRIES.some((e) => e.reportFile === f)),
     };
 
     mkdirSync(join(repoRoot, "review", "changes"), { recursive: true });
@@ -356,7 +402,8 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
 function workingTreeFiles(repoRoot: string): string[] {
   const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" });
   if (listed.status !== 0) throw new Error(`--dry-run copies the working tree, which needs git: git ls-files failed (${listed.stderr.trim()})`);
-  return [...new Set(listed.stdout.split("\0"))].filter((f) => f !== "" && existsSync(join(repoRoot, f)));
+  // node_modules is linked, not copied (a checkout whose node_modules is itself a link lists it).
+  return [...new Set(listed.stdout.split("\0"))].filter((f) => f !== "" && f !== "node_modules" && existsSync(join(repoRoot, f)));
 }
 
 /** --dry-run: the same bump in a temporary copy of the working tree; its summary is printed here. */

@@ -38,8 +38,11 @@ export interface Addition {
 
 /** An addition src/ does not expose, or a removal src/ still depends on. */
 export interface SurfaceGap {
-  /** `not-exposed` (an addition src/ does not pass on) or `still-used` (src/ calls what the version removed). */
-  kind: "not-exposed" | "still-used";
+  /**
+   * `not-exposed` (an addition src/ does not pass on), `still-used` (src/ calls what the version
+   * removed) or `does-not-compile` (src/ no longer compiles against the regenerated client; bump adds it).
+   */
+  kind: "not-exposed" | "still-used" | "does-not-compile";
   path: string;
   rule: string;
   functionName: string;
