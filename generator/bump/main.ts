@@ -445,6 +445,10 @@ export async function bump(argv: string[], repoRoot: string, io: BumpIo = proces
   }
   if (args.dryRun) return dryRun(args, repoRoot, io);
   const summaryFile = io.env[SUMMARY_FILE_ENV];
+  // Ctrl-C reaches the step running (same process group), which fails; the snapshot is then put
+  // back before exiting, instead of this process dying with the checkout half-bumped.
+  const interrupted = (): void => io.stderr("bump: interrupted; restoring the checkout\n");
+  process.on("SIGINT", interrupted);
   try {
     const { outcome, exitCode } = await bumpHere(args, repoRoot, io);
     const summary = renderSummary(outcome, summaryFile !== undefined);
@@ -454,6 +458,8 @@ export async function bump(argv: string[], repoRoot: string, io: BumpIo = proces
   } catch (err) {
     io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\nbump ${args.apiVersion} failed; every file it wrote was restored, the checkout is as it was.\n`);
     return 1;
+  } finally {
+    process.off("SIGINT", interrupted);
   }
 }
 
