@@ -53,6 +53,8 @@ export const API_RULES = {
   "const-member-changed": true,
   "const-value-changed": false,
   "const-type-changed": true,
+  "const-list-member-added": false,
+  "const-list-member-removed": true,
   "enum-member-added-input": false,
   "enum-member-added-output": true,
   "enum-member-removed": true,
@@ -309,6 +311,51 @@ function compareTypeAlias(ctx: Ctx, before: ApiDecl, after: ApiDecl): void {
   });
 }
 
+/** Elements of a tuple type text (`readonly ["a", "b"]`), or undefined when `text` is not one. */
+function tupleElements(text: string): string[] | undefined {
+  const match = /^(?:readonly )?\[(.*)\]$/s.exec(text.trim());
+  if (match === null) return undefined;
+  const inner = (match[1] as string).trim();
+  if (inner === "") return [];
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const ch = inner[i] as string;
+    if (quote !== undefined) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
+    else if ("([{<".includes(ch)) depth++;
+    else if (")]}>".includes(ch) && !(ch === ">" && inner[i - 1] === "=")) depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(inner.slice(start).trim());
+  return parts.filter((p) => p !== "");
+}
+
+/**
+ * A `const` typed as a tuple of literals (`apiVersions: readonly ["2021-03-07", ...]`) is a list of
+ * values: one added is data growing (a new service version), one removed breaks callers passing it.
+ * Returns false when either side is not such a tuple (the caller reports a type change then).
+ */
+function compareLiteralList(ctx: Ctx, name: string, before: string, after: string): boolean {
+  const a = tupleElements(before);
+  const b = tupleElements(after);
+  if (a === undefined || b === undefined || !a.every(isLiteral) || !b.every(isLiteral)) return false;
+  for (const m of a) {
+    if (!b.includes(m)) emit(ctx, "const-list-member-removed", "enum", name, `Value ${show(m)} was removed from ${show(name)}.`, { model: name, old: m });
+  }
+  for (const m of b) {
+    if (!a.includes(m)) emit(ctx, "const-list-member-added", "enum", name, `Value ${show(m)} was added to ${show(name)}.`, { model: name, new: m });
+  }
+  return true;
+}
+
 function isLiteral(text: string): boolean {
   return /^(-?\d|"|'|`|true$|false$|null$)/.test(text);
 }
@@ -344,7 +391,7 @@ function compareDecl(ctx: Ctx, before: ApiDecl, after: ApiDecl): void {
       else if (before.value !== after.value) {
         if (isLiteral(before.value) && isLiteral(after.value)) {
           emit(ctx, "const-value-changed", "export", name, `Value of ${show(name)} changed from ${show(before.value)} to ${show(after.value)}.`, { model: name, old: before.value, new: after.value });
-        } else {
+        } else if (!compareLiteralList(ctx, name, before.value, after.value)) {
           emit(ctx, "const-type-changed", "export", name, `Type of ${show(name)} changed from ${show(before.value)} to ${show(after.value)}.`, { model: name, old: before.value, new: after.value });
         }
       }

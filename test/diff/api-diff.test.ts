@@ -33,6 +33,8 @@ const EXPECTED: Record<string, Array<[string, boolean, string, string]>> = {
     ["const-value-changed",false,"SDK_VERSION","Value of SDK_VERSION changed from \"1.0.0\" to \"1.1.0\"."],
     ["export-kind-changed",true,"Shape","Export Shape changed from interface to type."],
     ["export-added",false,"createThing","Export createThing (function) was added."],
+    ["const-list-member-removed",true,"retired","Value \"v1\" was removed from retired."],
+    ["const-list-member-added",false,"versions","Value \"2027-01-01\" was added to versions."],
   ],
   "input-properties": [
     ["extends-added",false,"WidgetOptions","WidgetOptions now extends Other."],
