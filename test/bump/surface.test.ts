@@ -11,7 +11,7 @@ describe("src/ usage of the generated operations", () => {
     expect(create?.files).toEqual(["src/api/users.ts"]);
     expect([...(create?.bodyFields ?? [])].sort()).toEqual(["createTokenWithScopes", "customId", "expiresInMinutes"]);
     expect([...(uses.get("communicationIdentityIssueAccessToken")?.bodyFields ?? [])].sort()).toEqual(["expiresInMinutes", "scopes"]);
-    expect([...(uses.get("communicationIdentityDelete")?.optionNames ?? [])].sort()).toEqual(["abortSignal", "onResponse", "requestOptions"]);
+    expect([...(uses.get("communicationIdentityDelete")?.optionNames ?? [])].sort()).toEqual(["abortSignal", "onResponse", "requestOptions", "tracingOptions"]);
   });
 
   it("lists additions src/ does not pass on, and removed operations it still calls", () => {
