@@ -5,7 +5,7 @@
  * layout), which npm always includes. This script stages what the package is made of in a fresh
  * folder under .tmp/ and packs that instead:
  * - dist/esm and dist/commonjs (run `npm run build` first; `npm run pack` does);
- * - docs/package-README.md as README.md: the README for app developers;
+ * - src/README.md as README.md: the README for app developers;
  * - LICENSE;
  * - package.json without what only the repository uses (scripts, devDependencies, the `imports`
  *   map for src/*.ts, the `browser` entries for src/; dist/ has its own package.json files).
@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const PACKAGE_README = join("docs", "package-README.md");
+const PACKAGE_README = join("src", "README.md");
 
 function fail(message) {
   console.error(`pack: ${message}`);

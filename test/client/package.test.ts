@@ -201,9 +201,9 @@ describe("the packed package", () => {
     ]);
   });
 
-  it("carries the README for app developers (docs/package-README.md), not the repository's", async () => {
+  it("carries the README for app developers (src/README.md), not the repository's", async () => {
     const readme = await fromTarball("README.md");
-    expect(readme).toBe(readFileSync(join(root, "docs", "package-README.md"), "utf8"));
+    expect(readme).toBe(readFileSync(join(root, "src", "README.md"), "utf8"));
     expect(readme).not.toBe(readFileSync(join(root, "README.md"), "utf8"));
     expect(readme.split("\n")[0]).toBe("# @acs-gen/communication-identity");
   });
