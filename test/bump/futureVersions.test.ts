@@ -11,6 +11,9 @@
  *   2027-06-01          required request property  exit 3 (breaking; src/ does not pass it, and no
  *                       longer compiles against the regenerated client: bumped last, then reset)
  *
+ * After the first bump, the tests whose facts are "the newest", "the default" or "every version"
+ * (AFTER_BUMP_TESTS) pass in the copy as they are: they read spec/manifest.json, not a literal list.
+ *
  * Also: --dry-run prints the same summary and writes nothing; a bump whose spec fails to generate
  * (after the manifest was written) leaves the tree byte-identical; `generate --check` and
  * `api --check` are clean afterwards; CHANGELOG.md has one unreleased section collecting them all.
@@ -19,8 +22,8 @@
  * 7 bumps and a dry run): runs only with ACS_BUMP_E2E=1.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSpecsRoot } from "../../generator/cli/specsRoot.js";
 import { copyEnv, generateIn, repoRoot, treeHashes, workingTreeFiles, workspaceWithShared } from "../fixtures/checkout.js";
@@ -117,6 +120,52 @@ function bullets(title: string): string[] {
   const rest = top.slice(start + title.length + 5);
   const end = rest.indexOf("\n### ");
   return (end < 0 ? rest : rest.slice(0, end)).split("\n").filter((l) => l.startsWith("- "));
+}
+
+/** The tests that hard-coded the newest version or the list of seven before reading the manifest. */
+const AFTER_BUMP_TESTS = [
+  "test/client/apiVersions.test.ts",
+  "test/client/client.test.ts",
+  "test/client/modular.test.ts",
+  "test/client/onResponse.test.ts",
+  "test/client/previewFeatures.test.ts",
+  "test/client/tracing.test.ts",
+  "test/compat/communicationCommon.test.ts",
+  "test/compat/communicationIdentityClient.mocked.test.ts",
+  "test/diff/cli.test.ts",
+  "test/emulator/newVersion.test.ts",
+  "test/emulator/versions.test.ts",
+  "test/generator/cli.test.ts",
+  "test/generator/constraints.test.ts",
+  "test/generator/functions.test.ts",
+  "test/generator/load-manifest.test.ts",
+  "test/wire/recordGuard.test.ts",
+];
+
+/**
+ * Runs `run` with the copy's ../shared/specs holding the synthetic specs of the versions its
+ * manifest lists (as a maintainer's checkout has the new spec after pulling it), then puts the
+ * link to the real specs' folder back.
+ */
+function withBumpedShared<T>(run: () => T): T {
+  const manifest = JSON.parse(readFileSync(join(clone, "spec", "manifest.json"), "utf8")) as { versions: Array<{ apiVersion: string }> };
+  const listed = new Set(manifest.versions.map((v) => v.apiVersion));
+  const shared = join(parent, "shared");
+  const real = realpathSync(shared);
+  rmSync(shared);
+  try {
+    cpSync(specsRoot, join(shared, "specs"), {
+      recursive: true,
+      filter: (src) => {
+        const version = /^specification\/communication\/data-plane\/Identity\/(?:stable|preview)\/([^/]+)$/.exec(relative(specsRoot, src).split(sep).join("/"));
+        return version === null || listed.has(version[1]!);
+      },
+    });
+    return run();
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+    symlinkSync(real, shared);
+  }
 }
 
 const API_LIST_ADDED = (_version: string): string[] => ["-", "const-list-member-added", "apiVersions"];
@@ -216,6 +265,20 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     const json = JSON.parse(readFileSync(join(clone, "review", "changes", "2027-01-01.json"), "utf8")) as { wire: { changes: Array<{ breaking: boolean }> } };
     expect(json.wire.changes.filter((c) => c.breaking)).toEqual([]);
   }, 300_000);
+
+  it("after the bump, the tests about the newest, the default and every version pass unchanged in the copy", () => {
+    const result = withBumpedShared(() =>
+      spawnSync(process.execPath, [join(clone, "node_modules", "vitest", "vitest.mjs"), "run", ...AFTER_BUMP_TESTS], {
+        cwd: clone,
+        encoding: "utf8",
+        env: env(), // no ACS_SPECS_ROOT: ../shared/specs, as in a real checkout
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
+    expect(result.status, result.stdout.slice(-5000)).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`Test Files {2}${AFTER_BUMP_TESTS.length} passed \\(${AFTER_BUMP_TESTS.length}\\)`));
+    expect(git("status", "--porcelain")).toBe("");
+  }, 900_000);
 
   it("(a) optional request property added: exit 3, the gap said in the summary, the review file and the changelog", () => {
     const result = bumpIn("2027-02-01");

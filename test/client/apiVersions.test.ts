@@ -6,6 +6,7 @@ import {
   CommunicationIdentityClient,
   defaultApiVersion,
 } from "../../src/index.js";
+import { DEFAULT_VERSION, GENERATED_VERSIONS, generatedFrom } from "../fixtures/manifestVersions.js";
 import { counter } from "./helpers.js";
 
 /**
@@ -22,11 +23,12 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const ALL = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"];
-const FROM_2022_06 = ALL.slice(1);
-const FROM_2022_10 = ALL.slice(2);
+/** The versions of spec/manifest.json: a bumped version joins every "from … on" list below. */
+const ALL = [...GENERATED_VERSIONS];
+const FROM_2022_06 = generatedFrom("2022-06-01");
+const FROM_2022_10 = generatedFrom("2022-10-01");
 const PREVIEW = ["2025-03-02-preview"];
-const TEAMS_EXTENSION = ["2025-03-02-preview", "2025-06-30", "2026-09-23"];
+const TEAMS_EXTENSION = generatedFrom("2025-03-02-preview");
 const TENANT = "aaaaaaaa-1111-4222-8333-444444444444";
 const APP_ID = "11111111-2222-4333-8444-555555555555";
 
@@ -111,8 +113,9 @@ const MEMBERS: readonly Member[] = [
 describe("api-versions", () => {
   it("the client exports the generated versions; the default is the newest stable", () => {
     expect(apiVersions).toEqual(ALL);
-    expect(defaultApiVersion).toBe("2026-09-23");
-    expect(new CommunicationIdentityClient(emulator.connectionString).apiVersion).toBe("2026-09-23");
+    expect(apiVersions.slice(0, 7)).toEqual(["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+    expect(defaultApiVersion).toBe(DEFAULT_VERSION);
+    expect(new CommunicationIdentityClient(emulator.connectionString).apiVersion).toBe(DEFAULT_VERSION);
     expect(new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2022-06-01" }).apiVersion).toBe("2022-06-01");
   });
 

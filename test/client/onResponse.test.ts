@@ -3,6 +3,7 @@ import { CommunicationIdentityClient as OfficialClient } from "@azure/communicat
 import type { FullOperationResponse as OfficialFullOperationResponse } from "@azure/core-client";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { CommunicationIdentityClient, RestError, type FullOperationResponse } from "../../src/index.js";
+import { DEFAULT_VERSION } from "../fixtures/manifestVersions.js";
 import { rejection } from "./helpers.js";
 
 /**
@@ -138,7 +139,7 @@ describe("requestOptions set on the request as core-client sets them", () => {
   it("allowInsecureConnection lets one request use plain http that the client refuses", async () => {
     const strict = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: false, retryOptions: { maxRetries: 0 } });
     const refused = (await rejection(strict.createUser())) as Error;
-    expect(refused.message).toBe(`Cannot connect to ${emulator.endpoint.replace(/\/$/, "")}/identities?api-version=2026-09-23 while allowInsecureConnection is false.`);
+    expect(refused.message).toBe(`Cannot connect to ${emulator.endpoint.replace(/\/$/, "")}/identities?api-version=${DEFAULT_VERSION} while allowInsecureConnection is false.`);
     const user = await strict.createUser({ requestOptions: { allowInsecureConnection: true } });
     expect(user.communicationUserId).toMatch(/^8:acs:/);
   });

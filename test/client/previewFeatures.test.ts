@@ -6,6 +6,7 @@ import {
   KnownTeamsExtensionPrincipalType,
   RestError,
 } from "../../src/index.js";
+import { generatedFrom } from "../fixtures/manifestVersions.js";
 import { counter, rejection } from "./helpers.js";
 
 /** customId, getUserDetail and the Teams extension operations, end to end against the emulator. */
@@ -82,7 +83,7 @@ describe("getUserDetail (2025-03-02-preview)", () => {
   });
 });
 
-describe.each(["2025-03-02-preview", "2025-06-30", "2026-09-23"])("Teams extension under %s", (apiVersion) => {
+describe.each(generatedFrom("2025-03-02-preview"))("Teams extension under %s", (apiVersion) => {
   it("upsert, get, exchange (Entra token as Bearer), delete", async () => {
     const client = new CommunicationIdentityClient(emulator.connectionString, { apiVersion });
     const objectId = `dddddddd-0000-4000-8000-${apiVersion.replace(/\D/g, "").slice(0, 12).padStart(12, "0")}`;

@@ -5,6 +5,7 @@ import { CommunicationIdentityClient as OfficialClient } from "@azure/communicat
 import { startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
 import { CommunicationIdentityClient, RestError, SDK_VERSION } from "../../src/index.js";
 import { createIdentityContextFromConnectionString, createUserAndToken } from "../../src/api/index.js";
+import { DEFAULT_VERSION } from "../fixtures/manifestVersions.js";
 import { rejection } from "./helpers.js";
 import { recordingInstrumenter, type RecordedSpan } from "./recordingInstrumenter.js";
 
@@ -59,7 +60,7 @@ describe("tracing", () => {
       attributes: {
         "az.namespace": "Microsoft.Communication",
         "http.method": "POST",
-        "http.url": `${emulator.endpoint.replace(/\/$/, "")}/identities?api-version=2026-09-23`,
+        "http.url": `${emulator.endpoint.replace(/\/$/, "")}/identities?api-version=${DEFAULT_VERSION}`,
         "http.user_agent": header(request, "user-agent"),
         "http.status_code": 201,
         requestId: header(request, "x-ms-client-request-id"),

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { DiffResult } from "../../generator/diff/change.js";
 import { run } from "../../generator/diff/cli.js";
 import { exitCodeFor, loadReportTemplate, renderJson, renderMarkdown } from "../../generator/diff/output.js";
+import { KNOWN_VERSIONS } from "../fixtures/manifestVersions.js";
 import { REPO_ROOT, SPECS_ROOT } from "./helpers.js";
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -15,7 +16,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
-const KNOWN = "2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23";
+const KNOWN = KNOWN_VERSIONS.join(", ");
 const tmp = mkdtempSync(join(tmpdir(), "diff-cli-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeVersionSupport, startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { killHard, runCli, spawnEmulator } from "./child.js";
 import { call, decodeJwtPayload, signedCall } from "./helpers.js";
+import { KNOWN_VERSIONS } from "../fixtures/manifestVersions.js";
 import { makeBumpedCopy, NEW_PREVIEW, NEW_STABLE, NEW_STABLE_PATH, type BumpedCopy } from "./versionFixture.js";
 
 /**
@@ -11,17 +12,8 @@ import { makeBumpedCopy, NEW_PREVIEW, NEW_STABLE, NEW_STABLE_PATH, type BumpedCo
  * version as its spec says, with the rules of the nearest older known version.
  */
 
-const ALL = [
-  "2021-03-07",
-  "2022-06-01",
-  "2022-10-01",
-  "2023-10-01",
-  "2025-03-02-preview",
-  "2025-06-30",
-  "2026-09-23",
-  NEW_PREVIEW,
-  NEW_STABLE,
-].join(", ");
+/** The versions of the repository's manifest, then the two the copy adds. */
+const ALL = [...KNOWN_VERSIONS, NEW_PREVIEW, NEW_STABLE].join(", ");
 
 let copy: BumpedCopy;
 let emu: RunningEmulator;
@@ -57,10 +49,10 @@ describe("a version only the manifest and its spec know", () => {
     expect(created.headers["api-supported-versions"]).toBe(ALL);
     expect(decodeJwtPayload(created.json.accessToken.token).scp).toBe("voip.join");
 
-    const unknown = await signedCall(emu, "POST", "/identities?api-version=2027-02-01", {});
+    const unknown = await signedCall(emu, "POST", "/identities?api-version=2099-02-01", {});
     expect(unknown.status).toBe(400);
     expect(unknown.json).toEqual({
-      error: { code: "UnsupportedApiVersion", message: `The api-version '2027-02-01' is not supported. Supported versions: ${ALL}.` },
+      error: { code: "UnsupportedApiVersion", message: `The api-version '2099-02-01' is not supported. Supported versions: ${ALL}.` },
     });
     const health = await signedCall(emu, "GET", "/_emulator/health");
     expect(health.json.apiVersions).toEqual(ALL.split(", "));

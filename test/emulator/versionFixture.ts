@@ -5,16 +5,17 @@ import { resolveVersionSources } from "../../emulator/index.js";
 
 /**
  * A temporary copy of the repository's manifest and specs with versions nobody has seen yet, as a
- * maintainer's bump would add them (a manifest entry and a spec file, nothing else):
- * - 2027-01-01: the newest spec (2026-09-23) re-versioned, without `POST .../:revokeAccessTokens`,
+ * maintainer's bump would add them (a manifest entry and a spec file, nothing else). Their names lie
+ * far ahead so that a real `npm run bump` (2027-01-01, say) never collides with them:
+ * - 2098-01-01: the 2026-09-23 spec re-versioned, without `POST .../:revokeAccessTokens`,
  *   with an optional `displayName` on the create request, and with an operation the emulator has no
  *   handler for (`GET /identities/{id}/links`);
- * - 2026-12-01-preview: the 2025-03-02-preview spec re-versioned (a preview after a stable version).
+ * - 2097-12-01-preview: the 2025-03-02-preview spec re-versioned (a preview after a stable version).
  */
 
 const IDENTITY = "specification/communication/data-plane/Identity";
-export const NEW_STABLE = "2027-01-01";
-export const NEW_PREVIEW = "2026-12-01-preview";
+export const NEW_STABLE = "2098-01-01";
+export const NEW_PREVIEW = "2097-12-01-preview";
 export const NEW_STABLE_PATH = `${IDENTITY}/stable/${NEW_STABLE}/CommunicationIdentity.json`;
 export const NEW_PREVIEW_PATH = `${IDENTITY}/preview/${NEW_PREVIEW}/CommunicationIdentity.json`;
 

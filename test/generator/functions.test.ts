@@ -13,6 +13,7 @@ import {
 } from "../../generated/src/index.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
+import { generatedFrom } from "../fixtures/manifestVersions.js";
 
 const generatedFile = (path: string): string => readFileSync(join(repoRoot, "generated", path), "utf8");
 
@@ -74,7 +75,7 @@ describe("operation functions: the Identity client in generated/", () => {
         " */",
         "export async function communicationIdentityCreate(context: OperationContext, options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {",
         "  if (options.body?.expiresInMinutes !== undefined) {",
-        '    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);',
+        `    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", [${generatedFrom("2022-10-01").map((v) => `"${v}"`).join(", ")}]);`,
         "  }",
       ].join("\n"),
     );

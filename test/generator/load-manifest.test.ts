@@ -18,12 +18,13 @@ const valid = (): Manifest => ({
 });
 
 describe("spec/manifest.json", () => {
-  it("is well formed, lists all seven versions and generates IdentityRestClient from 2021-03-07 on, in date order", () => {
+  it("is well formed, lists the seven published versions first and generates IdentityRestClient from 2021-03-07 on, in date order", () => {
     const manifest = readManifest(manifestFile);
     expect(manifest.client.clientName).toBe("IdentityRestClient");
     expect(manifest.generate[0]).toBe("2021-03-07");
     expect(manifest.generate).toEqual([...manifest.generate].sort());
-    expect(manifest.versions.map((v) => `${v.apiVersion} ${v.status}`)).toEqual([
+    // Versions added by `npm run bump` come after these; the history never changes.
+    expect(manifest.versions.slice(0, 7).map((v) => `${v.apiVersion} ${v.status}`)).toEqual([
       "2021-03-07 stable",
       "2022-06-01 stable",
       "2022-10-01 stable",

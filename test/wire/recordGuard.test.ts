@@ -9,6 +9,7 @@ import { RestError } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveVersionSources } from "../../emulator/index.js";
 import { ApiVersionMismatchError } from "../../src/index.js";
+import { DEFAULT_VERSION, KNOWN_VERSIONS } from "../fixtures/manifestVersions.js";
 import { CASES, recordCase, unexpectedOutcome, type CaseDef } from "./record.js";
 
 function caseNamed(name: string): CaseDef {
@@ -17,7 +18,10 @@ function caseNamed(name: string): CaseDef {
   return found;
 }
 
-/** The repository's manifest without 2026-09-23, as if the emulator had not been told about it. */
+/** The newest version of spec/manifest.json: the client's default. */
+const NEWEST = DEFAULT_VERSION;
+
+/** The repository's manifest without its newest version, as if the emulator had not been told about it. */
 let dir: string;
 let withoutNewest: { manifestFile: string; specsRoot: string };
 
@@ -25,8 +29,8 @@ beforeAll(() => {
   const repo = resolveVersionSources();
   dir = mkdtempSync(join(tmpdir(), "acs-wire-guard-"));
   const manifest = JSON.parse(readFileSync(repo.manifestFile, "utf8")) as { generate: string[]; versions: Array<{ apiVersion: string }> };
-  manifest.generate = manifest.generate.filter((v) => v !== "2026-09-23");
-  manifest.versions = manifest.versions.filter((v) => v.apiVersion !== "2026-09-23");
+  manifest.generate = manifest.generate.filter((v) => v !== NEWEST);
+  manifest.versions = manifest.versions.filter((v) => v.apiVersion !== NEWEST);
   mkdirSync(join(dir, "spec"));
   const manifestFile = join(dir, "spec", "manifest.json");
   writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
@@ -34,15 +38,15 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const OLD_VERSIONS = "2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30";
+const OLD_VERSIONS = KNOWN_VERSIONS.filter((v) => v !== NEWEST).join(", ");
 
 describe("recording the wire contract", () => {
   it("refuses to record an unsupported-version answer, naming the case and the version", async () => {
-    await expect(recordCase(caseNamed("createUser connectionString"), "2026-09-23", withoutNewest)).rejects.toThrow(
+    await expect(recordCase(caseNamed("createUser connectionString"), NEWEST, withoutNewest)).rejects.toThrow(
       [
-        `wire contract: case "createUser connectionString" on api-version 2026-09-23 failed unexpectedly: the service answered 400 UnsupportedApiVersion: The api-version '2026-09-23' is not supported. Supported versions: ${OLD_VERSIONS}.`,
+        `wire contract: case "createUser connectionString" on api-version ${NEWEST} failed unexpectedly: the service answered 400 UnsupportedApiVersion: The api-version '${NEWEST}' is not supported. Supported versions: ${OLD_VERSIONS}.`,
         "  The case may end only with: success, ApiVersionMismatchError before sending.",
-        "  Nothing was recorded. Fix the emulator (does it serve 2026-09-23? see describeVersionSupport in emulator/)",
+        `  Nothing was recorded. Fix the emulator (does it serve ${NEWEST}? see describeVersionSupport in emulator/)`,
         "  or declare the error on the case in test/wire/record.ts.",
       ].join("\n"),
     );
@@ -50,7 +54,9 @@ describe("recording the wire contract", () => {
 
   it("refuses it even on a case that expects other service errors", async () => {
     await expect(recordCase(caseNamed("getToken scopes=[chat]"), "default", withoutNewest)).rejects.toThrow(
-      /^wire contract: case "getToken scopes=\[chat\]" on api-version default \(2026-09-23\) failed unexpectedly: the service answered 400 UnsupportedApiVersion: .*\n {2}The case may end only with: success, ApiVersionMismatchError before sending, 400 ValidationError \(when the api-version's token scope enum lacks a requested scope\)\.\n/,
+      new RegExp(
+        `^wire contract: case "getToken scopes=\\[chat\\]" on api-version default \\(${NEWEST}\\) failed unexpectedly: the service answered 400 UnsupportedApiVersion: .*\\n {2}The case may end only with: success, ApiVersionMismatchError before sending, 400 ValidationError \\(when the api-version's token scope enum lacks a requested scope\\)\\.\\n`,
+      ),
     );
   });
 
