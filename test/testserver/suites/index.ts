@@ -1,0 +1,6 @@
+/** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
+import type { Harness } from "../harness.js";
+import { bodyBooleanSuite } from "./bodyBoolean.js";
+import { bodyStringSuite } from "./bodyString.js";
+
+export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [bodyBooleanSuite, bodyStringSuite];
