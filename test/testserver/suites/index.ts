@@ -1,6 +1,15 @@
 /** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
 import type { Harness } from "../harness.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
+import { bodyIntegerSuite } from "./bodyInteger.js";
+import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyStringSuite } from "./bodyString.js";
+import { headerSuite } from "./header.js";
 
-export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [bodyBooleanSuite, bodyStringSuite];
+export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
+  bodyBooleanSuite,
+  bodyStringSuite,
+  bodyIntegerSuite,
+  bodyNumberSuite,
+  headerSuite,
+];
