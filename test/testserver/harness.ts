@@ -40,6 +40,30 @@ export const allowLoopbackHttp: PipelinePolicy = {
   },
 };
 
+/**
+ * The server's retry scenarios (`/http/retry/*`) answer the first request with an error and a
+ * `tries` cookie, and succeed when the retry sends the cookie back, as a browser would. Node has no
+ * cookie jar, so each test context keeps the name=value pairs the server sets and sends them back.
+ */
+function loopbackCookies(): PipelinePolicy {
+  const jar = new Map<string, string>();
+  return {
+    name: "testserverLoopbackCookies",
+    async sendRequest(request, next) {
+      if (jar.size > 0) request.headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
+      const response = await next(request);
+      const set = response.headers.get("set-cookie");
+      for (const cookie of set === undefined ? [] : set.split(/,(?=\s*\w+=)/)) {
+        const [pair = ""] = cookie.split(";");
+        const [name = "", value = ""] = pair.trim().split("=");
+        if (value === "") jar.delete(name);
+        else jar.set(name, value);
+      }
+      return response;
+    },
+  };
+}
+
 export function createHarness(url: string, generatedDir: string): Harness {
   const httpClient = createDefaultHttpClient();
   return {
@@ -51,6 +75,7 @@ export function createHarness(url: string, generatedDir: string): Harness {
       // Retries keep their count but not their back-off, so retry scenarios do not wait seconds.
       const pipeline = createPipelineFromOptions({ retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 1 } });
       pipeline.addPolicy(allowLoopbackHttp);
+      pipeline.addPolicy(loopbackCookies(), { afterPhase: "Retry" });
       return { endpoint: url, pipeline, httpClient, ...(apiVersion !== undefined ? { apiVersion } : {}) };
     },
   };

@@ -5,6 +5,8 @@ import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyStringSuite } from "./bodyString.js";
 import { headerSuite } from "./header.js";
+import { httpInfrastructureSuite } from "./httpInfrastructure.js";
+import { requiredOptionalSuite } from "./requiredOptional.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyBooleanSuite,
@@ -12,4 +14,6 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyIntegerSuite,
   bodyNumberSuite,
   headerSuite,
+  httpInfrastructureSuite,
+  requiredOptionalSuite,
 ];

@@ -1,0 +1,19 @@
+import { join } from "node:path";
+import { createHarness } from "./harness.js";
+import { startTestServer } from "./server.js";
+const s = await startTestServer();
+const h = createHarness(s.url, join(process.cwd(), ".tmp/tsall"));
+for (const spec of process.argv.slice(2)) {
+  const m = await h.load(spec);
+  const ctx = h.context();
+  for (const [name, fn] of Object.entries(m)) {
+    if (typeof fn !== "function" || /^[A-Z]/.test(name) || ["resolveApiVersion"].includes(name)) continue;
+    try {
+      const v = await fn(ctx);
+      console.log(`${name}: ok ${JSON.stringify(v)}`);
+    } catch (e: any) {
+      console.log(`${name}: ${e.name} ${e.statusCode ?? ""} ${e.code ?? ""} ${e.message}`.slice(0, 200));
+    }
+  }
+}
+await s.stop();
