@@ -14,3 +14,14 @@ describe("test-server specs: generated in memory and typechecked strict", () => 
     });
   }
 });
+
+describe("test-server specs: constant path parameters", () => {
+  it("url.json: a single-value enum in the path is written into the path, not left as {name}", async () => {
+    const files = await generateInMemory(join(swaggerDir, "url.json"), swaggerDir);
+    const paths = files.find((f) => f.path === "src/operations/paths.ts")?.content ?? "";
+    expect(paths).toContain('buildRequestUrl(context.endpoint, "/paths/bool/true/{boolPath}", {\n    boolPath: "true",\n  });');
+    expect(paths).toContain('buildRequestUrl(context.endpoint, "/paths/string/empty/{stringPath}", {\n    stringPath: "",\n  });');
+    // encoded like any path value: one segment
+    expect(paths).toContain(`stringPath: "${encodeURIComponent("begin!*'();:@ &=+$,/?#[]end")}",`);
+  });
+});

@@ -7,6 +7,7 @@ import { bodyStringSuite } from "./bodyString.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
+import { urlPathsSuite } from "./urlPaths.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyBooleanSuite,
@@ -16,4 +17,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   headerSuite,
   httpInfrastructureSuite,
   requiredOptionalSuite,
+  urlPathsSuite,
 ];
