@@ -25,3 +25,19 @@ describe("test-server specs: constant path parameters", () => {
     expect(paths).toContain(`stringPath: "${encodeURIComponent("begin!*'();:@ &=+$,/?#[]end")}",`);
   });
 });
+
+describe("test-server specs without models", () => {
+  it("head.json: no models.ts, and index.ts does not re-export one", async () => {
+    const files = await generateInMemory(join(swaggerDir, "head.json"), swaggerDir);
+    expect(files.map((f) => f.path)).toEqual([
+      "README.md",
+      "src/apiVersions.ts",
+      "src/autoRestHeadTestService.ts",
+      "src/index.ts",
+      "src/operations/httpSuccess.ts",
+      "src/runtime.ts",
+    ]);
+    expect(files.find((f) => f.path === "src/index.ts")?.content).not.toContain("./models.js");
+    expect(typecheckFiles("testserver-head", files)).toEqual([]);
+  });
+});
