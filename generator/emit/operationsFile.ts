@@ -276,12 +276,14 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
     resultStatements.push(`const response = await ${send};`);
     const mapped = mappingExpression(result.type, "wire", "deserialize", context);
+    // An x-nullable body may come as an empty body (parsed as undefined): that is its null.
+    const body = result.always && result.type.nullable === true ? "(response.body ?? null)" : "response.body";
     if (mapped === undefined) {
-      resultStatements.push(`return response.body as ${returnType};`);
+      resultStatements.push(`return ${body} as ${returnType};`);
     } else {
       const wire = wireType(result.type, context);
       if (result.always) {
-        resultStatements.push(`const wire = response.body as ${wire};`, `return ${mapped};`);
+        resultStatements.push(`const wire = ${body} as ${wire};`, `return ${mapped};`);
       } else {
         resultStatements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);
       }

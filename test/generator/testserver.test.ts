@@ -41,3 +41,11 @@ describe("test-server specs without models", () => {
     expect(typecheckFiles("testserver-head", files)).toEqual([]);
   });
 });
+
+describe("test-server specs: x-nullable response bodies", () => {
+  it("body-date.json: an empty body of an x-nullable response is null, before any mapping", async () => {
+    const files = await generateInMemory(join(swaggerDir, "body-date.json"), swaggerDir);
+    const date = files.find((f) => f.path === "src/operations/date.ts")?.content ?? "";
+    expect(date).toContain("  const wire = (response.body ?? null) as string | null;\n  return wire === null ? null : parseDate(wire);\n");
+  });
+});

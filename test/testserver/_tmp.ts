@@ -7,10 +7,10 @@ for (const spec of process.argv.slice(2)) {
   const m = await h.load(spec);
   const ctx = h.context();
   for (const [name, fn] of Object.entries(m)) {
-    if (typeof fn !== "function" || /^[A-Z]/.test(name) || ["resolveApiVersion"].includes(name)) continue;
+    if (typeof fn !== "function" || /^[A-Z]/.test(name) || ["resolveApiVersion"].includes(name) || fn.length > 2 || !/Get/.test(name)) continue;
     try {
       const v = await fn(ctx);
-      console.log(`${name}: ok ${JSON.stringify(v)}`);
+      console.log(`${name}: ok ${v instanceof Date ? `Date(${isNaN(v.getTime()) ? "Invalid" : v.toISOString()})` : v instanceof Uint8Array ? `bytes(${Buffer.from(v).toString("hex")})` : JSON.stringify(v)}`);
     } catch (e: any) {
       console.log(`${name}: ${e.name} ${e.statusCode ?? ""} ${e.code ?? ""} ${e.message}`.slice(0, 200));
     }

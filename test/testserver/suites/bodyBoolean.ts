@@ -12,7 +12,7 @@ export function bodyBooleanSuite(harness: () => Harness): void {
       expect(await m["boolPutTrue"]!(ctx, true)).toBeUndefined();
       expect(await m["boolGetFalse"]!(ctx)).toBe(false);
       expect(await m["boolPutFalse"]!(ctx, false)).toBeUndefined();
-      expect(await m["boolGetNull"]!(ctx)).toBeUndefined();
+      expect(await m["boolGetNull"]!(ctx)).toBeNull();
       await expect(m["boolGetInvalid"]!(ctx)).rejects.toMatchObject({
         name: "RestError",
         message: "The response body of status 200 is not valid JSON",

@@ -10,7 +10,7 @@ export function bodyNumberSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("body-number.json");
       const ctx = h.context();
-      expect(await m["numberGetNull"]!(ctx)).toBeUndefined();
+      expect(await m["numberGetNull"]!(ctx)).toBeNull();
       await expect(m["numberGetInvalidFloat"]!(ctx)).rejects.toMatchObject(parseError);
       await expect(m["numberGetInvalidDouble"]!(ctx)).rejects.toMatchObject(parseError);
       await expect(m["numberGetInvalidDecimal"]!(ctx)).rejects.toMatchObject(parseError);
