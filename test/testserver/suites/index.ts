@@ -3,6 +3,7 @@ import type { Harness } from "../harness.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
+import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
@@ -14,6 +15,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyStringSuite,
   bodyIntegerSuite,
   bodyNumberSuite,
+  bodyPrimitivesSuite,
   headerSuite,
   httpInfrastructureSuite,
   requiredOptionalSuite,
