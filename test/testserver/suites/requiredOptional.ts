@@ -53,12 +53,24 @@ export function requiredOptionalSuite(harness: () => Harness): void {
       expect(got).toEqual(cases.map(([operation, message]) => [operation, `TypeError: ${message}`]));
     });
 
-    // Known defect: client-level required parameters (x-ms-parameter-location: client) are not checked
-    // like operation parameters; a null global path/query is sent and the server answers 400.
-    it.fails("a missing required client-level parameter is a TypeError (known defect: it is sent)", async () => {
+    it("a missing required client-level parameter is refused by the client's constructor", async () => {
       const h = harness();
       const m = await h.load("required-optional.json");
-      await expect(m["implicitGetRequiredGlobalPath"]!({ ...h.context(), requiredGlobalPath: null })).rejects.toThrow(TypeError);
+      const { pipeline, httpClient } = h.context();
+      const Client = m["AutoRestRequiredOptionalTestService"] as unknown as new (...args: unknown[]) => unknown;
+      expect(() => new Client(h.url, null, "q", { pipeline, httpClient })).toThrow(new TypeError("requiredGlobalPath is required"));
+      expect(() => new Client(h.url, "p", undefined, { pipeline, httpClient })).toThrow(new TypeError("requiredGlobalQuery is required"));
+    });
+
+    it("through the client class: an optional client-level query parameter not given is left out", async () => {
+      const h = harness();
+      const m = await h.load("required-optional.json");
+      const { pipeline, httpClient } = h.context();
+      const Client = m["AutoRestRequiredOptionalTestService"] as unknown as new (...args: unknown[]) => {
+        implicit: Record<string, () => Promise<unknown>>;
+      };
+      const client = new Client(h.url, "p", "q", { pipeline, httpClient });
+      expect(await client.implicit["getOptionalGlobalQuery"]!()).toBeUndefined();
     });
   });
 }
