@@ -9,6 +9,7 @@ import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
+import { urlQueriesSuite } from "./urlQueries.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyBooleanSuite,
@@ -20,4 +21,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   httpInfrastructureSuite,
   requiredOptionalSuite,
   urlPathsSuite,
+  urlQueriesSuite,
 ];
