@@ -1,5 +1,6 @@
 /** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
 import type { Harness } from "../harness.js";
+import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
@@ -17,6 +18,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyIntegerSuite,
   bodyNumberSuite,
   bodyPrimitivesSuite,
+  bodyArraySuite,
   headerSuite,
   httpInfrastructureSuite,
   requiredOptionalSuite,
