@@ -1,9 +1,7 @@
 /** body-array.json against the test server's /array routes: every GET, one exact result each. */
 import { describe, expect, it } from "vitest";
 import type { Harness } from "../harness.js";
-import { normalize } from "./normalize.js";
-
-type Outcome = { value: unknown } | { error: string };
+import { normalize, outcome, type Outcome } from "./normalize.js";
 
 /**
  * Every GET of the `array` group but the three below, as `normalize` writes its result. Items of the
@@ -60,15 +58,6 @@ const expected: Record<string, Outcome> = {
   arrayGetUuidInvalidChars: {"value":["6dcc7237-45fe-45c4-8a6b-3a8a3f625652","foo"]},
   arrayGetUuidValid: {"value":["6dcc7237-45fe-45c4-8a6b-3a8a3f625652","d1399005-30f7-40d6-8da6-dd7c89ad34db","f42f6aa1-a5bc-4ddf-907e-5f915de43205"]},
 };
-
-async function outcome(call: Promise<unknown>): Promise<Outcome> {
-  try {
-    return { value: normalize(await call) };
-  } catch (e) {
-    const error = e as Error & { statusCode?: number };
-    return { error: `${error.name}${error.statusCode !== undefined ? ` ${error.statusCode}` : ""}: ${error.message}` };
-  }
-}
 
 export function bodyArraySuite(harness: () => Harness): void {
   describe("body-array", () => {

@@ -2,6 +2,7 @@
 import type { Harness } from "../harness.js";
 import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
+import { bodyDictionarySuite } from "./bodyDictionary.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
@@ -19,6 +20,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyNumberSuite,
   bodyPrimitivesSuite,
   bodyArraySuite,
+  bodyDictionarySuite,
   headerSuite,
   httpInfrastructureSuite,
   requiredOptionalSuite,

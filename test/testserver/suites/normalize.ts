@@ -6,3 +6,15 @@ export function normalize(value: unknown): unknown {
   if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
   return value;
 }
+
+/** What an operation gave: its normalized value, or the error it threw (name, status, message). */
+export type Outcome = { value: unknown } | { error: string };
+
+export async function outcome(call: Promise<unknown>): Promise<Outcome> {
+  try {
+    return { value: normalize(await call) };
+  } catch (e) {
+    const error = e as Error & { statusCode?: number };
+    return { error: `${error.name}${error.statusCode !== undefined ? ` ${error.statusCode}` : ""}: ${error.message}` };
+  }
+}
