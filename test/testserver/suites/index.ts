@@ -9,6 +9,7 @@ import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
+import { lroSuite } from "./lro.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlQueriesSuite } from "./urlQueries.js";
@@ -26,4 +27,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   requiredOptionalSuite,
   urlPathsSuite,
   urlQueriesSuite,
+  lroSuite,
 ];
