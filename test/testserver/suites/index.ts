@@ -1,5 +1,6 @@
 /** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
 import type { Harness } from "../harness.js";
+import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
 import { bodyDictionarySuite } from "./bodyDictionary.js";
@@ -28,4 +29,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlPathsSuite,
   urlQueriesSuite,
   lroSuite,
+  azureSpecialPropertiesSuite,
 ];
