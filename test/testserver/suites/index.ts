@@ -3,6 +3,7 @@ import type { Harness } from "../harness.js";
 import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
+import { bodyComplexSuite } from "./bodyComplex.js";
 import { bodyDictionarySuite } from "./bodyDictionary.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
@@ -23,6 +24,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyPrimitivesSuite,
   bodyArraySuite,
   bodyDictionarySuite,
+  bodyComplexSuite,
   headerSuite,
   httpInfrastructureSuite,
   requiredOptionalSuite,
