@@ -116,7 +116,11 @@ function planFiles(model: CodeModel, settings: EmitSettings): FilePlan {
   };
 
   const clientFile = clientFileName(context);
-  emitTs("src/models.ts", modelsStatements(context));
+  // A spec without models (no definitions, no optional parameters) gets no models.ts, and index.ts does not re-export one.
+  const models = modelsStatements(context);
+  if (models.length > 0) {
+    emitTs("src/models.ts", models);
+  }
   const mappers = mappersStatements(context);
   if (mappers !== undefined) {
     emitTs("src/mappers.ts", mappers);
@@ -130,7 +134,7 @@ function planFiles(model: CodeModel, settings: EmitSettings): FilePlan {
   }
   emitTs("src/apiVersions.ts", apiVersionsStatements(model));
   emitTs(`src/${clientFile}.ts`, clientStatements(context));
-  emitTs("src/index.ts", indexStatements(context, clientFile));
+  emitTs("src/index.ts", indexStatements(context, clientFile, models.length > 0));
   return { header, jobs, validateConstraints: context.validateConstraints };
 }
 
@@ -167,10 +171,10 @@ function assembleFiles(model: CodeModel, assets: EmitAssets, plan: FilePlan, tex
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-function indexStatements(context: EmitContext, clientFile: string): StatementStructures[] {
+function indexStatements(context: EmitContext, clientFile: string, hasModels: boolean): StatementStructures[] {
   const { model } = context;
   return [
-    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./models.js" },
+    ...(hasModels ? [{ kind: StructureKind.ExportDeclaration as const, moduleSpecifier: "./models.js" }] : []),
     {
       kind: StructureKind.ExportDeclaration,
       moduleSpecifier: `./${clientFile}.js`,

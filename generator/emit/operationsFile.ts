@@ -166,6 +166,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       const encoded = a.parameter?.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
       return `${propertyKey(a.serializedName)}: ${encoded},`;
     });
+  // A constant path parameter (a single-value enum) is no argument: its value is written into the path here.
+  for (const parameter of operation.parameters.filter((p) => p.location === "path" && !p.clientLevel && p.type.kind === "constant")) {
+    const text = String(parameter.type.kind === "constant" ? parameter.type.value : "");
+    pathValues.push(`${propertyKey(parameter.serializedName)}: ${stringLiteral(parameter.skipUrlEncoding ? text : encodeURIComponent(text))},`);
+  }
   const clientParameters = operation.clientParameters.flatMap((name) => context.model.client.parameters.filter((p) => p.name === name));
   const sentParameters = [...operation.parameters, ...clientParameters.filter((p) => !operation.parameters.includes(p))];
   // Members of the client, beyond OperationContext's, that the function reads from `context`.
@@ -271,12 +276,14 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
     resultStatements.push(`const response = await ${send};`);
     const mapped = mappingExpression(result.type, "wire", "deserialize", context);
+    // An x-nullable body may come as an empty body (parsed as undefined): that is its null.
+    const body = result.always && result.type.nullable === true ? "(response.body ?? null)" : "response.body";
     if (mapped === undefined) {
-      resultStatements.push(`return response.body as ${returnType};`);
+      resultStatements.push(`return ${body} as ${returnType};`);
     } else {
       const wire = wireType(result.type, context);
       if (result.always) {
-        resultStatements.push(`const wire = response.body as ${wire};`, `return ${mapped};`);
+        resultStatements.push(`const wire = ${body} as ${wire};`, `return ${mapped};`);
       } else {
         resultStatements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);
       }

@@ -22,8 +22,9 @@ export function nameMapTargets(documents: Iterable<JsonObject>): { operations: S
     }
   };
   for (const doc of documents) {
-    const paths = doc["paths"];
-    if (isObject(paths)) {
+    for (const section of ["paths", "x-ms-paths"]) {
+      const paths = doc[section];
+      if (!isObject(paths)) continue;
       for (const [path, item] of Object.entries(paths)) {
         if (!isObject(item)) continue;
         for (const m of METHODS) if (isObject(item[m])) operations.add(`${m.toUpperCase()} ${path}`);

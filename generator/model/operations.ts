@@ -33,7 +33,8 @@ export interface PlannedOperation {
 }
 
 /**
- * Walks `paths` in document order. Group and method names come from `Group_Operation`
+ * Walks `paths`, then `x-ms-paths` (paths that differ only in their query, written `/path?query`; the
+ * query part is sent as it is), in document order. Group and method names come from `Group_Operation`
  * operationIds (split at the first `_`), unless `config.operationNames["<METHOD> <path>"]`
  * names them. Duplicate operationIds are an error; two operations whose names collide in one
  * group keep spec order, the later one getting `2`, `3`, ... appended.
@@ -41,17 +42,19 @@ export interface PlannedOperation {
 export function planOperations(ctx: BuildContext, config: ClientConfig): PlannedOperation[] {
   const file = ctx.spec.entryFile;
   const doc = ctx.spec.documents[file];
-  const paths = doc?.["paths"];
-  if (!isObject(paths)) return [];
+  const sections = (["paths", "x-ms-paths"] as const).flatMap((section) => {
+    const paths = doc?.[section];
+    return isObject(paths) ? Object.entries(paths).map(([path, pathItem]) => ({ section, path, pathItem })) : [];
+  });
   const seenIds = new Map<string, string>();
   const namesByGroup = new Map<string, Set<string>>();
   const planned: PlannedOperation[] = [];
-  for (const [path, pathItem] of Object.entries(paths)) {
+  for (const { section, path, pathItem } of sections) {
     if (!isObject(pathItem)) continue;
     for (const method of METHODS) {
       const op = pathItem[method];
       if (!isObject(op)) continue;
-      const at = { file, pointer: `/paths/${escapePointerSegment(path)}/${method}` };
+      const at = { file, pointer: `/${section}/${escapePointerSegment(path)}/${method}` };
       const operationId = str(op, "operationId");
       if (operationId === undefined) fail(at, "operation has no operationId");
       const previous = seenIds.get(operationId);

@@ -31,10 +31,11 @@ let work = "";
 
 /** `spec` without the paths whose x-ms-pageable names a next-page operation we refuse (see the error tests). */
 function writeWithout(name: string, spec: JsonObject, paths: string[]): string {
-  const copy = JSON.parse(JSON.stringify(spec)) as { paths: Record<string, unknown> };
+  const copy = JSON.parse(JSON.stringify(spec)) as { paths: Record<string, unknown>; "x-ms-paths"?: Record<string, unknown> };
   for (const path of paths) {
-    expect(copy.paths[path]).toBeDefined();
-    delete copy.paths[path];
+    const section = path in copy.paths ? copy.paths : (copy["x-ms-paths"] ?? {});
+    expect(section[path]).toBeDefined();
+    delete section[path];
   }
   const file = join(work, name);
   writeFileSync(file, JSON.stringify(copy, null, 2));
@@ -45,6 +46,9 @@ const unsupportedInPaging = [
   "/paging/multiple/getWithQueryParams",
   "/paging/multiple/fragment/{tenant}",
   "/paging/multiple/fragmentwithgrouping/{tenant}",
+  // x-ms-paths: the next-page operations of the two above (pageable themselves, with a path that is not the next link)
+  "/paging/multiple/fragment/{tenant}/{nextLink}",
+  "/paging/multiple/fragmentwithgrouping/{tenant}/{nextLink}",
   // pageable and long-running at once: refused (test/generator/lro.test.ts)
   "/paging/multiple/lro",
 ];
@@ -198,7 +202,11 @@ describe("x-ms-pageable emitted: paging.json", () => {
   });
 
   it("custom-baseUrl-paging.json (without its fragment next-page operation) typechecks strictly", async () => {
-    const spec = writeWithout("custom-baseUrl-paging.json", readSpec("custom-baseUrl-paging.json"), ["/paging/customurl/partialnextlinkop"]);
+    const spec = writeWithout("custom-baseUrl-paging.json", readSpec("custom-baseUrl-paging.json"), [
+      "/paging/customurl/partialnextlinkop",
+      // x-ms-paths: its next-page operation, pageable itself with a path that is not the next link
+      "/paging/customurl/{nextLink}?Paging_getPagesPartialUrlOperationNext",
+    ]);
     const generated = await generateInMemory(spec, work);
     expect(typecheckFiles("testserver-custom-baseurl-paging", generated)).toEqual([]);
   });

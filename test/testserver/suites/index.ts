@@ -1,0 +1,35 @@
+/** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
+import type { Harness } from "../harness.js";
+import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
+import { bodyArraySuite } from "./bodyArray.js";
+import { bodyBooleanSuite } from "./bodyBoolean.js";
+import { bodyComplexSuite } from "./bodyComplex.js";
+import { bodyDictionarySuite } from "./bodyDictionary.js";
+import { bodyIntegerSuite } from "./bodyInteger.js";
+import { bodyNumberSuite } from "./bodyNumber.js";
+import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
+import { bodyStringSuite } from "./bodyString.js";
+import { headerSuite } from "./header.js";
+import { httpInfrastructureSuite } from "./httpInfrastructure.js";
+import { lroSuite } from "./lro.js";
+import { requiredOptionalSuite } from "./requiredOptional.js";
+import { urlPathsSuite } from "./urlPaths.js";
+import { urlQueriesSuite } from "./urlQueries.js";
+
+export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
+  bodyBooleanSuite,
+  bodyStringSuite,
+  bodyIntegerSuite,
+  bodyNumberSuite,
+  bodyPrimitivesSuite,
+  bodyArraySuite,
+  bodyDictionarySuite,
+  bodyComplexSuite,
+  headerSuite,
+  httpInfrastructureSuite,
+  requiredOptionalSuite,
+  urlPathsSuite,
+  urlQueriesSuite,
+  lroSuite,
+  azureSpecialPropertiesSuite,
+];
