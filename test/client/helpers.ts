@@ -9,12 +9,4 @@ export function counter(): { sent: () => number; policies: AdditionalPolicyConfi
   return { sent: () => n, policies: [{ policy, position: "perCall" }] };
 }
 
-/** The value a promise rejects with; fails when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected a rejection");
-}
+export { rejection } from "../fixtures/rejection.js";

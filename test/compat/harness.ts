@@ -9,6 +9,7 @@
  *   the request exactly as the pipeline hands it to the network (what the official tests spy on).
  * - The emulator runs on a fixed clock (T0), so token expiries are exact values.
  */
+import { rejection as anyRejection } from "../fixtures/rejection.js";
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
@@ -272,12 +273,7 @@ export function useCompatEnvironment(): CompatEnvironment {
 
 /** The error a promise rejects with; fails when it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error("Should have thrown an error");
+  return (await anyRejection(promise)) as Record<string, unknown>;
 }
 
 /** Status, code and message of a service error, for exact comparison. */

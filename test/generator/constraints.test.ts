@@ -26,6 +26,7 @@ import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { importGenerated } from "../fixtures/emit/generatedCode.js";
 import { generatedFrom } from "../fixtures/manifestVersions.js";
+import { rejection } from "../fixtures/rejection.js";
 
 const constraintHelpers = /assertInRange|assertLength|assertPattern|assertItemCount|NumberBounds|describeRange/;
 
@@ -80,14 +81,6 @@ function signedPipeline(): Pipeline {
   return pipeline;
 }
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
 
 /** An unminified ESM bundle (tree-shaking on) of an app importing `names` from the generated index in `dir`. */
 async function bundleOf(dir: string, names: string[]): Promise<string> {
@@ -133,9 +126,9 @@ describe("default: generated/ (the Identity client) leaves the service's constra
     const client = new IdentityRestClientCore(emulator.endpoint, { pipeline: signedPipeline(), httpClient: createDefaultHttpClient() });
     const { identity } = await client.communicationIdentity.create();
     received.length = 0;
-    const error = await caught(client.communicationIdentity.issueAccessToken(identity.id, { scopes: ["chat"], expiresInMinutes: 59 }));
+    const error = await rejection(client.communicationIdentity.issueAccessToken(identity.id, { scopes: ["chat"], expiresInMinutes: 59 }));
     expect(restErrorOf(error)).toEqual([true, 400, "ValidationError", "ExpiresInMinutes value 59 is invalid. Value must be within the [60, 1440] interval."]);
-    const created = await caught(client.communicationIdentity.create({ body: { createTokenWithScopes: ["chat"], expiresInMinutes: 1441 } }));
+    const created = await rejection(client.communicationIdentity.create({ body: { createTokenWithScopes: ["chat"], expiresInMinutes: 1441 } }));
     expect(restErrorOf(created)).toEqual([true, 400, "ValidationError", "ExpiresInMinutes value 1441 is invalid. Value must be within the [60, 1440] interval."]);
     expect(received.map((r) => `${r.method} ${r.url} ${r.body.toString("utf8")}`)).toEqual([
       `POST /identities/${encodeURIComponent(identity.id)}/:issueAccessToken?api-version=${defaultApiVersion} {"scopes":["chat"],"expiresInMinutes":59}`,
@@ -149,7 +142,7 @@ describe("default: generated/ (the Identity client) leaves the service's constra
       httpClient: createDefaultHttpClient(),
       apiVersion: "2025-03-02-preview",
     });
-    const error = await caught(client.communicationIdentity.create({ body: { customId: "" } }));
+    const error = await rejection(client.communicationIdentity.create({ body: { customId: "" } }));
     expect(restErrorOf(error)).toEqual([true, 400, "ValidationError", "CustomId must be a string of 1 to 256 characters."]);
   });
 
@@ -164,7 +157,7 @@ describe("default: generated/ (the Identity client) leaves the service's constra
     await expect(client.communicationIdentity.issueAccessToken("u", undefined as unknown as { scopes: string[] })).rejects.toThrow(
       new TypeError("body is required"),
     );
-    const gated = await caught(client.communicationIdentity.issueAccessToken("u", { scopes: ["chat"], expiresInMinutes: 59 }));
+    const gated = await rejection(client.communicationIdentity.issueAccessToken("u", { scopes: ["chat"], expiresInMinutes: 59 }));
     expect(gated).toBeInstanceOf(ApiVersionMismatchError);
     expect((gated as Error).message).toBe(
       `issueAccessToken: body.expiresInMinutes is not supported by api-version 2021-03-07 (supported in ${generatedFrom("2022-10-01").join(", ")})`,
@@ -361,9 +354,9 @@ describe("a small spec both ways: query range, body pattern and item count, a re
 
   it("off: every value is sent as given and the server's 400 is a RestError with its code and message", async () => {
     requests.length = 0;
-    const error = await caught((plain["gadgetsPut"] as Put)(context(), "toolongname", bad, { top: 11 }));
+    const error = await rejection((plain["gadgetsPut"] as Put)(context(), "toolongname", bad, { top: 11 }));
     expect(restErrorOf(error)).toEqual([true, 400, "InvalidGadget", "The gadget is invalid."]);
-    const missingLabel = await caught((plain["gadgetsPut"] as Put)(context(), "g", {}));
+    const missingLabel = await rejection((plain["gadgetsPut"] as Put)(context(), "g", {}));
     expect(restErrorOf(missingLabel)).toEqual([true, 400, "InvalidGadget", "The gadget is invalid."]);
     expect(requests).toEqual([
       'PUT /tenants/t1/gadgets/toolongname?top=11&api-version=2024-01-01 {"label":"Not Lower","tags":[]}',

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createPipelineFromOptions, isRestError, type Pipeline, type RestError } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultApiVersion, IdentityRestClient as GeneratedClient, type IdentityRestClientOptions } from "../../generated/src/index.js";
+import { rejection } from "../fixtures/rejection.js";
 
 /** The default pipeline plus what the handwritten layer adds for loopback endpoints: plain http allowed. */
 function loopbackPipeline(): Pipeline {
@@ -68,14 +69,6 @@ beforeEach(() => {
   replies = [];
 });
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
 
 describe("wire: the generated client against a real HTTP server on 127.0.0.1", () => {
   it("issueAccessToken: method, path, query, Content-Type, Accept, body bytes; typed result with Date", async () => {
@@ -126,7 +119,7 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
 
   it("an error body becomes a RestError with the service's code, message and status", async () => {
     replies.push({ status: 404, body: '{"error":{"code":"IdentityNotFound","message":"Identity u9 was not found."}}' });
-    const error = (await caught(new IdentityRestClient(endpoint).communicationIdentity.delete("u9"))) as RestError;
+    const error = (await rejection(new IdentityRestClient(endpoint).communicationIdentity.delete("u9"))) as RestError;
     expect(isRestError(error)).toBe(true);
     expect([error.statusCode, error.code, error.message]).toEqual([404, "IdentityNotFound", "Identity u9 was not found."]);
     expect(error.details).toEqual({ error: { code: "IdentityNotFound", message: "Identity u9 was not found." } });
@@ -134,13 +127,13 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
 
   it("a non-JSON error body still gives a RestError naming the status", async () => {
     replies.push({ status: 401, body: "<html>denied</html>" });
-    const error = (await caught(new IdentityRestClient(endpoint).communicationIdentity.revokeAccessTokens("u"))) as RestError;
+    const error = (await rejection(new IdentityRestClient(endpoint).communicationIdentity.revokeAccessTokens("u"))) as RestError;
     expect([isRestError(error), error.statusCode, error.code, error.message]).toEqual([true, 401, undefined, "The service responded with status 401"]);
   });
 
   it("a success status not in the spec is an error too", async () => {
     replies.push({ status: 200, body: "{}" });
-    const error = (await caught(new IdentityRestClient(endpoint).communicationIdentity.delete("u"))) as RestError;
+    const error = (await rejection(new IdentityRestClient(endpoint).communicationIdentity.delete("u"))) as RestError;
     expect(error.statusCode).toBe(200);
   });
 
@@ -160,8 +153,8 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
     const client = new IdentityRestClient(endpoint);
     const noScopes = { scopes: undefined } as unknown as { scopes: string[] };
     const errors = [
-      (await caught(client.communicationIdentity.issueAccessToken("u", noScopes))) as RestError,
-      (await caught(client.communicationIdentity.issueAccessToken("u", { scopes: ["chat"], expiresInMinutes: 59 }))) as RestError,
+      (await rejection(client.communicationIdentity.issueAccessToken("u", noScopes))) as RestError,
+      (await rejection(client.communicationIdentity.issueAccessToken("u", { scopes: ["chat"], expiresInMinutes: 59 }))) as RestError,
     ];
     expect(errors.map((e) => [isRestError(e), e.statusCode, e.code, e.message])).toEqual([
       [true, 400, "ValidationError", "The request is invalid."],
@@ -176,7 +169,7 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
     const pending = new IdentityRestClient(endpoint).communicationIdentity.delete("u", { abortSignal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
-    const error = (await caught(pending)) as Error;
+    const error = (await rejection(pending)) as Error;
     expect(error.name).toBe("AbortError");
 
     replies.push({ status: 204 });
