@@ -26,7 +26,11 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
   switch (type.kind) {
     case "date":
       if (direction === "deserialize") {
-        return type.format === "unixtime" ? `parseUnixTime(${source})` : `parseDate(${source})`;
+        return type.format === "unixtime"
+          ? `parseUnixTime(${source})`
+          : type.format === "date-time-rfc1123"
+            ? `parseRfc1123Date(${source})`
+            : `parseDate(${source})`;
       }
       return type.format === "unixtime" ? `formatUnixTime(${source})` : `formatDate(${source}, ${JSON.stringify(type.format)})`;
     case "bytes":
@@ -60,6 +64,6 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
 
 /** Runtime helpers a mapping expression calls (for the import list). */
 export function runtimeHelpersUsed(expression: string): string[] {
-  const helpers = ["additionalProperties", "parseDate", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
+  const helpers = ["additionalProperties", "parseDate", "parseRfc1123Date", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
   return helpers.filter((helper) => new RegExp(`\\b${helper}\\(`).test(expression));
 }

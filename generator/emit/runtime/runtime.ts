@@ -224,6 +224,23 @@ export function parseDate(value: string): Date {
   return new Date(value);
 }
 
+/**
+ * Reads an RFC 1123 date (`Mon, 01 Jan 0001 00:00:00 GMT`) field by field: `new Date` reads a year
+ * below 100 as 19xx or 20xx. Anything else goes to `new Date` (an unparsable value is an Invalid Date).
+ */
+export function parseRfc1123Date(value: string): Date {
+  const match = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d+)\s+(\d\d):(\d\d):(\d\d)\s+GMT$/i.exec(value);
+  const month = match === null ? -1 : "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(match[2]!.toLowerCase());
+  const [day = 0, year = 0, hours = 0, minutes = 0, seconds = 0] = match === null ? [] : [1, 3, 4, 5, 6].map((index) => Number(match[index]));
+  if (month % 3 !== 0 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) {
+    return new Date(value);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month / 3, day);
+  date.setUTCHours(hours, minutes, seconds);
+  return date;
+}
+
 /** Reads a Unix time (seconds) from the wire. */
 export function parseUnixTime(value: number): Date {
   return new Date(value * 1000);
