@@ -439,7 +439,19 @@ export function longRunningOperation(context: OperationContext, initial: Operati
   return {
     requestMethod: initial.method,
     requestPath: initial.url,
-    sendInitialRequest: async () => toLroResponse(await sendOperation(context, initial, options)),
+    sendInitialRequest: async () => {
+      const lroResponse = toLroResponse(await sendOperation(context, initial, options));
+      const { statusCode, headers, body } = lroResponse.rawResponse;
+      const resource = body as { provisioningState?: unknown; properties?: { provisioningState?: unknown } } | null | undefined;
+      const state = resource?.properties?.provisioningState ?? resource?.provisioningState;
+      // A PUT or PATCH answered 200 in a terminal state is done: without its polling headers, core-lro
+      // reads the state from the body instead of polling a URL the service no longer serves.
+      if ((initial.method === "PUT" || initial.method === "PATCH") && statusCode === 200 && /^(succeeded|failed|canceled)$/i.test(String(state))) {
+        const { "azure-asyncoperation": _asyncOperation, "operation-location": _operationLocation, location: _location, ...rest } = headers;
+        lroResponse.rawResponse.headers = rest;
+      }
+      return lroResponse;
+    },
     sendPollRequest: async (url, pollOptions) => {
       const absolute = /^[a-z][a-z\d+.-]*:/i.test(url) ? url : context.endpoint.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
       const poll: OperationRequest = { method: "GET", url: absolute, headers: { Accept: "application/json" }, successStatuses: pollStatuses };

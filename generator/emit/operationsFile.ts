@@ -22,13 +22,14 @@ const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
 
 /**
  * The single type the success responses return, or undefined for `void`. A long-running operation's
- * 202 (accepted, still running) is not a final response, so it does not make the result optional.
+ * result is never `always`: its final response is the one core-lro ends on (a poll's 204, the final
+ * GET of the resource, a 200 without a body), which the spec's responses do not describe.
  */
 function resultType(operation: Operation): { type: TypeRef; always: boolean } | undefined {
-  const finals = operation.longRunning === undefined ? operation.responses : operation.responses.filter((r) => r.status !== 202);
   const withBody = operation.responses.filter((r): r is OperationResponse & { bodyType: TypeRef } => r.bodyType !== undefined);
   const first = withBody[0];
-  return first === undefined ? undefined : { type: first.bodyType, always: finals.every((r) => r.bodyType !== undefined) };
+  const always = operation.longRunning === undefined && operation.responses.every((r) => r.bodyType !== undefined);
+  return first === undefined ? undefined : { type: first.bodyType, always };
 }
 
 /**
