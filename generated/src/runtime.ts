@@ -288,9 +288,15 @@ export function encodeBytes(value: Uint8Array, format: "byte" | "base64url" = "b
   return format === "byte" ? encoded : encoded.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Decodes base64 or base64url text into bytes. */
+/**
+ * Decodes base64 or base64url text from the service into bytes. Text that is neither is a RestError
+ * PARSE_ERROR (not the decoder's own error); the message leaves the value out (bytes may be keys).
+ */
 export function decodeBytes(value: string): Uint8Array {
-  const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+  const standard = value.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/").replace(/={1,2}$/, "");
+  if (!/^[A-Za-z\d+/]*$/.test(standard) || standard.length % 4 === 1) {
+    throw new RestError("The service sent bytes that are not base64 or base64url", { code: RestError.PARSE_ERROR });
+  }
   const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, "="));
   return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }

@@ -283,7 +283,12 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       resultStatements.push(`return ${body} as ${returnType};`);
     } else {
       const wire = wireType(result.type, context);
-      if (result.always) {
+      if (result.always && result.type.kind !== "model" && result.type.nullable !== true) {
+        // An empty body is returned as it comes (undefined), as an unmapped result is, instead of
+        // being parsed (decodeBytes(undefined) throws). The wire type excludes undefined, so the
+        // result type stays the declared one. A model's body keeps its mapper call as it is.
+        resultStatements.push(`const wire = ${body} as ${wire};`, `return wire === undefined ? wire : ${mapped};`);
+      } else if (result.always) {
         resultStatements.push(`const wire = ${body} as ${wire};`, `return ${mapped};`);
       } else {
         resultStatements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);

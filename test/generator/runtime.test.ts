@@ -3,6 +3,7 @@ import { createEmptyPipeline, createHttpHeaders, type HttpClient, type PipelineR
 import { describe, expect, it } from "vitest";
 import {
   buildRequestUrl,
+  decodeBytes,
   encodePathValue,
   joinCollection,
   parseRfc1123Date,
@@ -46,6 +47,28 @@ describe("parseRfc1123Date", () => {
     expect(Number.isNaN(parseRfc1123Date("Tue, 00 Jan 0000 00:00:00 GMT").getTime())).toBe(true);
     expect(Number.isNaN(parseRfc1123Date("Mon, 01 Foo 2020 00:00:00 GMT").getTime())).toBe(true);
     expect(parseRfc1123Date("2020-01-02T03:04:05Z").toISOString()).toBe("2020-01-02T03:04:05.000Z");
+  });
+});
+
+describe("decodeBytes", () => {
+  it("reads base64 with or without padding, base64url, and line breaks", () => {
+    expect(decodeBytes("//79")).toEqual(new Uint8Array([255, 254, 253]));
+    expect(decodeBytes("q6w=")).toEqual(new Uint8Array([171, 172]));
+    expect(decodeBytes("q6w")).toEqual(new Uint8Array([171, 172]));
+    expect(decodeBytes("__79\r\nq6w")).toEqual(new Uint8Array([255, 254, 253, 171, 172]));
+    expect(decodeBytes("")).toEqual(new Uint8Array());
+  });
+
+  it("text that is not base64 is a RestError PARSE_ERROR without the value", () => {
+    for (const text of ["::::SWAGGER::::", "abcde", "a=bc", "q6w==="]) {
+      let error: unknown;
+      try {
+        decodeBytes(text);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({ name: "RestError", code: "PARSE_ERROR", message: "The service sent bytes that are not base64 or base64url" });
+    }
   });
 });
 
