@@ -32,6 +32,11 @@ function resultType(operation: Operation): { type: TypeRef; always: boolean } | 
   return first === undefined ? undefined : { type: first.bodyType, always };
 }
 
+/** A HEAD operation without a body that declares a 404 response returns a boolean (Azure's head-as-boolean). */
+function headReturnsBoolean(operation: Operation, result: { type: TypeRef } | undefined): boolean {
+  return operation.method === "head" && result === undefined && operation.longRunning === undefined && operation.responses.some((r) => r.status === 404);
+}
+
 /**
  * `processResult` of a long-running operation's poller: the final response's parsed body
  * (`body`, unknown to core-lro) as the operation's result, deserialized with the model's mapper.
@@ -271,7 +276,13 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const send = `sendOperation(context, {\n${request.join("\n")}\n}, options)`;
   let returnType = "void";
   const resultStatements: string[] = [];
-  if (result === undefined) {
+  // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
+  // the resource exists: true for a 2xx status, false for the 404.
+  const headAsBoolean = headReturnsBoolean(operation, result);
+  if (headAsBoolean) {
+    returnType = "boolean";
+    resultStatements.push(`const { response } = await ${send};`, "return response.status >= 200 && response.status < 300;");
+  } else if (result === undefined) {
     resultStatements.push(`await ${send};`);
   } else {
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
@@ -336,9 +347,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       ? [docTag("returns", `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${result === undefined ? "nothing" : `the final result (${successResponse?.description ?? "the response body"})`}.`)]
       : paged !== undefined
       ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
-      : result !== undefined
-        ? [docTag("returns", successResponse?.description ?? "The response body.")]
-        : []),
+      : headAsBoolean
+        ? [docTag("returns", `${codeSpan("true")} when the service answers with a 2xx status, ${codeSpan("false")} when it answers 404.`)]
+        : result !== undefined
+          ? [docTag("returns", successResponse?.description ?? "The response body.")]
+          : []),
     ...(operation.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }] : []),
   ];
   // Summary, then description; many specs repeat one as the other, which is said once.

@@ -10,8 +10,8 @@ type Outcome = { value: unknown } | { status: number; code?: string };
  * Notes on entries that are not what the spec intends:
  * - httpSuccessOptions200: the server has no OPTIONS mock there; express answers 200 with its Allow list
  *   as text/html, which the generated code parses as JSON.
- * - httpSuccessHead404, httpSuccessHead200/204: HEAD operations return void; the spec's 404-as-false
- *   (a boolean result for HEAD) is not generated yet (issue 12).
+ * - httpSuccessHead404 declares a 404 (Azure's head-as-boolean): its 404 is false; httpSuccessHead200/204
+ *   declare none, so they return nothing.
  * - httpRedirectsGet300: the pipeline follows the 300, so the spec's string[] body of the 300 is never seen.
  */
 const expected: Record<string, Outcome> = {
@@ -79,7 +79,7 @@ const expected: Record<string, Outcome> = {
   httpSuccessGet200: { value: true },
   httpSuccessHead200: { value: undefined },
   httpSuccessHead204: { value: undefined },
-  httpSuccessHead404: { value: undefined },
+  httpSuccessHead404: { value: false },
   httpSuccessOptions200: { status: 200, code: "PARSE_ERROR" },
   httpSuccessPatch200: { value: undefined },
   httpSuccessPatch202: { value: undefined },
