@@ -32,6 +32,51 @@ function resultType(operation: Operation): { type: TypeRef; always: boolean } | 
   return first === undefined ? undefined : { type: first.bodyType, always };
 }
 
+/**
+ * The response headers a bodiless operation returns: those its success responses declare (the first
+ * declaration of a name wins). Operations with a body, HEAD-as-boolean and long-running operations
+ * return none (their callers read headers with `onResponse`).
+ */
+function returnedHeaders(operation: Operation, result: { type: TypeRef } | undefined, headAsBoolean: boolean): OperationResponse["headers"] {
+  if (result !== undefined || headAsBoolean || operation.longRunning !== undefined) {
+    return [];
+  }
+  const byName = new Map<string, OperationResponse["headers"][number]>();
+  for (const response of operation.responses) {
+    for (const header of response.status === "default" ? [] : response.headers) {
+      const key = header.serializedName.toLowerCase();
+      if (!byName.has(key)) {
+        byName.set(key, header);
+      }
+    }
+  }
+  return [...byName.values()];
+}
+
+/** A header's type in the returned object: the scalars a header can carry are parsed, anything else is the raw text. */
+function headerType(type: TypeRef): TypeRef {
+  return ["integer", "number", "boolean", "date", "bytes", "enum", "duration"].includes(type.kind) ? type : { kind: "string" };
+}
+
+/** The expression reading a header's raw text (`raw`, a string) as its type. */
+function headerValue(type: TypeRef, raw: string): string {
+  switch (type.kind) {
+    case "integer":
+    case "number":
+      return `Number(${raw})`;
+    case "boolean":
+      return `${raw}.toLowerCase() === "true"`;
+    case "date":
+      return type.format === "unixtime" ? `parseUnixTime(Number(${raw}))` : type.format === "date-time-rfc1123" ? `parseRfc1123Date(${raw})` : `parseDate(${raw})`;
+    case "bytes":
+      return `decodeBytes(${raw})`;
+    case "enum":
+      return `${raw} as ${type.name}`;
+    default:
+      return raw;
+  }
+}
+
 /** A HEAD operation without a body that declares a 404 response returns a boolean (Azure's head-as-boolean). */
 function headReturnsBoolean(operation: Operation, result: { type: TypeRef } | undefined): boolean {
   return operation.method === "head" && result === undefined && operation.longRunning === undefined && operation.responses.some((r) => r.status === 404);
@@ -279,7 +324,20 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
   // the resource exists: true for a 2xx status, false for the 404.
   const headAsBoolean = headReturnsBoolean(operation, result);
-  if (headAsBoolean) {
+  const responseHeaders = returnedHeaders(operation, result, headAsBoolean).map((h) => ({ ...h, type: headerType(h.type) }));
+  if (responseHeaders.length > 0) {
+    // A bodiless operation returns the headers its responses declare, parsed, as an object.
+    returnType = `{ ${responseHeaders.map((h) => `${propertyKey(h.name)}?: ${publicType(h.type, context.unions)}`).join("; ")} }`;
+    resultStatements.push(
+      `const { response } = await ${send};`,
+      `return {\n${responseHeaders
+        .map((h) => {
+          const raw = `response.headers.get(${stringLiteral(h.serializedName)})`;
+          return `...(${raw} === undefined ? {} : { ${propertyKey(h.name)}: ${headerValue(h.type, `${raw}!`)} }),`;
+        })
+        .join("\n")}\n};`,
+    );
+  } else if (headAsBoolean) {
     returnType = "boolean";
     resultStatements.push(`const { response } = await ${send};`, "return response.status >= 200 && response.status < 300;");
   } else if (result === undefined) {
@@ -349,6 +407,8 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
       : headAsBoolean
         ? [docTag("returns", `${codeSpan("true")} when the service answers with a 2xx status, ${codeSpan("false")} when it answers 404.`)]
+        : responseHeaders.length > 0
+        ? [docTag("returns", `The response headers the spec declares (${responseHeaders.map((h) => codeSpan(h.serializedName)).join(", ")}), read as their types; an absent header is left out.`)]
         : result !== undefined
           ? [docTag("returns", successResponse?.description ?? "The response body.")]
           : []),
@@ -392,6 +452,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const modelTypes = [
     ...positional.flatMap((a) => modelTypeNames(a.type, context.unions)),
     ...(result ? modelTypeNames(result.type, context.unions) : []),
+    ...responseHeaders.flatMap((h) => modelTypeNames(h.type, context.unions)),
     ...(paged ? modelTypeNames(paged.items, context.unions) : []),
   ];
   return {
