@@ -239,6 +239,23 @@ export function parseDate(value: string): Date {
   return new Date(value);
 }
 
+/**
+ * Reads an RFC 1123 date (`Mon, 01 Jan 0001 00:00:00 GMT`) field by field: `new Date` reads a year
+ * below 100 as 19xx or 20xx. Anything else goes to `new Date` (an unparsable value is an Invalid Date).
+ */
+export function parseRfc1123Date(value: string): Date {
+  const match = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d+)\s+(\d\d):(\d\d):(\d\d)\s+GMT$/i.exec(value);
+  const month = match === null ? -1 : "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(match[2]!.toLowerCase());
+  const [day = 0, year = 0, hours = 0, minutes = 0, seconds = 0] = match === null ? [] : [1, 3, 4, 5, 6].map((index) => Number(match[index]));
+  if (month % 3 !== 0 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) {
+    return new Date(value);
+  }
+  const date = new Date(0);
+  date.setUTCFullYear(year, month / 3, day);
+  date.setUTCHours(hours, minutes, seconds);
+  return date;
+}
+
 /** Reads a Unix time (seconds) from the wire. */
 export function parseUnixTime(value: number): Date {
   return new Date(value * 1000);
@@ -271,9 +288,15 @@ export function encodeBytes(value: Uint8Array, format: "byte" | "base64url" = "b
   return format === "byte" ? encoded : encoded.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Decodes base64 or base64url text into bytes. */
+/**
+ * Decodes base64 or base64url text from the service into bytes. Text that is neither is a RestError
+ * PARSE_ERROR (not the decoder's own error); the message leaves the value out (bytes may be keys).
+ */
 export function decodeBytes(value: string): Uint8Array {
-  const standard = value.replace(/-/g, "+").replace(/_/g, "/");
+  const standard = value.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/").replace(/={1,2}$/, "");
+  if (!/^[A-Za-z\d+/]*$/.test(standard) || standard.length % 4 === 1) {
+    throw new RestError("The service sent bytes that are not base64 or base64url", { code: RestError.PARSE_ERROR });
+  }
   const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, "="));
   return Uint8Array.from(binary, (character) => character.charCodeAt(0));
 }
@@ -422,7 +445,19 @@ export function longRunningOperation(context: OperationContext, initial: Operati
   return {
     requestMethod: initial.method,
     requestPath: initial.url,
-    sendInitialRequest: async () => toLroResponse(await sendOperation(context, initial, options)),
+    sendInitialRequest: async () => {
+      const lroResponse = toLroResponse(await sendOperation(context, initial, options));
+      const { statusCode, headers, body } = lroResponse.rawResponse;
+      const resource = body as { provisioningState?: unknown; properties?: { provisioningState?: unknown } } | null | undefined;
+      const state = resource?.properties?.provisioningState ?? resource?.provisioningState;
+      // A PUT or PATCH answered 200 in a terminal state is done: without its polling headers, core-lro
+      // reads the state from the body instead of polling a URL the service no longer serves.
+      if ((initial.method === "PUT" || initial.method === "PATCH") && statusCode === 200 && /^(succeeded|failed|canceled)$/i.test(String(state))) {
+        const { "azure-asyncoperation": _asyncOperation, "operation-location": _operationLocation, location: _location, ...rest } = headers;
+        lroResponse.rawResponse.headers = rest;
+      }
+      return lroResponse;
+    },
     sendPollRequest: async (url, pollOptions) => {
       const absolute = /^[a-z][a-z\d+.-]*:/i.test(url) ? url : context.endpoint.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
       const poll: OperationRequest = { method: "GET", url: absolute, headers: { Accept: "application/json" }, successStatuses: pollStatuses };

@@ -22,13 +22,64 @@ const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
 
 /**
  * The single type the success responses return, or undefined for `void`. A long-running operation's
- * 202 (accepted, still running) is not a final response, so it does not make the result optional.
+ * result is never `always`: its final response is the one core-lro ends on (a poll's 204, the final
+ * GET of the resource, a 200 without a body), which the spec's responses do not describe.
  */
 function resultType(operation: Operation): { type: TypeRef; always: boolean } | undefined {
-  const finals = operation.longRunning === undefined ? operation.responses : operation.responses.filter((r) => r.status !== 202);
   const withBody = operation.responses.filter((r): r is OperationResponse & { bodyType: TypeRef } => r.bodyType !== undefined);
   const first = withBody[0];
-  return first === undefined ? undefined : { type: first.bodyType, always: finals.every((r) => r.bodyType !== undefined) };
+  const always = operation.longRunning === undefined && operation.responses.every((r) => r.bodyType !== undefined);
+  return first === undefined ? undefined : { type: first.bodyType, always };
+}
+
+/**
+ * The response headers a bodiless operation returns: those its success responses declare (the first
+ * declaration of a name wins). Operations with a body, HEAD-as-boolean and long-running operations
+ * return none (their callers read headers with `onResponse`).
+ */
+function returnedHeaders(operation: Operation, result: { type: TypeRef } | undefined, headAsBoolean: boolean): OperationResponse["headers"] {
+  if (result !== undefined || headAsBoolean || operation.longRunning !== undefined) {
+    return [];
+  }
+  const byName = new Map<string, OperationResponse["headers"][number]>();
+  for (const response of operation.responses) {
+    for (const header of response.status === "default" ? [] : response.headers) {
+      const key = header.serializedName.toLowerCase();
+      if (!byName.has(key)) {
+        byName.set(key, header);
+      }
+    }
+  }
+  return [...byName.values()];
+}
+
+/** A header's type in the returned object: the scalars a header can carry are parsed, anything else is the raw text. */
+function headerType(type: TypeRef): TypeRef {
+  return ["integer", "number", "boolean", "date", "bytes", "enum", "duration"].includes(type.kind) ? type : { kind: "string" };
+}
+
+/** The expression reading a header's raw text (`raw`, a string) as its type. */
+function headerValue(type: TypeRef, raw: string): string {
+  switch (type.kind) {
+    case "integer":
+    case "number":
+      return `Number(${raw})`;
+    case "boolean":
+      return `${raw}.toLowerCase() === "true"`;
+    case "date":
+      return type.format === "unixtime" ? `parseUnixTime(Number(${raw}))` : type.format === "date-time-rfc1123" ? `parseRfc1123Date(${raw})` : `parseDate(${raw})`;
+    case "bytes":
+      return `decodeBytes(${raw})`;
+    case "enum":
+      return `${raw} as ${type.name}`;
+    default:
+      return raw;
+  }
+}
+
+/** A HEAD operation without a body that declares a 404 response returns a boolean (Azure's head-as-boolean). */
+function headReturnsBoolean(operation: Operation, result: { type: TypeRef } | undefined): boolean {
+  return operation.method === "head" && result === undefined && operation.longRunning === undefined && operation.responses.some((r) => r.status === 404);
 }
 
 /**
@@ -270,7 +321,26 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const send = `sendOperation(context, {\n${request.join("\n")}\n}, options)`;
   let returnType = "void";
   const resultStatements: string[] = [];
-  if (result === undefined) {
+  // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
+  // the resource exists: true for a 2xx status, false for the 404.
+  const headAsBoolean = headReturnsBoolean(operation, result);
+  const responseHeaders = returnedHeaders(operation, result, headAsBoolean).map((h) => ({ ...h, type: headerType(h.type) }));
+  if (responseHeaders.length > 0) {
+    // A bodiless operation returns the headers its responses declare, parsed, as an object.
+    returnType = `{ ${responseHeaders.map((h) => `${propertyKey(h.name)}?: ${publicType(h.type, context.unions)}`).join("; ")} }`;
+    resultStatements.push(
+      `const { response } = await ${send};`,
+      `return {\n${responseHeaders
+        .map((h) => {
+          const raw = `response.headers.get(${stringLiteral(h.serializedName)})`;
+          return `...(${raw} === undefined ? {} : { ${propertyKey(h.name)}: ${headerValue(h.type, `${raw}!`)} }),`;
+        })
+        .join("\n")}\n};`,
+    );
+  } else if (headAsBoolean) {
+    returnType = "boolean";
+    resultStatements.push(`const { response } = await ${send};`, "return response.status >= 200 && response.status < 300;");
+  } else if (result === undefined) {
     resultStatements.push(`await ${send};`);
   } else {
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
@@ -282,7 +352,12 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       resultStatements.push(`return ${body} as ${returnType};`);
     } else {
       const wire = wireType(result.type, context);
-      if (result.always) {
+      if (result.always && result.type.kind !== "model" && result.type.nullable !== true) {
+        // An empty body is returned as it comes (undefined), as an unmapped result is, instead of
+        // being parsed (decodeBytes(undefined) throws). The wire type excludes undefined, so the
+        // result type stays the declared one. A model's body keeps its mapper call as it is.
+        resultStatements.push(`const wire = ${body} as ${wire};`, `return wire === undefined ? wire : ${mapped};`);
+      } else if (result.always) {
         resultStatements.push(`const wire = ${body} as ${wire};`, `return ${mapped};`);
       } else {
         resultStatements.push(`const wire = response.body as ${wire} | undefined;`, `return wire === undefined ? undefined : ${mapped};`);
@@ -330,9 +405,13 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       ? [docTag("returns", `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${result === undefined ? "nothing" : `the final result (${successResponse?.description ?? "the response body"})`}.`)]
       : paged !== undefined
       ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
-      : result !== undefined
-        ? [docTag("returns", successResponse?.description ?? "The response body.")]
-        : []),
+      : headAsBoolean
+        ? [docTag("returns", `${codeSpan("true")} when the service answers with a 2xx status, ${codeSpan("false")} when it answers 404.`)]
+        : responseHeaders.length > 0
+        ? [docTag("returns", `The response headers the spec declares (${responseHeaders.map((h) => codeSpan(h.serializedName)).join(", ")}), read as their types; an absent header is left out.`)]
+        : result !== undefined
+          ? [docTag("returns", successResponse?.description ?? "The response body.")]
+          : []),
     ...(operation.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }] : []),
   ];
   // Summary, then description; many specs repeat one as the other, which is said once.
@@ -373,6 +452,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const modelTypes = [
     ...positional.flatMap((a) => modelTypeNames(a.type, context.unions)),
     ...(result ? modelTypeNames(result.type, context.unions) : []),
+    ...responseHeaders.flatMap((h) => modelTypeNames(h.type, context.unions)),
     ...(paged ? modelTypeNames(paged.items, context.unions) : []),
   ];
   return {

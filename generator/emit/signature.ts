@@ -98,7 +98,7 @@ export const runtimeValueNames: readonly string[] = [
   "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
   "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
   "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
-  "parseDate", "parseUnixTime", "repeatQueryParameter", "sendOperation",
+  "parseDate", "parseRfc1123Date", "parseUnixTime", "repeatQueryParameter", "sendOperation",
 ];
 
 /** Values an operations file of a spec with long-running operations imports from `@azure/core-lro`. */

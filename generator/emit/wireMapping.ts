@@ -26,7 +26,11 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
   switch (type.kind) {
     case "date":
       if (direction === "deserialize") {
-        return type.format === "unixtime" ? `parseUnixTime(${source})` : `parseDate(${source})`;
+        return type.format === "unixtime"
+          ? `parseUnixTime(${source})`
+          : type.format === "date-time-rfc1123"
+            ? `parseRfc1123Date(${source})`
+            : `parseDate(${source})`;
       }
       return type.format === "unixtime" ? `formatUnixTime(${source})` : `formatDate(${source}, ${JSON.stringify(type.format)})`;
     case "bytes":
@@ -35,11 +39,11 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
       }
       return type.format === "byte" ? `encodeBytes(${source})` : `encodeBytes(${source}, "base64url")`;
     case "array": {
-      const element = mappingExpression(type.items, item, direction, context, depth + 1);
+      const element = itemMapping(type.items, item, direction, context, depth + 1);
       return element === undefined ? undefined : `${source}.map((${item}) => ${element})`;
     }
     case "dictionary": {
-      const value = mappingExpression(type.values, item, direction, context, depth + 1);
+      const value = itemMapping(type.values, item, direction, context, depth + 1);
       return value === undefined
         ? undefined
         : `Object.fromEntries(Object.entries(${source}).map(([key, ${item}]) => [key, ${value}]))`;
@@ -58,8 +62,19 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
   }
 }
 
+/**
+ * The mapping of an array item or dictionary value. Services send null items even where the spec does
+ * not say x-nullable (responses are not validated): a null item read from the wire stays null, as
+ * core-client's deserializer leaves it, instead of being parsed (`parseDate(null)` is 1970-01-01).
+ * `item === null ? item : ...` keeps the mapped type: the wire type excludes null, so `item` is `never` there.
+ */
+function itemMapping(type: TypeRef, item: string, direction: Direction, context: EmitContext, depth: number): string | undefined {
+  const mapped = mappingExpression(type, item, direction, context, depth);
+  return mapped === undefined || direction === "serialize" || type.nullable ? mapped : `${item} === null ? ${item} : ${mapped}`;
+}
+
 /** Runtime helpers a mapping expression calls (for the import list). */
 export function runtimeHelpersUsed(expression: string): string[] {
-  const helpers = ["additionalProperties", "parseDate", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
+  const helpers = ["additionalProperties", "parseDate", "parseRfc1123Date", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
   return helpers.filter((helper) => new RegExp(`\\b${helper}\\(`).test(expression));
 }

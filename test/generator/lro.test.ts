@@ -108,9 +108,9 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
         " * @param options - Optional parameters and per-request options.",
         " * @returns A poller of the operation, started; `pollUntilDone()` resolves with the final result (Response after completion.).",
         " */",
-        "export async function lrOsPostDoubleHeadersFinalLocationGet(context: OperationContext, options: LroOperationOptions = {}): Promise<SimplePollerLike<OperationState<Product>, Product>> {",
+        "export async function lrOsPostDoubleHeadersFinalLocationGet(context: OperationContext, options: LroOperationOptions = {}): Promise<SimplePollerLike<OperationState<Product | undefined>, Product | undefined>> {",
         '  const url = buildRequestUrl(context.endpoint, "/lro/LROPostDoubleHeadersFinalLocationGet", {});',
-        "  return createHttpPoller<Product, OperationState<Product>>(longRunningOperation(context, {",
+        "  return createHttpPoller<Product | undefined, OperationState<Product | undefined>>(longRunningOperation(context, {",
         '    method: "POST",',
         "    url,",
         "    headers: {",
@@ -120,7 +120,10 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
         "  }, options), {",
         '    resourceLocationConfig: "location",',
         "    intervalInMs: options.updateIntervalInMs,",
-        "    processResult: (body) => deserializeProduct(body as ProductWire),",
+        "    processResult: (body) => {",
+        "      const wire = body as ProductWire | undefined;",
+        "      return wire === undefined ? undefined : deserializeProduct(wire);",
+        "    },",
         "  });",
         "}",
         "",
@@ -132,7 +135,7 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
     const text = file("src/operations/lrOs.ts");
     expect(between(text, "  async postDoubleHeadersFinalLocationGet(", "\n  }\n")).toBe(
       [
-        "  async postDoubleHeadersFinalLocationGet(options: LroOperationOptions = {}): Promise<SimplePollerLike<OperationState<Product>, Product>> {",
+        "  async postDoubleHeadersFinalLocationGet(options: LroOperationOptions = {}): Promise<SimplePollerLike<OperationState<Product | undefined>, Product | undefined>> {",
         "    return lrOsPostDoubleHeadersFinalLocationGet(this.#client, options);",
         "  }",
         "",
@@ -140,7 +143,8 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
     );
     expect(text).toContain('import { createHttpPoller, type OperationState, type SimplePollerLike } from "@azure/core-lro";\n');
     expect(text).toContain('import { buildRequestUrl, longRunningOperation, type LroOperationOptions, type OperationContext } from "../runtime.js";\n');
-    // a 202 without a body is not a final response: Post202Retry200's result is void, Put200Succeeded's (200 or 204) optional
+    // a 202 without a body is not a final response: Post202Retry200's result is void; any result is
+    // optional (the final response may be a poll's 204 or a 200 without a body, whatever the spec declares)
     expect(text).toContain("export async function lrOsPost202Retry200(context: OperationContext, options: LROsPost202Retry200OptionalParams = {}): Promise<SimplePollerLike<OperationState<void>, void>> {\n");
     expect(text).toContain("    processResult: () => undefined,\n");
     expect(text).toContain(
@@ -288,6 +292,24 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
     ]);
   });
 
+  it("PUT answered 200 in a terminal state: done at once, its Azure-AsyncOperation header is not polled; 200 Updating is polled", async () => {
+    fresh({
+      "PUT /widgets/w1": [{ status: 200, headers: { "azure-asyncoperation": "/operations/never" }, body: wireWidget }],
+    });
+    const done = await operation("widgetsCreate")(context(), "w1", { name: "w1" }, { updateIntervalInMs: 0 });
+    expect(done.getOperationState().status).toBe("succeeded");
+    await expect(done.pollUntilDone()).resolves.toEqual(widgetValue);
+    expect(sent()).toEqual(["PUT /widgets/w1?api-version=2024-01-01"]);
+    fresh({
+      "PUT /widgets/w1": [{ status: 200, headers: { "azure-asyncoperation": "/operations/op3" }, body: { name: "w1", provisioningState: "Updating" } }],
+      "GET /operations/op3": [{ status: 200, body: { status: "Succeeded" } }],
+      "GET /widgets/w1": [{ status: 200, body: wireWidget }],
+    });
+    const running = await operation("widgetsCreate")(context(), "w1", { name: "w1" }, { updateIntervalInMs: 0 });
+    await expect(running.pollUntilDone()).resolves.toEqual(widgetValue);
+    expect(sent()).toEqual(["PUT /widgets/w1?api-version=2024-01-01", "GET /operations/op3", "GET /widgets/w1?api-version=2024-01-01"]);
+  });
+
   it("every request, polls and the final GET included, goes through the context's pipeline", async () => {
     fresh({
       "PUT /widgets/w1": [{ status: 201, headers: { "azure-asyncoperation": `${endpoint}/operations/op2` } }],
@@ -336,7 +358,7 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
     await expect(operation("widgetsExport")(context(), "w1")).rejects.toMatchObject({ name: "RestError", statusCode: 409, code: "Conflict" });
   });
 
-  it("a result that may be absent (204) is deserialized when present; the widgets client typechecks strictly", async () => {
+  it("a result is deserialized when present, undefined when the final response has none; the widgets client typechecks strictly", async () => {
     const text = files.find((f) => f.path === "src/operations/widgets.ts")?.content ?? "";
     expect(between(text, "export async function widgetsRefresh(", "\n}\n")).toContain(
       [
@@ -346,7 +368,7 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
         "    },",
       ].join("\n"),
     );
-    expect(between(text, "export async function widgetsCreate(", "\n}\n")).toContain("    processResult: (body) => deserializeWidget(body as WidgetWire),\n");
+    expect(between(text, "export async function widgetsCreate(", "\n}\n")).toContain("      return wire === undefined ? undefined : deserializeWidget(wire);\n");
     expect(typecheckFiles("lro-widgets", files)).toEqual([]);
     fresh({
       "POST /widgets/w1/refresh": [{ status: 202, headers: { location: `${endpoint}/refreshes/r1` } }],

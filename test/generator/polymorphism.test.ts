@@ -121,7 +121,7 @@ describe("polymorphism: the emitted union, its dispatching mappers and a propert
     expect(between(file("src/models.ts"), "export interface Fish {", "\n}\n")).toContain("  siblings?: FishUnion[];\n");
     expect(between(file("src/mappers.ts"), "export interface FishWire {", "\n}\n")).toContain("  siblings?: FishUnionWire[];\n");
     expect(between(file("src/mappers.ts"), "export function deserializeShark(", "\n}\n")).toContain(
-      "    ...(wire.siblings === undefined ? {} : { siblings: wire.siblings.map((item) => deserializeFishUnion(item)) }),\n",
+      "    ...(wire.siblings === undefined ? {} : { siblings: wire.siblings.map((item) => item === null ? item : deserializeFishUnion(item)) }),\n",
     );
     expect(between(file("src/mappers.ts"), "export function serializeShark(", "\n}\n")).toContain(
       "    siblings: value.siblings === undefined ? undefined : value.siblings.map((item) => serializeFishUnion(item)),\n",

@@ -3,8 +3,10 @@ import { createEmptyPipeline, createHttpHeaders, type HttpClient, type PipelineR
 import { describe, expect, it } from "vitest";
 import {
   buildRequestUrl,
+  decodeBytes,
   encodePathValue,
   joinCollection,
+  parseRfc1123Date,
   repeatQueryParameter,
   sendOperation,
   type OperationRequest,
@@ -29,6 +31,44 @@ describe("buildRequestUrl: scalar query parameters", () => {
   it("no query string when nothing is sent; & when the path already has one; unknown placeholders stay", () => {
     expect(buildRequestUrl("https://h.example//", "/x/{missing}", {}, [{ name: "a", value: undefined }])).toBe("https://h.example/x/{missing}");
     expect(buildRequestUrl("https://h.example", "/x?fixed=1", {}, [{ name: "a", value: 1 }])).toBe("https://h.example/x?fixed=1&a=1");
+  });
+});
+
+describe("parseRfc1123Date", () => {
+  it("reads the fields as written, years below 100 and above 9999 included", () => {
+    expect(parseRfc1123Date("Mon, 01 Jan 0001 00:00:00 GMT").toISOString()).toBe("0001-01-01T00:00:00.000Z");
+    expect(parseRfc1123Date("Mon, 01 Jan    1 00:00:00 GMT").toISOString()).toBe("0001-01-01T00:00:00.000Z");
+    expect(parseRfc1123Date("Sat, 29 Feb 0004 23:59:58 gmt").toISOString()).toBe("0004-02-29T23:59:58.000Z");
+    expect(parseRfc1123Date("fri, 31 dec 9999 23:59:59 gmt").toISOString()).toBe("9999-12-31T23:59:59.000Z");
+    expect(parseRfc1123Date("Sat, 1 Jan 10000 00:00:00 GMT").toISOString()).toBe("+010000-01-01T00:00:00.000Z");
+  });
+
+  it("gives new Date's reading to other text: an Invalid Date for out-of-range fields", () => {
+    expect(Number.isNaN(parseRfc1123Date("Tue, 00 Jan 0000 00:00:00 GMT").getTime())).toBe(true);
+    expect(Number.isNaN(parseRfc1123Date("Mon, 01 Foo 2020 00:00:00 GMT").getTime())).toBe(true);
+    expect(parseRfc1123Date("2020-01-02T03:04:05Z").toISOString()).toBe("2020-01-02T03:04:05.000Z");
+  });
+});
+
+describe("decodeBytes", () => {
+  it("reads base64 with or without padding, base64url, and line breaks", () => {
+    expect(decodeBytes("//79")).toEqual(new Uint8Array([255, 254, 253]));
+    expect(decodeBytes("q6w=")).toEqual(new Uint8Array([171, 172]));
+    expect(decodeBytes("q6w")).toEqual(new Uint8Array([171, 172]));
+    expect(decodeBytes("__79\r\nq6w")).toEqual(new Uint8Array([255, 254, 253, 171, 172]));
+    expect(decodeBytes("")).toEqual(new Uint8Array());
+  });
+
+  it("text that is not base64 is a RestError PARSE_ERROR without the value", () => {
+    for (const text of ["::::SWAGGER::::", "abcde", "a=bc", "q6w==="]) {
+      let error: unknown;
+      try {
+        decodeBytes(text);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toMatchObject({ name: "RestError", code: "PARSE_ERROR", message: "The service sent bytes that are not base64 or base64url" });
+    }
   });
 });
 

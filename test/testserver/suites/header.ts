@@ -56,51 +56,44 @@ export function headerSuite(harness: () => Harness): void {
       expect(await m["headerCustomRequestId"]!(h.context(), { requestOptions: { customHeaders: { "x-ms-client-request-id": requestId } } })).toBeUndefined();
     });
 
-    // The generated operations return void: response headers the spec declares are not returned
-    // yet (issue 12), so the values are read from the raw response.
-    it("receives every primitive as a response header (raw values)", async () => {
+    // A bodiless operation returns the response headers the spec declares, read as their types.
+    it("receives every primitive as a response header, parsed", async () => {
       const h = harness();
       const m = await h.load("header.json");
       const ctx = h.context();
-      const calls: Array<[operation: string, scenario: string, header: string, expected: string | undefined]> = [
-        ["headerResponseInteger", "positive", "value", "1"],
-        ["headerResponseInteger", "negative", "value", "-2"],
-        ["headerResponseLong", "positive", "value", "105"],
-        ["headerResponseLong", "negative", "value", "-2"],
-        ["headerResponseFloat", "positive", "value", "0.07"],
-        ["headerResponseFloat", "negative", "value", "-3"],
-        ["headerResponseDouble", "positive", "value", "7e+120"],
-        ["headerResponseDouble", "negative", "value", "-3"],
-        ["headerResponseBool", "true", "value", "true"],
-        ["headerResponseBool", "false", "value", "false"],
-        ["headerResponseString", "valid", "value", "The quick brown fox jumps over the lazy dog"],
-        ["headerResponseString", "null", "value", "null"],
-        // An empty header value reaches the pipeline response as no header at all.
-        ["headerResponseString", "empty", "value", undefined],
-        ["headerResponseEnum", "valid", "value", "GREY"],
-        ["headerResponseEnum", "null", "value", undefined],
-        ["headerResponseDate", "valid", "value", "2010-01-01"],
-        ["headerResponseDate", "min", "value", "0001-01-01"],
-        ["headerResponseDatetime", "valid", "value", "2010-01-01T12:34:56Z"],
-        ["headerResponseDatetime", "min", "value", "0001-01-01T00:00:00Z"],
-        ["headerResponseDatetimeRfc1123", "valid", "value", "Fri, 01 Jan 2010 12:34:56 GMT"],
-        ["headerResponseDatetimeRfc1123", "min", "value", "Mon, 01 Jan 0001 00:00:00 GMT"],
-        ["headerResponseDuration", "valid", "value", "P123DT22H14M12.011S"],
-        ["headerResponseByte", "valid", "value", Buffer.from(MULTIBYTE_BUFFER).toString("base64")],
+      const calls: Array<[operation: string, scenario: string, expected: unknown]> = [
+        ["headerResponseInteger", "positive", { value: 1 }],
+        ["headerResponseInteger", "negative", { value: -2 }],
+        ["headerResponseLong", "positive", { value: 105 }],
+        ["headerResponseLong", "negative", { value: -2 }],
+        ["headerResponseFloat", "positive", { value: 0.07 }],
+        ["headerResponseFloat", "negative", { value: -3 }],
+        ["headerResponseDouble", "positive", { value: 7e120 }],
+        ["headerResponseDouble", "negative", { value: -3 }],
+        ["headerResponseBool", "true", { value: true }],
+        ["headerResponseBool", "false", { value: false }],
+        ["headerResponseString", "valid", { value: "The quick brown fox jumps over the lazy dog" }],
+        ["headerResponseString", "null", { value: "null" }],
+        // An empty header value reaches the pipeline response as no header at all: left out.
+        ["headerResponseString", "empty", {}],
+        ["headerResponseEnum", "valid", { value: "GREY" }],
+        ["headerResponseEnum", "null", {}],
+        ["headerResponseDate", "valid", { value: new Date("2010-01-01T00:00:00Z") }],
+        ["headerResponseDate", "min", { value: new Date("0001-01-01T00:00:00Z") }],
+        ["headerResponseDatetime", "valid", { value: new Date("2010-01-01T12:34:56Z") }],
+        ["headerResponseDatetime", "min", { value: new Date("0001-01-01T00:00:00Z") }],
+        ["headerResponseDatetimeRfc1123", "valid", { value: new Date("2010-01-01T12:34:56Z") }],
+        ["headerResponseDatetimeRfc1123", "min", { value: new Date("0001-01-01T00:00:00Z") }],
+        ["headerResponseDuration", "valid", { value: "P123DT22H14M12.011S" }],
+        ["headerResponseByte", "valid", { value: new Uint8Array(Buffer.from(MULTIBYTE_BUFFER)) }],
       ];
-      const got: Array<[string, string, string | undefined]> = [];
-      for (const [operation, scenario, header] of calls) {
-        let raw: PipelineResponse | undefined;
-        expect(await m[operation]!(ctx, scenario, { onResponse: (r: PipelineResponse) => (raw = r) })).toBeUndefined();
-        got.push([operation, scenario, raw?.headers.get(header)]);
+      const got: Array<[string, string, unknown]> = [];
+      for (const [operation, scenario] of calls) {
+        got.push([operation, scenario, await m[operation]!(ctx, scenario)]);
       }
-      expect(got).toEqual(calls.map(([operation, scenario, , expected]) => [operation, scenario, expected]));
-      let existing: PipelineResponse | undefined;
-      await m["headerResponseExistingKey"]!(ctx, { onResponse: (r: PipelineResponse) => (existing = r) });
-      expect(existing?.headers.get("User-Agent")).toBe("overwrite");
-      let protectedKey: PipelineResponse | undefined;
-      await m["headerResponseProtectedKey"]!(ctx, { onResponse: (r: PipelineResponse) => (protectedKey = r) });
-      expect(protectedKey?.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+      expect(got).toStrictEqual(calls);
+      expect(await m["headerResponseExistingKey"]!(ctx)).toStrictEqual({ userAgent: "overwrite" });
+      expect(await m["headerResponseProtectedKey"]!(ctx)).toStrictEqual({ contentType: "text/html; charset=utf-8" });
     });
   });
 }

@@ -9,6 +9,7 @@ import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
+import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { lroSuite } from "./lro.js";
@@ -26,6 +27,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyDictionarySuite,
   bodyComplexSuite,
   headerSuite,
+  headSuite,
   httpInfrastructureSuite,
   requiredOptionalSuite,
   urlPathsSuite,
