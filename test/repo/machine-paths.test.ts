@@ -65,6 +65,8 @@ describe("tracked files", () => {
     expect(hits(`label: "${seg("work", "main")}/.tmp/x"`)).toEqual(expect.arrayContaining([`${seg("work")}/`]));
     expect(hits(`${seg("root", ".cache")}`)).toContain(`${seg("root")}/`);
     expect(hits(`${seg("home", "x", "specs")}`)).toContain(`${seg("home")}/<name>`);
-    expect(hits("test/fixtures/load/root/api/spec.json, .tmp/bump/a.md, #/definitions/x")).toEqual([]);
+    // A relative path with a folder named like a home folder is not a machine path (built from parts,
+    // like the lines above, so this file holds no such literal either).
+    expect(hits(`test/fixtures/load${seg("root", "api", "spec.json")}, .tmp/bump/a.md, #/definitions/x`)).toEqual([]);
   });
 });
