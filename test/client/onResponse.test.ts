@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CommunicationIdentityClient as OfficialClient } from "@azure/communication-identity";
 import type { FullOperationResponse as OfficialFullOperationResponse } from "@azure/core-client";
-import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { CommunicationIdentityClient, RestError, type FullOperationResponse } from "../../src/index.js";
 import { DEFAULT_VERSION } from "../fixtures/manifestVersions.js";
-import { rejection } from "./helpers.js";
+import { rejection, sideBySide } from "./helpers.js";
 
 /**
  * `onResponse` is called as @azure/core-client calls it for the official client: once per
  * operation, after deserialization, with (rawResponse, flatResponse, error?). Both clients run
  * against the emulator and their calls are compared, with ids, tokens and times masked.
  */
-let emulator: RunningEmulator;
-let ours: CommunicationIdentityClient;
-let official: OfficialClient;
-beforeAll(async () => {
-  emulator = await startEmulator();
-  ours = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2023-10-01" });
-  official = new OfficialClient(emulator.connectionString, { allowInsecureConnection: true });
-});
-afterAll(async () => {
-  await emulator.close();
-});
+const both = sideBySide();
 
 interface Call {
   status: number;
@@ -90,8 +79,8 @@ async function scenario(client: AnyClient): Promise<Call[]> {
 
 describe("onResponse(rawResponse, flatResponse, error?)", () => {
   it("is called once per operation, after deserialization, exactly as the official client calls it", async () => {
-    const expected = await scenario(official);
-    expect(await scenario(ours)).toEqual(expected);
+    const expected = await scenario(both.official);
+    expect(await scenario(both.ours)).toEqual(expected);
     expect(expected.map((c) => [c.method, c.status])).toEqual([
       ["POST", 201],
       ["POST", 200],
@@ -104,10 +93,10 @@ describe("onResponse(rawResponse, flatResponse, error?)", () => {
 
   it("gives the parsed body, dates as Date, and for an error status the RestError whose response it is", async () => {
     const { calls, onResponse } = recorder();
-    const user = await ours.createUser();
-    await ours.getToken(user, ["chat"], { onResponse });
-    await ours.deleteUser(user, { onResponse });
-    await rejection(ours.revokeTokens(user, { onResponse }));
+    const user = await both.ours.createUser();
+    await both.ours.getToken(user, ["chat"], { onResponse });
+    await both.ours.deleteUser(user, { onResponse });
+    await rejection(both.ours.revokeTokens(user, { onResponse }));
     expect(calls).toEqual([
       {
         status: 200,
@@ -137,19 +126,19 @@ describe("onResponse(rawResponse, flatResponse, error?)", () => {
 
 describe("requestOptions set on the request as core-client sets them", () => {
   it("allowInsecureConnection lets one request use plain http that the client refuses", async () => {
-    const strict = new CommunicationIdentityClient(emulator.connectionString, { allowInsecureConnection: false, retryOptions: { maxRetries: 0 } });
+    const strict = new CommunicationIdentityClient(both.emulator.connectionString, { allowInsecureConnection: false, retryOptions: { maxRetries: 0 } });
     const refused = (await rejection(strict.createUser())) as Error;
-    expect(refused.message).toBe(`Cannot connect to ${emulator.endpoint.replace(/\/$/, "")}/identities?api-version=${DEFAULT_VERSION} while allowInsecureConnection is false.`);
+    expect(refused.message).toBe(`Cannot connect to ${both.emulator.endpoint.replace(/\/$/, "")}/identities?api-version=${DEFAULT_VERSION} while allowInsecureConnection is false.`);
     const user = await strict.createUser({ requestOptions: { allowInsecureConnection: true } });
     expect(user.communicationUserId).toMatch(/^8:acs:/);
   });
 
   it("onUploadProgress and onDownloadProgress see the body bytes", async () => {
-    const user = await ours.createUser();
+    const user = await both.ours.createUser();
     const uploaded: number[] = [];
     const downloaded: number[] = [];
     let bodyLength = 0;
-    await ours.getToken(user, ["chat"], {
+    await both.ours.getToken(user, ["chat"], {
       requestOptions: {
         onUploadProgress: (progress) => void uploaded.push(progress.loadedBytes),
         onDownloadProgress: (progress) => void downloaded.push(progress.loadedBytes),

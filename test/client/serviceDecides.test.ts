@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CommunicationIdentityClient as OfficialClient } from "@azure/communication-identity";
-import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { CommunicationIdentityClient, RestError } from "../../src/index.js";
-import { rejection } from "./helpers.js";
+import { rejection, sideBySide } from "./helpers.js";
 
 /**
  * Service parameters are not validated by the client (issue 9): values the service rejects are
@@ -10,17 +9,7 @@ import { rejection } from "./helpers.js";
  * `@azure/communication-identity` 1.3.1. Both clients run against the emulator; ours is pinned to
  * the official client's api-version (2023-10-01) because some service messages name it.
  */
-let emulator: RunningEmulator;
-let ours: CommunicationIdentityClient;
-let official: OfficialClient;
-beforeAll(async () => {
-  emulator = await startEmulator();
-  ours = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2023-10-01" });
-  official = new OfficialClient(emulator.connectionString, { allowInsecureConnection: true });
-});
-afterAll(async () => {
-  await emulator.close();
-});
+const both = sideBySide();
 
 type Outcome = [name: string, statusCode: number | undefined, code: string | undefined, message: string];
 const outcome = async (promise: Promise<unknown>): Promise<Outcome> => {
@@ -57,12 +46,12 @@ const cases: Array<[string, (client: Client) => Promise<unknown>, Outcome]> = [
   ],
   [
     "getTokenForTeamsUser with an empty clientId",
-    (c) => c.getTokenForTeamsUser({ teamsUserAadToken: emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }), clientId: "", userObjectId: USER_ID }),
+    (c) => c.getTokenForTeamsUser({ teamsUserAadToken: both.emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }), clientId: "", userObjectId: USER_ID }),
     ["RestError", 400, "ValidationError", "AppId: The AppId field is required."],
   ],
   [
     "getTokenForTeamsUser with an empty userObjectId",
-    (c) => c.getTokenForTeamsUser({ teamsUserAadToken: emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }), clientId: APP_ID, userObjectId: "" }),
+    (c) => c.getTokenForTeamsUser({ teamsUserAadToken: both.emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }), clientId: APP_ID, userObjectId: "" }),
     ["RestError", 400, "ValidationError", "UserId: The UserId field is required."],
   ],
 ];
@@ -77,17 +66,17 @@ const rangeCases: Array<[string, (client: Client) => Promise<unknown>, Outcome]>
 
 describe("values the service rejects are sent, and its error reaches the caller as with the official client", () => {
   it.each(cases)("%s", async (_name, call, expected) => {
-    expect(await outcome(call(official))).toEqual(expected);
-    expect(await outcome(call(ours))).toEqual(expected);
+    expect(await outcome(call(both.official))).toEqual(expected);
+    expect(await outcome(call(both.ours))).toEqual(expected);
   });
 
   it.each(rangeCases)("%s", async (_name, call, expected) => {
-    expect(await outcome(call(official))).toEqual(expected);
-    expect(await outcome(call(ours))).toEqual(expected);
+    expect(await outcome(call(both.official))).toEqual(expected);
+    expect(await outcome(call(both.ours))).toEqual(expected);
   });
 
   it("createUser with an empty customId (preview) is the service's to judge", async () => {
-    const preview = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2025-03-02-preview" });
+    const preview = new CommunicationIdentityClient(both.emulator.connectionString, { apiVersion: "2025-03-02-preview" });
     expect(await outcome(preview.createUser({ customId: "" }))).toEqual([
       "RestError",
       400,
