@@ -2,13 +2,6 @@
  * Base64 helpers with no Buffer dependency, so they run in Node 20+ and every browser.
  */
 
-const BASE64_PATTERN = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** True when `text` is non-empty, canonical (padded) standard base64. */
-export function isBase64(text: string): boolean {
-  return text.length > 0 && BASE64_PATTERN.test(text);
-}
-
 /**
  * Decodes base64 exactly as Node's `Buffer.from(text, "base64")` does, so an access key yields the
  * same key bytes in a browser as in Node (and as with `@azure/communication-common`, which signs
