@@ -40,6 +40,7 @@ import { addToUnreleased, changelogSections, nextReleaseVersion, renderChangelog
 import { registerVersion } from "./register.js";
 import { restoreSnapshot, takeSnapshot } from "./snapshot.js";
 import { additionsOf, removalsOf, srcUsage, surfaceGaps, type Addition, type SurfaceGap } from "./surface.js";
+import { workingTreeFiles } from "./workingTree.js";
 
 export const USAGE = `Usage: npm run bump -- <api-version> [--spec <file>] [--specs-root <dir>] [--dry-run]
 
@@ -396,14 +397,6 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     }
     throw err;
   }
-}
-
-/** Files of the working tree as a clone of it would have them (git ls-files, uncommitted edits included). */
-function workingTreeFiles(repoRoot: string): string[] {
-  const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot, encoding: "utf8" });
-  if (listed.status !== 0) throw new Error(`--dry-run copies the working tree, which needs git: git ls-files failed (${listed.stderr.trim()})`);
-  // node_modules is linked, not copied (a checkout whose node_modules is itself a link lists it).
-  return [...new Set(listed.stdout.split("\0"))].filter((f) => f !== "" && f !== "node_modules" && existsSync(join(repoRoot, f)));
 }
 
 /** --dry-run: the same bump in a temporary copy of the working tree; its summary is printed here. */
