@@ -68,11 +68,8 @@ export async function getTokenForTeamsUser(
     options,
     "getTokenForTeamsUser options { teamsUserAadToken, clientId, userObjectId }",
   );
-  const body = {
-    token: checkPresent(teamsUserAadToken, "teamsUserAadToken"),
-    appId: checkPresent(clientId, "clientId"),
-    userId: checkPresent(userObjectId, "userObjectId"),
-  };
+  // Body fields are the service's to judge, missing ones too (its 400 reaches the caller).
+  const body = { token: teamsUserAadToken, appId: clientId, userId: userObjectId };
   const result = await operation(context, "getTokenForTeamsUser", options, (c, forwarded) =>
     communicationIdentityExchangeTeamsUserAccessToken(c, body, forwarded),
   );
