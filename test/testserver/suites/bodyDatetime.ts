@@ -9,7 +9,8 @@ const date = (iso: string): Date => new Date(iso);
  * Every GET, as `normalize` writes its result. Text that is no date-time ("201O-18-90D00:89:56.9AX", the
  * month 00 of the underflow) is an Invalid Date: responses are not validated on the client. An offset
  * is applied (the overflow, 9999-12-31T23:59:59.999-14:00, is in the year 10000 in UTC). The min/utc and
- * min/local*offset responses are single-value enums in the spec: constants, returned as the text sent.
+ * min/local*offset responses are single-value date-time enums in the spec: read as Dates like any
+ * date-time (the spec spells one "0001-01-01t00:00:00+14:00"; the server sends a capital T).
  */
 const gets: Record<string, Outcome> = {
   datetimeGetNull: { value: null },
@@ -24,9 +25,9 @@ const gets: Record<string, Outcome> = {
   datetimeGetLocalPositiveOffsetUppercaseMaxDateTime: { value: "Date(9999-12-31T09:59:59.999Z)" },
   datetimeGetLocalNegativeOffsetLowercaseMaxDateTime: { value: "Date(+010000-01-01T13:59:59.999Z)" },
   datetimeGetLocalNegativeOffsetUppercaseMaxDateTime: { value: "Date(+010000-01-01T13:59:59.999Z)" },
-  datetimeGetUtcMinDateTime: { value: "0001-01-01T00:00:00Z" },
-  datetimeGetLocalPositiveOffsetMinDateTime: { value: "0001-01-01T00:00:00+14:00" },
-  datetimeGetLocalNegativeOffsetMinDateTime: { value: "0001-01-01T00:00:00-14:00" },
+  datetimeGetUtcMinDateTime: { value: "Date(0001-01-01T00:00:00.000Z)" },
+  datetimeGetLocalPositiveOffsetMinDateTime: { value: "Date(0000-12-31T10:00:00.000Z)" },
+  datetimeGetLocalNegativeOffsetMinDateTime: { value: "Date(0001-01-01T14:00:00.000Z)" },
   // No offset (not RFC 3339): read as `new Date` and core-client read it, in the local time zone.
   datetimeGetLocalNoOffsetMinDateTime: { value: normalize(new Date("0001-01-01T00:00:00")) },
 };
