@@ -21,6 +21,7 @@ import type { BuildContext, Loc } from "./context.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
 import { claimUnique, enumMemberName, memberName, pascalCase, RESERVED_TYPE_NAMES, typeName } from "./names.js";
 import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "./types.js";
+import { hasDecodedFormat } from "./valueFormats.js";
 
 /** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
 const STRUCTURAL_KEYS = [
@@ -208,7 +209,7 @@ function enumType(ctx: BuildContext, at: Loc, schema: JsonObject, fallbackName: 
   const xms = isObject(schema["x-ms-enum"]) ? schema["x-ms-enum"] : undefined;
   const extensible = xms !== undefined && xms["modelAsString"] === true;
   const first = values[0];
-  if (values.length === 0) return primitive(ctx, at, schema, fallbackName);
+  if (values.length === 0 || hasDecodedFormat(schema)) return primitive(ctx, at, schema, fallbackName);
   if (schema["type"] === "boolean" || typeof first === "boolean") {
     return withNullable(values.length === 1 && first !== undefined ? { kind: "constant", value: first } : { kind: "boolean" }, nullable);
   }

@@ -1,4 +1,4 @@
-/** body-array.json against the test server's /array routes: every GET, one exact result each. */
+/** body-array.json against the test server's /array routes: every GET and PUT, one exact result each. */
 import { describe, expect, it } from "vitest";
 import type { Harness } from "../harness.js";
 import { normalize, outcome, type Outcome } from "./normalize.js";
@@ -59,6 +59,34 @@ const expected: Record<string, Outcome> = {
   arrayGetUuidValid: {"value":["6dcc7237-45fe-45c4-8a6b-3a8a3f625652","d1399005-30f7-40d6-8da6-dd7c89ad34db","f42f6aa1-a5bc-4ddf-907e-5f915de43205"]},
 };
 
+const bytes = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, "hex"));
+const date = (iso: string): Date => new Date(iso);
+
+/**
+ * Every PUT of the `array` group and the body it sends; the server answers 400 unless the body is exactly
+ * the one it expects (dates as "2000-12-01", date-times as ISO text or RFC 1123, bytes as base64).
+ */
+const arrayPuts: Record<string, unknown[]> = {
+  arrayPutEmpty: [],
+  arrayPutBooleanTfft: [true, false, false, true],
+  arrayPutIntegerValid: [1, -1, 3, 300],
+  arrayPutLongValid: [1, -1, 3, 300],
+  arrayPutFloatValid: [0, -0.01, -1.2e20],
+  arrayPutDoubleValid: [0, -0.01, -1.2e20],
+  arrayPutStringValid: ["foo1", "foo2", "foo3"],
+  arrayPutEnumValid: ["foo1", "foo2", "foo3"],
+  arrayPutStringEnumValid: ["foo1", "foo2", "foo3"],
+  arrayPutUuidValid: ["6dcc7237-45fe-45c4-8a6b-3a8a3f625652", "d1399005-30f7-40d6-8da6-dd7c89ad34db", "f42f6aa1-a5bc-4ddf-907e-5f915de43205"],
+  arrayPutDateValid: [date("2000-12-01"), date("1980-01-02"), date("1492-10-12")],
+  arrayPutDateTimeValid: [date("2000-12-01T00:00:01Z"), date("1980-01-02T00:11:35Z"), date("1492-10-12T10:15:01Z")],
+  arrayPutDateTimeRfc1123Valid: [date("2000-12-01T00:00:01Z"), date("1980-01-02T00:11:35Z"), date("1492-10-12T10:15:01Z")],
+  arrayPutDurationValid: ["P123DT22H14M12.011S", "P5DT1H"],
+  arrayPutByteValid: [bytes("fffffffa"), bytes("010203"), bytes("252943")],
+  arrayPutComplexValid: [{ integer: 1, string: "2" }, { integer: 3, string: "4" }, { integer: 5, string: "6" }],
+  arrayPutArrayValid: [["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"]],
+  arrayPutDictionaryValid: [{ 1: "one", 2: "two", 3: "three" }, { 4: "four", 5: "five", 6: "six" }, { 7: "seven", 8: "eight", 9: "nine" }],
+};
+
 export function bodyArraySuite(harness: () => Harness): void {
   describe("body-array", () => {
     it("every GET returns exactly what the server sent, mapped (dates, bytes)", async () => {
@@ -80,6 +108,16 @@ export function bodyArraySuite(harness: () => Harness): void {
       expect(normalize(await m["arrayGetDateInvalidNull"]!(ctx))).toEqual(["Date(2012-01-01T00:00:00.000Z)", null, "Date(1776-07-04T00:00:00.000Z)"]);
       expect(normalize(await m["arrayGetDateTimeInvalidNull"]!(ctx))).toEqual(["Date(2000-12-01T00:00:01.000Z)", null]);
       expect(normalize(await m["arrayGetByteInvalidNull"]!(ctx))).toEqual(["bytes(abacad)", null]);
+    });
+
+    it("every PUT sends exactly the body the server expects", async () => {
+      const h = harness();
+      const m = await h.load("body-array.json");
+      const got: Record<string, Outcome> = {};
+      for (const [name, body] of Object.entries(arrayPuts)) {
+        got[name] = await outcome(m[name]!(h.context(), body));
+      }
+      expect(got).toStrictEqual(Object.fromEntries(Object.keys(arrayPuts).map((name) => [name, { value: undefined }])));
     });
   });
 }

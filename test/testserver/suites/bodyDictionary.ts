@@ -1,4 +1,4 @@
-/** body-dictionary.json against the test server's /dictionary routes: every GET, one exact result each. */
+/** body-dictionary.json against the test server's /dictionary routes: every GET and PUT, one exact result each. */
 import { describe, expect, it } from "vitest";
 import type { Harness } from "../harness.js";
 import { normalize, outcome, type Outcome } from "./normalize.js";
@@ -58,6 +58,33 @@ const expected: Record<string, Outcome> = {
   dictionaryGetStringWithNull: {"value":{"0":"foo","1":null,"2":"foo2"}},
 };
 
+const bytes = (hex: string): Uint8Array => new Uint8Array(Buffer.from(hex, "hex"));
+const date = (iso: string): Date => new Date(iso);
+/** A dictionary keyed "0", "1", ... as the server's routes write them. */
+const indexed = (values: unknown[]): Record<string, unknown> => Object.fromEntries(values.map((v, i) => [String(i), v]));
+
+/**
+ * Every PUT of the `dictionary` group and the body it sends; the server answers 400 unless the body is
+ * exactly the one it expects (dates as "2000-12-01", date-times as ISO text or RFC 1123, bytes as base64).
+ */
+const dictionaryPuts: Record<string, Record<string, unknown>> = {
+  dictionaryPutEmpty: {},
+  dictionaryPutBooleanTfft: indexed([true, false, false, true]),
+  dictionaryPutIntegerValid: indexed([1, -1, 3, 300]),
+  dictionaryPutLongValid: indexed([1, -1, 3, 300]),
+  dictionaryPutFloatValid: indexed([0, -0.01, -1.2e20]),
+  dictionaryPutDoubleValid: indexed([0, -0.01, -1.2e20]),
+  dictionaryPutStringValid: indexed(["foo1", "foo2", "foo3"]),
+  dictionaryPutDateValid: indexed([date("2000-12-01"), date("1980-01-02"), date("1492-10-12")]),
+  dictionaryPutDateTimeValid: indexed([date("2000-12-01T00:00:01Z"), date("1980-01-01T23:11:35Z"), date("1492-10-12T18:15:01Z")]),
+  dictionaryPutDateTimeRfc1123Valid: indexed([date("2000-12-01T00:00:01Z"), date("1980-01-02T00:11:35Z"), date("1492-10-12T10:15:01Z")]),
+  dictionaryPutDurationValid: indexed(["P123DT22H14M12.011S", "P5DT1H"]),
+  dictionaryPutByteValid: indexed([bytes("fffffffa"), bytes("010203"), bytes("252943")]),
+  dictionaryPutComplexValid: indexed([{ integer: 1, string: "2" }, { integer: 3, string: "4" }, { integer: 5, string: "6" }]),
+  dictionaryPutArrayValid: indexed([["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"]]),
+  dictionaryPutDictionaryValid: indexed([{ 1: "one", 2: "two", 3: "three" }, { 4: "four", 5: "five", 6: "six" }, { 7: "seven", 8: "eight", 9: "nine" }]),
+};
+
 export function bodyDictionarySuite(harness: () => Harness): void {
   describe("body-dictionary", () => {
     it("every GET returns exactly what the server sent, mapped (dates, bytes)", async () => {
@@ -78,6 +105,16 @@ export function bodyDictionarySuite(harness: () => Harness): void {
       expect(normalize(await m["dictionaryGetDateInvalidNull"]!(ctx))).toEqual({ 0: "Date(2012-01-01T00:00:00.000Z)", 1: null, 2: "Date(1776-07-04T00:00:00.000Z)" });
       expect(normalize(await m["dictionaryGetDateTimeInvalidNull"]!(ctx))).toEqual({ 0: "Date(2000-12-01T00:00:01.000Z)", 1: null });
       expect(normalize(await m["dictionaryGetByteInvalidNull"]!(ctx))).toEqual({ 0: "bytes(abacad)", 1: null });
+    });
+
+    it("every PUT sends exactly the body the server expects", async () => {
+      const h = harness();
+      const m = await h.load("body-dictionary.json");
+      const got: Record<string, Outcome> = {};
+      for (const [name, body] of Object.entries(dictionaryPuts)) {
+        got[name] = await outcome(m[name]!(h.context(), body));
+      }
+      expect(got).toStrictEqual(Object.fromEntries(Object.keys(dictionaryPuts).map((name) => [name, { value: undefined }])));
     });
   });
 }

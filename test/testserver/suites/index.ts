@@ -1,18 +1,26 @@
 /** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
 import type { Harness } from "../harness.js";
+import { additionalPropertiesSuite } from "./additionalProperties.js";
+import { anyTypeSuite } from "./anyType.js";
 import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
 import { bodyComplexSuite } from "./bodyComplex.js";
+import { bodyDatetimeSuite } from "./bodyDatetime.js";
 import { bodyDictionarySuite } from "./bodyDictionary.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
+import { extensibleEnumsSuite } from "./extensibleEnums.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { lroSuite } from "./lro.js";
+import { mergePatchSuite } from "./mergePatch.js";
+import { multipleInheritanceSuite } from "./multipleInheritance.js";
+import { nonStringEnumSuite } from "./nonStringEnum.js";
+import { objectTypeSuite } from "./objectType.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlQueriesSuite } from "./urlQueries.js";
@@ -34,4 +42,12 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlQueriesSuite,
   lroSuite,
   azureSpecialPropertiesSuite,
+  bodyDatetimeSuite,
+  multipleInheritanceSuite,
+  additionalPropertiesSuite,
+  anyTypeSuite,
+  objectTypeSuite,
+  extensibleEnumsSuite,
+  nonStringEnumSuite,
+  mergePatchSuite,
 ];
