@@ -9,10 +9,12 @@ import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
+import { customBaseUrlPagingSuite } from "./customBaseUrlPaging.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { lroSuite } from "./lro.js";
+import { pagingSuite } from "./paging.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlQueriesSuite } from "./urlQueries.js";
@@ -34,4 +36,6 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlQueriesSuite,
   lroSuite,
   azureSpecialPropertiesSuite,
+  pagingSuite,
+  customBaseUrlPagingSuite,
 ];
