@@ -369,6 +369,16 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
           "x-ms-pageable": { nextLinkName: "nextLink", operationName: "Items_ByTenantNext" },
         },
       },
+      // long-running and pageable: the final result is the first page
+      "/jobs": {
+        post: {
+          operationId: "Items_StartJob",
+          parameters: [{ $ref: "#/parameters/ApiVersion" }],
+          responses: { "200": pageResponse, "202": { description: "Accepted" }, default: errorResponse },
+          "x-ms-long-running-operation": true,
+          "x-ms-pageable": { nextLinkName: "nextLink" },
+        },
+      },
       // the next-page operation: the next link into its path, the tenant and filter of the first call
       "/tenants/{tenant}/next/{nextLink}": {
         get: {
@@ -398,6 +408,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   type Paged = AsyncIterableIterator<unknown> & { byPage: (settings?: { continuationToken?: string }) => AsyncIterableIterator<unknown> };
   type PagedOperation = (context: unknown, options?: Record<string, unknown>) => Paged;
   let mod: Record<string, unknown> = {};
+  let files: GeneratedFiles = [];
   let server: Server | undefined;
   let endpoint = "";
   const requests: string[] = [];
@@ -422,7 +433,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   beforeAll(async () => {
     const specFile = join(work, "pages.json");
     writeFileSync(specFile, JSON.stringify(spec, null, 2));
-    const files = await generateInMemory(specFile, work);
+    files = await generateInMemory(specFile, work);
     mod = await importGenerated(join(work, "pages"), files);
 
     const pages: Record<string, { status?: number; body: unknown }> = {
@@ -432,6 +443,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/broken": { body: { value: [a.wire], nextLink: "/broken/page2" } },
       "/broken/page2": { status: 404, body: { error: { code: "PageExpired", message: "The page expired" } } },
       "/single": { body: { value: [a.wire], nextLink: "/items/page2" } },
+      "/jobs": { body: { value: [a.wire], nextLink: "/items/page3" } },
       "/tenants/t%201/items": { body: { value: [a.wire], nextLink: "page2?skip=1" } },
       "/tenants/t%201/next/page2": { body: { value: [b.wire], nextLink: "page3" } },
       "/tenants/t%201/next/page3": { body: { value: [c.wire] } },
@@ -549,6 +561,36 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/tenants/t%201/next/page2?skip=1&filter=a%26b&api-version=2024-01-01",
       "/tenants/t%201/next/page3?filter=a%26b&api-version=2024-01-01",
     ]);
+  });
+
+  it("a pageable long-running operation: the poller's result is the iterator, its first page the final response, deserialized", async () => {
+    fresh();
+    const start = mod["itemsStartJob"] as (context: unknown, options?: Record<string, unknown>) => Promise<{ pollUntilDone(): Promise<Paged> }>;
+    const poller = await start(context(), { updateIntervalInMs: 1 });
+    const items: unknown[] = [];
+    for await (const value of await poller.pollUntilDone()) {
+      items.push(value);
+    }
+    expect(items).toEqual([a.value, d.value]);
+    expect(requests).toEqual(["/jobs?api-version=2024-01-01", "/items/page3?api-version=2024-01-01"]);
+  });
+
+  it("typechecks strictly (a next-page operation, a pageable long-running operation whose page is mapped)", () => {
+    expect(between(files.find((f) => f.path === "src/operations/items.ts")?.content ?? "", "    processResult: (body) => {\n", "\n    },\n")).toBe(
+      [
+        "    processResult: (body) => {",
+        "      const wire = body as ItemPageWire | undefined;",
+        "      const firstPage = (wire === undefined ? wire : deserializeItemPage(wire)) as ItemPage;",
+        "      return createPagedIterator(",
+        "        async () => firstPage,",
+        '        (nextLink) => send(nextPageUrl(context.endpoint, nextLink, { name: "api-version", value: context.apiVersion })),',
+        "        (page) => ({ items: page?.value, nextLink: page?.nextLink }),",
+        "      );",
+        "    },",
+        "",
+      ].join("\n"),
+    );
+    expect(typecheckFiles("paging-runtime", files)).toEqual([]);
   });
 
   it("the group's method delegates to the function", async () => {
