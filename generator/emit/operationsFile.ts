@@ -11,6 +11,7 @@ import {
 import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef } from "../model/types.js";
 import { functionNameOf, type EmitContext } from "./analysis.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
+import { pagedLongRunningStatements, pagedParts, pageByLink } from "./paging.js";
 import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, publicType, wireType, wireTypeName } from "./typeExpressions.js";
@@ -102,7 +103,7 @@ function processResult(result: { type: TypeRef; always: boolean } | undefined, r
 }
 
 /** Expression for a parameter value as written into a URL or header (a WireScalar or array of them). */
-function urlValue(type: TypeRef, source: string): string {
+export function urlValue(type: TypeRef, source: string): string {
   switch (type.kind) {
     case "date":
       if (type.format === "date-time") {
@@ -130,7 +131,7 @@ function urlValue(type: TypeRef, source: string): string {
  * `joinCollection(...)` for an array parameter sent as one value (path, header, or a query parameter
  * that is not `multi`); csv, the default, is not spelled out. (`multi` outside a query is joined as csv.)
  */
-function joinedValue(value: string, format: Parameter["collectionFormat"]): string {
+export function joinedValue(value: string, format: Parameter["collectionFormat"]): string {
   return format === undefined || format === "csv" || format === "multi" ? `joinCollection(${value})` : `joinCollection(${value}, ${stringLiteral(format)})`;
 }
 
@@ -146,42 +147,6 @@ interface OperationParts {
   paged: boolean;
   /** Returns core-lro's poller (x-ms-long-running-operation). */
   longRunning: boolean;
-}
-
-interface PagedParts {
-  /** Type of the page's items. */
-  items: TypeRef;
-  itemType: string;
-  /** The URL expression of `nextLink`. */
-  nextUrl: string;
-  /** Object literal: the items and the next link of `page`. */
-  parts: string;
-}
-
-/** What a pageable operation's iterator needs: item type, next-page URL, and where a page holds its items and next link. */
-function pagedParts(operation: Operation, result: { type: TypeRef; always: boolean } | undefined, context: EmitContext): PagedParts | undefined {
-  const paging = operation.paging;
-  if (paging === undefined || result?.type.kind !== "model") {
-    return undefined;
-  }
-  // the page's own wire properties: a flattened one (`wirePath`) is not at the top of the page
-  const properties = (context.properties.get(result.type.name) ?? []).filter((p) => p.wirePath === undefined);
-  const itemsProperty = properties.find((p) => p.serializedName === paging.itemName);
-  if (itemsProperty?.type.kind !== "array") {
-    return undefined;
-  }
-  const member = (name: string): string => {
-    const access = propertyAccess("", name); // `.name` or `["name"]`
-    return result.always ? `page${access}` : `page?${access.startsWith(".") ? access : `.${access}`}`;
-  };
-  const nextLinkProperty = properties.find((p) => p.serializedName === paging.nextLinkName);
-  const apiVersion = context.model.client.apiVersion;
-  return {
-    items: itemsProperty.type.items,
-    itemType: publicType(itemsProperty.type.items, context.unions),
-    nextUrl: `nextPageUrl(context.endpoint, nextLink${apiVersion === undefined ? "" : `, { name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion }`})`,
-    parts: `{ items: ${member(itemsProperty.name)}${nextLinkProperty === undefined ? "" : `, nextLink: ${member(nextLinkProperty.name)}`} }`,
-  };
 }
 
 /**
@@ -284,7 +249,16 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   }
 
   const result = resultType(operation);
-  const paged = pagedParts(operation, result, context);
+  const longRunning = operation.longRunning;
+  // A next-page operation's parameters take the values of this operation's of the same name and location.
+  const argumentOf = (p: Parameter): { source: string; optional: boolean } | undefined => {
+    const argument = all.find((a) => a.parameter?.location === p.location && a.parameter.serializedName === p.serializedName);
+    return argument === undefined ? undefined : { source: sourceOf(argument), optional: !argument.required };
+  };
+  const paged = pagedParts(operation, result, result?.always !== true || longRunning !== undefined, context, argumentOf);
+  paged?.clientMembers.forEach((m) => clientMembers.add(m));
+  // Only an ordinary pageable operation's `send` sends both the first page and the next ones.
+  const pagedSend = paged !== undefined && longRunning === undefined;
   const accept = operation.produces.length > 0 ? operation.produces.join(", ") : result !== undefined ? "application/json" : undefined;
   if (accept !== undefined) {
     headers.unshift(`Accept: ${stringLiteral(accept)},`);
@@ -299,7 +273,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const text = isJson ? `JSON.stringify(${mapped})` : mapped;
     const contentType = stringLiteral(mediaType);
     // A pageable operation's next pages are GETs without a body.
-    const absent = [...(paged !== undefined ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
+    const absent = [...(pagedSend ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
     headers.push(`"Content-Type": ${absent === "" ? contentType : `${absent} ? undefined : ${contentType}`},`);
     bodyLine = `body: ${absent === "" ? text : `${absent} ? undefined : ${text}`},`;
   }
@@ -310,7 +284,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   });`;
   const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
   const request = [
-    paged !== undefined && operation.method !== "get"
+    pagedSend && operation.method !== "get"
       ? `method: firstPage ? ${stringLiteral(operation.method.toUpperCase())} : "GET",`
       : `method: ${stringLiteral(operation.method.toUpperCase())},`,
     "url,",
@@ -365,7 +339,6 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     }
   }
   let returnTypeText = `Promise<${returnType}>`;
-  const longRunning = operation.longRunning;
   if (longRunning !== undefined) {
     // core-lro polls; each request (the initial one, polls, the final GET) goes through sendOperation.
     const finalStateVia = longRunning.finalStateVia;
@@ -374,10 +347,15 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       "intervalInMs: options.updateIntervalInMs,",
       `processResult: ${processResult(result, returnType, context)},`,
     ];
-    statements.push(
-      urlStatement,
-      `return createHttpPoller<${returnType}, OperationState<${returnType}>>(longRunningOperation(context, {\n${request.join("\n")}\n}, options), {\n${pollerOptions.join("\n")}\n});`,
-    );
+    const initial = `longRunningOperation(context, {\n${request.join("\n")}\n}, options)`;
+    if (paged !== undefined && result !== undefined) {
+      // The final result is the first page: the poller resolves with the iterator over every page.
+      const lro = pagedLongRunningStatements({ paged, pageTypeRef: result.type, context, headers, operation: initial, pollerOptions: pollerOptions.slice(0, -1) });
+      returnType = lro.resultType;
+      statements.push(urlStatement, ...lro.statements);
+    } else {
+      statements.push(urlStatement, `return createHttpPoller<${returnType}, OperationState<${returnType}>>(${initial}, {\n${pollerOptions.join("\n")}\n});`);
+    }
     returnTypeText = `Promise<SimplePollerLike<OperationState<${returnType}>, ${returnType}>>`;
   } else if (paged === undefined) {
     statements.push(urlStatement, ...resultStatements);
@@ -390,7 +368,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     statements.length = 0;
     statements.push(
       `const send = async (url: string${firstDiffers ? ", firstPage: boolean" : ""}): Promise<${returnType}> => {\n${resultStatements.join("\n")}\n};`,
-      `return createPagedIterator(\nasync () => {\n${firstPage.join("\n")}\n},\n(nextLink) => send(${paged.nextUrl}${firstDiffers ? ", false" : ""}),\n(page) => (${paged.parts}),\n);`,
+      `return createPagedIterator(\nasync () => {\n${firstPage.join("\n")}\n},\n${pageByLink(paged, firstDiffers ? ", false" : "")},\n(page) => (${paged.parts}),\n);`,
     );
     returnTypeText = `PagedAsyncIterableIterator<${paged.itemType}, ${returnType}>`;
   }
@@ -402,7 +380,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     ...positional.map((a) => docTag("param", `${a.name} - ${a.description ?? `The ${a.serializedName} ${a.body ? "body" : "parameter"}.`}`)),
     { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Optional parameters and per-request options." },
     ...(longRunning !== undefined
-      ? [docTag("returns", `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${result === undefined ? "nothing" : `the final result (${successResponse?.description ?? "the response body"})`}.`)]
+      ? [docTag("returns", `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${result === undefined ? "nothing" : paged !== undefined ? `the items of every page, the final result (${successResponse?.description ?? "the response body"}) first; ${codeSpan("byPage()")} yields the pages` : `the final result (${successResponse?.description ?? "the response body"})`}.`)]
       : paged !== undefined
       ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
       : headAsBoolean
@@ -434,7 +412,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     kind: StructureKind.Function,
     name: functionName,
     isExported: true,
-    isAsync: paged === undefined,
+    isAsync: paged === undefined || longRunning !== undefined,
     docs: docs([{ kind: StructureKind.JSDocTag, tagName: "param", text: contextDoc(context, picked) }]),
     parameters: [{ name: "context", type: contextType }, ...parameters],
     returnType: returnTypeText,
@@ -443,7 +421,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const method: MethodDeclarationStructure = {
     kind: StructureKind.Method,
     name: operation.name,
-    isAsync: paged === undefined,
+    isAsync: paged === undefined || longRunning !== undefined,
     docs: docs([]),
     parameters,
     returnType: returnTypeText,

@@ -4,6 +4,7 @@ import { buildEndpoint, clientName } from "./client.js";
 import { createContext } from "./context.js";
 import { isObject, str } from "./json.js";
 import { buildOperation, operationTypeNames, planOperations } from "./operations.js";
+import { linkNextPageOperations } from "./paging.js";
 import { registerEntryDefinitions } from "./schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "./types.js";
 import { computeUsage } from "./usage.js";
@@ -23,7 +24,7 @@ export function buildVersionModel(
 
   registerEntryDefinitions(ctx);
   const endpoint = buildEndpoint(ctx);
-  const built = planned.map((p) => buildOperation(ctx, p));
+  const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, p)));
 
   const groups = new Map<string, OperationGroup>();
   for (const b of built) {

@@ -5,7 +5,8 @@
  *
  * Supported: `final-state-via` azure-async-operation, location and original-uri (the resource
  * locations @azure/core-lro 2.7 knows). Refused: operation-location (core-lro 2.7 cannot read the
- * result from there), options without the extension, and an operation that is also x-ms-pageable.
+ * result from there) and options without the extension. An operation that is also x-ms-pageable
+ * pages its final result (see generator/emit/paging.ts).
  */
 import type { JsonObject } from "../load/types.js";
 import type { Loc } from "./context.js";
@@ -26,9 +27,6 @@ export function buildLongRunning(op: JsonObject, at: Loc): LongRunning | undefin
   if (flag !== true) {
     if (options !== undefined) fail(optionsAt, "x-ms-long-running-operation-options needs x-ms-long-running-operation: true");
     return undefined;
-  }
-  if (op["x-ms-pageable"] !== undefined) {
-    fail(child(at, "x-ms-long-running-operation"), "an operation that is both x-ms-long-running-operation and x-ms-pageable is not supported");
   }
   if (options === undefined) return {};
   if (!isObject(options)) fail(optionsAt, "x-ms-long-running-operation-options must be an object");

@@ -3,15 +3,18 @@
  * the response and whose next page (when any) is found at a link property of it.
  *
  * Supported: `nextLinkName` (a string, or null for a single page), `itemName` (default "value"),
- * and `operationName` when it is absent or names a GET operation whose path is the next link
- * itself (`/{nextLink}`): both mean "GET the next link". A next-page operation with a path of its
- * own (a fragment appended to a template, other query parameters) is refused with an error.
+ * and `operationName`. Absent, or naming a GET operation whose path is the next link itself
+ * (`/{nextLink}`), it means "GET the next link". Naming another GET operation that returns the same
+ * page (a path template of its own, other query parameters), next pages are that operation's URL:
+ * its path parameter `nextLink` (or its one path parameter this operation lacks) gets the next link,
+ * its other parameters take the values of this operation's parameters of the same name and location,
+ * their constant, or the client's. `linkNextPageOperations` checks that once every operation is built.
  */
 import type { JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { isObject } from "./json.js";
 import { child, fail } from "./schemas.js";
-import type { ObjectModel, OperationResponse, Paging, Property } from "./types.js";
+import type { NextPageOperation, ObjectModel, Operation, OperationResponse, Paging, Parameter, Property } from "./types.js";
 
 /** The operation's `x-ms-pageable`, validated against its success response; undefined when it has none. */
 export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, responses: OperationResponse[]): Paging | undefined {
@@ -30,7 +33,7 @@ export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, response
     fail(child(pageableAt, "itemName"), "x-ms-pageable itemName must be a property name");
   }
   const operationName = raw["operationName"];
-  if (operationName !== undefined) checkNextOperation(ctx, child(pageableAt, "operationName"), operationName);
+  const nextOperation = operationName === undefined ? undefined : checkNextOperation(ctx, child(pageableAt, "operationName"), operationName);
 
   const page = responses.find((r) => r.bodyType !== undefined)?.bodyType;
   if (page?.kind !== "model") {
@@ -46,7 +49,7 @@ export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, response
   if (nextLink?.type.kind !== "string") {
     fail(pageableAt, `x-ms-pageable nextLinkName "${nextLinkName}": the page model ${page.name} has no string property "${nextLinkName}"`);
   }
-  return { itemName, nextLinkName };
+  return nextOperation === undefined ? { itemName, nextLinkName } : { itemName, nextLinkName, nextOperation };
 }
 
 /** Own and inherited properties of a registered object model. */
@@ -58,8 +61,12 @@ function propertiesOf(ctx: BuildContext, name: string, seen = new Set<string>())
   return [...model.parents.flatMap((p) => propertiesOf(ctx, p, seen)), ...model.properties];
 }
 
-/** `operationName` must name a GET operation (in `paths` or `x-ms-paths`) whose path is `/{<parameter>}`. */
-function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown): void {
+/**
+ * `operationName` must name a GET operation (in `paths` or `x-ms-paths`). One whose path is
+ * `/{<parameter>}` is the next link itself (undefined: follow the link); any other is returned, to be
+ * linked by `linkNextPageOperations`.
+ */
+function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown): NextPageOperation | undefined {
   if (typeof operationName !== "string") fail(at, "x-ms-pageable operationName must be a string");
   const doc = ctx.spec.documents[ctx.spec.entryFile] ?? {};
   for (const section of ["paths", "x-ms-paths"]) {
@@ -69,12 +76,60 @@ function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown):
       if (!isObject(item)) continue;
       for (const [method, operation] of Object.entries(item)) {
         if (!isObject(operation) || operation["operationId"] !== operationName) continue;
+        if (method !== "get") {
+          fail(at, `x-ms-pageable operationName "${operationName}" is not supported: it sends ${method.toUpperCase()}, not GET (next pages are GETs)`);
+        }
         const template = path.replace(/\?.*$/, "");
-        if (method === "get" && /^\/?\{[^/{}]+\}$/.test(template)) return;
-        const unlike = method === "get" ? `its path "${template}" is not the next link itself` : `it sends ${method.toUpperCase()}, not GET`;
-        fail(at, `x-ms-pageable operationName "${operationName}" is not supported: ${unlike} (only a next-page operation that GETs "/{nextLink}" is)`);
+        return /^\/?\{[^/{}]+\}$/.test(template) ? undefined : { operationId: operationName };
       }
     }
   }
   fail(at, `x-ms-pageable operationName "${operationName}" names no operation`);
+}
+
+/** Loc of an operation's `x-ms-pageable/operationName`. */
+const operationNameAt = (operation: Operation): Loc => ({ file: operation.source.file, pointer: `${operation.source.pointer}/x-ms-pageable/operationName` });
+
+const pageModelOf = (operation: Operation): string | undefined => {
+  const type = operation.responses.find((r) => r.bodyType !== undefined)?.bodyType;
+  return type?.kind === "model" ? type.name : undefined;
+};
+
+/**
+ * Completes each next-page operation once every operation is built: the target returns the same page
+ * model, its path parameter for the next link is found, and each of its other required parameters
+ * gets a value (a constant, the client's, or this operation's parameter of the same name and
+ * location). Returns the operations, those with a next-page operation replaced.
+ */
+export function linkNextPageOperations<T extends { operation: Operation }>(built: T[]): T[] {
+  if (!built.some((b) => b.operation.paging?.nextOperation !== undefined)) return built;
+  const byId = new Map(built.map((b) => [b.operation.operationId, b.operation]));
+  return built.map((b) => {
+    const paging = b.operation.paging;
+    const next = paging?.nextOperation;
+    if (paging === undefined || next === undefined) return b;
+    const at = operationNameAt(b.operation);
+    const target = byId.get(next.operationId);
+    if (target === undefined) fail(at, `x-ms-pageable operationName "${next.operationId}" names no operation`);
+    const page = pageModelOf(b.operation);
+    if (pageModelOf(target) !== page) {
+      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: it does not return this operation's page model ${page ?? ""}`.trimEnd());
+    }
+    if (target.body?.required === true) {
+      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: it requires a body (next pages are GETs without one)`);
+    }
+    const own = (p: Parameter): boolean => !p.clientLevel && !p.isApiVersion && p.type.kind !== "constant";
+    const pathParameters = target.parameters.filter((p) => p.location === "path" && own(p));
+    const matches = (p: Parameter): boolean =>
+      b.operation.parameters.some((q) => q.location === p.location && q.serializedName === p.serializedName);
+    const linkParameter =
+      pathParameters.find((p) => p.serializedName.toLowerCase() === "nextlink") ??
+      (pathParameters.filter((p) => !matches(p)).length === 1 ? pathParameters.find((p) => !matches(p)) : undefined);
+    for (const p of target.parameters) {
+      if (p === linkParameter || !own(p) || !p.required || matches(p)) continue;
+      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: its required ${p.location} parameter "${p.serializedName}" has no parameter of the same name and location here to take its value from`);
+    }
+    const linked: NextPageOperation = linkParameter === undefined ? next : { ...next, nextLinkParameter: linkParameter.serializedName };
+    return { ...b, operation: { ...b.operation, paging: { ...paging, nextOperation: linked } } };
+  });
 }

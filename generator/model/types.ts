@@ -146,6 +146,23 @@ export interface Paging {
   itemName: string;
   /** The string property holding the next page's URL; absent when the list is a single page (`nextLinkName: null`). */
   nextLinkName?: string;
+  /**
+   * The operation that fetches the next pages, when it is not "GET the next link" (`operationName`
+   * naming an operation with a path or parameters of its own). Absent: the next link is fetched as is.
+   */
+  nextOperation?: NextPageOperation;
+}
+
+/** A next-page operation: its URL is built from its own path template and parameters. */
+export interface NextPageOperation {
+  /** operationId of the operation (an Operation of the same model, a GET returning the same page). */
+  operationId: string;
+  /**
+   * `serializedName` of its path parameter that receives the next link (written as the operation's
+   * path parameter is, encoded unless it skips URL encoding). Absent: the next link only tells that
+   * there is a next page; the URL is the operation's own.
+   */
+  nextLinkParameter?: string;
 }
 
 /** A long-running operation's `x-ms-long-running-operation-options`. */

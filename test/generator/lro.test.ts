@@ -70,10 +70,12 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
     );
   });
 
-  it("an operation both long-running and pageable (paging.json's Paging_GetMultiplePagesLRO has that shape)", () => {
-    expect(errorOf(specWith({ "x-ms-long-running-operation": true, "x-ms-pageable": { nextLinkName: "next" } }))).toBe(
-      "spec.json#/paths/~1things/post/x-ms-long-running-operation: an operation that is both x-ms-long-running-operation and x-ms-pageable is not supported",
-    );
+
+  it("accepts an operation both long-running and pageable (paging.json's Paging_GetMultiplePagesLRO; emitted: paging.test.ts)", () => {
+    const paging = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
+    const operation = paging.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "Paging_GetMultiplePagesLRO");
+    expect(operation?.longRunning).toEqual({});
+    expect(operation?.paging).toEqual({ itemName: "values", nextLinkName: "nextLink" });
   });
 
   it("accepts the flag alone, false, and each supported final-state-via", () => {

@@ -3,7 +3,7 @@
  * method, strict typechecks of the test-server paging specs, and the behaviour of generated code
  * (bundled and run) against a node:http server on 127.0.0.1.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,41 +17,13 @@ import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
-import { errorOf, modelError } from "../fixtures/model/errors.js";
+import { errorOf } from "../fixtures/model/errors.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
 const swaggerDir = join(repoRoot, "node_modules/@microsoft.azure/autorest.testserver/swagger");
 
-function readSpec(name: string): JsonObject {
-  return JSON.parse(readFileSync(join(swaggerDir, name), "utf8").replace(/^\uFEFF/, "")) as JsonObject;
-}
-
 let work = "";
-
-/** `spec` without the paths whose x-ms-pageable names a next-page operation we refuse (see the error tests). */
-function writeWithout(name: string, spec: JsonObject, paths: string[]): string {
-  const copy = JSON.parse(JSON.stringify(spec)) as { paths: Record<string, unknown>; "x-ms-paths"?: Record<string, unknown> };
-  for (const path of paths) {
-    const section = path in copy.paths ? copy.paths : (copy["x-ms-paths"] ?? {});
-    expect(section[path]).toBeDefined();
-    delete section[path];
-  }
-  const file = join(work, name);
-  writeFileSync(file, JSON.stringify(copy, null, 2));
-  return file;
-}
-
-const unsupportedInPaging = [
-  "/paging/multiple/getWithQueryParams",
-  "/paging/multiple/fragment/{tenant}",
-  "/paging/multiple/fragmentwithgrouping/{tenant}",
-  // x-ms-paths: the next-page operations of the two above (pageable themselves, with a path that is not the next link)
-  "/paging/multiple/fragment/{tenant}/{nextLink}",
-  "/paging/multiple/fragmentwithgrouping/{tenant}/{nextLink}",
-  // pageable and long-running at once: refused (test/generator/lro.test.ts)
-  "/paging/multiple/lro",
-];
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "acs-gen-paging-"));
@@ -62,12 +34,18 @@ afterAll(() => {
 });
 
 describe("x-ms-pageable in the model: unsupported or invalid shapes fail with file#pointer", () => {
-  it("a next-page operation with a path of its own (paging.json as published)", () => {
-    expect(modelError(() => buildCodeModel([testServerVersion("paging.json")], { clientName: "" }))).toBe(
-      "paging.json#/paths/~1paging~1multiple~1getWithQueryParams/get/x-ms-pageable/operationName: " +
-        'x-ms-pageable operationName "Paging_nextOperationWithQueryParams" is not supported: its path ' +
-        '"/paging/multiple/nextOperationWithQueryParams" is not the next link itself (only a next-page operation that GETs "/{nextLink}" is)',
-    );
+  it("a next-page operation with a path of its own is linked: its operationId and the path parameter taking the next link (paging.json as published)", () => {
+    const model = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
+    const pagingOf = (id: string) => model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === id)?.paging;
+    expect(pagingOf("Paging_getWithQueryParams")).toEqual({ itemName: "values", nextLinkName: "nextLink", nextOperation: { operationId: "Paging_nextOperationWithQueryParams" } });
+    expect(pagingOf("Paging_getMultiplePagesFragmentNextLink")).toEqual({
+      itemName: "values",
+      nextLinkName: "odata.nextLink",
+      nextOperation: { operationId: "Paging_nextFragment", nextLinkParameter: "nextLink" },
+    });
+    // the next-page operation names itself
+    expect(pagingOf("Paging_nextFragment")?.nextOperation).toEqual({ operationId: "Paging_nextFragment", nextLinkParameter: "nextLink" });
+    expect(pagingOf("Paging_GetMultiplePagesLRO")).toEqual({ itemName: "values", nextLinkName: "nextLink" });
   });
 
   const page = { type: "object", properties: { items: { type: "array", items: { type: "string" } }, next: { type: "string" } } };
@@ -102,8 +80,50 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     );
     const next = { "/{nextLink}": { post: { operationId: "L_Next", parameters: [{ name: "nextLink", in: "path", required: true, type: "string" }], responses: { "200": { description: "ok" } } } } };
     expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }, next))).toBe(
-      'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Next" is not supported: it sends POST, not GET (only a next-page operation that GETs "/{nextLink}" is)',
+      'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Next" is not supported: it sends POST, not GET (next pages are GETs)',
     );
+  });
+
+  it("a next-page operation returning another page, requiring a body, or with a required parameter nothing gives a value to", () => {
+    const pageable = { nextLinkName: "next", itemName: "items", operationName: "L_Next" };
+    const nextOp = (op: JsonObject): JsonObject => ({ "/next/{nextLink}": { get: { operationId: "L_Next", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } }, ...op } } });
+    const link = { name: "nextLink", in: "path", required: true, type: "string" };
+    const where = "spec.json#/paths/~1list/get/x-ms-pageable/operationName: ";
+    expect(errorOf(specWith(pageable, nextOp({ parameters: [link], responses: { "200": { description: "ok", schema: { type: "object" } } } })))).toBe(
+      `${where}x-ms-pageable operationName "L_Next" is not supported: it does not return this operation's page model Page`,
+    );
+    expect(errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "b", in: "body", required: true, schema: { type: "string" } }] })))).toBe(
+      `${where}x-ms-pageable operationName "L_Next" is not supported: it requires a body (next pages are GETs without one)`,
+    );
+    expect(errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "cursor", in: "query", required: true, type: "string" }] })))).toBe(
+      `${where}x-ms-pageable operationName "L_Next" is not supported: its required query parameter "cursor" has no parameter of the same name and location here to take its value from`,
+    );
+    // an optional one, a constant, and a path parameter that is not the link but the paged operation has are fine
+    const accepted = specWith(pageable, {
+      "/next/{tenant}/{token}": {
+        get: {
+          operationId: "L_Next",
+          parameters: [
+            { name: "tenant", in: "path", required: true, type: "string" },
+            { name: "token", in: "path", required: true, type: "string" },
+            { name: "cursor", in: "query", type: "string" },
+            { name: "mode", in: "query", required: true, type: "string", enum: ["all"] },
+          ],
+          responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } },
+        },
+      },
+    });
+    const paths = accepted["paths"] as Record<string, { get: JsonObject }>;
+    paths["/list"] = { get: { ...paths["/list"]!.get, parameters: [{ name: "tenant", in: "query", required: true, type: "string" }] } };
+    // `tenant` is a query parameter here, a path one there: not the same, so two path parameters lack a source
+    expect(errorOf(accepted)).toBe(
+      `${where}x-ms-pageable operationName "L_Next" is not supported: its required path parameter "tenant" has no parameter of the same name and location here to take its value from`,
+    );
+    paths["/list/{tenant}"] = { get: { ...paths["/list"]!.get, parameters: [{ name: "tenant", in: "path", required: true, type: "string" }] } };
+    delete paths["/list"];
+    const model = buildCodeModel([inMemory(accepted)], { clientName: "C" });
+    const list = model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "L_List");
+    expect(list?.paging?.nextOperation).toEqual({ operationId: "L_Next", nextLinkParameter: "token" });
   });
 
   it("accepts a next-page operation that GETs the next link itself (x-ms-paths too), and nextLinkName null", () => {
@@ -121,7 +141,7 @@ describe("x-ms-pageable emitted: paging.json", () => {
   const file = (path: string): string => files.find((f) => f.path === path)?.content ?? "";
 
   beforeAll(async () => {
-    files = await generateInMemory(writeWithout("paging.json", readSpec("paging.json"), unsupportedInPaging), work);
+    files = await generateInMemory(join(swaggerDir, "paging.json"), swaggerDir);
   });
 
   it("getMultiplePages: a synchronous function returning the iterator, one send for every page", () => {
@@ -187,7 +207,7 @@ describe("x-ms-pageable emitted: paging.json", () => {
       '        "Content-Type": !firstPage ? undefined : "application/json",\n      },\n      body: !firstPage ? undefined : JSON.stringify(parameters),\n',
     );
     expect(file("src/index.ts")).toContain(
-      'export { ApiVersionMismatchError, type OperationContext, type OperationOptions, type PagedAsyncIterableIterator, type PageSettings } from "./runtime.js";\n',
+      'export { ApiVersionMismatchError, type OperationContext, type OperationOptions, type LroOperationOptions, type PagedAsyncIterableIterator, type PageSettings } from "./runtime.js";\n',
     );
   });
 
@@ -201,14 +221,88 @@ describe("x-ms-pageable emitted: paging.json", () => {
     expect(typecheckFiles("testserver-paging", [...files, { path: "src/compat.ts", content: compat }])).toEqual([]);
   });
 
-  it("custom-baseUrl-paging.json (without its fragment next-page operation) typechecks strictly", async () => {
-    const spec = writeWithout("custom-baseUrl-paging.json", readSpec("custom-baseUrl-paging.json"), [
-      "/paging/customurl/partialnextlinkop",
-      // x-ms-paths: its next-page operation, pageable itself with a path that is not the next link
-      "/paging/customurl/{nextLink}?Paging_getPagesPartialUrlOperationNext",
-    ]);
-    const generated = await generateInMemory(spec, work);
+  it("a next-page operation's URL: the next link in its path template, the operation's arguments of the same name, its constants", () => {
+    const text = file("src/operations/paging.ts");
+    expect(between(text, "export function pagingGetMultiplePagesFragmentNextLink(", "\n}\n")).toContain(
+      [
+        "    (nextLink) => send(buildRequestUrl(context.endpoint, \"/paging/multiple/fragment/{tenant}/{nextLink}\", {",
+        "      tenant: encodePathValue(tenant),",
+        "      nextLink: nextLink,",
+        "    }, [",
+        '      { name: "api-version", value: context.apiVersion },',
+        '      { name: "api_version", value: apiVersion },',
+        "    ])),",
+        "",
+      ].join("\n"),
+    );
+    // no link parameter: the next link only says there is a next page
+    expect(between(text, "export function pagingGetWithQueryParams(", "\n}\n")).toContain(
+      [
+        '    () => send(buildRequestUrl(context.endpoint, "/paging/multiple/nextOperationWithQueryParams", {}, [',
+        '      { name: "api-version", value: context.apiVersion },',
+        '      { name: "queryConstant", value: true },',
+        "    ])),",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a pageable long-running operation: a poller whose result is the iterator, next pages GETs without the body", () => {
+    expect(between(file("src/operations/paging.ts"), "export async function pagingGetMultiplePagesLRO(", "\n}\n")).toBe(
+      [
+        "export async function pagingGetMultiplePagesLRO(context: OperationContext, options: PagingGetMultiplePagesLROOptionalParams = {}): Promise<SimplePollerLike<OperationState<PagedAsyncIterableIterator<Product, ProductResult>>, PagedAsyncIterableIterator<Product, ProductResult>>> {",
+        '  const url = buildRequestUrl(context.endpoint, "/paging/multiple/lro", {}, [',
+        '    { name: "api-version", value: context.apiVersion },',
+        "  ]);",
+        "  const send = async (url: string): Promise<ProductResult> => {",
+        "    const response = await sendOperation(context, {",
+        '      method: "GET",',
+        "      url,",
+        "      headers: {",
+        '        Accept: "application/json",',
+        '        "client-request-id": options.clientRequestId,',
+        '        "maxresults": options.maxresults === undefined ? undefined : formatScalar(options.maxresults),',
+        '        "timeout": options.timeout === undefined ? undefined : formatScalar(options.timeout),',
+        "      },",
+        "      successStatuses: [200],",
+        "    }, options);",
+        "    return response.body as ProductResult;",
+        "  };",
+        "  return createHttpPoller<PagedAsyncIterableIterator<Product, ProductResult>, OperationState<PagedAsyncIterableIterator<Product, ProductResult>>>(longRunningOperation(context, {",
+        '    method: "POST",',
+        "    url,",
+        "    headers: {",
+        '      Accept: "application/json",',
+        '      "client-request-id": options.clientRequestId,',
+        '      "maxresults": options.maxresults === undefined ? undefined : formatScalar(options.maxresults),',
+        '      "timeout": options.timeout === undefined ? undefined : formatScalar(options.timeout),',
+        "    },",
+        "    successStatuses: [202],",
+        "  }, options), {",
+        "    intervalInMs: options.updateIntervalInMs,",
+        "    processResult: (body) => {",
+        "      const firstPage = body as ProductResult;",
+        "      return createPagedIterator(",
+        "        async () => firstPage,",
+        '        (nextLink) => send(nextPageUrl(context.endpoint, nextLink, { name: "api-version", value: context.apiVersion })),',
+        "        (page) => ({ items: page?.values, nextLink: page?.nextLink }),",
+        "      );",
+        "    },",
+        "  });",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("custom-baseUrl-paging.json and multiapi-v1.json (a pageable long-running operation) typecheck strictly", async () => {
+    const generated = await generateInMemory(join(swaggerDir, "custom-baseUrl-paging.json"), swaggerDir);
+    expect(between(generated.find((f) => f.path === "src/operations/paging.ts")?.content ?? "", "export function pagingGetPagesPartialUrlOperation(", "\n}\n")).toContain(
+      '    (nextLink) => send(buildRequestUrl(context.endpoint, "/paging/customurl/{nextLink}?Paging_getPagesPartialUrlOperationNext", {\n      nextLink: nextLink,\n    })),\n',
+    );
     expect(typecheckFiles("testserver-custom-baseurl-paging", generated)).toEqual([]);
+    const multiapi = await generateInMemory(join(swaggerDir, "multiapi-v1.json"), swaggerDir);
+    expect(typecheckFiles("testserver-multiapi-v1", multiapi)).toEqual([]);
   });
 });
 
@@ -269,6 +363,36 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/items": pageable("Items_List", "nextLink", [{ name: "top", in: "query", type: "integer", minimum: 1 }]),
       "/broken": pageable("Items_Broken", "nextLink"),
       "/single": pageable("Items_Single", null),
+      "/tenants/{tenant}/items": {
+        get: {
+          ...(pageable("Items_ByTenant", "nextLink", [{ name: "tenant", in: "path", required: true, type: "string" }, { name: "filter", in: "query", type: "string" }])["get"] as JsonObject),
+          "x-ms-pageable": { nextLinkName: "nextLink", operationName: "Items_ByTenantNext" },
+        },
+      },
+      // long-running and pageable: the final result is the first page
+      "/jobs": {
+        post: {
+          operationId: "Items_StartJob",
+          parameters: [{ $ref: "#/parameters/ApiVersion" }],
+          responses: { "200": pageResponse, "202": { description: "Accepted" }, default: errorResponse },
+          "x-ms-long-running-operation": true,
+          "x-ms-pageable": { nextLinkName: "nextLink" },
+        },
+      },
+      // the next-page operation: the next link into its path, the tenant and filter of the first call
+      "/tenants/{tenant}/next/{nextLink}": {
+        get: {
+          operationId: "Items_ByTenantNext",
+          parameters: [
+            { name: "tenant", in: "path", required: true, type: "string" },
+            { name: "nextLink", in: "path", required: true, type: "string", "x-ms-skip-url-encoding": true },
+            { name: "filter", in: "query", type: "string" },
+            { $ref: "#/parameters/ApiVersion" },
+          ],
+          responses: { "200": pageResponse, default: errorResponse },
+          "x-ms-pageable": { nextLinkName: "nextLink" },
+        },
+      },
     },
     parameters: { ApiVersion: { name: "api-version", in: "query", required: true, type: "string" } },
     definitions: {
@@ -284,6 +408,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   type Paged = AsyncIterableIterator<unknown> & { byPage: (settings?: { continuationToken?: string }) => AsyncIterableIterator<unknown> };
   type PagedOperation = (context: unknown, options?: Record<string, unknown>) => Paged;
   let mod: Record<string, unknown> = {};
+  let files: GeneratedFiles = [];
   let server: Server | undefined;
   let endpoint = "";
   const requests: string[] = [];
@@ -308,7 +433,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   beforeAll(async () => {
     const specFile = join(work, "pages.json");
     writeFileSync(specFile, JSON.stringify(spec, null, 2));
-    const files = await generateInMemory(specFile, work);
+    files = await generateInMemory(specFile, work);
     mod = await importGenerated(join(work, "pages"), files);
 
     const pages: Record<string, { status?: number; body: unknown }> = {
@@ -318,6 +443,10 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/broken": { body: { value: [a.wire], nextLink: "/broken/page2" } },
       "/broken/page2": { status: 404, body: { error: { code: "PageExpired", message: "The page expired" } } },
       "/single": { body: { value: [a.wire], nextLink: "/items/page2" } },
+      "/jobs": { body: { value: [a.wire], nextLink: "/items/page3" } },
+      "/tenants/t%201/items": { body: { value: [a.wire], nextLink: "page2?skip=1" } },
+      "/tenants/t%201/next/page2": { body: { value: [b.wire], nextLink: "page3" } },
+      "/tenants/t%201/next/page3": { body: { value: [c.wire] } },
     };
     server = createServer((request, response) => {
       requests.push(request.url ?? "");
@@ -417,6 +546,51 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
     expect(requests).toEqual([]);
     await expect(iterator.next()).rejects.toThrow(new RangeError("top must be >= 1, got 0"));
     expect(requests).toEqual([]);
+  });
+
+  it("a next-page operation gets the next link in its path template and the first call's arguments", async () => {
+    fresh();
+    const byTenant = mod["itemsByTenant"] as (context: unknown, tenant: string, options?: Record<string, unknown>) => Paged;
+    const items: unknown[] = [];
+    for await (const value of byTenant(context(), "t 1", { filter: "a&b" })) {
+      items.push(value);
+    }
+    expect(items).toEqual([a.value, b.value, c.value]);
+    expect(requests).toEqual([
+      "/tenants/t%201/items?filter=a%26b&api-version=2024-01-01",
+      "/tenants/t%201/next/page2?skip=1&filter=a%26b&api-version=2024-01-01",
+      "/tenants/t%201/next/page3?filter=a%26b&api-version=2024-01-01",
+    ]);
+  });
+
+  it("a pageable long-running operation: the poller's result is the iterator, its first page the final response, deserialized", async () => {
+    fresh();
+    const start = mod["itemsStartJob"] as (context: unknown, options?: Record<string, unknown>) => Promise<{ pollUntilDone(): Promise<Paged> }>;
+    const poller = await start(context(), { updateIntervalInMs: 1 });
+    const items: unknown[] = [];
+    for await (const value of await poller.pollUntilDone()) {
+      items.push(value);
+    }
+    expect(items).toEqual([a.value, d.value]);
+    expect(requests).toEqual(["/jobs?api-version=2024-01-01", "/items/page3?api-version=2024-01-01"]);
+  });
+
+  it("typechecks strictly (a next-page operation, a pageable long-running operation whose page is mapped)", () => {
+    expect(between(files.find((f) => f.path === "src/operations/items.ts")?.content ?? "", "    processResult: (body) => {\n", "\n    },\n")).toBe(
+      [
+        "    processResult: (body) => {",
+        "      const wire = body as ItemPageWire | undefined;",
+        "      const firstPage = (wire === undefined ? wire : deserializeItemPage(wire)) as ItemPage;",
+        "      return createPagedIterator(",
+        "        async () => firstPage,",
+        '        (nextLink) => send(nextPageUrl(context.endpoint, nextLink, { name: "api-version", value: context.apiVersion })),',
+        "        (page) => ({ items: page?.value, nextLink: page?.nextLink }),",
+        "      );",
+        "    },",
+        "",
+      ].join("\n"),
+    );
+    expect(typecheckFiles("paging-runtime", files)).toEqual([]);
   });
 
   it("the group's method delegates to the function", async () => {

@@ -13,6 +13,7 @@ import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
 import { extensibleEnumsSuite } from "./extensibleEnums.js";
+import { customBaseUrlPagingSuite } from "./customBaseUrlPaging.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
@@ -21,6 +22,7 @@ import { mergePatchSuite } from "./mergePatch.js";
 import { multipleInheritanceSuite } from "./multipleInheritance.js";
 import { nonStringEnumSuite } from "./nonStringEnum.js";
 import { objectTypeSuite } from "./objectType.js";
+import { pagingSuite } from "./paging.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlQueriesSuite } from "./urlQueries.js";
@@ -50,4 +52,6 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   extensibleEnumsSuite,
   nonStringEnumSuite,
   mergePatchSuite,
+  pagingSuite,
+  customBaseUrlPagingSuite,
 ];

@@ -1,0 +1,192 @@
+/**
+ * What a pageable operation's function adds to an ordinary one: where a page holds its items and its
+ * next link, how the URL of a next page is made (the next link itself, or a next-page operation's
+ * own URL built from the next link and the operation's arguments), and, for an operation that is also
+ * long-running, the poller whose result is the iterator over the pages.
+ */
+import type { Operation, Parameter, TypeRef } from "../model/types.js";
+import type { EmitContext } from "./analysis.js";
+import { joinedValue, urlValue } from "./operationsFile.js";
+import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
+import { publicType, wireType } from "./typeExpressions.js";
+import { mappingExpression } from "./wireMapping.js";
+
+/** Where a parameter of the paged operation itself takes its value: the expression, and whether it may be undefined. */
+export type ArgumentSource = (parameter: Parameter) => { source: string; optional: boolean } | undefined;
+
+export interface PagedParts {
+  /** Type of the page's items. */
+  items: TypeRef;
+  itemType: string;
+  /** The URL expression of a next page (reads `nextLink` when `usesLink`). */
+  nextUrl: string;
+  /** Whether `nextUrl` reads `nextLink` (a next-page operation without a link parameter does not). */
+  usesLink: boolean;
+  /** Object literal: the items and the next link of `page`. */
+  parts: string;
+  /** Members of the client, beyond OperationContext's, that `nextUrl` reads. */
+  clientMembers: string[];
+}
+
+/**
+ * What a pageable operation's iterator needs: item type, next-page URL, and where a page holds its
+ * items and next link. `optionalPage`: the page may be undefined (its members are read with `?.`).
+ */
+export function pagedParts(
+  operation: Operation,
+  result: { type: TypeRef } | undefined,
+  optionalPage: boolean,
+  context: EmitContext,
+  argumentOf: ArgumentSource,
+): PagedParts | undefined {
+  const paging = operation.paging;
+  if (paging === undefined || result?.type.kind !== "model") {
+    return undefined;
+  }
+  // the page's own wire properties: a flattened one (`wirePath`) is not at the top of the page
+  const properties = (context.properties.get(result.type.name) ?? []).filter((p) => p.wirePath === undefined);
+  const itemsProperty = properties.find((p) => p.serializedName === paging.itemName);
+  if (itemsProperty?.type.kind !== "array") {
+    return undefined;
+  }
+  const member = (name: string): string => {
+    const access = propertyAccess("", name); // `.name` or `["name"]`
+    return optionalPage ? `page?${access.startsWith(".") ? access : `.${access}`}` : `page${access}`;
+  };
+  const nextLinkProperty = properties.find((p) => p.serializedName === paging.nextLinkName);
+  const apiVersion = context.model.client.apiVersion;
+  const next = paging.nextOperation;
+  const target = next === undefined ? undefined : context.model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === next.operationId);
+  const nextUrl =
+    next === undefined || target === undefined
+      ? {
+          url: `nextPageUrl(context.endpoint, nextLink${apiVersion === undefined ? "" : `, { name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion }`})`,
+          usesLink: true,
+          clientMembers: [],
+        }
+      : nextOperationUrl(target, next.nextLinkParameter, context, argumentOf);
+  return {
+    items: itemsProperty.type.items,
+    itemType: publicType(itemsProperty.type.items, context.unions),
+    nextUrl: nextUrl.url,
+    usesLink: nextUrl.usesLink,
+    parts: `{ items: ${member(itemsProperty.name)}${nextLinkProperty === undefined ? "" : `, nextLink: ${member(nextLinkProperty.name)}`} }`,
+    clientMembers: nextUrl.clientMembers,
+  };
+}
+
+/**
+ * `buildRequestUrl(...)` of a next-page operation: its path template, the next link in its link
+ * parameter, and its other path and query parameters from their constant, the client, or the paged
+ * operation's argument of the same name and location (an optional one without any is left out).
+ * Headers are the paged operation's own (every page is sent by the same `send`).
+ */
+function nextOperationUrl(
+  target: Operation,
+  linkParameter: string | undefined,
+  context: EmitContext,
+  argumentOf: ArgumentSource,
+): { url: string; usesLink: boolean; clientMembers: string[] } {
+  const clientMembers = new Set<string>();
+  const clientParameters = target.clientParameters.flatMap((name) => context.model.client.parameters.filter((p) => p.name === name));
+  const parameters = [...target.parameters, ...clientParameters.filter((p) => !target.parameters.includes(p))];
+  const valueOf = (p: Parameter): { source: string; optional: boolean } | undefined => {
+    if (p.isApiVersion) return { source: "context.apiVersion", optional: false };
+    if (p.type.kind === "constant") return { source: JSON.stringify(p.type.value), optional: false };
+    if (p.clientLevel) {
+      clientMembers.add(p.name);
+      return { source: `context.${p.name}`, optional: !p.required };
+    }
+    return argumentOf(p);
+  };
+  const pathValues: string[] = [];
+  let usesLink = false;
+  for (const p of parameters.filter((p) => p.location === "path")) {
+    if (p.serializedName === linkParameter) {
+      usesLink = true;
+      pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? "nextLink" : "encodePathValue(nextLink)"},`);
+      continue;
+    }
+    const found = valueOf(p);
+    if (found === undefined) continue;
+    if (p.type.kind === "constant") {
+      const text = String(p.type.value);
+      pathValues.push(`${propertyKey(p.serializedName)}: ${stringLiteral(p.skipUrlEncoding ? text : encodeURIComponent(text))},`);
+      continue;
+    }
+    const mapped = urlValue(p.type, found.source);
+    const value = p.type.kind === "array" ? joinedValue(mapped, p.collectionFormat) : mapped;
+    pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`},`);
+  }
+  const query: string[] = [];
+  const apiVersion = context.model.client.apiVersion;
+  if (apiVersion !== undefined && !target.parameters.some((p) => p.isApiVersion)) {
+    query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
+  }
+  for (const p of parameters.filter((p) => p.location === "query")) {
+    const found = valueOf(p);
+    if (found === undefined) continue;
+    const value = p.type.kind === "constant" ? found.source : urlValue(p.type, found.source);
+    const guard = (expression: string): string =>
+      found.optional && expression !== found.source ? `${found.source} === undefined ? undefined : ${expression}` : expression;
+    const name = stringLiteral(p.serializedName);
+    if (p.type.kind !== "array") {
+      query.push(`{ name: ${name}, value: ${guard(value)} },`);
+    } else if (p.collectionFormat === "multi") {
+      query.push(`...repeatQueryParameter(${name}, ${guard(value)}),`);
+    } else {
+      query.push(`{ name: ${name}, value: ${guard(joinedValue(value, p.collectionFormat))} },`);
+    }
+  }
+  const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + target.path;
+  const url = `buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+    query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
+  })`;
+  return { url, usesLink, clientMembers: [...clientMembers] };
+}
+
+/** `(nextLink) => send(<url>[, false])`: the iterator's request of a page by its link. */
+export function pageByLink(paged: PagedParts, extraArgument: string): string {
+  return `(${paged.usesLink ? "nextLink" : ""}) => send(${paged.nextUrl}${extraArgument})`;
+}
+
+/**
+ * A pageable long-running operation: `send` fetches next pages (GETs with the operation's headers,
+ * without its body), and the poller's `processResult` turns the final response's body, the first
+ * page, into the iterator over every page.
+ */
+export function pagedLongRunningStatements(args: {
+  paged: PagedParts;
+  pageTypeRef: TypeRef;
+  context: EmitContext;
+  /** Header lines of the operation's request (`"name": value,`), Content-Type included; next pages are GETs answered 200. */
+  headers: string[];
+  /** `createHttpPoller`'s first argument: the long-running operation. */
+  operation: string;
+  /** The poller's options, `processResult` excepted. */
+  pollerOptions: string[];
+}): { statements: string[]; resultType: string } {
+  const { paged, context } = args;
+  const pageType = publicType(args.pageTypeRef, context.unions);
+  const iteratorType = `PagedAsyncIterableIterator<${paged.itemType}, ${pageType}>`;
+  const mapped = mappingExpression(args.pageTypeRef, "wire", "deserialize", context);
+  const wire = wireType(args.pageTypeRef, context);
+  const headers = args.headers.filter((h) => !h.startsWith(`"Content-Type":`));
+  const send = [
+    `const response = await sendOperation(context, {\nmethod: "GET",\nurl,\nheaders: {\n${headers.join("\n")}\n},\nsuccessStatuses: [200],\n}, options);`,
+    ...(mapped === undefined ? [`return response.body as ${pageType};`] : [`const wire = response.body as ${wire};`, `return ${mapped};`]),
+  ];
+  // An empty final body (no page) gives no items: the page's members are read with `?.`.
+  const firstPage =
+    mapped === undefined
+      ? `const firstPage = body as ${pageType};`
+      : `const wire = body as ${wire} | undefined;\nconst firstPage = (wire === undefined ? wire : ${mapped}) as ${pageType};`;
+  const processResult = `(body) => {\n${firstPage}\nreturn createPagedIterator(\nasync () => firstPage,\n${pageByLink(paged, "")},\n(page) => (${paged.parts}),\n);\n}`;
+  return {
+    statements: [
+      `const send = async (url: string): Promise<${pageType}> => {\n${send.join("\n")}\n};`,
+      `return createHttpPoller<${iteratorType}, OperationState<${iteratorType}>>(${args.operation}, {\n${[...args.pollerOptions, `processResult: ${processResult},`].join("\n")}\n});`,
+    ],
+    resultType: iteratorType,
+  };
+}
