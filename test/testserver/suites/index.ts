@@ -1,5 +1,6 @@
 /** The scenario suites, in the order they run (each defines describe blocks over the shared harness). */
 import type { Harness } from "../harness.js";
+import { azureParameterGroupingSuite } from "./azureParameterGrouping.js";
 import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
@@ -13,8 +14,10 @@ import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { lroSuite } from "./lro.js";
+import { modelFlatteningSuite } from "./modelFlattening.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
+import { urlMultiCollectionFormatSuite } from "./urlMultiCollectionFormat.js";
 import { urlQueriesSuite } from "./urlQueries.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
@@ -34,4 +37,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlQueriesSuite,
   lroSuite,
   azureSpecialPropertiesSuite,
+  azureParameterGroupingSuite,
+  modelFlatteningSuite,
+  urlMultiCollectionFormatSuite,
 ];
