@@ -9,8 +9,8 @@
  *   word): then it gets a numeric suffix (`claimUnique`), in property order.
  * - Required: as the property is in TypeScript (it and every holder required).
  * - Refused (`<file>#<pointer>: ...`): a body that is not an object model, one that may be `null`, a model
- *   with `additionalProperties` or in a discriminated hierarchy (its undeclared or subtype properties
- *   would have no parameter).
+ *   with `additionalProperties`, subtypes or a discriminator (its undeclared or subtype properties would
+ *   have no parameter).
  */
 import { GeneratorError } from "../errors.js";
 import { claimUnique, RESERVED_WORDS } from "./names.js";
@@ -45,7 +45,7 @@ export function spreadBodies(model: CodeModel): CodeModel {
     const family = lineage(object);
     if (family.some((o) => o.additionalProperties !== undefined)) refuse(`its model "${object.serializedName}" has additionalProperties`);
     if (family.some((o) => o.discriminator !== undefined || o.discriminatorValue !== undefined) || subtyped.has(object.name)) {
-      refuse(`its model "${object.serializedName}" is part of a discriminated or inherited hierarchy`);
+      refuse(`its model "${object.serializedName}" has subtypes or a discriminator`);
     }
     const taken = new Set(operation.parameters.filter((p) => !p.clientLevel).map((p) => p.name));
     const properties: SpreadProperty[] = propertiesOf(object, new Set())
