@@ -48,6 +48,7 @@ export function parameterGroupInterfaces(context: EmitContext): InterfaceDeclara
   const groups = new Map<string, Group>();
   for (const operationGroup of context.model.operationGroups) {
     for (const operation of operationGroup.operations) {
+      if (operation.body?.group === undefined && !operation.parameters.some((p) => p.group !== undefined)) continue;
       const { positional, optional } = operationArguments(operation);
       for (const argument of [...positional, ...optional]) {
         if (argument.group === undefined) continue;
