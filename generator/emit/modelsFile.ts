@@ -11,6 +11,7 @@ import type { EnumModel, ObjectModel, Operation, OperationGroup, Property } from
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
+import { parameterGroupInterfaces } from "./parameterGroups.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
 import { publicType } from "./typeExpressions.js";
@@ -43,6 +44,7 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
       statements.push(unionAlias(union));
     }
   }
+  statements.push(...parameterGroupInterfaces(context));
   for (const group of model.operationGroups) {
     for (const operation of group.operations) {
       const bag = optionsInterface(group, operation, context);

@@ -12,7 +12,8 @@ import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef }
 import { functionNameOf, type EmitContext } from "./analysis.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { pagedLongRunningStatements, pagedParts, pageByLink } from "./paging.js";
-import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
+import { argumentSource, operationArguments, optionalParamsTypeName, operationsClassName } from "./signature.js";
+import { withRawQuery, type RawQueryValue } from "./rawQuery.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, publicType, wireType, wireTypeName } from "./typeExpressions.js";
 import { versionChecks, versionNote } from "./versions.js";
@@ -135,6 +136,17 @@ export function joinedValue(value: string, format: Parameter["collectionFormat"]
   return format === undefined || format === "csv" || format === "multi" ? `joinCollection(${value})` : `joinCollection(${value}, ${stringLiteral(format)})`;
 }
 
+/**
+ * The items of a `multi` query array as `repeatQueryParameter` takes them: a null array is not sent (as
+ * an absent one), a null item is sent as an empty value (`?ids=a&ids=`).
+ */
+function multiValues(type: TypeRef, value: string): string {
+  const wrapped = /^[\w.?]+$/.test(value) ? value : `(${value})`;
+  const present = type.nullable === true ? `${wrapped} ?? undefined` : value;
+  if (type.kind !== "array" || type.items.nullable !== true) return present;
+  return `${type.nullable === true ? `(${present})` : wrapped}?.map((item) => item ?? "")`;
+}
+
 interface OperationParts {
   /** The standalone `async function` holding the request logic. */
   fn: FunctionDeclarationStructure;
@@ -156,18 +168,20 @@ interface OperationParts {
  * client-level parameters the operation reads (`Pick<Client, "subscriptionId">`), if any.
  */
 function operationParts(group: OperationGroup, operation: Operation, context: EmitContext): OperationParts {
-  const positional = positionalArguments(operation);
-  const optional = optionalParameters(operation);
-  const sourceOf = (a: MethodArgument): string => (a.required ? a.name : propertyAccess("options", a.name));
-  const all = [...positional, ...optional];
-  const statements: string[] = versionChecks(operation, optional, positional, sourceOf, context);
+  // `all`: every value sent, parameter groups opened and a spread body built (signature.ts)
+  const { positional, optional, values: all } = operationArguments(operation);
+  const sourceOf = argumentSource;
+  const sentBody = (a: (typeof all)[number]): boolean => a.body?.spread !== undefined;
+  const statements: string[] = versionChecks(operation, all.filter((a) => !a.required), all.filter((a) => a.required && !sentBody(a)), sourceOf, context);
 
-  for (const argument of all) {
+  // a required parameter group first, then the values (a built spread body is checked by its properties)
+  for (const argument of [...positional.filter((a) => a.group !== undefined), ...all.filter((a) => !sentBody(a))]) {
     statements.push(
       ...valueChecks(
         argument.type,
         sourceOf(argument),
-        stringLiteral(argument.name),
+        // a grouped value is named by where the caller puts it (`group.value`)
+        stringLiteral(argument.inGroup !== undefined ? sourceOf(argument).replaceAll("?.", ".") : argument.name),
         { required: argument.required, nullable: argument.type.nullable === true, constraints: argument.parameter?.constraints },
         context,
       ),
@@ -177,7 +191,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const pathValues = all
     .filter((a) => a.parameter?.location === "path")
     .map((a) => {
-      const mapped = urlValue(a.type, a.name);
+      const mapped = urlValue(a.type, sourceOf(a));
       const value = a.type.kind === "array" ? joinedValue(mapped, a.parameter?.collectionFormat) : mapped;
       const encoded = a.parameter?.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
       return `${propertyKey(a.serializedName)}: ${encoded},`;
@@ -198,9 +212,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     pathValues.push(`${propertyKey(parameter.serializedName)}: ${encoded},`);
   }
   const query: string[] = [];
+  const rawQuery: RawQueryValue[] = [];
   const headers: string[] = [];
   const apiVersion = context.model.client.apiVersion;
-  if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion)) {
+  // (not when the operation has a query parameter of that name of its own, `x-ms-api-version: false`)
+  if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion || (p.location === "query" && p.serializedName === apiVersion.serializedName))) {
     query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
   }
   for (const parameter of sentParameters.filter((p) => p.location !== "path")) {
@@ -223,11 +239,15 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const kind = parameter.type.kind;
     const name = stringLiteral(parameter.serializedName);
     if (parameter.location === "query") {
-      if (kind !== "array") {
+      if (parameter.skipUrlEncoding && kind !== "array") {
+        // sent as written: through the path template (rawQuery.ts)
+        const text = kind === "constant" ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : "")) : kind === "string" ? value : `formatScalar(${value})`;
+        rawQuery.push({ name: parameter.serializedName, text, ...(optional ? { presence: `${source} !== undefined` } : {}) });
+      } else if (kind !== "array") {
         query.push(`{ name: ${name}, value: ${guard(value)} },`);
       } else if (parameter.collectionFormat === "multi") {
         // one entry per item, spread into the list (none when the array is undefined)
-        query.push(`...repeatQueryParameter(${name}, ${guard(value)}),`);
+        query.push(`...repeatQueryParameter(${name}, ${multiValues(parameter.type, guard(value))}),`);
       } else {
         query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat))} },`);
       }
@@ -278,7 +298,9 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     bodyLine = `body: ${absent === "" ? text : `${absent} ? undefined : ${text}`},`;
   }
 
-  const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path;
+  const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path, rawQuery);
+  const fullPath = raw.path;
+  pathValues.push(...raw.entries);
   const urlStatement = `const url = buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
     query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
   });`;

@@ -1,13 +1,15 @@
 import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
 import { polymorphicUnions } from "./polymorphism.js";
-import { pascalCase, safeLocalName } from "./text.js";
+import { groupArguments, groupMemberValues } from "./parameterGroups.js";
+import { spreadArguments, withSpreadBody } from "./bodySpread.js";
+import { pascalCase, propertyAccess, safeLocalName } from "./text.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
 
 /** One argument of a generated operation method: a path/query/header parameter or the body. */
 export interface MethodArgument {
-  /** Name in TypeScript (local variable when positional, options property when optional). */
+  /** Name in TypeScript (local variable when positional, options property when optional, group member otherwise). */
   name: string;
   serializedName: string;
   type: TypeRef;
@@ -16,6 +18,17 @@ export interface MethodArgument {
   /** The spec parameter, or undefined for the body. */
   parameter?: Parameter;
   body?: BodyParameter;
+  /**
+   * The expression the operation reads the value from, when it is not the argument itself (or
+   * `options.<name>`): a member of a parameter group, or the object a spread body is built from.
+   */
+  source?: string;
+  /** A parameter group (one argument holding several): its type name and the values it holds. */
+  group?: { typeName: string; members: MethodArgument[] };
+  /** A property of a spread body, passed as a parameter: the body it belongs to. */
+  spreadOf?: BodyParameter;
+  /** The parameter group a value is passed in (its type name), before the group argument is made. */
+  inGroup?: string;
 }
 
 function fromParameter(parameter: Parameter): MethodArgument {
@@ -26,11 +39,15 @@ function fromParameter(parameter: Parameter): MethodArgument {
     required: parameter.required,
     description: parameter.description,
     parameter,
+    ...(parameter.group !== undefined ? { inGroup: parameter.group } : {}),
   };
 }
 
 function fromBody(body: BodyParameter): MethodArgument {
-  return { name: body.name, serializedName: body.serializedName, type: body.type, required: body.required, description: body.description, body };
+  return {
+    name: body.name, serializedName: body.serializedName, type: body.type, required: body.required, description: body.description, body,
+    ...(body.group !== undefined ? { inGroup: body.group } : {}),
+  };
 }
 
 /** Parameters the caller supplies (client-level, api-version and required constants are filled in by the client). */
@@ -50,21 +67,67 @@ function localName(name: string, locals: ReadonlySet<string>): string {
   return locals.has(safe) ? `${safe}Param` : safe;
 }
 
-/** Positional arguments, in order: path parameters, the body, then other required parameters. */
-export function positionalArguments(operation: Operation): MethodArgument[] {
-  const parameters = callerParameters(operation);
-  const path = parameters.filter((p) => p.location === "path").map(fromParameter);
-  const body = operation.body?.required ? [fromBody(operation.body)] : [];
-  const rest = parameters.filter((p) => p.location !== "path" && p.required).map(fromParameter);
-  const locals = operation.paging === undefined ? methodLocals : pagedLocals;
-  return [...path, ...body, ...rest].map((a) => ({ ...a, name: localName(a.name, locals) }));
+/** The body's arguments: the body itself, or the properties of a spread body (required constants are filled in). */
+function bodyArguments(operation: Operation): MethodArgument[] {
+  const body = operation.body;
+  if (body === undefined) return [];
+  if (body.spread === undefined) return [fromBody(body)];
+  return spreadArguments(body);
 }
 
-/** Optional arguments, which live in the options bag. */
+export interface Arguments {
+  positional: MethodArgument[];
+  optional: MethodArgument[];
+  /** Every value the operation sends, each with the expression it is read from (see {@link argumentSource}). */
+  values: MethodArgument[];
+}
+
+/**
+ * The operation's arguments. Positional, in order: path parameters, the body (or a spread body's required
+ * properties), other required parameters, then required parameter groups; the rest, and optional groups,
+ * go in the options bag. A group is required when any of its values is.
+ */
+export function operationArguments(operation: Operation): Arguments {
+  const parameters = callerParameters(operation);
+  const locals = operation.paging === undefined ? methodLocals : pagedLocals;
+  const path = parameters.filter((p) => p.location === "path").map(fromParameter);
+  const body = bodyArguments(operation);
+  const rest = parameters.filter((p) => p.location !== "path").map(fromParameter);
+  const ordered = [...path, ...body.filter((a) => a.required), ...rest.filter((a) => a.required)];
+  const optionalValues = [...rest.filter((a) => !a.required), ...body.filter((a) => !a.required)];
+  const ungrouped = (list: MethodArgument[]): MethodArgument[] => list.filter((a) => a.inGroup === undefined);
+  const groups = groupArguments([...ordered, ...optionalValues]);
+  const positional = [...ungrouped(ordered).map((a) => ({ ...a, name: localName(a.name, locals) })), ...groups.filter((g) => g.required)];
+  const taken = new Set(positional.filter((a) => a.group === undefined).map((a) => a.name));
+  for (const group of positional.filter((a) => a.group !== undefined)) {
+    group.name = claimUnique(localName(group.name, locals), taken);
+  }
+  const optional = [...ungrouped(optionalValues), ...groups.filter((g) => !g.required)];
+  const values = [...positional, ...optional].flatMap((a) => (a.group === undefined ? [a] : groupMemberValues(a)));
+  return { positional, optional, values: withSpreadBody(operation, values) };
+}
+
+/** Positional arguments, in order: path parameters, the body, other required parameters, then required parameter groups. */
+export function positionalArguments(operation: Operation): MethodArgument[] {
+  return operationArguments(operation).positional;
+}
+
+/** Optional arguments, which live in the options bag (optional parameter groups among them). */
 export function optionalParameters(operation: Operation): MethodArgument[] {
-  const parameters = callerParameters(operation).filter((p) => p.location !== "path" && !p.required).map(fromParameter);
-  const body = operation.body !== undefined && !operation.body.required ? [fromBody(operation.body)] : [];
-  return [...parameters, ...body];
+  return operationArguments(operation).optional;
+}
+
+/**
+ * Every value the operation sends (parameter groups opened, a spread body as the one object built from its
+ * properties), each read with {@link argumentSource}.
+ */
+export function valueArguments(operation: Operation): MethodArgument[] {
+  return operationArguments(operation).values;
+}
+
+/** The expression an operation reads a value from: its own name when positional, else `options.<name>`, unless it says otherwise. */
+export function argumentSource(a: MethodArgument): string {
+  return a.source ?? (a.required ? a.name : propertyAccess("options", a.name));
 }
 
 /** `<Group><Operation>OptionalParams`. */

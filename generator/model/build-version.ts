@@ -19,7 +19,7 @@ export function buildVersionModel(
   const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
   const planned = planOperations(planningCtx, config);
   const name = clientName(planningCtx, config.clientName);
-  const reserved = new Set([name, `${name}Options`, "OperationOptions", ...operationTypeNames(planned)]);
+  const reserved = new Set([name, `${name}Options`, "OperationOptions", ...operationTypeNames(planningCtx, planned)]);
   const ctx = createContext(spec, apiVersion, reserved, modelNames);
 
   registerEntryDefinitions(ctx);

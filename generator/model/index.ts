@@ -5,6 +5,7 @@
 import { GeneratorError } from "../errors.js";
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
 import { buildVersionModel } from "./build-version.js";
+import { spreadBodies } from "./bodySpread.js";
 import { flattenModels } from "./flatten.js";
 import { mergeVersionModels } from "./merge.js";
 import type { AppliedTransformInfo, CodeModel } from "./types.js";
@@ -17,7 +18,7 @@ export function buildCodeModel(
     throw new GeneratorError("spec/manifest.json", "/generate", "no API version to build a code model from");
   }
   const models = versions.map(({ manifest, spec, transforms }) => buildVersionModel(manifest, spec, config, transforms ?? []));
-  return flattenModels(mergeVersionModels(models));
+  return spreadBodies(flattenModels(mergeVersionModels(models)));
 }
 
 export type { CodeModel } from "./types.js";

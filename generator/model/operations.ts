@@ -11,6 +11,7 @@ import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
+import { parameterGroupName } from "./parameterGroups.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
 import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter } from "./types.js";
 
@@ -79,11 +80,17 @@ export function planOperations(ctx: BuildContext, config: ClientConfig): Planned
 }
 
 /** Type names the emitter derives from the operations: models may not take them. */
-export function operationTypeNames(planned: PlannedOperation[]): string[] {
+export function operationTypeNames(ctx: BuildContext, planned: PlannedOperation[]): string[] {
   const names = new Set<string>();
   for (const p of planned) {
     if (p.groupType !== "") names.add(`${p.groupType}Operations`);
-    names.add(`${p.groupType}${pascalCase(p.name)}OptionalParams`);
+    const stem = `${p.groupType}${pascalCase(p.name)}`;
+    names.add(`${stem}OptionalParams`);
+    // parameter groups are types of their own
+    for (const entry of p.op["parameters"] !== undefined || p.pathItem["parameters"] !== undefined ? parameterEntries(ctx, p) : []) {
+      const group = parameterGroupName(entry.param, stem, entry.usedAt);
+      if (group !== undefined) names.add(group);
+    }
   }
   return [...names];
 }
@@ -147,6 +154,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     if (wireName === undefined) fail(usedAt, "parameter has no name");
     if (location === "formData") fail(usedAt, `formData parameters are not supported (parameter "${wireName}")`);
     const clientName = str(param, "x-ms-client-name") ?? wireName;
+    const group = parameterGroupName(param, stem, usedAt);
     if (location === "body") {
       if (param["schema"] === undefined) fail(usedAt, `body parameter "${wireName}" has no schema`);
       body = compact({
@@ -157,6 +165,8 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
         description: str(param, "description"),
         apiVersions: [ctx.apiVersion],
         source: definedAt,
+        group,
+        spreadRequested: param["x-ms-client-flatten"] === true ? true : undefined,
       });
       continue;
     }
@@ -166,7 +176,8 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     if (location === "path" && !planned.path.includes(`{${wireName}}`)) {
       fail(usedAt, `path parameter "${wireName}" does not appear in the path template "${planned.path}"`);
     }
-    const isApiVersion = wireName === "api-version";
+    // `x-ms-api-version: false`: an operation's own parameter that happens to be named api-version
+    const isApiVersion = wireName === "api-version" && param["x-ms-api-version"] !== false;
     const declared = str(param, "x-ms-parameter-location");
     const clientLevel = isApiVersion || (entry.global ? declared !== "method" : declared === "client");
     const built = buildParameter(ctx, param, definedAt, wireName, location, clientLevel, isApiVersion, `${stem}${pascalCase(wireName)}`);
@@ -177,7 +188,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
       clientParameterNames.push((known ?? built).name);
       continue;
     }
-    parameters.push({ ...built, name: isApiVersion ? built.name : claimUnique(built.name, takenNames) });
+    parameters.push(compact({ ...built, name: isApiVersion ? built.name : claimUnique(built.name, takenNames), group: isApiVersion ? undefined : group }));
   }
 
   for (const match of planned.path.matchAll(/\{([^}]+)\}/g)) {

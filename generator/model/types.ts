@@ -193,6 +193,13 @@ export interface Parameter {
   isApiVersion: boolean;
   apiVersions: string[];
   source: SourceLocation;
+  /**
+   * The parameter group the caller passes this parameter in (a PascalCase type name, e.g.
+   * `ParameterGroupingPostOptionalParameters`), one object for several parameters of an operation.
+   * Groups of one name are one type across operations. (Additive, model stage: absent for a parameter
+   * passed on its own.)
+   */
+  group?: string;
 }
 
 export interface BodyParameter {
@@ -203,6 +210,31 @@ export interface BodyParameter {
   description?: string;
   apiVersions: string[];
   source: SourceLocation;
+  /** The parameter group the caller passes the body (or its spread properties) in. (Additive, model stage.) */
+  group?: string;
+  /**
+   * The caller passes the body model's writable properties as separate parameters (parameter
+   * flattening), listed here in the model's property order; the body is built from them.
+   * (Additive, model stage: absent for a body passed as one value.)
+   */
+  spread?: SpreadProperty[];
+  /**
+   * Spreading was asked for (`x-ms-client-flatten` on the body parameter). Only between building and the
+   * spread pass (bodySpread.ts), which sets `spread`: never present in a built code model.
+   */
+  spreadRequested?: boolean;
+}
+
+/** One property of a spread body, as an operation parameter. */
+export interface SpreadProperty {
+  /** camelCase parameter name, unique among the operation's parameters. */
+  name: string;
+  /** The body model property (its `name`) this parameter sets. */
+  property: string;
+  type: TypeRef;
+  required: boolean;
+  description?: string;
+  apiVersions: string[];
 }
 
 export interface OperationResponse {

@@ -202,14 +202,14 @@ describe("array query parameters of the AutoRest test-server specs (url.json, ur
     expect(sent.map((r) => r.url)).toEqual(expected);
   });
 
-  it("multi: the emitted entry, and one parameter per item (null and empty items included), none for an empty or absent array", async () => {
+  it("multi: the emitted entry, and one parameter per item (null and empty items included), none for an empty, null or absent array", async () => {
     const generated = await generateInMemory(join(swaggerDir, "url-multi-collectionFormat.json"), swaggerDir);
     const queries = generated.find((f) => f.path === "src/operations/queries.ts")?.content ?? "";
     expect(between(queries, "export async function queriesArrayStringMultiValid(", "  ]);\n")).toBe(
       [
         "export async function queriesArrayStringMultiValid(context: OperationContext, options: QueriesArrayStringMultiValidOptionalParams = {}): Promise<void> {",
         '  const url = buildRequestUrl(context.endpoint, "/queries/array/multi/string/valid", {}, [',
-        '    ...repeatQueryParameter("arrayQuery", options.arrayQuery),',
+        '    ...repeatQueryParameter("arrayQuery", options.arrayQuery?.map((item) => item ?? "")),',
         "  ]);",
         "",
       ].join("\n"),
@@ -220,9 +220,12 @@ describe("array query parameters of the AutoRest test-server specs (url.json, ur
     await api["queriesArrayStringMultiValid"]!(context, { arrayQuery: valid });
     await api["queriesArrayStringMultiEmpty"]!(context, { arrayQuery: [] });
     await api["queriesArrayStringMultiNull"]!(context, {});
+    await api["queriesArrayStringMultiNull"]!(context, { arrayQuery: null });
     expect(sent.map((r) => r.url)).toEqual([
-      `https://h.example/base/queries/array/multi/string/valid?${escaped.map((v) => `arrayQuery=${v}`).join("&")}`,
+      // a null item is an empty value (as the server expects), not the text "null"
+      `https://h.example/base/queries/array/multi/string/valid?${escaped.map((v) => `arrayQuery=${v === "null" ? "" : v}`).join("&")}`,
       "https://h.example/base/queries/array/multi/string/empty",
+      "https://h.example/base/queries/array/multi/string/null",
       "https://h.example/base/queries/array/multi/string/null",
     ]);
   });

@@ -161,8 +161,9 @@ describe("x-ms-pageable emitted: paging.json", () => {
         "      headers: {",
         '        Accept: "application/json",',
         '        "client-request-id": options.clientRequestId,',
-        '        "maxresults": options.maxresults === undefined ? undefined : formatScalar(options.maxresults),',
-        '        "timeout": options.timeout === undefined ? undefined : formatScalar(options.timeout),',
+        // maxresults and timeout are a parameter group (x-ms-parameter-grouping, postfix "Options")
+        '        "maxresults": options.pagingGetMultiplePagesOptions?.maxresults === undefined ? undefined : formatScalar(options.pagingGetMultiplePagesOptions?.maxresults),',
+        '        "timeout": options.pagingGetMultiplePagesOptions?.timeout === undefined ? undefined : formatScalar(options.pagingGetMultiplePagesOptions?.timeout),',
         "      },",
         "      successStatuses: [200],",
         "    }, options);",

@@ -2,6 +2,7 @@
 import type { Harness } from "../harness.js";
 import { additionalPropertiesSuite } from "./additionalProperties.js";
 import { anyTypeSuite } from "./anyType.js";
+import { azureParameterGroupingSuite } from "./azureParameterGrouping.js";
 import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
@@ -23,8 +24,10 @@ import { multipleInheritanceSuite } from "./multipleInheritance.js";
 import { nonStringEnumSuite } from "./nonStringEnum.js";
 import { objectTypeSuite } from "./objectType.js";
 import { pagingSuite } from "./paging.js";
+import { modelFlatteningSuite } from "./modelFlattening.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
+import { urlMultiCollectionFormatSuite } from "./urlMultiCollectionFormat.js";
 import { urlQueriesSuite } from "./urlQueries.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
@@ -54,4 +57,7 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   mergePatchSuite,
   pagingSuite,
   customBaseUrlPagingSuite,
+  azureParameterGroupingSuite,
+  modelFlatteningSuite,
+  urlMultiCollectionFormatSuite,
 ];
