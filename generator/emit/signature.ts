@@ -4,6 +4,7 @@ import { polymorphicUnions } from "./polymorphism.js";
 import { pascalCase, safeLocalName } from "./text.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
+import { xmlValueNames } from "./xml.js";
 
 /** One argument of a generated operation method: a path/query/header parameter or the body. */
 export interface MethodArgument {
@@ -122,6 +123,7 @@ export function operationFunctionNames(model: CodeModel): Map<Operation, string>
     ...RESERVED_WORDS,
     ...runtimeValueNames,
     ...coreLroValueNames,
+    ...xmlValueNames,
     ...apiVersionsValueNames,
     ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
     ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name), validatorName(u.name)]),
