@@ -239,7 +239,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion)) {
     query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
   }
-  for (const parameter of sentParameters.filter((p) => p.location !== "path")) {
+  // A constant query parameter that the path template's own query already sends (`/xml/?comp=list` and
+  // `comp` = "list") is not sent twice.
+  const pathQuery = new URLSearchParams(operation.path.includes("?") ? operation.path.slice(operation.path.indexOf("?") + 1) : "");
+  const sentInPath = (p: Parameter): boolean => p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
+  for (const parameter of sentParameters.filter((p) => p.location !== "path" && !sentInPath(p))) {
     const argument = all.find((a) => a.parameter === parameter);
     const source = parameter.isApiVersion
       ? "context.apiVersion"

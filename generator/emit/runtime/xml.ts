@@ -81,7 +81,8 @@ export function readXmlValue(value: unknown, type: XmlType, models: XmlModels): 
           .map(([key, item]) => [key, readXmlValue(Array.isArray(item) ? item[0] : item, type.values, models)]),
       );
     case "model":
-      return readModel(asNode(value), models[type.name], models);
+      // an element with text and no attributes or children is parsed as its text
+      return readModel(typeof value === "string" && value !== "" ? { [XML_CHARKEY]: value } : asNode(value), models[type.name], models);
   }
 }
 
@@ -93,7 +94,7 @@ function readModel(node: XmlNode, model: XmlModel | undefined, models: XmlModels
     if (property.attribute === true) {
       value = asNode(node[XML_ATTRKEY])[property.name];
     } else if (property.text === true) {
-      value = textOf(node);
+      value = node[XML_CHARKEY];
     } else if (property.type.kind === "array" && property.type.wrapped !== true) {
       // unwrapped: the items repeat in this element; none means the list is absent
       known.add(property.type.itemName);

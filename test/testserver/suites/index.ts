@@ -16,6 +16,7 @@ import { lroSuite } from "./lro.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlQueriesSuite } from "./urlQueries.js";
+import { xmlServiceSuite } from "./xmlService.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyBooleanSuite,
@@ -34,4 +35,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlQueriesSuite,
   lroSuite,
   azureSpecialPropertiesSuite,
+  xmlServiceSuite,
 ];
