@@ -3,9 +3,11 @@
  * clients get src/xml.ts (and so depend on @azure/core-xml), and the XML helpers' mapping between the
  * JSON wire form and XML text (run directly from generator/emit/runtime/xml.ts).
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitClient } from "../../generator/emit/index.js";
+import { xmlValueNames } from "../../generator/emit/xml.js";
 import { readXml, writeXml, type XmlModels } from "../../generator/emit/runtime/xml.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
@@ -150,6 +152,14 @@ describe("XML emit", () => {
     expect(files.filter((f) => f.content.includes("@azure/core-xml")).map((f) => f.path)).toStrictEqual(["README.md", "src/xml.ts"]);
     const identity = emitClient(identity20210307Model, { templatesDir });
     expect(identity.filter((f) => f.path.includes("xml") || f.content.includes("core-xml")).map((f) => f.path)).toStrictEqual([]);
+  });
+});
+
+describe("XML names", () => {
+  it("every value src/xml.ts exports, and xmlModels, is taken for operation functions", () => {
+    const source = readFileSync(join(repoRoot, "generator/emit/runtime/xml.ts"), "utf8");
+    const exported = [...source.matchAll(/^export (?:async )?(?:function|const) (\w+)/gm)].map((m) => m[1]);
+    expect([...exported, "xmlModels"].sort()).toStrictEqual([...xmlValueNames].sort());
   });
 });
 
