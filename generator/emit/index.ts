@@ -12,6 +12,7 @@ import { readmeData } from "./readme.js";
 import { operationsClassName, operationsFileName } from "./signature.js";
 import { validatorsStatements } from "./validatorsFile.js";
 import { apiVersionsStatements } from "./versions.js";
+import { hasXmlOperations, xmlModelsStatements } from "./xml.js";
 
 export { loadEmitAssets, type EmitAssets } from "./assets.js";
 export type { EmitSettings } from "./analysis.js";
@@ -104,6 +105,8 @@ interface FilePlan {
   jobs: PrintJob[];
   /** runtime.ts carries the constraint helpers too. */
   validateConstraints: boolean;
+  /** The client has XML operations: src/xml.ts (the XML helpers) is added. */
+  xml: boolean;
 }
 
 /** The TypeScript files of `generated/` as structures, in the order they were always emitted. */
@@ -129,13 +132,17 @@ function planFiles(model: CodeModel, settings: EmitSettings): FilePlan {
   if (validators !== undefined) {
     emitTs("src/validators.ts", validators);
   }
+  const xml = hasXmlOperations(context);
+  if (xml) {
+    emitTs("src/xmlModels.ts", xmlModelsStatements(context));
+  }
   for (const group of model.operationGroups) {
     emitTs(`src/operations/${operationsFileName(group)}.ts`, operationsStatements(group, context, `../${clientFile}.js`));
   }
   emitTs("src/apiVersions.ts", apiVersionsStatements(model));
   emitTs(`src/${clientFile}.ts`, clientStatements(context));
   emitTs("src/index.ts", indexStatements(context, clientFile, models.length > 0));
-  return { header, jobs, validateConstraints: context.validateConstraints };
+  return { header, jobs, validateConstraints: context.validateConstraints, xml };
 }
 
 /** Indexes of the jobs to print here and in the worker, balanced by structure size (largest first). */
@@ -165,6 +172,9 @@ function assembleFiles(model: CodeModel, assets: EmitAssets, plan: FilePlan, tex
   // the constraint helpers only when constraints are checked: no dead code in a client that leaves them to the service
   const runtime = plan.validateConstraints ? `${assets.runtimeSource}\n${assets.constraintsSource}` : assets.runtimeSource;
   files.push({ path: "src/runtime.ts", content: `${plan.header}\n${runtime}` });
+  if (plan.xml) {
+    files.push({ path: "src/xml.ts", content: `${plan.header}\n${assets.xmlSource}` });
+  }
 
   const paths = [...files.map((f) => f.path), "README.md"].sort();
   files.push({ path: "README.md", content: assets.readme(readmeData(model, paths)) });

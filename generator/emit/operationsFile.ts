@@ -19,6 +19,7 @@ import { modelTypeNames, publicType, wireType, wireTypeName } from "./typeExpres
 import { versionChecks, versionNote } from "./versions.js";
 import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
 import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
+import { readsXml, sendsXml, xmlRootName, xmlTypeText } from "./xml.js";
 
 const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
 
@@ -219,7 +220,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion || (p.location === "query" && p.serializedName === apiVersion.serializedName))) {
     query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
   }
-  for (const parameter of sentParameters.filter((p) => p.location !== "path")) {
+  // A constant query parameter that the path template's own query already sends (`/xml/?comp=list` and
+  // `comp` = "list") is not sent twice.
+  const pathQuery = new URLSearchParams(operation.path.includes("?") ? operation.path.slice(operation.path.indexOf("?") + 1) : "");
+  const sentInPath = (p: Parameter): boolean => p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
+  for (const parameter of sentParameters.filter((p) => p.location !== "path" && !sentInPath(p))) {
     const argument = all.find((a) => a.parameter === parameter);
     const source = parameter.isApiVersion
       ? "context.apiVersion"
@@ -290,7 +295,10 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const mediaType = operation.consumes[0] ?? "application/json";
     const isJson = jsonMediaType.test(mediaType);
     const mapped = mappingExpression(bodyArgument.type, source, "serialize", context) ?? source;
-    const text = isJson ? `JSON.stringify(${mapped})` : mapped;
+    const root = sendsXml(operation) ? xmlRootName(bodyArgument.type, context) : undefined;
+    const text = root !== undefined
+      ? `writeXml(${mapped}, ${xmlTypeText(bodyArgument.type, root, context)}, ${stringLiteral(root)}, xmlModels)`
+      : isJson ? `JSON.stringify(${mapped})` : mapped;
     const contentType = stringLiteral(mediaType);
     // A pageable operation's next pages are GETs without a body.
     const absent = [...(pagedSend ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
@@ -314,7 +322,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     ...(bodyLine ? [bodyLine] : []),
     `successStatuses: [${successStatuses.join(", ")}],`,
   ];
-  const send = `sendOperation(context, {\n${request.join("\n")}\n}, options)`;
+  // An XML success body is read by sendXmlOperation (src/xml.ts) into the JSON wire form the mappers take.
+  const xmlResult = result !== undefined && readsXml(operation) ? xmlTypeText(result.type, xmlRootName(result.type, context), context) : undefined;
+  const send = xmlResult === undefined
+    ? `sendOperation(context, {\n${request.join("\n")}\n}, options)`
+    : `sendXmlOperation(context, {\n${request.join("\n")}\n}, options, ${xmlResult}, xmlModels)`;
   let returnType = "void";
   const resultStatements: string[] = [];
   // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
@@ -576,6 +588,12 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime.js", namedImports: runtimeImports });
   if (validatorNames.size > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../validators.js", namedImports: [...validatorNames].sort() });
+  }
+  const xmlHelpers = ["sendXmlOperation", "writeXml"].filter((helper) => code.includes(`${helper}(`));
+  if (xmlHelpers.length > 0) {
+    // only clients with XML operations have these files (and depend on @azure/core-xml)
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../xml.js", namedImports: xmlHelpers });
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../xmlModels.js", namedImports: ["xmlModels"] });
   }
   const cls: ClassDeclarationStructure = {
     kind: StructureKind.Class,

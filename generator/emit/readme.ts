@@ -31,5 +31,7 @@ export function readmeData(model: CodeModel, files: string[]): unknown {
       values: e.values.map((v) => String(v.value)).join(", "),
     })),
     files,
+    // clients with XML operations import @azure/core-xml (src/xml.ts)
+    xml: files.includes("src/xml.ts"),
   };
 }

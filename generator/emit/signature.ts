@@ -6,6 +6,7 @@ import { spreadArguments, withSpreadBody } from "./bodySpread.js";
 import { pascalCase, propertyAccess, safeLocalName } from "./text.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
+import { xmlValueNames } from "./xml.js";
 
 /** One argument of a generated operation method: a path/query/header parameter or the body. */
 export interface MethodArgument {
@@ -185,6 +186,7 @@ export function operationFunctionNames(model: CodeModel): Map<Operation, string>
     ...RESERVED_WORDS,
     ...runtimeValueNames,
     ...coreLroValueNames,
+    ...xmlValueNames,
     ...apiVersionsValueNames,
     ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
     ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name), validatorName(u.name)]),

@@ -22,6 +22,7 @@ import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
 import { claimUnique, enumMemberName, memberName, pascalCase, RESERVED_TYPE_NAMES, typeName } from "./names.js";
 import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "./types.js";
 import { hasDecodedFormat } from "./valueFormats.js";
+import { withXml, xmlInfoOf } from "./xml.js";
 
 /** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
 const STRUCTURAL_KEYS = [
@@ -92,7 +93,8 @@ function isObjectLikeInline(schema: JsonObject): boolean {
  * The TypeRef for `schema` found at `at`. `hint` is the name an inline object/enum gets.
  */
 export function typeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string): TypeRef {
-  return nested(ctx, at, () => schemaType(ctx, at, schema, hint));
+  const type = nested(ctx, at, () => schemaType(ctx, at, schema, hint));
+  return isObject(schema) ? withXml(type, schema) : type;
 }
 
 /**
@@ -145,7 +147,7 @@ function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
   if (isObjectLikeDefinition(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, schema["x-nullable"] === true);
   }
-  return primitive(ctx, at, schema, key);
+  return withXml(primitive(ctx, at, schema, key), schema);
 }
 
 function primitive(ctx: BuildContext, at: Loc, schema: JsonObject, hint: string): TypeRef {
@@ -294,6 +296,7 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
     parents: [],
     properties: [],
     usage: [],
+    xml: xmlInfoOf(schema),
     apiVersions: [ctx.apiVersion],
     source: at,
   });

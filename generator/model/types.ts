@@ -259,8 +259,27 @@ export interface Constraints {
   multipleOf?: number;
 }
 
-/** How a schema is used at one place (property, parameter, response). */
-export type TypeRef =
+/**
+ * XML metadata of a schema (Swagger's `xml` object and `x-ms-text`), format-neutral. On a `TypeRef` it is
+ * the metadata of the schema at that place (a property's element or attribute name, an array's wrapping
+ * and item name); on an `ObjectModel`, the model's own (its element name as a root or when referenced).
+ * (Additive, model stage: absent when the spec says nothing about XML.)
+ */
+export interface XmlInfo {
+  /** Element or attribute name. */
+  name?: string;
+  namespace?: string;
+  prefix?: string;
+  /** Written as an attribute of the enclosing element. */
+  attribute?: boolean;
+  /** An array whose items sit inside one element of its own (else they repeat in the parent). */
+  wrapped?: boolean;
+  /** `x-ms-text`: the text content of the enclosing element. */
+  text?: boolean;
+}
+
+/** How a schema is used at one place (property, parameter, response). `xml`: see {@link XmlInfo}. */
+export type TypeRef = { xml?: XmlInfo } & (
   | { kind: "string"; format?: string; nullable?: boolean }
   | { kind: "boolean"; nullable?: boolean }
   /** integer: `format` int32 | int64; number: float | double | decimal. */
@@ -280,7 +299,7 @@ export type TypeRef =
   /** `type: file` (binary stream). */
   | { kind: "binary"; nullable?: boolean }
   /** No type given, or `type: object` with nothing else: TS `unknown` / `Record<string, unknown>`. */
-  | { kind: "unknown"; nullable?: boolean };
+  | { kind: "unknown"; nullable?: boolean });
 
 export interface ObjectModel {
   /** PascalCase TypeScript name (after x-ms-client-name and collision handling). */
@@ -298,6 +317,8 @@ export interface ObjectModel {
   discriminatorValue?: string;
   /** Used in requests, responses or both: drives which wire mappers are emitted. */
   usage: Array<"input" | "output">;
+  /** The model's XML metadata (its element name), when the spec gives one. (Additive, model stage.) */
+  xml?: XmlInfo;
   apiVersions: string[];
   source: SourceLocation;
 }

@@ -29,6 +29,7 @@ import { requiredOptionalSuite } from "./requiredOptional.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlMultiCollectionFormatSuite } from "./urlMultiCollectionFormat.js";
 import { urlQueriesSuite } from "./urlQueries.js";
+import { xmlServiceSuite } from "./xmlService.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyBooleanSuite,
@@ -60,4 +61,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   azureParameterGroupingSuite,
   modelFlatteningSuite,
   urlMultiCollectionFormatSuite,
+  xmlServiceSuite,
 ];
