@@ -14,6 +14,11 @@ export interface EmitAssets {
    * assertPattern, assertItemCount), appended to `runtime.ts` only when constraints are validated.
    */
   constraintsSource: string;
+  /**
+   * Source of the non-JSON body helpers (`generator/emit/runtime/bodies.ts`, without its import lines: runtime.ts
+   * has them), appended to `runtime.ts` only for a spec with binary, form or multi-media-type bodies or binary responses.
+   */
+  bodiesSource: string;
 }
 
 /** Path of the runtime source this module ships. */
@@ -22,10 +27,19 @@ export const runtimeSourcePath = fileURLToPath(new URL("./runtime/runtime.ts", i
 /** Path of the constraint helpers' source this module ships. */
 export const constraintsSourcePath = fileURLToPath(new URL("./runtime/constraints.ts", import.meta.url));
 
+/** Path of the non-JSON body helpers' source this module ships. */
+export const bodiesSourcePath = fileURLToPath(new URL("./runtime/bodies.ts", import.meta.url));
+
+/** `source` without its `import` lines (a runtime part appended to runtime.ts, which imports what it needs). */
+export function withoutImports(source: string): string {
+  return source.replace(/^import [^\n]*\n/gm, "");
+}
+
 export function loadEmitAssets(templatesDir: string): EmitAssets {
   return {
     readme: compileMarkdownTemplate(readFileSync(join(templatesDir, "generated-readme.md.hbs"), "utf8")),
     runtimeSource: readFileSync(runtimeSourcePath, "utf8"),
     constraintsSource: readFileSync(constraintsSourcePath, "utf8"),
+    bodiesSource: withoutImports(readFileSync(bodiesSourcePath, "utf8")),
   };
 }

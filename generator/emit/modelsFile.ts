@@ -13,6 +13,7 @@ import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
+import { argumentType, binaryBodyType } from "./bodies.js";
 import { publicType } from "./typeExpressions.js";
 import { versionNote } from "./versions.js";
 
@@ -22,6 +23,8 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   const statements: StatementStructures[] = [];
   const withOptions = model.operationGroups.flatMap((g) => g.operations.filter((o) => optionalParameters(o).length > 0));
   const optionsBases = [
+    // a binary body or form file in an options bag (bodies.ts)
+    ...(withOptions.some((o) => optionalParameters(o).some((a) => /\bBinaryBody\b/.test(argumentType(a, o, context)))) ? [binaryBodyType] : []),
     ...(withOptions.some((o) => o.longRunning !== undefined) ? ["LroOperationOptions"] : []),
     ...(withOptions.some((o) => o.longRunning === undefined) ? ["OperationOptions"] : []),
   ];
@@ -176,7 +179,7 @@ function optionsInterface(group: OperationGroup, operation: Operation, context: 
     properties: optional.map((p) => ({
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
-      type: publicType(p.type, context.unions),
+      type: argumentType(p, operation, context),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
         note: versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion)),

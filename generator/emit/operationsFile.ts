@@ -10,6 +10,17 @@ import {
 } from "ts-morph";
 import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef } from "../model/types.js";
 import { functionNameOf, type EmitContext } from "./analysis.js";
+import {
+  argumentType,
+  binaryBodyType,
+  binaryResponseType,
+  binaryResultPart,
+  binaryResultStatements,
+  bodyRuntimeValueNames,
+  contextWithParts,
+  hasBinaryResult,
+  specialBody,
+} from "./bodies.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
@@ -238,7 +249,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion)) {
     query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
   }
-  for (const parameter of sentParameters.filter((p) => p.location !== "path")) {
+  for (const parameter of sentParameters.filter((p) => p.location === "query" || p.location === "header")) {
     const argument = all.find((a) => a.parameter === parameter);
     const source = parameter.isApiVersion
       ? "context.apiVersion"
@@ -291,7 +302,17 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   }
   let bodyLine = "";
   const bodyArgument = all.find((a) => a.body !== undefined);
-  if (bodyArgument !== undefined) {
+  // A body that is binary, form fields or one of several media types (bodies.ts), set on the request by `withRequestParts`.
+  const special = specialBody(
+    operation, all, sourceOf,
+    (source) => [...(paged !== undefined ? ["!firstPage"] : []), ...(source === undefined || bodyArgument?.required ? [] : [`${source} === undefined`])].join(" || "),
+    urlValue, context,
+  );
+  const parts = [...(special?.parts ?? []), ...(hasBinaryResult(operation) ? [binaryResultPart(operation)] : [])];
+  if (special !== undefined) {
+    headers.push(...special.headers);
+    bodyLine = special.bodyLine;
+  } else if (bodyArgument !== undefined) {
     const source = sourceOf(bodyArgument);
     const mediaType = operation.consumes[0] ?? "application/json";
     const isJson = jsonMediaType.test(mediaType);
@@ -318,7 +339,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     ...(bodyLine ? [bodyLine] : []),
     `successStatuses: [${successStatuses.join(", ")}],`,
   ];
-  const send = `sendOperation(context, {\n${request.join("\n")}\n}, options)`;
+  const send = `sendOperation(${contextWithParts(parts)}, {\n${request.join("\n")}\n}, options)`;
   let returnType = "void";
   const resultStatements: string[] = [];
   // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
@@ -342,6 +363,10 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     resultStatements.push(`const { response } = await ${send};`, "return response.status >= 200 && response.status < 300;");
   } else if (result === undefined) {
     resultStatements.push(`await ${send};`);
+  } else if (result.type.kind === "binary" && operation.longRunning === undefined) {
+    // streamed, unread (bodies.ts)
+    returnType = binaryResponseType;
+    resultStatements.push(...binaryResultStatements(send));
   } else {
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
     resultStatements.push(`const response = await ${send};`);
@@ -423,7 +448,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       note: versionNote(context.model, operation.apiVersions),
     });
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
-    ...positional.map((a) => ({ name: a.name, type: publicType(a.type, context.unions) })),
+    ...positional.map((a) => ({ name: a.name, type: argumentType(a, operation, context) })),
     { name: "options", type: optionsType, initializer: "{}" },
   ];
   const clientName = context.model.client.name;
@@ -511,6 +536,7 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     "longRunningOperation",
     "nextPageUrl",
     "repeatQueryParameter",
+    ...bodyRuntimeValueNames,
     // not called by long-running operations (longRunningOperation sends)
     "sendOperation",
   ]) {
@@ -569,6 +595,13 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const runtimeImports = [...[...runtimeNames].sort(), ...(usesLroOptions ? ["type LroOperationOptions"] : []), "type OperationContext"];
   if (usesPlainOptions) {
     runtimeImports.push("type OperationOptions");
+  }
+  // the binary body and response types (bodies.ts), when a signature or a cast names them
+  const typeWords = wordsIn(`${code}\n${parts.map((p) => `${(p.fn.parameters ?? []).map((x) => x.type).join(" ")} ${p.fn.returnType}`).join("\n")}`);
+  for (const type of [binaryBodyType, binaryResponseType]) {
+    if (typeWords.has(type)) {
+      runtimeImports.push(`type ${type}`);
+    }
   }
   if (parts.some((p) => p.paged)) {
     runtimeImports.push("type PagedAsyncIterableIterator");

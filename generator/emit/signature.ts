@@ -1,5 +1,6 @@
 import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
+import { bodyRuntimeValueNames, contentTypeArgument } from "./bodies.js";
 import { polymorphicUnions } from "./polymorphism.js";
 import { pascalCase, safeLocalName } from "./text.js";
 import { validatorName } from "./validation.js";
@@ -16,6 +17,8 @@ export interface MethodArgument {
   /** The spec parameter, or undefined for the body. */
   parameter?: Parameter;
   body?: BodyParameter;
+  /** The `contentType` option of a body sent as one of several media types: those media types. */
+  contentTypes?: string[];
 }
 
 function fromParameter(parameter: Parameter): MethodArgument {
@@ -64,7 +67,8 @@ export function positionalArguments(operation: Operation): MethodArgument[] {
 export function optionalParameters(operation: Operation): MethodArgument[] {
   const parameters = callerParameters(operation).filter((p) => p.location !== "path" && !p.required).map(fromParameter);
   const body = operation.body !== undefined && !operation.body.required ? [fromBody(operation.body)] : [];
-  return [...parameters, ...body];
+  const contentType = contentTypeArgument(operation, new Set(callerParameters(operation).map((p) => p.name)));
+  return [...parameters, ...body, ...(contentType === undefined ? [] : [contentType])];
 }
 
 /** `<Group><Operation>OptionalParams`. */
@@ -99,6 +103,7 @@ export const runtimeValueNames: readonly string[] = [
   "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
   "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
   "parseDate", "parseRfc1123Date", "parseUnixTime", "repeatQueryParameter", "sendOperation",
+  ...bodyRuntimeValueNames,
 ];
 
 /** Values an operations file of a spec with long-running operations imports from `@azure/core-lro`. */
