@@ -2,9 +2,13 @@
 import type { Harness } from "../harness.js";
 import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
+import { bodyBinarySuite } from "./bodyBinary.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
 import { bodyComplexSuite } from "./bodyComplex.js";
 import { bodyDictionarySuite } from "./bodyDictionary.js";
+import { bodyFileSuite } from "./bodyFile.js";
+import { bodyFormdataSuite } from "./bodyFormdata.js";
+import { bodyFormdataUrlencodedSuite } from "./bodyFormdataUrlencoded.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
@@ -13,7 +17,9 @@ import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { lroSuite } from "./lro.js";
+import { mediaTypesSuite } from "./mediaTypes.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
+import { reservedWordsSuite } from "./reservedWords.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlQueriesSuite } from "./urlQueries.js";
 
@@ -34,4 +40,10 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlQueriesSuite,
   lroSuite,
   azureSpecialPropertiesSuite,
+  bodyBinarySuite,
+  bodyFileSuite,
+  mediaTypesSuite,
+  reservedWordsSuite,
+  bodyFormdataSuite,
+  bodyFormdataUrlencodedSuite,
 ];
