@@ -13,7 +13,7 @@ import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
-import { argumentType, binaryBodyType } from "./bodies.js";
+import { argumentType, binaryBodyType, needsBodyRuntime } from "./bodies.js";
 import { publicType } from "./typeExpressions.js";
 import { versionNote } from "./versions.js";
 
@@ -24,7 +24,9 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   const withOptions = model.operationGroups.flatMap((g) => g.operations.filter((o) => optionalParameters(o).length > 0));
   const optionsBases = [
     // a binary body or form file in an options bag (bodies.ts)
-    ...(withOptions.some((o) => optionalParameters(o).some((a) => /\bBinaryBody\b/.test(argumentType(a, o, context)))) ? [binaryBodyType] : []),
+    ...(needsBodyRuntime(model) && withOptions.some((o) => optionalParameters(o).some((a) => /\bBinaryBody\b/.test(argumentType(a, o, context))))
+      ? [binaryBodyType]
+      : []),
     ...(withOptions.some((o) => o.longRunning !== undefined) ? ["LroOperationOptions"] : []),
     ...(withOptions.some((o) => o.longRunning === undefined) ? ["OperationOptions"] : []),
   ];

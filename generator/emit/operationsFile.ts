@@ -597,9 +597,9 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     runtimeImports.push("type OperationOptions");
   }
   // the binary body and response types (bodies.ts), when a signature or a cast names them
-  const typeWords = wordsIn(`${code}\n${parts.map((p) => `${(p.fn.parameters ?? []).map((x) => x.type).join(" ")} ${p.fn.returnType}`).join("\n")}`);
+  const signatures = parts.map((p) => `${(p.fn.parameters ?? []).map((x) => x.type).join(" ")} ${p.fn.returnType}`).join("\n");
   for (const type of [binaryBodyType, binaryResponseType]) {
-    if (typeWords.has(type)) {
+    if (words.has(type) || new RegExp(`\\b${type}\\b`).test(signatures)) {
       runtimeImports.push(`type ${type}`);
     }
   }
