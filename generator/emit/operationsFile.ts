@@ -401,7 +401,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     ];
     statements.push(
       urlStatement,
-      `return createHttpPoller<${returnType}, OperationState<${returnType}>>(longRunningOperation(context, {\n${request.join("\n")}\n}, options), {\n${pollerOptions.join("\n")}\n});`,
+      `return createHttpPoller<${returnType}, OperationState<${returnType}>>(longRunningOperation(${contextWithParts(special?.parts ?? [])}, {\n${request.join("\n")}\n}, options), {\n${pollerOptions.join("\n")}\n});`,
     );
     returnTypeText = `Promise<SimplePollerLike<OperationState<${returnType}>, ${returnType}>>`;
   } else if (paged === undefined) {

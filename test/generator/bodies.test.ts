@@ -62,6 +62,15 @@ const spec: JsonObject = {
         responses: ok,
       },
     },
+    "/lro": {
+      put: {
+        operationId: "Lro_Put",
+        "x-ms-long-running-operation": true,
+        consumes: ["application/octet-stream"],
+        parameters: [{ name: "data", in: "body", required: true, schema: { type: "string", format: "binary" } }],
+        responses: { "200": { description: "done" }, "202": { description: "started" } },
+      },
+    },
     "/json": {
       put: {
         operationId: "Json_Put",
@@ -170,6 +179,10 @@ describe("emitted code", () => {
       '    body: options.input === undefined ? undefined : (options.contentType ?? "application/json") === "application/pdf" ? (options.input as BinaryBody) : JSON.stringify(options.input),',
     );
     expect(upload).toContain('      "Content-Type": options.input === undefined ? undefined : options.contentType ?? "application/json",');
+    // a long-running operation's initial request carries the body (its polls do not: withRequestParts sets it once)
+    expect(files.find((f) => f.path === "src/operations/lro.ts")!.content).toContain(
+      "  return createHttpPoller<void, OperationState<void>>(longRunningOperation(withRequestParts(context, {\n    body: data,\n  }), {",
+    );
     const models = files.find((f) => f.path === "src/models.ts")!.content;
     expect(models).toContain("  input?: BinaryBody | Source;");
     expect(models).toContain('  contentType?: "application/pdf" | "application/json";');
@@ -210,7 +223,7 @@ describe("runtime body helpers", () => {
     expect(new TextDecoder().decode(parts[2]!.body as Uint8Array)).toBe("my.txt");
   });
 
-  it("withRequestParts sets the parts on the request the pipeline sends, leaving the context's pipeline as it was", async () => {
+  it("withRequestParts sets the parts on the first request the pipeline sends, leaving the context's pipeline as it was", async () => {
     const seen: PipelineRequest[] = [];
     const httpClient: HttpClient = {
       sendRequest: async (request) => {
@@ -225,7 +238,12 @@ describe("runtime body helpers", () => {
       url: "https://example.test/x", method: "PUT", headers: createHttpHeaders(), timeout: 0, withCredentials: false, requestId: "r",
     };
     await wrapped.pipeline.sendRequest(httpClient, request);
-    expect([seen[0]!.body, [...(seen[0]!.streamResponseStatusCodes ?? [])]]).toEqual([new Uint8Array([7]), [200]]);
+    // a second request through it (a long-running operation's poll) goes without them
+    await wrapped.pipeline.sendRequest(httpClient, { ...request, method: "GET", body: undefined, streamResponseStatusCodes: undefined });
+    expect(seen.map((r) => [r.method, r.body, r.streamResponseStatusCodes === undefined ? undefined : [...r.streamResponseStatusCodes]])).toEqual([
+      ["PUT", new Uint8Array([7]), [200]],
+      ["GET", undefined, undefined],
+    ]);
     expect(wrapped.pipeline.getOrderedPolicies()).toEqual(pipeline.getOrderedPolicies());
     expect(Object.hasOwn(pipeline, "sendRequest")).toBe(false);
   });

@@ -22,14 +22,19 @@ export type BinaryBody = MultipartPart["body"];
 export type BinaryResponse = Pick<PipelineResponse, "blobBody" | "readableStreamBody">;
 
 /**
- * `context` with a pipeline that sets `parts` on each request it sends (a binary body, a multipart body, the
- * statuses whose body is streamed), before any policy runs: `sendOperation` writes JSON and text bodies only.
+ * `context` with a pipeline that sets `parts` (a binary body, a multipart body, the statuses whose body is streamed)
+ * on the first request it sends, before any policy runs (so retries keep them): `sendOperation` writes JSON and
+ * text bodies only. Later requests through it (a long-running operation's polls) go without them.
  */
 export function withRequestParts(context: OperationContext, parts: Partial<PipelineRequest>): OperationContext {
+  let pending: Partial<PipelineRequest> | undefined = parts;
   const pipeline: Pipeline = Object.create(context.pipeline, {
     sendRequest: {
-      value: (httpClient: Parameters<Pipeline["sendRequest"]>[0], request: PipelineRequest) =>
-        context.pipeline.sendRequest(httpClient, Object.assign(request, parts)),
+      value: (httpClient: Parameters<Pipeline["sendRequest"]>[0], request: PipelineRequest) => {
+        const own = pending;
+        pending = undefined;
+        return context.pipeline.sendRequest(httpClient, own === undefined ? request : Object.assign(request, own));
+      },
     },
   }) as Pipeline;
   return { endpoint: context.endpoint, pipeline, httpClient: context.httpClient };
