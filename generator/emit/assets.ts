@@ -16,6 +16,11 @@ export interface EmitAssets {
   constraintsSource: string;
   /** Source of the XML helpers (`generator/emit/runtime/xml.ts`), copied to `src/xml.ts` only for clients with XML operations. */
   xmlSource: string;
+  /**
+   * Source of the non-JSON body helpers (`generator/emit/runtime/bodies.ts`, without its import lines: runtime.ts
+   * has them), appended to `runtime.ts` only for a spec with binary, form or multi-media-type bodies or binary responses.
+   */
+  bodiesSource: string;
 }
 
 /** Path of the runtime source this module ships. */
@@ -26,6 +31,13 @@ export const constraintsSourcePath = fileURLToPath(new URL("./runtime/constraint
 
 /** Path of the XML helpers' source this module ships. */
 export const xmlSourcePath = fileURLToPath(new URL("./runtime/xml.ts", import.meta.url));
+/** Path of the non-JSON body helpers' source this module ships. */
+export const bodiesSourcePath = fileURLToPath(new URL("./runtime/bodies.ts", import.meta.url));
+
+/** `source` without its `import` lines (a runtime part appended to runtime.ts, which imports what it needs). */
+export function withoutImports(source: string): string {
+  return source.replace(/^import [^\n]*\n/gm, "");
+}
 
 export function loadEmitAssets(templatesDir: string): EmitAssets {
   return {
@@ -33,5 +45,6 @@ export function loadEmitAssets(templatesDir: string): EmitAssets {
     runtimeSource: readFileSync(runtimeSourcePath, "utf8"),
     constraintsSource: readFileSync(constraintsSourcePath, "utf8"),
     xmlSource: readFileSync(xmlSourcePath, "utf8"),
+    bodiesSource: withoutImports(readFileSync(bodiesSourcePath, "utf8")),
   };
 }

@@ -2,6 +2,7 @@ import { StructureKind, type SourceFileStructure, type StatementStructures } fro
 import type { CodeModel } from "../model/types.js";
 import { buildEmitContext, functionNameOf, type EmitContext, type EmitSettings } from "./analysis.js";
 import { loadEmitAssets, type EmitAssets } from "./assets.js";
+import { needsBodyRuntime } from "./bodies.js";
 import { clientFileName, clientStatements } from "./clientFile.js";
 import { typeScriptHeader } from "./header.js";
 import { mappersStatements } from "./mappersFile.js";
@@ -170,7 +171,12 @@ function splitJobs(jobs: PrintJob[]): { mine: number[]; theirs: number[] } {
 function assembleFiles(model: CodeModel, assets: EmitAssets, plan: FilePlan, texts: string[]): GeneratedFile[] {
   const files: GeneratedFile[] = plan.jobs.map((job, i) => ({ path: job.path, content: texts[i]! }));
   // the constraint helpers only when constraints are checked: no dead code in a client that leaves them to the service
-  const runtime = plan.validateConstraints ? `${assets.runtimeSource}\n${assets.constraintsSource}` : assets.runtimeSource;
+  const runtime = [
+    assets.runtimeSource,
+    ...(plan.validateConstraints ? [assets.constraintsSource] : []),
+    // binary, form and multi-media-type bodies, streamed responses: only for specs that have them
+    ...(needsBodyRuntime(model) ? [assets.bodiesSource] : []),
+  ].join("\n");
   files.push({ path: "src/runtime.ts", content: `${plan.header}\n${runtime}` });
   if (plan.xml) {
     files.push({ path: "src/xml.ts", content: `${plan.header}\n${assets.xmlSource}` });
@@ -215,6 +221,8 @@ function indexStatements(context: EmitContext, clientFile: string, hasModels: bo
         "type OperationOptions",
         // the options of x-ms-long-running-operation operations (their poller types are @azure/core-lro's)
         ...(model.operationGroups.some((g) => g.operations.some((o) => o.longRunning !== undefined)) ? ["type LroOperationOptions"] : []),
+        // binary bodies and form files, streamed binary responses
+        ...(needsBodyRuntime(model) ? ["type BinaryBody", "type BinaryResponse"] : []),
         // the iterator type of x-ms-pageable operations
         ...(model.operationGroups.some((g) => g.operations.some((o) => o.paging !== undefined))
           ? ["type PagedAsyncIterableIterator", "type PageSettings"]

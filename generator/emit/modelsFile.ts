@@ -14,6 +14,7 @@ import type { PolymorphicUnion } from "./polymorphism.js";
 import { parameterGroupInterfaces } from "./parameterGroups.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
+import { argumentType, binaryBodyType, needsBodyRuntime } from "./bodies.js";
 import { publicType } from "./typeExpressions.js";
 import { versionNote } from "./versions.js";
 
@@ -23,6 +24,10 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   const statements: StatementStructures[] = [];
   const withOptions = model.operationGroups.flatMap((g) => g.operations.filter((o) => optionalParameters(o).length > 0));
   const optionsBases = [
+    // a binary body or form file in an options bag (bodies.ts)
+    ...(needsBodyRuntime(model) && withOptions.some((o) => optionalParameters(o).some((a) => /\bBinaryBody\b/.test(argumentType(a, o, context))))
+      ? [binaryBodyType]
+      : []),
     ...(withOptions.some((o) => o.longRunning !== undefined) ? ["LroOperationOptions"] : []),
     ...(withOptions.some((o) => o.longRunning === undefined) ? ["OperationOptions"] : []),
   ];
@@ -178,7 +183,7 @@ function optionsInterface(group: OperationGroup, operation: Operation, context: 
     properties: optional.map((p) => ({
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
-      type: publicType(p.type, context.unions),
+      type: argumentType(p, operation, context),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
         note: versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion)),

@@ -10,6 +10,17 @@ import {
 } from "ts-morph";
 import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef } from "../model/types.js";
 import { functionNameOf, type EmitContext } from "./analysis.js";
+import {
+  argumentType,
+  binaryBodyType,
+  binaryResponseType,
+  binaryResultPart,
+  binaryResultStatements,
+  bodyRuntimeValueNames,
+  contextWithParts,
+  hasBinaryResult,
+  specialBody,
+} from "./bodies.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { pagedLongRunningStatements, pagedParts, pageByLink } from "./paging.js";
 import { argumentSource, operationArguments, optionalParamsTypeName, operationsClassName } from "./signature.js";
@@ -224,7 +235,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   // `comp` = "list") is not sent twice.
   const pathQuery = new URLSearchParams(operation.path.includes("?") ? operation.path.slice(operation.path.indexOf("?") + 1) : "");
   const sentInPath = (p: Parameter): boolean => p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
-  for (const parameter of sentParameters.filter((p) => p.location !== "path" && !sentInPath(p))) {
+  for (const parameter of sentParameters.filter((p) => (p.location === "query" || p.location === "header") && !sentInPath(p))) {
     const argument = all.find((a) => a.parameter === parameter);
     const source = parameter.isApiVersion
       ? "context.apiVersion"
@@ -290,7 +301,17 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   }
   let bodyLine = "";
   const bodyArgument = all.find((a) => a.body !== undefined);
-  if (bodyArgument !== undefined) {
+  // A body that is binary, form fields or one of several media types (bodies.ts), set on the request by `withRequestParts`.
+  const special = specialBody(
+    operation, all, sourceOf,
+    (source) => [...(paged !== undefined ? ["!firstPage"] : []), ...(source === undefined || bodyArgument?.required ? [] : [`${source} === undefined`])].join(" || "),
+    urlValue, context,
+  );
+  const parts = [...(special?.parts ?? []), ...(hasBinaryResult(operation) ? [binaryResultPart(operation)] : [])];
+  if (special !== undefined) {
+    headers.push(...special.headers);
+    bodyLine = special.bodyLine;
+  } else if (bodyArgument !== undefined) {
     const source = sourceOf(bodyArgument);
     const mediaType = operation.consumes[0] ?? "application/json";
     const isJson = jsonMediaType.test(mediaType);
@@ -325,8 +346,8 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   // An XML success body is read by sendXmlOperation (src/xml.ts) into the JSON wire form the mappers take.
   const xmlResult = result !== undefined && readsXml(operation) ? xmlTypeText(result.type, xmlRootName(result.type, context), context) : undefined;
   const send = xmlResult === undefined
-    ? `sendOperation(context, {\n${request.join("\n")}\n}, options)`
-    : `sendXmlOperation(context, {\n${request.join("\n")}\n}, options, ${xmlResult}, xmlModels)`;
+    ? `sendOperation(${contextWithParts(parts)}, {\n${request.join("\n")}\n}, options)`
+    : `sendXmlOperation(${contextWithParts(parts)}, {\n${request.join("\n")}\n}, options, ${xmlResult}, xmlModels)`;
   let returnType = "void";
   const resultStatements: string[] = [];
   // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
@@ -350,6 +371,10 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     resultStatements.push(`const { response } = await ${send};`, "return response.status >= 200 && response.status < 300;");
   } else if (result === undefined) {
     resultStatements.push(`await ${send};`);
+  } else if (result.type.kind === "binary" && operation.longRunning === undefined) {
+    // streamed, unread (bodies.ts)
+    returnType = binaryResponseType;
+    resultStatements.push(...binaryResultStatements(send));
   } else {
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
     resultStatements.push(`const response = await ${send};`);
@@ -381,7 +406,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       "intervalInMs: options.updateIntervalInMs,",
       `processResult: ${processResult(result, returnType, context)},`,
     ];
-    const initial = `longRunningOperation(context, {\n${request.join("\n")}\n}, options)`;
+    const initial = `longRunningOperation(${contextWithParts(special?.parts ?? [])}, {\n${request.join("\n")}\n}, options)`;
     if (paged !== undefined && result !== undefined) {
       // The final result is the first page: the poller resolves with the iterator over every page.
       const lro = pagedLongRunningStatements({ paged, pageTypeRef: result.type, context, headers, operation: initial, pollerOptions: pollerOptions.slice(0, -1) });
@@ -435,7 +460,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       note: versionNote(context.model, operation.apiVersions),
     });
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
-    ...positional.map((a) => ({ name: a.name, type: publicType(a.type, context.unions) })),
+    ...positional.map((a) => ({ name: a.name, type: argumentType(a, operation, context) })),
     { name: "options", type: optionsType, initializer: "{}" },
   ];
   const clientName = context.model.client.name;
@@ -523,6 +548,7 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     "longRunningOperation",
     "nextPageUrl",
     "repeatQueryParameter",
+    ...bodyRuntimeValueNames,
     // not called by long-running operations (longRunningOperation sends)
     "sendOperation",
   ]) {
@@ -581,6 +607,13 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const runtimeImports = [...[...runtimeNames].sort(), ...(usesLroOptions ? ["type LroOperationOptions"] : []), "type OperationContext"];
   if (usesPlainOptions) {
     runtimeImports.push("type OperationOptions");
+  }
+  // the binary body and response types (bodies.ts), when a signature or a cast names them
+  const signatures = parts.map((p) => `${(p.fn.parameters ?? []).map((x) => x.type).join(" ")} ${p.fn.returnType}`).join("\n");
+  for (const type of [binaryBodyType, binaryResponseType]) {
+    if (words.has(type) || new RegExp(`\\b${type}\\b`).test(signatures)) {
+      runtimeImports.push(`type ${type}`);
+    }
   }
   if (parts.some((p) => p.paged)) {
     runtimeImports.push("type PagedAsyncIterableIterator");

@@ -1,5 +1,6 @@
 import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
+import { bodyRuntimeValueNames, contentTypeArgument } from "./bodies.js";
 import { polymorphicUnions } from "./polymorphism.js";
 import { groupArguments, groupMemberValues } from "./parameterGroups.js";
 import { spreadArguments, withSpreadBody } from "./bodySpread.js";
@@ -30,6 +31,8 @@ export interface MethodArgument {
   spreadOf?: BodyParameter;
   /** The parameter group a value is passed in (its type name), before the group argument is made. */
   inGroup?: string;
+  /** The `contentType` option of a body sent as one of several media types: those media types. */
+  contentTypes?: string[];
 }
 
 function fromParameter(parameter: Parameter): MethodArgument {
@@ -103,7 +106,9 @@ export function operationArguments(operation: Operation): Arguments {
   for (const group of positional.filter((a) => a.group !== undefined)) {
     group.name = claimUnique(localName(group.name, locals), taken);
   }
-  const optional = [...ungrouped(optionalValues), ...groups.filter((g) => !g.required)];
+  // A body sent as one of several media types gets a `contentType` option (bodies.ts).
+  const contentType = contentTypeArgument(operation, new Set(parameters.map((p) => p.name)));
+  const optional = [...ungrouped(optionalValues), ...groups.filter((g) => !g.required), ...(contentType === undefined ? [] : [contentType])];
   const values = [...positional, ...optional].flatMap((a) => (a.group === undefined ? [a] : groupMemberValues(a)));
   return { positional, optional, values: withSpreadBody(operation, values) };
 }
@@ -163,6 +168,7 @@ export const runtimeValueNames: readonly string[] = [
   "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
   "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
   "parseDate", "parseRfc1123Date", "parseUnixTime", "repeatQueryParameter", "sendOperation",
+  ...bodyRuntimeValueNames,
 ];
 
 /** Values an operations file of a spec with long-running operations imports from `@azure/core-lro`. */

@@ -9,11 +9,12 @@ import type { ClientConfig, JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
+import { bodyMediaTypes } from "./bodies.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
-import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter } from "./types.js";
+import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation } from "./types.js";
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
 const COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"] as const;
@@ -152,7 +153,6 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     const wireName = str(param, "name");
     const location = str(param, "in");
     if (wireName === undefined) fail(usedAt, "parameter has no name");
-    if (location === "formData") fail(usedAt, `formData parameters are not supported (parameter "${wireName}")`);
     const clientName = str(param, "x-ms-client-name") ?? wireName;
     const group = parameterGroupName(param, stem, usedAt);
     if (location === "body") {
@@ -170,7 +170,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
       });
       continue;
     }
-    if (location !== "path" && location !== "query" && location !== "header") {
+    if (location !== "path" && location !== "query" && location !== "header" && location !== "formData") {
       fail(usedAt, `parameter "${wireName}" has unsupported location ${JSON.stringify(location)}`);
     }
     if (location === "path" && !planned.path.includes(`{${wireName}}`)) {
@@ -180,7 +180,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     const isApiVersion = wireName === "api-version" && param["x-ms-api-version"] !== false;
     const declared = str(param, "x-ms-parameter-location");
     const clientLevel = isApiVersion || (entry.global ? declared !== "method" : declared === "client");
-    const built = buildParameter(ctx, param, definedAt, wireName, location, clientLevel, isApiVersion, `${stem}${pascalCase(wireName)}`);
+    const built = buildParameter(ctx, param, definedAt, wireName, location === "formData" ? "form" : location, clientLevel, isApiVersion, `${stem}${pascalCase(wireName)}`);
     if (clientLevel && !isApiVersion) {
       const key = `${location}:${wireName}`;
       const known = ctx.clientParameters.get(key);
@@ -200,6 +200,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
 
   const { responses, errorResponses } = buildResponses(ctx, planned, stem);
   const doc = ctx.spec.documents[ctx.spec.entryFile] ?? {};
+  const consumes = mediaTypes(planned.op["consumes"] ?? doc["consumes"], body !== undefined ? ["application/json"] : []);
   const operation: Operation = compact({
     name: planned.name,
     operationId: planned.operationId,
@@ -212,7 +213,8 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     parameters,
     clientParameters: clientParameterNames,
     body,
-    consumes: mediaTypes(planned.op["consumes"] ?? doc["consumes"], body !== undefined ? ["application/json"] : []),
+    consumes,
+    bodyMediaTypes: bodyMediaTypes(consumes, body, parameters),
     produces: mediaTypes(planned.op["produces"] ?? doc["produces"], ["application/json"]),
     responses,
     errorResponses,
@@ -229,7 +231,7 @@ function mediaTypes(value: unknown, fallback: string[]): string[] {
 }
 
 export function buildParameter(
-  ctx: BuildContext, param: JsonObject, at: Loc, wireName: string, location: "path" | "query" | "header",
+  ctx: BuildContext, param: JsonObject, at: Loc, wireName: string, location: ParameterLocation,
   clientLevel: boolean, isApiVersion: boolean, hint: string,
 ): Parameter {
   const collectionFormat = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);

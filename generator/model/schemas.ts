@@ -187,7 +187,10 @@ function primitive(ctx: BuildContext, at: Loc, schema: JsonObject, hint: string)
         break;
       }
       const additional = schema["additionalProperties"];
-      if (additional === true || isObject(additional)) {
+      if (type === "object" && format === "file") {
+        // AutoRest's spelling of a file body (`type: object, format: file`): bytes or a stream, like `type: file`
+        result = { kind: "binary" };
+      } else if (additional === true || isObject(additional)) {
         result = { kind: "dictionary", values: additionalType(ctx, at, additional, `${hint}Value`) };
       } else {
         result = { kind: "unknown" };

@@ -119,6 +119,12 @@ export interface Operation {
   body?: BodyParameter;
   /** Request media types (consumes). */
   consumes: string[];
+  /**
+   * How the request body is written for each media type it may be sent as, in `consumes` order (see
+   * generator/model/bodies.ts). (Additive, model stage: absent for an operation without a body or form fields, and
+   * for a body sent as JSON whatever media type it consumes.)
+   */
+  bodyMediaTypes?: BodyMediaType[];
   /** Response media types (produces). */
   produces: string[];
   /** Success responses, sorted by status code. */
@@ -171,7 +177,21 @@ export interface LongRunning {
   finalStateVia?: "azure-async-operation" | "location" | "original-uri";
 }
 
-export type ParameterLocation = "path" | "query" | "header";
+/** `form`: one field of a form body (urlencoded or multipart, see Operation.bodyMediaTypes). */
+export type ParameterLocation = "path" | "query" | "header" | "form";
+
+/**
+ * How a request body is written on the wire: `json` (serialized as JSON), `text` (a string sent as it
+ * is), `binary` (bytes or a stream sent as they are), `form` (the form fields, urlencoded), `multipart`
+ * (the form fields as multipart/form-data parts).
+ */
+export type BodyKind = "json" | "text" | "binary" | "form" | "multipart";
+
+/** One media type a request body may be sent as, and how the body is written for it. */
+export interface BodyMediaType {
+  mediaType: string;
+  kind: BodyKind;
+}
 
 export interface Parameter {
   /** camelCase TypeScript name. */

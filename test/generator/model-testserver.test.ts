@@ -127,8 +127,12 @@ describe("AutoRest test-server specs", () => {
       ["apiVersion", "query", false, { pattern: "\\d{2}-\\d{2}-\\d{4}" }],
     ]);
 
-    expect(() => build("reserved-words.json")).toThrow(
-      'reserved-words.json#/paths/~1reservedWords~1operation~1data/put/parameters/0: formData parameters are not supported (parameter "data")',
-    );
+    // formData parameters are form fields (they used to be refused)
+    const reserved = build("reserved-words.json");
+    const data = op(reserved, "", "operationWithDataParam");
+    expect([data.parameters.map((p) => [p.name, p.location, p.required]), data.bodyMediaTypes]).toEqual([
+      [["data", "form", true], ["world", "form", true]],
+      [{ mediaType: "application/x-www-form-urlencoded", kind: "form" }],
+    ]);
   });
 });

@@ -5,10 +5,14 @@ import { anyTypeSuite } from "./anyType.js";
 import { azureParameterGroupingSuite } from "./azureParameterGrouping.js";
 import { azureSpecialPropertiesSuite } from "./azureSpecialProperties.js";
 import { bodyArraySuite } from "./bodyArray.js";
+import { bodyBinarySuite } from "./bodyBinary.js";
 import { bodyBooleanSuite } from "./bodyBoolean.js";
 import { bodyComplexSuite } from "./bodyComplex.js";
 import { bodyDatetimeSuite } from "./bodyDatetime.js";
 import { bodyDictionarySuite } from "./bodyDictionary.js";
+import { bodyFileSuite } from "./bodyFile.js";
+import { bodyFormdataSuite } from "./bodyFormdata.js";
+import { bodyFormdataUrlencodedSuite } from "./bodyFormdataUrlencoded.js";
 import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
@@ -25,7 +29,9 @@ import { nonStringEnumSuite } from "./nonStringEnum.js";
 import { objectTypeSuite } from "./objectType.js";
 import { pagingSuite } from "./paging.js";
 import { modelFlatteningSuite } from "./modelFlattening.js";
+import { mediaTypesSuite } from "./mediaTypes.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
+import { reservedWordsSuite } from "./reservedWords.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlMultiCollectionFormatSuite } from "./urlMultiCollectionFormat.js";
 import { urlQueriesSuite } from "./urlQueries.js";
@@ -62,4 +68,10 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   modelFlatteningSuite,
   urlMultiCollectionFormatSuite,
   xmlServiceSuite,
+  bodyBinarySuite,
+  bodyFileSuite,
+  mediaTypesSuite,
+  reservedWordsSuite,
+  bodyFormdataSuite,
+  bodyFormdataUrlencodedSuite,
 ];

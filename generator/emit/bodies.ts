@@ -1,0 +1,224 @@
+/**
+ * Request and response bodies that are not one JSON (or text) value: binary bodies and streamed binary
+ * responses, bodies that may be sent as several media types (a `contentType` option), and form fields
+ * (urlencoded or multipart). Operations whose body is plain JSON or text are written by operationsFile.ts
+ * as before; this module decides which are not and writes their code.
+ */
+import type { BodyKind, BodyMediaType, CodeModel, Operation, Parameter, TypeRef } from "../model/types.js";
+import { isBinaryType } from "../model/bodies.js";
+import type { EmitContext } from "./analysis.js";
+import type { MethodArgument } from "./signature.js";
+import { stringLiteral } from "./text.js";
+import { publicType } from "./typeExpressions.js";
+import { mappingExpression } from "./wireMapping.js";
+
+/** Type of a binary request body or form file (runtime `BinaryBody`). */
+export const binaryBodyType = "BinaryBody";
+/** Type of a streamed binary response (runtime `BinaryResponse`). */
+export const binaryResponseType = "BinaryResponse";
+
+/** Runtime values of generator/emit/runtime/bodies.ts (appended to runtime.ts when a spec needs them). */
+export const bodyRuntimeValueNames: readonly string[] = ["formBody", "multipartFormBody", "withRequestParts"];
+
+/** The body's media types, when they are not all one kind of plain JSON or all text (those stay with operationsFile.ts). */
+function specialVariants(operation: Operation): BodyMediaType[] | undefined {
+  const variants = operation.bodyMediaTypes;
+  if (variants === undefined || variants.length === 0) {
+    return undefined;
+  }
+  const kinds = new Set(variants.map((v) => v.kind));
+  const first = variants[0]!.kind;
+  return kinds.size === 1 && (first === "json" || first === "text") ? undefined : variants;
+}
+
+/** A success response's body is bytes or a stream: it is returned unread (`BinaryResponse`). */
+export function hasBinaryResult(operation: Operation): boolean {
+  return operation.responses.some((r) => r.bodyType?.kind === "binary");
+}
+
+/** Whether runtime.ts needs generator/emit/runtime/bodies.ts appended (some operation uses its helpers or types). */
+export function needsBodyRuntime(model: CodeModel): boolean {
+  return model.operationGroups.some((g) => g.operations.some((o) => specialVariants(o) !== undefined || hasBinaryResult(o)));
+}
+
+/**
+ * The `contentType` option of an operation whose body may be sent as several media types, or undefined.
+ * Named `contentType` unless a parameter of the operation already is (then `bodyContentType`).
+ */
+export function contentTypeArgument(operation: Operation, takenNames: ReadonlySet<string>): MethodArgument | undefined {
+  const variants = specialVariants(operation);
+  if (variants === undefined || variants.length < 2 || operation.body === undefined) {
+    return undefined;
+  }
+  return {
+    name: takenNames.has("contentType") ? "bodyContentType" : "contentType",
+    serializedName: "Content-Type",
+    type: { kind: "string" },
+    required: false,
+    description: `Media type the body is sent as (default ${stringLiteral(defaultVariant(operation.body.type, variants).mediaType)}): ${describeKinds(variants)}.`,
+    contentTypes: variants.map((v) => v.mediaType),
+  };
+}
+
+function describeKinds(variants: readonly BodyMediaType[]): string {
+  const said: Record<BodyKind, string> = {
+    json: "the value as JSON",
+    text: "the string as it is",
+    binary: "the bytes or stream as they are",
+    form: "the fields urlencoded",
+    multipart: "the fields as multipart parts",
+  };
+  return variants.map((v) => `${v.mediaType}: ${said[v.kind]}`).join("; ");
+}
+
+/** The media type used when the caller names none: the first whose kind fits the body's declared type, else the first. */
+function defaultVariant(type: TypeRef, variants: readonly BodyMediaType[]): BodyMediaType {
+  const natural: BodyKind = type.kind === "binary" ? "binary" : type.kind === "string" ? "text" : "json";
+  return variants.find((v) => v.kind === natural) ?? variants.find((v) => v.kind === "json") ?? variants[0]!;
+}
+
+/** The TypeScript type of one kind of body. */
+function kindType(kind: BodyKind, type: TypeRef, context: EmitContext): string {
+  return kind === "binary" ? binaryBodyType : kind === "text" ? "string" : publicType(type, context.unions);
+}
+
+/** The type of a form field: a file is a `BinaryBody` (several files an array of them). */
+function fieldType(type: TypeRef, context: EmitContext): string {
+  if (type.kind === "binary") return binaryBodyType;
+  if (type.kind === "array" && type.items.kind === "binary") return `${binaryBodyType}[]`;
+  return publicType(type, context.unions);
+}
+
+/** The TypeScript type of an operation argument (what operationsFile.ts and the options bag declare). */
+export function argumentType(argument: MethodArgument, operation: Operation, context: EmitContext): string {
+  if (argument.contentTypes !== undefined) {
+    return argument.contentTypes.map(stringLiteral).join(" | ");
+  }
+  if (argument.parameter?.location === "form") {
+    return fieldType(argument.type, context);
+  }
+  const variants = argument.body !== undefined ? specialVariants(operation) : undefined;
+  if (variants === undefined) {
+    return publicType(argument.type, context.unions);
+  }
+  if (argument.type.kind === "unknown") {
+    return "unknown";
+  }
+  const types = [...new Set(variants.map((v) => kindType(v.kind, argument.type, context)))];
+  return types.join(" | ");
+}
+
+/** What operationsFile.ts puts in a request with such a body. */
+export interface SpecialBody {
+  /** Header lines (`"Content-Type": ...,`). */
+  headers: string[];
+  /** `body: ...,` line of the OperationRequest (a string body), or "". */
+  bodyLine: string;
+  /** Properties of the PipelineRequest set by `withRequestParts` (a binary or multipart body, streamed statuses). */
+  parts: string[];
+}
+
+/**
+ * The code of a request whose body is binary, form fields, or one of several media types; undefined for a
+ * plain JSON or text body (or none). `absent` is the condition under which no body is sent ("" when always sent).
+ */
+export function specialBody(
+  operation: Operation,
+  all: readonly MethodArgument[],
+  sourceOf: (a: MethodArgument) => string,
+  absent: (bodySource: string | undefined) => string,
+  urlValue: (type: TypeRef, source: string) => string,
+  context: EmitContext,
+): SpecialBody | undefined {
+  const variants = specialVariants(operation);
+  if (variants === undefined) {
+    return undefined;
+  }
+  const guard = (condition: string, expression: string): string => (condition === "" ? expression : `${condition} ? undefined : ${expression}`);
+  const first = variants[0]!;
+  if (first.kind === "form" || first.kind === "multipart") {
+    const fields = formFields(operation, all, sourceOf, urlValue);
+    const condition = absent(undefined);
+    const contentType = `"Content-Type": ${guard(condition, stringLiteral(first.mediaType))},`;
+    return first.kind === "form"
+      ? { headers: [contentType], bodyLine: `body: ${guard(condition, `formBody([\n${fields}\n])`)},`, parts: [] }
+      : { headers: [contentType], bodyLine: "", parts: [`multipartBody: ${guard(condition, `multipartFormBody([\n${fields}\n])`)},`] };
+  }
+  const argument = all.find((a) => a.body !== undefined);
+  if (argument === undefined) {
+    return undefined;
+  }
+  const source = sourceOf(argument);
+  const condition = absent(source);
+  const option = all.find((a) => a.contentTypes !== undefined);
+  const chosen = option === undefined ? stringLiteral(first.mediaType) : `${sourceOf(option)} ?? ${stringLiteral(defaultVariant(argument.type, variants).mediaType)}`;
+  const written = (kind: BodyKind): string => {
+    const typed = `(${source} as ${kindType(kind, argument.type, context)})`;
+    if (kind === "json") {
+      return `JSON.stringify(${mappingExpression(argument.type, typed, "serialize", context) ?? source})`;
+    }
+    return option === undefined ? source : typed;
+  };
+  const kinds = [...new Set(variants.map((v) => v.kind))];
+  let expression = written(kinds[kinds.length - 1]!);
+  for (const kind of kinds.slice(0, -1).reverse()) {
+    const types = variants.filter((v) => v.kind === kind).map((v) => stringLiteral(v.mediaType));
+    const test = types.length === 1 ? `${chosen.includes("??") ? `(${chosen})` : chosen} === ${types[0]}` : `[${types.join(", ")}].includes(${chosen})`;
+    expression = `${test} ? ${written(kind)} : ${expression}`;
+  }
+  return {
+    headers: [`"Content-Type": ${guard(condition, chosen)},`],
+    bodyLine: "",
+    // an optional body passed as it is needs no guard: undefined is no body
+    parts: [`body: ${expression === source && condition === `${source} === undefined` ? source : guard(condition, expression)},`],
+  };
+}
+
+/** The `[name, value]` entries of a form body, in the operation's parameter order (constants written in). */
+function formFields(
+  operation: Operation,
+  all: readonly MethodArgument[],
+  sourceOf: (a: MethodArgument) => string,
+  urlValue: (type: TypeRef, source: string) => string,
+): string {
+  return operation.parameters
+    .filter((p): p is Parameter => p.location === "form")
+    .map((parameter) => {
+      const name = stringLiteral(parameter.serializedName);
+      if (parameter.type.kind === "constant") {
+        return `[${name}, ${JSON.stringify(parameter.type.value)}],`;
+      }
+      const argument = all.find((a) => a.parameter === parameter);
+      if (argument === undefined) {
+        return "";
+      }
+      const source = sourceOf(argument);
+      if (isBinaryType(parameter.type)) {
+        return `[${name}, ${source}],`;
+      }
+      const value = urlValue(parameter.type, source);
+      const joined =
+        parameter.type.kind === "array" && parameter.collectionFormat !== "multi"
+          ? `joinCollection(${value}${parameter.collectionFormat === undefined || parameter.collectionFormat === "csv" ? "" : `, ${stringLiteral(parameter.collectionFormat)}`})`
+          : value;
+      return `[${name}, ${!argument.required && joined !== source ? `${source} === undefined ? undefined : ${joined}` : joined}],`;
+    })
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+/** The `streamResponseStatusCodes` part that keeps a binary success response unread (its statuses). */
+export function binaryResultPart(operation: Operation): string {
+  const statuses = operation.responses.filter((r) => r.bodyType?.kind === "binary").map((r) => r.status);
+  return `streamResponseStatusCodes: new Set([${statuses.join(", ")}]),`;
+}
+
+/** The statements returning a streamed binary response: core-rest-pipeline's two stream properties, unread. */
+export function binaryResultStatements(send: string): string[] {
+  return [`const { response } = await ${send};`, "return { blobBody: response.blobBody, readableStreamBody: response.readableStreamBody };"];
+}
+
+/** Wraps `context` so the pipeline adds `parts` to the request (the sendOperation call's first argument). */
+export function contextWithParts(parts: readonly string[]): string {
+  return parts.length === 0 ? "context" : `withRequestParts(context, {\n${parts.join("\n")}\n})`;
+}
