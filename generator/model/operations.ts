@@ -15,6 +15,7 @@ import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
 import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation } from "./types.js";
+import { sentConstant } from "./valueFormats.js";
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
 const COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"] as const;
@@ -239,7 +240,7 @@ export function buildParameter(
     name: parameterName(str(param, "x-ms-client-name") ?? wireName),
     serializedName: wireName,
     location,
-    type: typeOf(ctx, at, param, hint),
+    type: sentConstant(param) ?? typeOf(ctx, at, param, hint),
     required: location === "path" || param["required"] === true,
     clientLevel,
     skipUrlEncoding: param["x-ms-skip-url-encoding"] === true,

@@ -13,3 +13,14 @@ export function hasDecodedFormat(schema: JsonObject): boolean {
   const format = schema["format"];
   return schema["type"] === "string" && typeof format === "string" && decodedFormats.has(format);
 }
+
+/**
+ * A parameter (path, query, header) whose single-value enum has such a format is still a constant: what
+ * the client sends is the spec's own spelling (`enum: ["2012-01-01"]`, `enum: [""]` as bytes), left out of
+ * the signature like any other constant. Only values the client reads back are decoded.
+ */
+export function sentConstant(parameter: JsonObject): { kind: "constant"; value: string } | undefined {
+  const values = parameter["enum"];
+  if (!hasDecodedFormat(parameter) || !Array.isArray(values) || values.length !== 1 || typeof values[0] !== "string") return undefined;
+  return { kind: "constant", value: values[0] };
+}

@@ -63,10 +63,12 @@ export function pagingSuite(harness: () => Harness): void {
     });
 
     it("ten pages by absolute next links, with headers; odata.nextLink; a path parameter; retries of the first and second page", async () => {
-      const options = { clientRequestId: "client-id", maxresults: 10, timeout: 30 };
+      // maxresults and timeout are a parameter group (x-ms-parameter-grouping); offset is in a required one.
+      const limits = { maxresults: 10, timeout: 30 };
+      const options = { clientRequestId: "client-id", pagingGetMultiplePagesOptions: limits };
       expect(await readAll(await call("pagingGetMultiplePages", options))).toEqual({ items: tenPages() });
-      expect(await readAll(await call("pagingGetOdataMultiplePages", options))).toEqual({ items: tenPages() });
-      expect(await readAll(await call("pagingGetMultiplePagesWithOffset", 100, options))).toEqual({
+      expect(await readAll(await call("pagingGetOdataMultiplePages", { clientRequestId: "client-id", pagingGetOdataMultiplePagesOptions: limits }))).toEqual({ items: tenPages() });
+      expect(await readAll(await call("pagingGetMultiplePagesWithOffset", { offset: 100, ...limits }, { clientRequestId: "client-id" }))).toEqual({
         items: [product(1, "Product"), ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => product(100 + n))],
       });
       expect(await readAll(await call("pagingGetMultiplePagesRetryFirst"))).toEqual({ items: tenPages() });
@@ -94,7 +96,7 @@ export function pagingSuite(harness: () => Harness): void {
     it("a next-page operation whose path template takes the next link, a fragment (PagingFragment), with the operation's path and query parameters", async () => {
       const fragmentPages = [product(1), ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => product(id))];
       expect(await readAll(await call("pagingGetMultiplePagesFragmentNextLink", "test_user", "1.6"))).toEqual({ items: fragmentPages });
-      expect(await readAll(await call("pagingGetMultiplePagesFragmentWithGroupingNextLink", "test_user", "1.6"))).toEqual({ items: fragmentPages });
+      expect(await readAll(await call("pagingGetMultiplePagesFragmentWithGroupingNextLink", { tenant: "test_user", apiVersion: "1.6" }))).toEqual({ items: fragmentPages });
     });
 
     it("an empty first page, then a relative next link (PagingFirstResponseEmpty)", async () => {
