@@ -1,5 +1,6 @@
 import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { EmitContext } from "./analysis.js";
+import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from "./clientOptions.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { operationsClassName, operationsFileName, operationsPropertyName } from "./signature.js";
 import { camelCase, docText, propertyKey, safeLocalName, stringLiteral } from "./text.js";
@@ -62,13 +63,22 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     kind: StructureKind.Interface,
     name: optionsName,
     isExported: true,
-    docs: jsDoc(undefined, `Options of {@link ${client.name}}.`),
+    extends: ["PipelineOptions"],
+    docs: jsDoc(
+      undefined,
+      `Options of {@link ${client.name}}: core-rest-pipeline's ${codeSpan("PipelineOptions")} (retry, proxy, TLS, redirects, user agent), ` +
+        "`allowInsecureConnection` and `additionalPolicies` configure the pipeline the client builds; with `pipeline` they are refused.",
+    ),
     properties: [
       {
         name: "pipeline",
         type: "Pipeline",
         hasQuestionToken: true,
-        docs: jsDoc(undefined, "Send requests through this pipeline (the handwritten layer adds auth, retry, logging). Default: `createPipelineFromOptions({})`."),
+        docs: jsDoc(
+          undefined,
+          "Send requests through this pipeline, as given (the handwritten layer adds auth, retry, logging). Default: one built from these " +
+            "options with `createPipelineFromOptions`. Throws a `TypeError` when given with an option that builds a pipeline.",
+        ),
       },
       {
         name: "httpClient",
@@ -76,6 +86,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         hasQuestionToken: true,
         docs: jsDoc(undefined, "Transport the pipeline sends with. Default: `createDefaultHttpClient()`."),
       },
+      ...clientOptionsProperties(),
       ...otherOptions,
     ],
   };
@@ -159,7 +170,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         statements: [
           `super(${superArguments.join(", ")}, {`,
           "  ...options,",
-          "  pipeline: options.pipeline ?? createPipelineFromOptions({}),",
+          `  pipeline: ${pipelineFunctionName(client.name)}(options),`,
           "  httpClient: options.httpClient ?? createDefaultHttpClient(),",
           "});",
         ].join("\n"),
@@ -171,7 +182,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "@azure/core-rest-pipeline",
-      namedImports: ["createDefaultHttpClient", "createPipelineFromOptions", "type HttpClient", "type Pipeline"],
+      namedImports: ["createDefaultHttpClient", "createPipelineFromOptions", "type HttpClient", "type Pipeline", "type PipelineOptions", "type PipelinePolicy"],
     },
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
@@ -186,5 +197,6 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     coreClass,
     optionsInterface,
     clientClass,
+    pipelineFunction(context.model, optionsName),
   ];
 }

@@ -1,0 +1,116 @@
+/**
+ * The pipeline options of a generated client (`<Client>Options`, Azure's `CommonClientOptions`): what
+ * core-rest-pipeline's `PipelineOptions` has, plus `allowInsecureConnection` and `additionalPolicies`,
+ * and the module-level function that builds the client's pipeline from them.
+ */
+import { StructureKind, type FunctionDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
+import type { CodeModel } from "../model/types.js";
+import { codeSpan, jsDoc } from "./docs.js";
+import { stringLiteral } from "./text.js";
+
+/**
+ * Options that configure the pipeline the client builds: refused next to `pipeline` (a given pipeline is
+ * the caller's, already configured; silently ignoring them would hide the mistake). `PipelineOptions`'
+ * own, then the two core-client adds.
+ */
+export const pipelineBuildingOptions = [
+  "retryOptions",
+  "proxyOptions",
+  "agent",
+  "tlsOptions",
+  "redirectOptions",
+  "userAgentOptions",
+  "telemetryOptions",
+  "allowInsecureConnection",
+  "additionalPolicies",
+] as const;
+
+/**
+ * The token every generated client puts in `User-Agent` after the caller's `userAgentPrefix`:
+ * `acs-gen-<client name, kebab-case>/<default api-version>` (the generated code has no package
+ * version of its own; the api-version is what tells its builds apart).
+ */
+export function userAgentToken(model: CodeModel): string {
+  const kebab = model.client.name
+    .replace(/([a-z\d])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+    .replace(/[^A-Za-z\d]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase();
+  const version = model.client.apiVersion?.defaultValue ?? model.apiVersions[model.apiVersions.length - 1]?.apiVersion ?? "0";
+  return `acs-gen-${kebab || "client"}/${version.replace(/[^\w.-]+/g, "-")}`;
+}
+
+/** Name of the (module-local) function of the client file that builds the pipeline. */
+export const pipelineFunctionName = (clientName: string): string => `build${clientName}Pipeline`;
+
+/** Properties of `<Client>Options` besides what `PipelineOptions` (which it extends) has. */
+export function clientOptionsProperties(): OptionalKind<PropertySignatureStructure>[] {
+  return [
+    {
+      name: "allowInsecureConnection",
+      type: "boolean",
+      hasQuestionToken: true,
+      docs: jsDoc(undefined, "Allows plain `http` endpoints (core-rest-pipeline refuses them by default). Default: `false`."),
+    },
+    {
+      name: "additionalPolicies",
+      type: `Array<{ policy: PipelinePolicy; position: "perCall" | "perRetry" }>`,
+      hasQuestionToken: true,
+      docs: jsDoc(
+        undefined,
+        "Policies added to the pipeline the client builds: `perCall` ones run once per operation, `perRetry` ones on every " +
+          "attempt (after the retry policy). The shape of `@azure/core-client`'s `AdditionalPolicyConfig`.",
+      ),
+    },
+  ];
+}
+
+/** `function build<Client>Pipeline(options: <Client>Options): Pipeline`, the body of the client's default pipeline. */
+export function pipelineFunction(model: CodeModel, optionsName: string): OptionalKind<FunctionDeclarationStructure> & { kind: StructureKind.Function } {
+  const names = pipelineBuildingOptions.map((name) => stringLiteral(name)).join(", ");
+  const token = stringLiteral(userAgentToken(model));
+  return {
+    kind: StructureKind.Function,
+    name: pipelineFunctionName(model.client.name),
+    parameters: [{ name: "options", type: optionsName }],
+    returnType: "Pipeline",
+    docs: jsDoc(
+      undefined,
+      `The pipeline of a client: ${codeSpan("options.pipeline")} as given (the options that build a pipeline are then refused), ` +
+        `else ${codeSpan("createPipelineFromOptions")} with the user agent ${codeSpan(userAgentToken(model))} after the caller's prefix, ` +
+        "plain http when allowed, and the additional policies.",
+    ),
+    statements: [
+      "if (options.pipeline !== undefined) {",
+      `  const building = ([${names}] as const).filter((name) => options[name] !== undefined);`,
+      "  if (building.length > 0) {",
+      "    throw new TypeError(",
+      '      `options.${building.join(", options.")} cannot be combined with options.pipeline: ` +',
+      '        "they configure the pipeline the client builds; configure the given pipeline instead",',
+      "    );",
+      "  }",
+      "  return options.pipeline;",
+      "}",
+      "const prefix = options.userAgentOptions?.userAgentPrefix;",
+      "const pipeline = createPipelineFromOptions({",
+      "  ...options,",
+      // the token is [\w.-] only, so it sits in a template literal as is
+      `  userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? \`\${prefix} ${userAgentToken(model)}\` : ${token} },`,
+      "});",
+      "if (options.allowInsecureConnection === true) {",
+      "  pipeline.addPolicy({",
+      '    name: "allowInsecureConnectionPolicy",',
+      "    sendRequest(request, next) {",
+      "      request.allowInsecureConnection = true;",
+      "      return next(request);",
+      "    },",
+      "  });",
+      "}",
+      "for (const { policy, position } of options.additionalPolicies ?? []) {",
+      '  pipeline.addPolicy(policy, position === "perRetry" ? { afterPhase: "Sign" } : {});',
+      "}",
+      "return pipeline;",
+    ].join("\n"),
+  };
+}
