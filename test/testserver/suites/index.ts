@@ -9,6 +9,7 @@ import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
+import { clientOptionsSuite } from "./clientOptions.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
@@ -34,4 +35,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   urlQueriesSuite,
   lroSuite,
   azureSpecialPropertiesSuite,
+  clientOptionsSuite,
 ];
