@@ -1,7 +1,9 @@
 import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { EmitContext } from "./analysis.js";
+import { credentialDoc, credentialImport, credentialPipelineImports, credentialType } from "./clientCredential.js";
 import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from "./clientOptions.js";
 import { codeSpan, jsDoc } from "./docs.js";
+import { endpointDoc, endpointExpression } from "./endpoint.js";
 import { operationsClassName, operationsFileName, operationsPropertyName } from "./signature.js";
 import { camelCase, docText, propertyKey, safeLocalName, stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";
@@ -18,10 +20,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   const required = clientParameters.filter((p) => p.required);
   const optional = clientParameters.filter((p) => !p.required);
   const optionsName = `${client.name}Options`;
-  const endpointParameter = client.endpoint.parameters[0];
-  const endpointDoc = endpointParameter?.description
-    ? docText(endpointParameter.description)
-    : `Base URL of the service, e.g. ${codeSpan(client.endpoint.hostTemplate)}.`;
+  const endpointText = endpointDoc(client.endpoint);
 
   const coreOptionsName = `${client.name}CoreOptions`;
   const coreName = `${client.name}Core`;
@@ -100,7 +99,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   const ctorStatements = [
     // A client parameter (not the service's): a missing one would make every request that uses it wrong.
     ...required.map((p) => `assertPresent(${safeLocalName(p.name)}, ${stringLiteral(safeLocalName(p.name))});`),
-    "this.endpoint = endpoint;",
+    `this.endpoint = ${endpointExpression(client.endpoint)};`,
     ...(client.apiVersion ? ["this.apiVersion = resolveApiVersion(options.apiVersion);"] : []),
     ...required.map((p) => `this.${p.name} = ${safeLocalName(p.name)};`),
     ...optional.map((p) => `this.${p.name} = options.${p.name};`),
@@ -114,17 +113,17 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type, context.unions) })),
     options,
   ];
-  const ctorDocs = jsDoc(undefined, `Creates a client for one service endpoint.`, {
-    tags: [
-      { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
-      ...required.map((p) => ({
-        kind: StructureKind.JSDocTag as const,
-        tagName: "param",
-        text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
-      })),
-      { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
-    ],
-  });
+  const ctorTags = (credential?: string) => [
+    { kind: StructureKind.JSDocTag as const, tagName: "param", text: `endpoint - ${endpointText}` },
+    ...(credential === undefined ? [] : [{ kind: StructureKind.JSDocTag as const, tagName: "param", text: credential }]),
+    ...required.map((p) => ({
+      kind: StructureKind.JSDocTag as const,
+      tagName: "param",
+      text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
+    })),
+    { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Pipeline, transport and api-version." },
+  ];
+  const ctorDocs = jsDoc(undefined, `Creates a client for one service endpoint.`, { tags: ctorTags() });
   const coreClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: coreName,
@@ -158,6 +157,12 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ],
   };
   const superArguments = ["endpoint", ...required.map((p) => safeLocalName(p.name))];
+  // a spec that requires security: the client (not the Core class, whose caller brings the pipeline) takes a credential after the endpoint
+  const security = client.security;
+  const clientCtorParameters = ctorParameters({ name: "options", type: optionsName, initializer: "{}" });
+  if (security !== undefined) clientCtorParameters.splice(1, 0, { name: "credential", type: credentialType(security) });
+  const clientCtorDocs =
+    security === undefined ? ctorDocs : jsDoc(undefined, "Creates a client for one service endpoint.", { tags: ctorTags(credentialDoc(security)) });
   const clientClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: client.name,
@@ -166,15 +171,15 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     docs: jsDoc(client.description, `Client for ${codeSpan(client.name)}.`),
     ctors: [
       {
-        parameters: ctorParameters({ name: "options", type: optionsName, initializer: "{}" }),
+        parameters: clientCtorParameters,
         statements: [
           `super(${superArguments.join(", ")}, {`,
           "  ...options,",
-          `  pipeline: ${pipelineFunctionName(client.name)}(options),`,
+          `  pipeline: ${pipelineFunctionName(client.name)}(options${security === undefined ? "" : ", credential"}),`,
           "  httpClient: options.httpClient ?? createDefaultHttpClient(),",
           "});",
         ].join("\n"),
-        docs: ctorDocs,
+        docs: clientCtorDocs,
       },
     ],
   };
@@ -182,8 +187,17 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "@azure/core-rest-pipeline",
-      namedImports: ["createDefaultHttpClient", "createPipelineFromOptions", "type HttpClient", "type Pipeline", "type PipelineOptions", "type PipelinePolicy"],
+      namedImports: [
+        ...(security === undefined ? [] : credentialPipelineImports(security)),
+        "createDefaultHttpClient",
+        "createPipelineFromOptions",
+        "type HttpClient",
+        "type Pipeline",
+        "type PipelineOptions",
+        "type PipelinePolicy",
+      ],
     },
+    ...(security === undefined ? [] : [credentialImport(security)]),
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
       : []),

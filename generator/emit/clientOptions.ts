@@ -5,6 +5,7 @@
  */
 import { StructureKind, type FunctionDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import type { CodeModel } from "../model/types.js";
+import { credentialPolicy, credentialType } from "./clientCredential.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { stringLiteral } from "./text.js";
 
@@ -70,18 +71,28 @@ export function clientOptionsProperties(): OptionalKind<PropertySignatureStructu
 export function pipelineFunction(model: CodeModel, optionsName: string): OptionalKind<FunctionDeclarationStructure> & { kind: StructureKind.Function } {
   const names = pipelineBuildingOptions.map((name) => stringLiteral(name)).join(", ");
   const token = stringLiteral(userAgentToken(model));
+  const security = model.client.security;
+  // the credential's policy goes in the Sign phase, as core-client adds its bearer token policy
+  const addCredential = security === undefined ? [] : [`pipeline.addPolicy(${credentialPolicy(security)}, { phase: "Sign" });`];
   return {
     kind: StructureKind.Function,
     name: pipelineFunctionName(model.client.name),
-    parameters: [{ name: "options", type: optionsName }],
+    parameters: [
+      { name: "options", type: optionsName },
+      ...(security === undefined ? [] : [{ name: "credential", type: credentialType(security) }]),
+    ],
     returnType: "Pipeline",
     docs: jsDoc(
       undefined,
-      `The pipeline of a client: ${codeSpan("options.pipeline")} as given (the options that build a pipeline are then refused), ` +
-        `else ${codeSpan("createPipelineFromOptions")} with the user agent ${codeSpan(userAgentToken(model))} after the caller's prefix, ` +
+      `The pipeline of a client: ${codeSpan("options.pipeline")} as given (the options that build a pipeline are then refused)` +
+        (security === undefined ? "" : ", cloned to add the credential's policy") +
+        `, else ${codeSpan("createPipelineFromOptions")} with the user agent ${codeSpan(userAgentToken(model))} after the caller's prefix, ` +
+        (security === undefined ? "" : "the credential's policy, ") +
         "plain http when allowed, and the additional policies.",
     ),
     statements: [
+      // a client parameter: checked here, before anything is sent (the service would only say 401)
+      ...(security === undefined ? [] : ["if (credential === undefined || credential === null) {", '  throw new TypeError("credential is required");', "}"]),
       "if (options.pipeline !== undefined) {",
       `  const building = ([${names}] as const).filter((name) => options[name] !== undefined);`,
       "  if (building.length > 0) {",
@@ -90,7 +101,9 @@ export function pipelineFunction(model: CodeModel, optionsName: string): Optiona
       '        "they configure the pipeline the client builds; configure the given pipeline instead",',
       "    );",
       "  }",
-      "  return options.pipeline;",
+      ...(security === undefined
+        ? ["  return options.pipeline;"]
+        : ["  // a clone: the caller's pipeline is not changed", "  const pipeline = options.pipeline.clone();", ...addCredential.map((l) => `  ${l}`), "  return pipeline;"]),
       "}",
       "const prefix = options.userAgentOptions?.userAgentPrefix;",
       "const pipeline = createPipelineFromOptions({",
@@ -98,6 +111,7 @@ export function pipelineFunction(model: CodeModel, optionsName: string): Optiona
       // the token is [\w.-] only, so it sits in a template literal as is
       `  userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? \`\${prefix} ${userAgentToken(model)}\` : ${token} },`,
       "});",
+      ...addCredential,
       "if (options.allowInsecureConnection === true) {",
       "  pipeline.addPolicy({",
       '    name: "allowInsecureConnectionPolicy",',

@@ -4,6 +4,7 @@ import { buildEndpoint, clientName } from "./client.js";
 import { createContext } from "./context.js";
 import { isObject, str } from "./json.js";
 import { buildOperation, operationTypeNames, planOperations } from "./operations.js";
+import { buildSecurity } from "./security.js";
 import { registerEntryDefinitions } from "./schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "./types.js";
 import { computeUsage } from "./usage.js";
@@ -23,6 +24,7 @@ export function buildVersionModel(
 
   registerEntryDefinitions(ctx);
   const endpoint = buildEndpoint(ctx);
+  const security = buildSecurity(ctx);
   const built = planned.map((p) => buildOperation(ctx, p));
 
   const groups = new Map<string, OperationGroup>();
@@ -49,6 +51,7 @@ export function buildVersionModel(
         ? { apiVersion: { serializedName: apiVersionParam.serializedName, defaultValue: apiVersion } }
         : {}),
       parameters: [...ctx.clientParameters.values()],
+      ...(security !== undefined ? { security } : {}),
     },
     apiVersions: [{
       apiVersion, status: manifest.status, specPath: manifest.path, files: spec.files,
