@@ -1,6 +1,7 @@
 import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { EmitContext } from "./analysis.js";
 import { credentialDoc, credentialImport, credentialPipelineImports, credentialType } from "./clientCredential.js";
+import { isClientConstant } from "./clientParameters.js";
 import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from "./clientOptions.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { endpointDoc, endpointExpression } from "./endpoint.js";
@@ -16,7 +17,7 @@ export function clientFileName(context: EmitContext): string {
 /** Statements of `src/<clientFile>.ts`. */
 export function clientStatements(context: EmitContext): StatementStructures[] {
   const { client, operationGroups } = context.model;
-  const clientParameters = client.parameters.filter((p) => !p.isApiVersion);
+  const clientParameters = client.parameters.filter((p) => !p.isApiVersion && !isClientConstant(p));
   const required = clientParameters.filter((p) => p.required);
   const optional = clientParameters.filter((p) => !p.required);
   const optionsName = `${client.name}Options`;
