@@ -94,7 +94,7 @@ function buildIdentityRestClientPipeline(options: IdentityRestClientOptions): Pi
     const building = (["retryOptions", "proxyOptions", "agent", "tlsOptions", "redirectOptions", "userAgentOptions", "telemetryOptions", "allowInsecureConnection", "additionalPolicies"] as const).filter((name) => options[name] !== undefined);
     if (building.length > 0) {
       throw new TypeError(
-        `options.${building.join(", options.")} cannot be combined with options.pipeline: ` +
+        "options." + building.join(", options.") + " cannot be combined with options.pipeline: " +
         "they configure the pipeline the client builds; configure the given pipeline instead",
       );
     }
@@ -103,7 +103,7 @@ function buildIdentityRestClientPipeline(options: IdentityRestClientOptions): Pi
   const prefix = options.userAgentOptions?.userAgentPrefix;
   const pipeline = createPipelineFromOptions({
     ...options,
-    userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? `${prefix} acs-gen-identity-rest-client/2026-09-23` : "acs-gen-identity-rest-client/2026-09-23" },
+    userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? prefix + " acs-gen-identity-rest-client/2026-09-23" : "acs-gen-identity-rest-client/2026-09-23" },
   });
   if (options.allowInsecureConnection === true) {
     pipeline.addPolicy({

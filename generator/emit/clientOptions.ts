@@ -97,7 +97,7 @@ export function pipelineFunction(model: CodeModel, optionsName: string): Optiona
       `  const building = ([${names}] as const).filter((name) => options[name] !== undefined);`,
       "  if (building.length > 0) {",
       "    throw new TypeError(",
-      '      `options.${building.join(", options.")} cannot be combined with options.pipeline: ` +',
+      '      "options." + building.join(", options.") + " cannot be combined with options.pipeline: " +',
       '        "they configure the pipeline the client builds; configure the given pipeline instead",',
       "    );",
       "  }",
@@ -108,8 +108,7 @@ export function pipelineFunction(model: CodeModel, optionsName: string): Optiona
       "const prefix = options.userAgentOptions?.userAgentPrefix;",
       "const pipeline = createPipelineFromOptions({",
       "  ...options,",
-      // the token is [\w.-] only, so it sits in a template literal as is
-      `  userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? \`\${prefix} ${userAgentToken(model)}\` : ${token} },`,
+      `  userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? prefix + ${stringLiteral(` ${userAgentToken(model)}`)} : ${token} },`,
       "});",
       ...addCredential,
       "if (options.allowInsecureConnection === true) {",

@@ -11,7 +11,7 @@
  */
 import type { ClientModel } from "../model/types.js";
 import { codeSpan } from "./docs.js";
-import { docText } from "./text.js";
+import { docText, stringLiteral } from "./text.js";
 
 type Endpoint = ClientModel["endpoint"];
 
@@ -25,18 +25,18 @@ function filledParameter(endpoint: Endpoint): string | undefined {
   return name;
 }
 
-/** Text safe inside a template literal. */
-const literalText = (text: string): string => text.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, "\\${");
-
-/** The expression assigned to `this.endpoint`, from the constructor's `endpoint`. */
+/**
+ * The expression assigned to `this.endpoint`, from the constructor's `endpoint`: the template's text as
+ * JSON string literals joined with `+` (spec text never goes into a template literal).
+ */
 export function endpointExpression(endpoint: Endpoint): string {
   const name = filledParameter(endpoint);
   if (name === undefined) return "endpoint";
   const [before = "", after = ""] = endpoint.hostTemplate.split(`{${name}}`);
   const scheme = endpoint.useSchemePrefix ? `${endpoint.scheme ?? "https"}://` : "";
   // a trailing slash of the value would double the template's own
-  const value = after.startsWith("/") ? '${endpoint.replace(/\\/+$/, "")}' : "${endpoint}";
-  return `\`${literalText(scheme + before)}${value}${literalText(after)}\``;
+  const value = after.startsWith("/") ? 'endpoint.replace(/\\/+$/, "")' : "endpoint";
+  return [scheme + before, value, after].map((part, i) => (i === 1 ? part : part === "" ? "" : stringLiteral(part))).filter((p) => p !== "").join(" + ");
 }
 
 /** The `@param endpoint - ...` text (without the name). */

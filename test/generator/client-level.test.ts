@@ -100,10 +100,10 @@ describe("host template → endpoint", () => {
   });
 
   it("one parameter with fixed text around it is filled in (a trailing slash dropped before a path)", () => {
-    expect(endpointExpression(endpoint("{Endpoint}/multiapiCustomBaseUrl/v1", ["Endpoint"]))).toBe('`${endpoint.replace(/\\/+$/, "")}/multiapiCustomBaseUrl/v1`');
-    expect(endpointExpression(endpoint("{account}.blob.example.net", ["account"], true))).toBe("`https://${endpoint}.blob.example.net`");
-    // text that would end or interpolate the template literal is escaped
-    expect(endpointExpression(endpoint("{a}.`${", ["a"]))).toBe("`${endpoint}.\\`\\${`");
+    expect(endpointExpression(endpoint("{Endpoint}/multiapiCustomBaseUrl/v1", ["Endpoint"]))).toBe('endpoint.replace(/\\/+$/, "") + "/multiapiCustomBaseUrl/v1"');
+    expect(endpointExpression(endpoint("{account}.blob.example.net", ["account"], true))).toBe('"https://" + endpoint + ".blob.example.net"');
+    // spec text is a JSON string literal, never template-literal text
+    expect(endpointExpression(endpoint('{a}.`${"', ["a"]))).toBe('endpoint + ".`${\\""');
   });
 
   it("exactly {endpoint}, a plain host, or several parameters: the endpoint as given", () => {
