@@ -5,11 +5,9 @@
 import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import { describe, expect, it } from "vitest";
 import { loopbackCookies, type Harness } from "../harness.js";
+import { clientClass as classOf, type ClientClass } from "./clientClass.js";
 import { outcome } from "./normalize.js";
 
-/** A generated client class, as the suite constructs it (the output is not known at compile time). */
-type Operations = Record<string, (...args: unknown[]) => Promise<unknown>>;
-type ClientClass = new (endpoint: string, options?: Record<string, unknown>) => Record<string, Operations>;
 
 /** A policy counting the requests it sees. */
 function counter(name: string): PipelinePolicy & { count: number } {
@@ -30,8 +28,7 @@ const fastRetry = { retryDelayInMs: 1, maxRetryDelayInMs: 1 };
 export function clientOptionsSuite(harness: () => Harness): void {
   describe("client options (httpInfrastructure.json's client class)", () => {
     async function clientClass(): Promise<ClientClass> {
-      const m = await harness().load("httpInfrastructure.json");
-      return m["AutoRestHttpInfrastructureTestService"] as unknown as ClientClass;
+      return classOf(await harness().load("httpInfrastructure.json"), "AutoRestHttpInfrastructureTestService");
     }
 
     it("allowInsecureConnection: true reaches the http test server with no test policy; without it http is refused", async () => {

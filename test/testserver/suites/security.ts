@@ -23,6 +23,17 @@ export function securitySuite(harness: () => Harness): void {
       expect(await outcome(client["operations"]!["head"]!())).toStrictEqual({ value: undefined });
     });
 
+    it("with a given pipeline the key's policy goes on a clone: the caller's pipeline is unchanged", async () => {
+      const h = harness();
+      const Client = clientClass(await h.load("security-key.json"), "AutorestSecurityKey");
+      const pipeline = h.context().pipeline;
+      const before = pipeline.getOrderedPolicies().map((p) => p.name);
+      const client = new Client(h.url, new AzureKeyCredential("123456789"), { pipeline });
+      expect(await outcome(client["operations"]!["head"]!())).toStrictEqual({ value: undefined });
+      expect(pipeline.getOrderedPolicies().map((p) => p.name)).toStrictEqual(before);
+      expect(before.includes("keyCredentialHeaderPolicy")).toBe(false);
+    });
+
     it("a missing credential is refused by the constructor", async () => {
       const h = harness();
       const Client = clientClass(await h.load("security-key.json"), "AutorestSecurityKey");
