@@ -13,7 +13,7 @@
  * 4 spec transform(s) applied: see README.md.
  */
 
-import { createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline } from "@azure/core-rest-pipeline";
+import { createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline, type PipelineOptions, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { resolveApiVersion } from "./apiVersions.js";
 import { CommunicationIdentityOperations } from "./operations/communicationIdentity.js";
 import { TeamsExtensionOperations } from "./operations/teamsExtension.js";
@@ -58,12 +58,16 @@ export class IdentityRestClientCore {
   }
 }
 
-/** Options of {@link IdentityRestClient}. */
-export interface IdentityRestClientOptions {
-  /** Send requests through this pipeline (the handwritten layer adds auth, retry, logging). Default: `createPipelineFromOptions({})`. */
+/** Options of {@link IdentityRestClient}: core-rest-pipeline's `PipelineOptions` (retry, proxy, TLS, redirects, user agent), `allowInsecureConnection` and `additionalPolicies` configure the pipeline the client builds; with `pipeline` they are refused. */
+export interface IdentityRestClientOptions extends PipelineOptions {
+  /** Send requests through this pipeline, as given (the handwritten layer adds auth, retry, logging). Default: one built from these options with `createPipelineFromOptions`. Throws a `TypeError` when given with an option that builds a pipeline. */
   pipeline?: Pipeline;
   /** Transport the pipeline sends with. Default: `createDefaultHttpClient()`. */
   httpClient?: HttpClient;
+  /** Allows plain `http` endpoints (core-rest-pipeline refuses them by default). Default: `false`. */
+  allowInsecureConnection?: boolean;
+  /** Policies added to the pipeline the client builds: `perCall` ones run once per operation, `perRetry` ones on every attempt (after the retry policy). The shape of `@azure/core-client`'s `AdditionalPolicyConfig`. */
+  additionalPolicies?: Array<{ policy: PipelinePolicy; position: "perCall" | "perRetry" }>;
   /** api-version sent with every request: one of `2021-03-07`, `2022-06-01`, `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30`, `2026-09-23`. Default: `2026-09-23`. Operations and fields the pinned version lacks throw `ApiVersionMismatchError` before sending. */
   apiVersion?: string;
 }
@@ -78,8 +82,40 @@ export class IdentityRestClient extends IdentityRestClientCore {
   constructor(endpoint: string, options: IdentityRestClientOptions = {}) {
     super(endpoint, {
       ...options,
-      pipeline: options.pipeline ?? createPipelineFromOptions({}),
+      pipeline: buildIdentityRestClientPipeline(options),
       httpClient: options.httpClient ?? createDefaultHttpClient(),
     });
   }
+}
+
+/** The pipeline of a client: `options.pipeline` as given (the options that build a pipeline are then refused), else `createPipelineFromOptions` with the user agent `acs-gen-identity-rest-client/2026-09-23` after the caller's prefix, plain http when allowed, and the additional policies. */
+function buildIdentityRestClientPipeline(options: IdentityRestClientOptions): Pipeline {
+  if (options.pipeline !== undefined) {
+    const building = (["retryOptions", "proxyOptions", "agent", "tlsOptions", "redirectOptions", "userAgentOptions", "telemetryOptions", "allowInsecureConnection", "additionalPolicies"] as const).filter((name) => options[name] !== undefined);
+    if (building.length > 0) {
+      throw new TypeError(
+        "options." + building.join(", options.") + " cannot be combined with options.pipeline: " +
+        "they configure the pipeline the client builds; configure the given pipeline instead",
+      );
+    }
+    return options.pipeline;
+  }
+  const prefix = options.userAgentOptions?.userAgentPrefix;
+  const pipeline = createPipelineFromOptions({
+    ...options,
+    userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? prefix + " acs-gen-identity-rest-client/2026-09-23" : "acs-gen-identity-rest-client/2026-09-23" },
+  });
+  if (options.allowInsecureConnection === true) {
+    pipeline.addPolicy({
+      name: "allowInsecureConnectionPolicy",
+      sendRequest(request, next) {
+        request.allowInsecureConnection = true;
+        return next(request);
+      },
+    });
+  }
+  for (const { policy, position } of options.additionalPolicies ?? []) {
+    pipeline.addPolicy(policy, position === "perRetry" ? { afterPhase: "Sign" } : {});
+  }
+  return pipeline;
 }

@@ -1,6 +1,10 @@
 import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { EmitContext } from "./analysis.js";
+import { credentialDoc, credentialImport, credentialPipelineImports, credentialType } from "./clientCredential.js";
+import { isClientConstant } from "./clientParameters.js";
+import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from "./clientOptions.js";
 import { codeSpan, jsDoc } from "./docs.js";
+import { endpointDoc, endpointExpression } from "./endpoint.js";
 import { operationsClassName, operationsFileName, operationsPropertyName } from "./signature.js";
 import { camelCase, docText, propertyKey, safeLocalName, stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";
@@ -13,14 +17,11 @@ export function clientFileName(context: EmitContext): string {
 /** Statements of `src/<clientFile>.ts`. */
 export function clientStatements(context: EmitContext): StatementStructures[] {
   const { client, operationGroups } = context.model;
-  const clientParameters = client.parameters.filter((p) => !p.isApiVersion);
+  const clientParameters = client.parameters.filter((p) => !p.isApiVersion && !isClientConstant(p));
   const required = clientParameters.filter((p) => p.required);
   const optional = clientParameters.filter((p) => !p.required);
   const optionsName = `${client.name}Options`;
-  const endpointParameter = client.endpoint.parameters[0];
-  const endpointDoc = endpointParameter?.description
-    ? docText(endpointParameter.description)
-    : `Base URL of the service, e.g. ${codeSpan(client.endpoint.hostTemplate)}.`;
+  const endpointText = endpointDoc(client.endpoint);
 
   const coreOptionsName = `${client.name}CoreOptions`;
   const coreName = `${client.name}Core`;
@@ -62,13 +63,22 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     kind: StructureKind.Interface,
     name: optionsName,
     isExported: true,
-    docs: jsDoc(undefined, `Options of {@link ${client.name}}.`),
+    extends: ["PipelineOptions"],
+    docs: jsDoc(
+      undefined,
+      `Options of {@link ${client.name}}: core-rest-pipeline's ${codeSpan("PipelineOptions")} (retry, proxy, TLS, redirects, user agent), ` +
+        "`allowInsecureConnection` and `additionalPolicies` configure the pipeline the client builds; with `pipeline` they are refused.",
+    ),
     properties: [
       {
         name: "pipeline",
         type: "Pipeline",
         hasQuestionToken: true,
-        docs: jsDoc(undefined, "Send requests through this pipeline (the handwritten layer adds auth, retry, logging). Default: `createPipelineFromOptions({})`."),
+        docs: jsDoc(
+          undefined,
+          "Send requests through this pipeline, as given (the handwritten layer adds auth, retry, logging). Default: one built from these " +
+            "options with `createPipelineFromOptions`. Throws a `TypeError` when given with an option that builds a pipeline.",
+        ),
       },
       {
         name: "httpClient",
@@ -76,6 +86,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         hasQuestionToken: true,
         docs: jsDoc(undefined, "Transport the pipeline sends with. Default: `createDefaultHttpClient()`."),
       },
+      ...clientOptionsProperties(),
       ...otherOptions,
     ],
   };
@@ -89,7 +100,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   const ctorStatements = [
     // A client parameter (not the service's): a missing one would make every request that uses it wrong.
     ...required.map((p) => `assertPresent(${safeLocalName(p.name)}, ${stringLiteral(safeLocalName(p.name))});`),
-    "this.endpoint = endpoint;",
+    `this.endpoint = ${endpointExpression(client.endpoint)};`,
     ...(client.apiVersion ? ["this.apiVersion = resolveApiVersion(options.apiVersion);"] : []),
     ...required.map((p) => `this.${p.name} = ${safeLocalName(p.name)};`),
     ...optional.map((p) => `this.${p.name} = options.${p.name};`),
@@ -103,17 +114,17 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...required.map((p) => ({ name: safeLocalName(p.name), type: publicType(p.type, context.unions) })),
     options,
   ];
-  const ctorDocs = jsDoc(undefined, `Creates a client for one service endpoint.`, {
-    tags: [
-      { kind: StructureKind.JSDocTag, tagName: "param", text: `endpoint - ${endpointDoc}` },
-      ...required.map((p) => ({
-        kind: StructureKind.JSDocTag as const,
-        tagName: "param",
-        text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
-      })),
-      { kind: StructureKind.JSDocTag, tagName: "param", text: "options - Pipeline, transport and api-version." },
-    ],
-  });
+  const ctorTags = (credential?: string) => [
+    { kind: StructureKind.JSDocTag as const, tagName: "param", text: `endpoint - ${endpointText}` },
+    ...(credential === undefined ? [] : [{ kind: StructureKind.JSDocTag as const, tagName: "param", text: credential }]),
+    ...required.map((p) => ({
+      kind: StructureKind.JSDocTag as const,
+      tagName: "param",
+      text: `${safeLocalName(p.name)} - ${p.description ? docText(p.description) : `The ${codeSpan(p.serializedName)} parameter.`}`,
+    })),
+    { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Pipeline, transport and api-version." },
+  ];
+  const ctorDocs = jsDoc(undefined, `Creates a client for one service endpoint.`, { tags: ctorTags() });
   const coreClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: coreName,
@@ -147,6 +158,12 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ],
   };
   const superArguments = ["endpoint", ...required.map((p) => safeLocalName(p.name))];
+  // a spec that requires security: the client (not the Core class, whose caller brings the pipeline) takes a credential after the endpoint
+  const security = client.security;
+  const clientCtorParameters = ctorParameters({ name: "options", type: optionsName, initializer: "{}" });
+  if (security !== undefined) clientCtorParameters.splice(1, 0, { name: "credential", type: credentialType(security) });
+  const clientCtorDocs =
+    security === undefined ? ctorDocs : jsDoc(undefined, "Creates a client for one service endpoint.", { tags: ctorTags(credentialDoc(security)) });
   const clientClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: client.name,
@@ -155,15 +172,15 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     docs: jsDoc(client.description, `Client for ${codeSpan(client.name)}.`),
     ctors: [
       {
-        parameters: ctorParameters({ name: "options", type: optionsName, initializer: "{}" }),
+        parameters: clientCtorParameters,
         statements: [
           `super(${superArguments.join(", ")}, {`,
           "  ...options,",
-          "  pipeline: options.pipeline ?? createPipelineFromOptions({}),",
+          `  pipeline: ${pipelineFunctionName(client.name)}(options${security === undefined ? "" : ", credential"}),`,
           "  httpClient: options.httpClient ?? createDefaultHttpClient(),",
           "});",
         ].join("\n"),
-        docs: ctorDocs,
+        docs: clientCtorDocs,
       },
     ],
   };
@@ -171,8 +188,17 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     {
       kind: StructureKind.ImportDeclaration,
       moduleSpecifier: "@azure/core-rest-pipeline",
-      namedImports: ["createDefaultHttpClient", "createPipelineFromOptions", "type HttpClient", "type Pipeline"],
+      namedImports: [
+        ...(security === undefined ? [] : credentialPipelineImports(security)),
+        "createDefaultHttpClient",
+        "createPipelineFromOptions",
+        "type HttpClient",
+        "type Pipeline",
+        "type PipelineOptions",
+        "type PipelinePolicy",
+      ],
     },
+    ...(security === undefined ? [] : [credentialImport(security)]),
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
       : []),
@@ -186,5 +212,6 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     coreClass,
     optionsInterface,
     clientClass,
+    pipelineFunction(context.model, optionsName),
   ];
 }

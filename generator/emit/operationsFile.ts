@@ -21,6 +21,7 @@ import {
   hasBinaryResult,
   specialBody,
 } from "./bodies.js";
+import { isClientConstant } from "./clientParameters.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { pagedLongRunningStatements, pagedParts, pageByLink } from "./paging.js";
 import { argumentSource, operationArguments, optionalParamsTypeName, operationsClassName } from "./signature.js";
@@ -218,7 +219,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   // Members of the client, beyond OperationContext's, that the function reads from `context`.
   const clientMembers = new Set<string>();
   for (const parameter of sentParameters.filter((p) => p.location === "path" && p.clientLevel)) {
-    clientMembers.add(parameter.name);
+    if (!isClientConstant(parameter)) clientMembers.add(parameter.name);
     const value = urlValue(parameter.type, `context.${parameter.name}`);
     const encoded = parameter.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
     pathValues.push(`${propertyKey(parameter.serializedName)}: ${encoded},`);
@@ -249,7 +250,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const guard = (expression: string): string =>
       optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
     const value = urlValue(parameter.type, source);
-    if (parameter.clientLevel && !parameter.isApiVersion) {
+    if (parameter.clientLevel && !parameter.isApiVersion && !isClientConstant(parameter)) {
       clientMembers.add(parameter.name);
     }
     const kind = parameter.type.kind;

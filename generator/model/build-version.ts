@@ -5,6 +5,7 @@ import { createContext } from "./context.js";
 import { isObject, str } from "./json.js";
 import { buildOperation, operationTypeNames, planOperations } from "./operations.js";
 import { linkNextPageOperations } from "./paging.js";
+import { buildSecurity } from "./security.js";
 import { registerEntryDefinitions } from "./schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "./types.js";
 import { computeUsage } from "./usage.js";
@@ -24,6 +25,7 @@ export function buildVersionModel(
 
   registerEntryDefinitions(ctx);
   const endpoint = buildEndpoint(ctx);
+  const security = buildSecurity(ctx);
   const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, p)));
 
   const groups = new Map<string, OperationGroup>();
@@ -50,6 +52,7 @@ export function buildVersionModel(
         ? { apiVersion: { serializedName: apiVersionParam.serializedName, defaultValue: apiVersion } }
         : {}),
       parameters: [...ctx.clientParameters.values()],
+      ...(security !== undefined ? { security } : {}),
     },
     apiVersions: [{
       apiVersion, status: manifest.status, specPath: manifest.path, files: spec.files,

@@ -79,7 +79,14 @@ export interface ClientModel {
   };
   /** Client-level parameters other than endpoint and api-version (x-ms-parameter-location: client). */
   parameters: Parameter[];
+  /** How every request authenticates, when the spec requires it (model/security.ts); absent: no credential. */
+  security?: ClientSecurity;
 }
+
+/** A bearer token for these scopes, or a key sent in a header. */
+export type ClientSecurity =
+  | { kind: "bearerToken"; scopes: string[] }
+  | { kind: "keyHeader"; headerName: string };
 
 export interface OperationGroup {
   /** camelCase property name on the client, e.g. `communicationIdentity`. "" for operations without a group prefix. */

@@ -27,8 +27,9 @@ export interface Harness {
 }
 
 /**
- * The generated clients have no `allowInsecureConnection` option (core-rest-pipeline refuses http by
- * default); the tests allow it for the loopback test server only, per request.
+ * core-rest-pipeline refuses http by default. A generated client class takes `allowInsecureConnection: true`
+ * (see `suites/clientOptions.ts`), but the standalone operation functions the suites call take a context
+ * whose pipeline is built here, so the tests allow http for the loopback test server only, per request.
  */
 export const allowLoopbackHttp: PipelinePolicy = {
   name: "testserverAllowLoopbackHttp",
@@ -45,7 +46,7 @@ export const allowLoopbackHttp: PipelinePolicy = {
  * `tries` cookie, and succeed when the retry sends the cookie back, as a browser would. Node has no
  * cookie jar, so each test context keeps the name=value pairs the server sets and sends them back.
  */
-function loopbackCookies(): PipelinePolicy {
+export function loopbackCookies(): PipelinePolicy {
   const jar = new Map<string, string>();
   return {
     name: "testserverLoopbackCookies",

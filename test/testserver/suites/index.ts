@@ -19,6 +19,10 @@ import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
 import { extensibleEnumsSuite } from "./extensibleEnums.js";
 import { customBaseUrlPagingSuite } from "./customBaseUrlPaging.js";
+import { clientEnumSuite } from "./clientEnum.js";
+import { clientOptionsSuite } from "./clientOptions.js";
+import { constantsSuite } from "./constants.js";
+import { customBaseUrlSuite } from "./customBaseUrl.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
@@ -32,6 +36,11 @@ import { modelFlatteningSuite } from "./modelFlattening.js";
 import { mediaTypesSuite } from "./mediaTypes.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { reservedWordsSuite } from "./reservedWords.js";
+import { lroParameterizedEndpointsSuite } from "./lroParameterizedEndpoints.js";
+import { multiapiCustomBaseUrlSuite } from "./multiapiCustomBaseUrl.js";
+import { parameterizedEndpointSuite } from "./parameterizedEndpoint.js";
+import { securitySuite } from "./security.js";
+import { subscriptionIdApiVersionSuite } from "./subscriptionIdApiVersion.js";
 import { urlPathsSuite } from "./urlPaths.js";
 import { urlMultiCollectionFormatSuite } from "./urlMultiCollectionFormat.js";
 import { urlQueriesSuite } from "./urlQueries.js";
@@ -74,4 +83,13 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   reservedWordsSuite,
   bodyFormdataSuite,
   bodyFormdataUrlencodedSuite,
+  clientOptionsSuite,
+  customBaseUrlSuite,
+  parameterizedEndpointSuite,
+  multiapiCustomBaseUrlSuite,
+  securitySuite,
+  subscriptionIdApiVersionSuite,
+  constantsSuite,
+  clientEnumSuite,
+  lroParameterizedEndpointsSuite,
 ];
