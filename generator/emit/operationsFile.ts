@@ -10,6 +10,7 @@ import {
 } from "ts-morph";
 import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef } from "../model/types.js";
 import { functionNameOf, type EmitContext } from "./analysis.js";
+import { withClientDefault } from "./clientDefault.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { optionalParameters, optionalParamsTypeName, operationsClassName, positionalArguments, type MethodArgument } from "./signature.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
@@ -245,10 +246,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       : parameter.clientLevel
         ? `context.${parameter.name}`
         : argument !== undefined
-          ? sourceOf(argument)
+          ? withClientDefault(argument, sourceOf(argument))
           : "";
     // An optional argument, or an optional client-level parameter (the client's property may be undefined).
-    const optional = argument !== undefined ? !argument.required : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
+    // (One with an x-ms-client-default is always sent.)
+    const optional = argument !== undefined ? !argument.required && parameter.clientDefault === undefined : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
     const guard = (expression: string): string =>
       optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
     const value = urlValue(parameter.type, source);

@@ -9,6 +9,7 @@ import type { ClientConfig, JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
+import { clientDefaultOf } from "./clientDefault.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
@@ -222,11 +223,12 @@ export function buildParameter(
   clientLevel: boolean, isApiVersion: boolean, hint: string,
 ): Parameter {
   const collectionFormat = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);
+  const type = typeOf(ctx, at, param, hint);
   return compact({
     name: parameterName(str(param, "x-ms-client-name") ?? wireName),
     serializedName: wireName,
     location,
-    type: typeOf(ctx, at, param, hint),
+    type,
     required: location === "path" || param["required"] === true,
     clientLevel,
     skipUrlEncoding: param["x-ms-skip-url-encoding"] === true,
@@ -234,6 +236,7 @@ export function buildParameter(
     description: str(param, "description"),
     constraints: constraintsOf(param),
     defaultValue: param["default"],
+    clientDefault: clientDefaultOf(param, type, at),
     isApiVersion,
     apiVersions: [ctx.apiVersion],
     source: at,

@@ -112,12 +112,20 @@ export function xmsErrorResponsesSuite(harness: () => Harness): void {
       });
     });
 
-    // Defect: `x-ms-client-default` is not read, so an omitted `models` is not sent as "value1".
-    it.fails("petHasModelsParam without options sends the x-ms-client-default `models=value1` (not supported)", async () => {
+    it("petHasModelsParam without options sends the x-ms-client-default `models=value1`", async () => {
       const h = harness();
       const m = await h.load("xms-error-responses.json");
-      const result = await settle(m["petHasModelsParam"]!(h.context()));
-      expect(result).toMatchObject({ thrown: { statusCode: 500 } });
+      const sent: string[] = [];
+      const result = await settle(m["petHasModelsParam"]!(h.context(), { onResponse: (r: { request: { url: string } }) => sent.push(r.request.url) }));
+      expect(result).toStrictEqual({
+        thrown: {
+          name: "RestError",
+          statusCode: 500,
+          message: statusMessage(500),
+          details: { actionResponse: "grrrr", errorType: "PetSadError", errorMessage: "casper aint happy", reason: "need more treats" },
+        },
+      });
+      expect(sent).toEqual([`${h.url}/errorStatusCodes/Pets/hasModelsParam?models=value1`]);
     });
   });
 }
