@@ -9,6 +9,7 @@ import { bodyIntegerSuite } from "./bodyInteger.js";
 import { bodyNumberSuite } from "./bodyNumber.js";
 import { bodyPrimitivesSuite } from "./bodyPrimitives.js";
 import { bodyStringSuite } from "./bodyString.js";
+import { dpgSuite } from "./dpg.js";
 import { errorWithSecretsSuite } from "./errorWithSecrets.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
@@ -42,4 +43,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   errorWithSecretsSuite,
   validationSuite,
   multiapiSuite,
+  dpgSuite,
 ];
