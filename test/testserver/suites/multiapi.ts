@@ -117,17 +117,19 @@ export function multiapiSuite(harness: () => Harness): void {
       });
     });
 
-    // Defect: the path of an x-ms-parameterized-host template ({Endpoint}/multiapiCustomBaseUrl/v1) is
-    // dropped: requests go to {Endpoint}/test.
+    // The host template is `{Endpoint}/multiapiCustomBaseUrl/v1` (v2): the caller passes {Endpoint}.
     for (const [spec, version, id] of [
       ["multiapi-v1-custom-base-url.json", "1.0.0", 1],
       ["multiapi-v2-custom-base-url.json", "2.0.0", 2],
     ] as const) {
-      it.fails(`${spec} (${version}): test(id ${id}) goes to the host template's path (x-ms-parameterized-host path dropped)`, async () => {
+      it(`${spec} (${version}): test(id ${id}) goes to the host template's path with the spec's api-version`, async () => {
         const h = harness();
         const { m, client } = await clientOf(h, spec, "MultiapiCustomBaseUrlServiceClient");
         expect((client as { apiVersion: string }).apiVersion).toBe(version);
-        expect(await settle(m["test"]!(client, id))).toStrictEqual({ value: undefined });
+        const sent: string[] = [];
+        const onResponse = (r: { request: { url: string } }) => sent.push(r.request.url);
+        expect(await settle(m["test"]!(client, id, { onResponse }))).toStrictEqual({ value: undefined });
+        expect(sent).toEqual([`${h.url}/multiapiCustomBaseUrl/v${id}/test?id=${id}&api-version=${version}`]);
       });
     }
   });
