@@ -9,6 +9,7 @@ import {
 } from "ts-morph";
 import type { EnumModel, ObjectModel, Operation, OperationGroup, Property } from "../model/types.js";
 import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { clientDefaultNote } from "./clientDefault.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { parameterGroupInterfaces } from "./parameterGroups.js";
@@ -186,7 +187,9 @@ function optionsInterface(group: OperationGroup, operation: Operation, context: 
       type: argumentType(p, operation, context),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
-        note: versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion)),
+        note: [clientDefaultNote(p), versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion))]
+          .filter((n) => n !== undefined)
+          .join("\n\n") || undefined,
       }),
     })),
   };

@@ -22,6 +22,7 @@ import {
   specialBody,
 } from "./bodies.js";
 import { isClientConstant } from "./clientParameters.js";
+import { withClientDefault } from "./clientDefault.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { pagedLongRunningStatements, pagedParts, pageByLink } from "./paging.js";
 import { argumentSource, operationArguments, optionalParamsTypeName, operationsClassName } from "./signature.js";
@@ -243,10 +244,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       : parameter.clientLevel
         ? `context.${parameter.name}`
         : argument !== undefined
-          ? sourceOf(argument)
+          ? withClientDefault(argument, sourceOf(argument))
           : "";
     // An optional argument, or an optional client-level parameter (the client's property may be undefined).
-    const optional = argument !== undefined ? !argument.required : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
+    // (One with an x-ms-client-default is always sent.)
+    const optional = argument !== undefined ? !argument.required && parameter.clientDefault === undefined : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
     const guard = (expression: string): string =>
       optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
     const value = urlValue(parameter.type, source);

@@ -1,6 +1,7 @@
 /** The client: name, endpoint (x-ms-parameterized-host or host/basePath/schemes). */
 import { resolveRefChain } from "../load/refs.js";
 import type { BuildContext } from "./context.js";
+import { hostTemplatePath } from "./hostPath.js";
 import { isObject, str } from "./json.js";
 import { typeName } from "./names.js";
 import { buildParameter } from "./operations.js";
@@ -42,7 +43,13 @@ export function buildEndpoint(ctx: BuildContext): ClientModel["endpoint"] {
       return buildParameter(ctx, resolved.value, at, wireName, location, true, false, `Endpoint${wireName}`);
     });
     const useSchemePrefix = parameterized["useSchemePrefix"] !== false;
-    return { hostTemplate, useSchemePrefix, basePath, ...(useSchemePrefix ? { scheme: schemeOf(doc["schemes"]) } : {}), parameters };
+    return {
+      hostTemplate,
+      useSchemePrefix,
+      basePath: hostTemplatePath(hostTemplate) + basePath,
+      ...(useSchemePrefix ? { scheme: schemeOf(doc["schemes"]) } : {}),
+      parameters,
+    };
   }
   const host = str(doc, "host");
   if (host !== undefined) {

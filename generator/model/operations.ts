@@ -10,6 +10,7 @@ import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
 import { bodyMediaTypes } from "./bodies.js";
+import { clientDefaultOf } from "./clientDefault.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
@@ -236,11 +237,12 @@ export function buildParameter(
   clientLevel: boolean, isApiVersion: boolean, hint: string,
 ): Parameter {
   const collectionFormat = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);
+  const type = sentConstant(param) ?? typeOf(ctx, at, param, hint);
   return compact({
     name: parameterName(str(param, "x-ms-client-name") ?? wireName),
     serializedName: wireName,
     location,
-    type: sentConstant(param) ?? typeOf(ctx, at, param, hint),
+    type,
     required: location === "path" || param["required"] === true,
     clientLevel,
     skipUrlEncoding: param["x-ms-skip-url-encoding"] === true,
@@ -248,6 +250,7 @@ export function buildParameter(
     description: str(param, "description"),
     constraints: constraintsOf(param),
     defaultValue: param["default"],
+    clientDefault: clientDefaultOf(param, type, at),
     isApiVersion,
     apiVersions: [ctx.apiVersion],
     source: at,

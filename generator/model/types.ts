@@ -216,6 +216,8 @@ export interface Parameter {
   description?: string;
   constraints?: Constraints;
   defaultValue?: JsonValue;
+  /** `x-ms-client-default`: sent when an optional parameter is not given (a scalar of its type). */
+  clientDefault?: string | number | boolean;
   /** True for the api-version parameter (its value comes from the client). */
   isApiVersion: boolean;
   apiVersions: string[];

@@ -1,5 +1,6 @@
 /** Unit tests of the helpers of generator/emit/runtime/runtime.ts (copied into generated/src/runtime.ts). */
 import { createEmptyPipeline, createHttpHeaders, type HttpClient, type PipelineRequest, type RestError } from "@azure/core-rest-pipeline";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   buildRequestUrl,
@@ -162,5 +163,33 @@ describe("sendOperation: the request it builds and the errors it maps", () => {
       const error = await sendOperation(canned(503, body).context, operation(), {}).then(unexpected, (e: RestError) => e);
       expect([error.message, error.code, error.statusCode], body).toEqual(["The service responded with status 503", undefined, 503]);
     }
+  });
+
+  it("a body that is not Azure-shaped gives its top-level code and message; `error` wins when both are there; nothing else reaches the message", async () => {
+    const cases: Array<[string, [string, string | undefined]]> = [
+      ['{"message":"Quota exceeded."}', ["Quota exceeded.", undefined]],
+      ['{"code":"Throttled","message":"Slow down.","key":"k3y"}', ["Slow down.", "Throttled"]],
+      ['{"error":{"code":"Inner","message":"From error."},"code":"Outer","message":"Top level."}', ["From error.", "Inner"]],
+      ['{"message":42,"code":false}', ["The service responded with status 429", undefined]],
+      ['{"errorMessage":"casper aint happy","key":"k3y"}', ["The service responded with status 429", undefined]],
+      ["null", ["The service responded with status 429", undefined]],
+    ];
+    for (const [body, expected] of cases) {
+      const error = await sendOperation(canned(429, body).context, operation(), {}).then(unexpected, (e: RestError) => e);
+      expect([error.message, error.code], body).toEqual(expected);
+      expect(error.details, body).toEqual(JSON.parse(body));
+    }
+  });
+
+  it("details hold the whole body but are not enumerable: logging the error prints neither it nor the request's key", async () => {
+    const body = '{"error":{"code":"Unauthorized","message":"Denied.","token":"k3y-in-error"},"primaryKey":"k3y-top"}';
+    const { context } = canned(403, body);
+    const error = await sendOperation(context, { ...operation(), url: "https://h.example/x?key=k3y-query" }, {}).then(unexpected, (e: RestError) => e);
+    expect([error.message, error.code, error.details]).toEqual(["Denied.", "Unauthorized", JSON.parse(body)]);
+    expect(Object.keys(error)).not.toContain("details");
+    const printed = `${inspect(error)}\n${JSON.stringify(error)}\n${String(error)}`;
+    expect(printed.match(/k3y[\w-]*/g)).toBeNull();
+    error.details = "replaced";
+    expect(error.details).toBe("replaced");
   });
 });

@@ -196,19 +196,24 @@ export async function sendOperation(
 /**
  * Turns a non-success response into a `RestError` whose `details` is the parsed body (undefined
  * when empty or not JSON). The service's `error.code` and `error.message` are used when they are
- * strings; any other body (not JSON, empty, another shape) still gives an error naming the status.
+ * strings, else a top-level `code` and `message` (services that are not Azure-shaped); any other body
+ * (not JSON, empty, another shape) still gives an error naming the status. Nothing else of the body
+ * goes into the message (it may hold keys), nor into what logging the error prints.
  */
 export function createServiceError(response: PipelineResponse, details: unknown): RestError {
+  type ServiceError = { code?: unknown; message?: unknown };
   // Any JSON value may be read this way: a primitive, an array or null has no `error` object.
-  const serviceError = (details as { error?: { code?: unknown; message?: unknown } } | null | undefined)?.error;
-  const { code, message } = serviceError ?? {};
+  const { code, message } = ((details as { error?: ServiceError } | null | undefined)?.error ?? details ?? {}) as ServiceError;
   const error = new RestError(typeof message === "string" ? message : `The service responded with status ${response.status}`, {
     code: typeof code === "string" ? code : undefined,
     statusCode: response.status,
     request: response.request,
     response,
   });
-  error.details = details;
+  // Not enumerable, as `request` and `response` are not: logging the error (util.inspect, JSON.stringify)
+  // leaves out the body, which may hold keys or tokens besides the message. RestError declares `details`
+  // as a field, so it stays writable.
+  Object.defineProperty(error, "details", { value: details, enumerable: false });
   return error;
 }
 

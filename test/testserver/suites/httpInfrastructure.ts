@@ -153,13 +153,13 @@ export function httpInfrastructureSuite(harness: () => Harness): void {
       expect(got).toStrictEqual(expected);
     });
 
-    it("a failure keeps the error body in details (its top-level message is not read yet: not the Azure error shape)", async () => {
+    it("a failure keeps the error body in details, and its top-level message (not the Azure error shape) is the message", async () => {
       const h = harness();
       const m = await h.load("httpInfrastructure.json");
       await expect(m["multipleResponsesGet200Model201ModelDefaultError400Valid"]!(h.context())).rejects.toMatchObject({
         name: "RestError",
         statusCode: 400,
-        message: "The service responded with status 400",
+        message: "client error",
         details: { message: "client error" },
       });
     });

@@ -23,6 +23,8 @@ import { clientEnumSuite } from "./clientEnum.js";
 import { clientOptionsSuite } from "./clientOptions.js";
 import { constantsSuite } from "./constants.js";
 import { customBaseUrlSuite } from "./customBaseUrl.js";
+import { dpgSuite } from "./dpg.js";
+import { errorWithSecretsSuite } from "./errorWithSecrets.js";
 import { headSuite } from "./head.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
@@ -34,6 +36,7 @@ import { objectTypeSuite } from "./objectType.js";
 import { pagingSuite } from "./paging.js";
 import { modelFlatteningSuite } from "./modelFlattening.js";
 import { mediaTypesSuite } from "./mediaTypes.js";
+import { multiapiSuite } from "./multiapi.js";
 import { requiredOptionalSuite } from "./requiredOptional.js";
 import { reservedWordsSuite } from "./reservedWords.js";
 import { lroParameterizedEndpointsSuite } from "./lroParameterizedEndpoints.js";
@@ -45,6 +48,8 @@ import { urlPathsSuite } from "./urlPaths.js";
 import { urlMultiCollectionFormatSuite } from "./urlMultiCollectionFormat.js";
 import { urlQueriesSuite } from "./urlQueries.js";
 import { xmlServiceSuite } from "./xmlService.js";
+import { validationSuite } from "./validation.js";
+import { xmsErrorResponsesSuite } from "./xmsErrorResponses.js";
 
 export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   bodyBooleanSuite,
@@ -92,4 +97,9 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   constantsSuite,
   clientEnumSuite,
   lroParameterizedEndpointsSuite,
+  xmsErrorResponsesSuite,
+  errorWithSecretsSuite,
+  validationSuite,
+  multiapiSuite,
+  dpgSuite,
 ];

@@ -7,7 +7,8 @@ import { outcome, type Outcome } from "./normalize.js";
  * The final result (or error) of each operation, polled every 1 ms. Not listed: the custom-header group
  * (below) and the operations whose final response has no body or whose first response is final
  * (below). Errors are core-lro's for failed and canceled
- * operations, and the RestError of the failing request otherwise.
+ * operations, and the RestError of the failing request otherwise (with the server's top-level `message`
+ * when its body has one).
  */
 const expected: Record<string, Outcome> = {
   lrOsDelete204Succeeded: { value: undefined },
@@ -57,30 +58,30 @@ const expected: Record<string, Outcome> = {
   lroRetrysPostAsyncRelativeRetrySucceeded: { value: undefined },
   lroRetrysPut201CreatingSucceeded200: {"value":{"id":"100","name":"foo","provisioningState":"Succeeded"}},
   lroRetrysPutAsyncRelativeRetrySucceeded: {"value":{"id":"100","name":"foo","provisioningState":"Succeeded"}},
-  lrosaDsDelete202NonRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsDelete202NonRetry400: {"error":"RestError 400: Expected bad request message"},
   lrosaDsDelete202RetryInvalidHeader: {"error":"RestError 404: The service responded with status 404"},
   lrosaDsDelete204Succeeded: { value: undefined },
-  lrosaDsDeleteAsyncRelativeRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsDeleteAsyncRelativeRetry400: {"error":"RestError 400: Expected bad request message"},
   lrosaDsDeleteAsyncRelativeRetryInvalidHeader: {"error":"RestError 404: The service responded with status 404"},
   lrosaDsDeleteAsyncRelativeRetryInvalidJsonPolling: {"error":"RestError 200: The response body of status 200 is not valid JSON"},
   lrosaDsDeleteAsyncRelativeRetryNoStatus: { value: undefined },
-  lrosaDsDeleteNonRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsDeleteNonRetry400: {"error":"RestError 400: Expected bad request message"},
   lrosaDsPost202NoLocation: { value: undefined },
-  lrosaDsPost202NonRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsPost202NonRetry400: {"error":"RestError 400: Expected bad request message"},
   lrosaDsPost202RetryInvalidHeader: {"error":"RestError 404: The service responded with status 404"},
-  lrosaDsPostAsyncRelativeRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsPostAsyncRelativeRetry400: {"error":"RestError 400: Expected bad request message"},
   lrosaDsPostAsyncRelativeRetryInvalidHeader: {"error":"RestError 404: The service responded with status 404"},
   lrosaDsPostAsyncRelativeRetryInvalidJsonPolling: {"error":"RestError 200: The response body of status 200 is not valid JSON"},
   lrosaDsPostAsyncRelativeRetryNoPayload: { value: undefined },
-  lrosaDsPostNonRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsPostNonRetry400: {"error":"RestError 400: Expected bad request message"},
   lrosaDsPut200InvalidJson: {"error":"RestError 200: The response body of status 200 is not valid JSON"},
   lrosaDsPutAsyncRelativeRetry400: {"error":"RestError 400: The service responded with status 400"},
   lrosaDsPutAsyncRelativeRetryInvalidHeader: {"error":"RestError 404: The service responded with status 404"},
   lrosaDsPutAsyncRelativeRetryInvalidJsonPolling: {"error":"RestError 200: The response body of status 200 is not valid JSON"},
   lrosaDsPutAsyncRelativeRetryNoStatus: {"value":{}},
-  lrosaDsPutNonRetry201Creating400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsPutNonRetry201Creating400: {"error":"RestError 400: Error from the server"},
   lrosaDsPutNonRetry201Creating400InvalidJson: {"error":"RestError 400: The service responded with status 400"},
-  lrosaDsPutNonRetry400: {"error":"RestError 400: The service responded with status 400"},
+  lrosaDsPutNonRetry400: {"error":"RestError 400: Expected bad request message"},
 };
 
 /** Start the operation, then poll until done (1 ms between polls; the server sends no Retry-After). */
