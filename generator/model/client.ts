@@ -1,7 +1,6 @@
 /** The client: name, endpoint (x-ms-parameterized-host or host/basePath/schemes). */
 import { resolveRefChain } from "../load/refs.js";
 import type { BuildContext } from "./context.js";
-import { hostTemplatePath } from "./hostPath.js";
 import { isObject, str } from "./json.js";
 import { typeName } from "./names.js";
 import { buildParameter } from "./operations.js";
@@ -46,7 +45,7 @@ export function buildEndpoint(ctx: BuildContext): ClientModel["endpoint"] {
     return {
       hostTemplate,
       useSchemePrefix,
-      basePath: hostTemplatePath(hostTemplate) + basePath,
+      basePath,
       ...(useSchemePrefix ? { scheme: schemeOf(doc["schemes"]) } : {}),
       parameters,
     };

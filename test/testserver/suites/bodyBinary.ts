@@ -18,7 +18,7 @@ export function bodyBinarySuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("body-binary.json");
       expect(await outcome(m["downloadErrorStream"]!(h.context()))).toStrictEqual({
-        error: "RestError 400: The service responded with status 400",
+        error: "RestError 400: I failed on purpose",
       });
     });
   });

@@ -23,7 +23,7 @@ export function objectTypeSuite(harness: () => Harness): void {
       const restError = error as RestError;
       expect([restError.statusCode, restError.message, restError.details]).toStrictEqual([
         400,
-        "The service responded with status 400",
+        "The object you passed was incorrect",
         { message: "The object you passed was incorrect" },
       ]);
     });

@@ -106,11 +106,11 @@ export function pagingSuite(harness: () => Harness): void {
     it("failures: the first page, a later page (after the first page's items), a next link that is no URL", async () => {
       expect(await readAll(await call("pagingGetSinglePagesFailure"))).toEqual({
         items: [],
-        error: "RestError 400: The service responded with status 400",
+        error: "RestError 400: Expected single failure test.",
       });
       expect(await readAll(await call("pagingGetMultiplePagesFailure"))).toEqual({
         items: [product(1, "Product")],
-        error: "RestError 400: The service responded with status 400",
+        error: "RestError 400: Expected single failure test.",
       });
       const failureUri = await readAll(await call("pagingGetMultiplePagesFailureUri"));
       expect(failureUri).toEqual({ items: [product(1, "Product")], error: "RestError 404: The service responded with status 404" });
