@@ -86,9 +86,12 @@ export function formatScalar(value: WireScalar): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
 
-/** Joins an array parameter with the separator of its collection format (csv by default). */
-export function joinCollection(values: readonly WireScalar[], format: CollectionFormat = "csv"): string {
-  return values.map(formatScalar).join(separators[format]);
+/**
+ * Joins an array parameter with the separator of its collection format (csv by default). A null item is an
+ * empty value (`a,,b`), never the text "null".
+ */
+export function joinCollection(values: readonly (WireScalar | null)[], format: CollectionFormat = "csv"): string {
+  return values.map((value) => (value === null || value === undefined ? "" : formatScalar(value))).join(separators[format]);
 }
 
 /** One query parameter: name and value (undefined: not sent). */

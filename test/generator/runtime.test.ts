@@ -83,6 +83,11 @@ describe("array helpers the generated operations call", () => {
     expect(joinCollection([])).toBe("");
   });
 
+  it("joinCollection: a null item is an empty value, not the text null", () => {
+    expect(joinCollection(["a", null, "", "b"])).toBe("a,,,b");
+    expect(joinCollection([null], "pipes")).toBe("");
+  });
+
   it("repeatQueryParameter: one query parameter per item, none for an empty or undefined array", () => {
     expect(repeatQueryParameter("id", ["a", "", 2])).toEqual([
       { name: "id", value: "a" },

@@ -4,6 +4,7 @@
  */
 import type { SpecResult } from "./generateAll.js";
 import type { Category, CoverageReport } from "./server.js";
+import { uncoveredReasons } from "./uncovered.js";
 
 /** The categories of the issue's 830 scenarios; the package's "dpg" category is listed after them. */
 export const reportedCategories: Category[] = ["vanilla", "azure", "optional", "dpg"];
@@ -68,7 +69,7 @@ export function renderCoverage(results: SpecResult[], coverage: CoverageReport, 
     "",
     "A suite is the Swagger file (or files) whose paths the scenario's mock route serves; scenarios the",
     "attribution cannot place (legacy routes mounted at `/`, names built at run time) are listed under",
-    "*unattributed*. Reason for every scenario not covered: not yet exercised.",
+    "*unattributed*. Each scenario not covered is listed with the reason (`uncovered.ts`).",
     "",
   );
   const suites = new Map<string, Array<{ category: Category; name: string; covered: boolean }>>();
@@ -88,7 +89,11 @@ export function renderCoverage(results: SpecResult[], coverage: CoverageReport, 
     lines.push(`### ${key}`, "", `Covered: ${counts.join(", ")}.`, "");
     const missing = scenarios.filter((s) => !s.covered);
     if (missing.length > 0) {
-      lines.push(`Not covered (not yet exercised): ${missing.map((s) => `\`${s.name}\`${s.category === "vanilla" ? "" : ` (${s.category})`}`).join(", ")}.`, "");
+      lines.push("Not covered:", "");
+      for (const s of missing) {
+        lines.push(`- \`${s.name}\`${s.category === "vanilla" ? "" : ` (${s.category})`}: ${uncoveredReasons[s.name] ?? "not yet exercised"}.`);
+      }
+      lines.push("");
     }
   }
   return `${lines.join("\n").trimEnd()}\n`;

@@ -61,6 +61,16 @@ export function dpgSuite(harness: () => Harness): void {
       });
     });
 
+    it("dpg-update1: the body added as image/jpeg is sent as bytes with that content type (DPGNewBodyType.JPEG)", async () => {
+      const h = harness();
+      const m = await h.load("dpg-update1.json");
+      const sent: Array<string | undefined> = [];
+      const onResponse = (r: { request: { headers: { get(name: string): string | undefined } } }) => sent.push(r.request.headers.get("content-type"));
+      const jpeg = new TextEncoder().encode("binary");
+      expect(await settle(m["paramsPostParameters"]!(h.context(), jpeg, { contentType: "image/jpeg", onResponse }))).toStrictEqual({ value: undefined });
+      expect(sent).toEqual(["image/jpeg"]);
+    });
+
     it("a path no spec describes is reached through the context's pipeline and transport (the glass breaker)", async () => {
       const h = harness();
       const { endpoint, pipeline, httpClient } = h.context();

@@ -26,6 +26,7 @@ import { customBaseUrlSuite } from "./customBaseUrl.js";
 import { dpgSuite } from "./dpg.js";
 import { errorWithSecretsSuite } from "./errorWithSecrets.js";
 import { headSuite } from "./head.js";
+import { incorrectErrorResponseSuite } from "./incorrectErrorResponse.js";
 import { headerSuite } from "./header.js";
 import { httpInfrastructureSuite } from "./httpInfrastructure.js";
 import { lroSuite } from "./lro.js";
@@ -102,4 +103,5 @@ export const scenarioSuites: ReadonlyArray<(harness: () => Harness) => void> = [
   validationSuite,
   multiapiSuite,
   dpgSuite,
+  incorrectErrorResponseSuite,
 ];

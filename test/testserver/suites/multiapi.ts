@@ -95,6 +95,13 @@ export function multiapiSuite(harness: () => Harness): void {
       expect(await settle(m["operationGroupTwoTestFour"]!(client, { input: { source: "foo" } }))).toStrictEqual({ value: undefined });
     });
 
+    it("v3 testFour sends bytes as application/pdf when asked to (MultiapiPostTestFourApiVersionThreePDF)", async () => {
+      const h = harness();
+      const { m, client } = await clientOf(h, "multiapi-v3.json", "MultiapiServiceClient");
+      const pdf = new TextEncoder().encode("PDF");
+      expect(await settle(m["operationGroupTwoTestFour"]!(client, { input: pdf, contentType: "application/pdf" }))).toStrictEqual({ value: undefined });
+    });
+
     it("v1 (1.0.0): testOne, testTwo, testLRO and testDifferentCalls with one greeting", async () => {
       const h = harness();
       const { m, client } = await clientOf(h, "multiapi-v1.json", "MultiapiServiceClient");
