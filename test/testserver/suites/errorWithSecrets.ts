@@ -104,10 +104,9 @@ export function errorWithSecretsSuite(harness: () => Harness): void {
       expect(logs).not.toContain(key);
     });
 
-    // Upstream defect (@typespec/ts-http-runtime 0.3.6, under @azure/core-rest-pipeline): logPolicy passes the
-    // response's header map to its sanitizer as the root object, which only redacts under a `headers` key,
-    // so response headers are logged verbatim (Azure/azure-sdk-for-js#39101).
-    it.fails("the pipeline's log of the 403 redacts its x-ms-pii response header (logged verbatim upstream)", async () => {
+    // @typespec/ts-http-runtime 0.3.6 (under core-rest-pipeline 1.24) logged response headers verbatim
+    // (Azure/azure-sdk-for-js#39101); 0.3.11, which core-rest-pipeline 1.25.1 brings, redacts them.
+    it("the pipeline's log of the 403 redacts its x-ms-pii response header", async () => {
       const h = harness();
       const m = await h.load("error-with-secrets.json");
       const logs = await logsOf(() => m["getErrorWithSecrets"]!(h.context()));
