@@ -122,7 +122,7 @@ function needsNoRename(model: CodeModel, renames: ReadonlyMap<string, string>): 
 
 /**
  * The model with TypeScript names (see the file comment). Pure; returns `model` itself when nothing
- * needs renaming (as for most specs), so the emitter pays nothing for it then.
+ * needs renaming (Identity, for one), else a copy (one walk over the model, no printing).
  */
 export function typeScriptNames(model: CodeModel): CodeModel {
   const renames = typeRenames(model);
