@@ -18,6 +18,7 @@ import { join, relative, sep } from "node:path";
 import ts from "typescript";
 import type { Change } from "../diff/change.js";
 import type { CodeModel, Operation } from "../model/types.js";
+import { typeScriptNames } from "../emit/names.js";
 import { operationFunctionNames } from "../emit/signature.js";
 
 export type AdditionKind = "operation" | "body-field" | "parameter";
@@ -70,7 +71,9 @@ const ADDITION_RULES: Record<string, AdditionKind> = {
 
 const key = (method: string, path: string): string => `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, "{}")}`;
 
-function operationIndex(model: CodeModel): Map<string, { operation: Operation; functionName: string }> {
+function operationIndex(codeModel: CodeModel): Map<string, { operation: Operation; functionName: string }> {
+  // as the emitter names them: with TypeScript's names
+  const model = typeScriptNames(codeModel);
   const names = operationFunctionNames(model);
   const out = new Map<string, { operation: Operation; functionName: string }>();
   for (const group of model.operationGroups) {

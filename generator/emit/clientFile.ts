@@ -6,7 +6,8 @@ import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from 
 import { codeSpan, jsDoc } from "./docs.js";
 import { endpointDoc, endpointExpression } from "./endpoint.js";
 import { operationsClassName, operationsFileName, operationsPropertyName } from "./signature.js";
-import { camelCase, docText, propertyKey, safeLocalName, stringLiteral } from "./text.js";
+import { safeLocalName } from "./names.js";
+import { camelCase, docText, propertyKey, stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";
 
 /** File name (without extension) of the client class, e.g. `identityRestClient`. */

@@ -6,6 +6,7 @@ import { needsBodyRuntime } from "./bodies.js";
 import { clientFileName, clientStatements } from "./clientFile.js";
 import { typeScriptHeader } from "./header.js";
 import { mappersStatements } from "./mappersFile.js";
+import { typeScriptNames } from "./names.js";
 import { modelsStatements } from "./modelsFile.js";
 import { operationsStatements } from "./operationsFile.js";
 import { createEmitProject, printSourceFile } from "./printer.js";
@@ -40,7 +41,8 @@ function settingsOf(options: EmitSettings): EmitSettings {
 }
 
 /** The pure part of {@link emitClient}: code model and loaded assets in, files out. */
-export function emitWithAssets(model: CodeModel, assets: EmitAssets, settings: EmitSettings = {}): GeneratedFile[] {
+export function emitWithAssets(codeModel: CodeModel, assets: EmitAssets, settings: EmitSettings = {}): GeneratedFile[] {
+  const model = typeScriptNames(codeModel);
   const plan = planFiles(model, settings);
   const project = createEmitProject();
   return assembleFiles(model, assets, plan, plan.jobs.map((job) => printSourceFile(project, job.path, job.structure, plan.header)));
@@ -54,9 +56,10 @@ export function emitWithAssets(model: CodeModel, assets: EmitAssets, settings: E
  * 1-minute load average leaves no core idle (unless `ignoreLoad`), it prints on this thread only.
  */
 export async function emitClientInParallel(
-  model: CodeModel,
+  codeModel: CodeModel,
   options: EmitOptions & { printWorkerUrl?: URL; minOperations?: number; ignoreLoad?: boolean },
 ): Promise<GeneratedFile[]> {
+  const model = typeScriptNames(codeModel);
   const assets = loadEmitAssets(options.templatesDir);
   const operations = model.operationGroups.reduce((n, g) => n + g.operations.length, 0);
   const { availableParallelism, loadavg } = await import("node:os");
@@ -64,7 +67,7 @@ export async function emitClientInParallel(
   // worker's own start-up (~0.8 s CPU at 1,000 operations)
   const idleCore = availableParallelism() >= 2 && (options.ignoreLoad === true || loadavg()[0]! < availableParallelism() - 0.5);
   if (options.printWorkerUrl === undefined || operations < (options.minOperations ?? 100) || !idleCore) {
-    return emitWithAssets(model, assets, settingsOf(options));
+    return emitWithAssets(codeModel, assets, settingsOf(options));
   }
   const { Worker } = await import("node:worker_threads");
   const worker = new Worker(options.printWorkerUrl); // loads ts-morph while this thread plans

@@ -1,4 +1,5 @@
-import { claimUnique, RESERVED_TYPE_NAMES } from "../model/names.js";
+import { claimUnique } from "../model/names.js";
+import { RESERVED_TYPE_NAMES } from "./names.js";
 import type { CodeModel, ObjectModel } from "../model/types.js";
 
 /**

@@ -1,10 +1,11 @@
-import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
+import { claimUnique, pascalCase as modelPascalCase } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
 import { bodyRuntimeValueNames, contentTypeArgument } from "./bodies.js";
 import { polymorphicUnions } from "./polymorphism.js";
 import { groupArguments, groupMemberValues } from "./parameterGroups.js";
 import { spreadArguments, withSpreadBody } from "./bodySpread.js";
-import { pascalCase, propertyAccess, safeLocalName } from "./text.js";
+import { operationsClassName, optionalParamsTypeName, RESERVED_WORDS, safeLocalName } from "./names.js";
+import { propertyAccess } from "./text.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
 import { xmlValueNames } from "./xml.js";
@@ -136,15 +137,7 @@ export function argumentSource(a: MethodArgument): string {
   return a.source ?? (a.required ? a.name : propertyAccess("options", a.name));
 }
 
-/** `<Group><Operation>OptionalParams`. */
-export function optionalParamsTypeName(group: OperationGroup, operation: Operation): string {
-  return `${group.typeName}${pascalCase(operation.name)}OptionalParams`;
-}
-
-/** Class name of an operation group. */
-export function operationsClassName(group: OperationGroup): string {
-  return `${group.typeName || "Default"}Operations`;
-}
+export { operationsClassName, optionalParamsTypeName } from "./names.js";
 
 /** Property name of an operation group on the client. */
 export function operationsPropertyName(group: OperationGroup): string {
@@ -181,7 +174,7 @@ const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVe
  * Name of each operation's standalone function, e.g. `communicationIdentityIssueAccessToken`:
  * camelCase group name + PascalCase method name, or the method name alone for an operation
  * without a group. `src/index.ts` exports every function, so names are unique across the model,
- * by the code model's rules (`generator/model/names.ts`): a name that is a reserved word, or that
+ * by the emitter's rules (`generator/emit/names.ts`): a name that is a reserved word, or that
  * is already taken, gets `2`, `3`, ... appended (`claimUnique`), groups and operations visited in
  * model order. Taken are: the other functions, the values an operations file imports or
  * `src/index.ts` exports (runtime helpers, core-lro's `createHttpPoller`, mappers (union mappers too), validators, api-version helpers), and the

@@ -5,15 +5,6 @@
 
 const identifierPattern = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Words that cannot name a variable or parameter in strict-mode ES modules. */
-const reservedWords = new Set([
-  "arguments", "await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
-  "delete", "do", "else", "enum", "eval", "export", "extends", "false", "finally", "for", "function", "if",
-  "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package", "private",
-  "protected", "public", "return", "static", "super", "switch", "this", "throw", "true", "try", "typeof",
-  "var", "void", "while", "with", "yield",
-]);
-
 /** True when `name` can be written bare as a property name. */
 export function isIdentifierName(name: string): boolean {
   return identifierPattern.test(name);
@@ -27,17 +18,6 @@ export function propertyKey(name: string): string {
 /** `target.name`, or `target["name"]` when `name` is not an identifier. */
 export function propertyAccess(target: string, name: string): string {
   return isIdentifierName(name) ? `${target}.${name}` : `${target}[${JSON.stringify(name)}]`;
-}
-
-/**
- * A name usable as a local variable or parameter. The code model already resolves
- * reserved words; this is the last line of defence so bad input can never produce
- * invalid code.
- */
-export function safeLocalName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, "_");
-  const start = /^[0-9]/.test(cleaned) ? `_${cleaned}` : cleaned || "_";
-  return reservedWords.has(start) ? `${start}Param` : start;
 }
 
 /** A TypeScript string literal for any text. */

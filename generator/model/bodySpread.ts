@@ -5,15 +5,15 @@
  * properties are spread too), touching only the operations that asked for it.
  *
  * - Parameters: the model's inherited properties, then its own (model order), without read-only ones.
- *   Each keeps its property name unless an operation parameter already has it (or it is a reserved
- *   word): then it gets a numeric suffix (`claimUnique`), in property order.
+ *   Each keeps its property name unless an operation parameter already has it: then it gets a numeric
+ *   suffix (`claimUnique`), in property order. (Reserved words are the emitter's: generator/emit/names.ts.)
  * - Required: as the property is in TypeScript (it and every holder required).
  * - Refused (`<file>#<pointer>: ...`): a body that is not an object model, one that may be `null`, a model
  *   with `additionalProperties`, subtypes or a discriminator (its undeclared or subtype properties would
  *   have no parameter).
  */
 import { GeneratorError } from "../errors.js";
-import { claimUnique, RESERVED_WORDS } from "./names.js";
+import { claimUnique } from "./names.js";
 import type { BodyParameter, CodeModel, ObjectModel, Operation, Property, SpreadProperty } from "./types.js";
 
 export function spreadBodies(model: CodeModel): CodeModel {
@@ -51,7 +51,7 @@ export function spreadBodies(model: CodeModel): CodeModel {
     const properties: SpreadProperty[] = propertiesOf(object, new Set())
       .filter((p) => !p.readOnly)
       .map((p) => ({
-        name: claimUnique(RESERVED_WORDS.has(p.name) || p.name === "options" ? `${p.name}Param` : p.name, taken),
+        name: claimUnique(p.name, taken),
         property: p.name,
         type: p.nullable ? { ...p.type, nullable: true } : p.type,
         required: p.required,

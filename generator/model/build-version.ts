@@ -3,7 +3,7 @@ import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js
 import { buildEndpoint, clientName } from "./client.js";
 import { createContext } from "./context.js";
 import { isObject, str } from "./json.js";
-import { buildOperation, operationTypeNames, planOperations } from "./operations.js";
+import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
 import { linkNextPageOperations } from "./paging.js";
 import { buildSecurity } from "./security.js";
 import { registerEntryDefinitions } from "./schemas.js";
@@ -20,7 +20,7 @@ export function buildVersionModel(
   const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
   const planned = planOperations(planningCtx, config);
   const name = clientName(planningCtx, config.clientName);
-  const reserved = new Set([name, `${name}Options`, "OperationOptions", ...operationTypeNames(planningCtx, planned)]);
+  const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, planned)]);
   const ctx = createContext(spec, apiVersion, reserved, modelNames);
 
   registerEntryDefinitions(ctx);

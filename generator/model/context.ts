@@ -10,7 +10,7 @@ export interface BuildContext {
   apiVersion: string;
   /** Type names already given to models, enums, or reserved for generated client types. */
   takenTypeNames: Set<string>;
-  /** Names reserved for generated client/operations types: a model named so gets `Model` appended. */
+  /** Names of the client and the parameter groups: a model named so gets `Model` appended. */
   reservedTypeNames: Set<string>;
   /** Object models by identity key (`file#pointer`), in discovery order. */
   objects: Map<string, ObjectModel>;

@@ -7,29 +7,11 @@
  * - Two adjacent words that both touch a digit are joined with `_` so `1.0.1` and `10.1` differ.
  * - A name that would start with a digit gets a prefix (`_` for members, `Value` for enum members,
  *   `Model` for types).
+ *
+ * These names hold for any target language: the model knows no language's reserved words nor the
+ * names an emitter adds (runtime helpers, option bags, client option types). The TypeScript emitter
+ * resolves those collisions itself (generator/emit/names.ts).
  */
-
-/** TS/JS reserved words and strict-mode/contextual words that cannot name a parameter or variable. */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "arguments", "as", "async", "await", "break", "case", "catch", "class", "const", "continue",
-  "debugger", "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false",
-  "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface",
-  "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super",
-  "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with",
-  "yield",
-]);
-
-/**
- * Type names a model may not take: TS/JS globals the generated code uses, and names the
- * generated runtime imports. A model named like one of these gets the suffix `Model`.
- */
-export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  "Array", "ArrayBuffer", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number",
-  "Object", "Omit", "Partial", "Pick", "Promise", "RangeError", "Readonly", "Record", "RegExp",
-  "Required", "Set", "String", "Symbol", "TypeError", "Uint8Array", "URL",
-  "AbortSignalLike", "HttpClient", "OperationOptions", "OperationTracingOptions", "Pipeline",
-  "PipelineRequest", "PipelineResponse", "RestError", "PagedAsyncIterableIterator", "PageSettings",
-]);
 
 function splitWords(input: string): string[] {
   return input.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
@@ -91,15 +73,6 @@ export function enumMemberName(input: string): string {
   const name = pascalCase(input);
   if (name.length === 0) return input.length === 0 ? "Empty" : "Value";
   return /^[0-9]/.test(name) ? `Value${name}` : name;
-}
-
-/**
- * Parameter name: camelCase, and a reserved word (or `options`, which is the options bag)
- * gets the suffix `Param`: `delete` -> `deleteParam`, `options` -> `optionsParam`.
- */
-export function parameterName(input: string): string {
-  const name = memberName(input);
-  return RESERVED_WORDS.has(name) || name === "options" ? `${name}Param` : name;
 }
 
 /**

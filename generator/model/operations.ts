@@ -1,6 +1,6 @@
 /**
  * Paths -> operation groups. Two passes: `planOperations` names every operation (so the type
- * names of generated operations classes can be reserved before models claim names), then
+ * names of its parameter groups can be reserved before models claim names), then
  * `buildOperation` converts parameters and responses.
  */
 import { escapePointerSegment } from "../errors.js";
@@ -8,7 +8,7 @@ import { resolveRefChain } from "../load/refs.js";
 import type { ClientConfig, JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
-import { claimUnique, memberName, parameterName, pascalCase } from "./names.js";
+import { claimUnique, memberName, pascalCase } from "./names.js";
 import { bodyMediaTypes } from "./bodies.js";
 import { clientDefaultOf } from "./clientDefault.js";
 import { buildLongRunning } from "./lro.js";
@@ -82,14 +82,11 @@ export function planOperations(ctx: BuildContext, config: ClientConfig): Planned
   return planned;
 }
 
-/** Type names the emitter derives from the operations: models may not take them. */
-export function operationTypeNames(ctx: BuildContext, planned: PlannedOperation[]): string[] {
+/** Type names of the parameter groups (types of the model's own): models may not take them. */
+export function parameterGroupTypeNames(ctx: BuildContext, planned: PlannedOperation[]): string[] {
   const names = new Set<string>();
   for (const p of planned) {
-    if (p.groupType !== "") names.add(`${p.groupType}Operations`);
     const stem = `${p.groupType}${pascalCase(p.name)}`;
-    names.add(`${stem}OptionalParams`);
-    // parameter groups are types of their own
     for (const entry of p.op["parameters"] !== undefined || p.pathItem["parameters"] !== undefined ? parameterEntries(ctx, p) : []) {
       const group = parameterGroupName(entry.param, stem, entry.usedAt);
       if (group !== undefined) names.add(group);
@@ -160,7 +157,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     if (location === "body") {
       if (param["schema"] === undefined) fail(usedAt, `body parameter "${wireName}" has no schema`);
       body = compact({
-        name: claimUnique(parameterName(clientName), takenNames),
+        name: claimUnique(memberName(clientName), takenNames),
         serializedName: wireName,
         type: typeOf(ctx, child(definedAt, "schema"), param["schema"], `${stem}Body`),
         required: param["required"] === true,
@@ -239,7 +236,7 @@ export function buildParameter(
   const collectionFormat = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);
   const type = sentConstant(param) ?? typeOf(ctx, at, param, hint);
   return compact({
-    name: parameterName(str(param, "x-ms-client-name") ?? wireName),
+    name: memberName(str(param, "x-ms-client-name") ?? wireName),
     serializedName: wireName,
     location,
     type,

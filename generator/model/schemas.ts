@@ -8,8 +8,9 @@
  *   property, `+Item` for array items, `+Value` for dictionary values, `<Group><Operation>Body` /
  *   `Response` / `Error` for operation bodies and responses, `<Group><Operation><Param>` for a
  *   parameter's inline enum;
- * - a name in RESERVED_TYPE_NAMES or reserved for a generated type (client, `<Client>Options`,
- *   `<Group>Operations`, `<Group><Operation>OptionalParams`) gets `Model` appended;
+ * - a name taken by the client or a parameter group (`reservedTypeNames`) gets `Model` appended (names
+ *   that collide only in TypeScript, such as `Error` or `<Group>Operations`, are the emitter's to
+ *   resolve: generator/emit/names.ts);
  * - a name already taken gets `2`, `3`, ... appended (definitions of the entry file claim names
  *   first, in document order; then everything else in the order operations reach it).
  */
@@ -19,7 +20,7 @@ import { resolveRef } from "../load/refs.js";
 import type { JsonObject } from "../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
-import { claimUnique, enumMemberName, memberName, pascalCase, RESERVED_TYPE_NAMES, typeName } from "./names.js";
+import { claimUnique, enumMemberName, memberName, pascalCase, typeName } from "./names.js";
 import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "./types.js";
 import { hasDecodedFormat } from "./valueFormats.js";
 import { withXml, xmlInfoOf } from "./xml.js";
@@ -49,7 +50,7 @@ function stableName(ctx: BuildContext, name: string): string {
 /** Claims a type name for the model/enum with identity `key`. */
 export function claimTypeName(ctx: BuildContext, base: string): string {
   let name = typeName(base);
-  if (RESERVED_TYPE_NAMES.has(name) || ctx.reservedTypeNames.has(name)) name = `${name}Model`;
+  if (ctx.reservedTypeNames.has(name)) name = `${name}Model`;
   return claimUnique(name, ctx.takenTypeNames);
 }
 

@@ -6,8 +6,9 @@
  * - plain JSON-compatible data only (no classes, no functions, no ts-morph types);
  * - every list is sorted deterministically by the builder (declaration order of the
  *   spec where it carries meaning, otherwise by name);
- * - names in `name` fields are already TypeScript-ready (camelCase / PascalCase,
- *   reserved words and collisions resolved); the wire name is always kept beside them.
+ * - names in `name` fields are identifiers (camelCase members, PascalCase types, unique among the
+ *   model's own names) that no language reserves anything for: reserved words and collisions with an
+ *   emitter's own names are the emitter's (generator/emit/names.ts); the wire name is always kept beside them.
  */
 
 /** Where in the input a model element came from, for error messages and reports. */
@@ -201,7 +202,7 @@ export interface BodyMediaType {
 }
 
 export interface Parameter {
-  /** camelCase TypeScript name. */
+  /** camelCase name (x-ms-client-name applied); unique among an operation's own parameters and body. */
   name: string;
   /** Name on the wire. */
   serializedName: string;
@@ -331,7 +332,7 @@ export type TypeRef = { xml?: XmlInfo } & (
   | { kind: "unknown"; nullable?: boolean });
 
 export interface ObjectModel {
-  /** PascalCase TypeScript name (after x-ms-client-name and collision handling). */
+  /** PascalCase name (after x-ms-client-name and collision handling among the model's types). */
   name: string;
   /** Definition key in the spec, e.g. `CommunicationError`. */
   serializedName: string;
@@ -353,7 +354,7 @@ export interface ObjectModel {
 }
 
 export interface Property {
-  /** camelCase TypeScript name (x-ms-client-name applied). */
+  /** camelCase name (x-ms-client-name applied). */
   name: string;
   serializedName: string;
   type: TypeRef;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCodeModel } from "../../generator/model/index.js";
-import { camelCase, enumMemberName, parameterName, pascalCase } from "../../generator/model/names.js";
+import { parameterName, typeScriptNames } from "../../generator/emit/names.js";
+import { camelCase, enumMemberName, pascalCase } from "../../generator/model/names.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { inMemory } from "../fixtures/model/load.js";
 
@@ -25,7 +26,7 @@ describe("name conversions", () => {
     ]);
   });
 
-  it("reserved words and `options` as parameter names get the suffix Param", () => {
+  it("reserved words and `options` as parameter names get the suffix Param in TypeScript (emit/names.ts)", () => {
     expect(["delete", "default", "class", "function", "typeof", "options", "id"].map(parameterName)).toEqual([
       "deleteParam", "defaultParam", "classParam", "functionParam", "typeofParam", "optionsParam", "id",
     ]);
@@ -80,8 +81,12 @@ describe("names in a built model", () => {
     ]);
   });
 
-  it("parameters: reserved words, options, client names; the method may be called delete", () => {
-    const del = model.operationGroups[1]?.operations[0];
+  it("parameters: the model keeps reserved words and options; TypeScript names add Param; the method may be called delete", () => {
+    expect(model.operationGroups[1]?.operations[0]?.parameters.map((p) => p.name)).toEqual([
+      "class", "delete", "typeof", "options", "xMsClientRequestId", "customHeader",
+    ]);
+    const del = typeScriptNames(model).operationGroups[1]?.operations[0];
+    expect(del?.name).toBe("delete");
     expect(del?.parameters.map((p) => [p.name, p.serializedName])).toEqual([
       ["classParam", "class"],
       ["deleteParam", "delete"],
@@ -92,8 +97,9 @@ describe("names in a built model", () => {
     ]);
   });
 
-  it("type-name collisions: second claimant numbered, generated/global names get Model", () => {
-    expect(model.objects.map((o) => [o.name, o.serializedName])).toEqual([
+  it("type-name collisions: second claimant numbered, the client's name gets Model; TypeScript's global and generated names get Model in emit", () => {
+    expect(model.objects.map((o) => o.name)).toEqual(["Cat", "Cat2", "Error", "Holder", "HolderInline", "MyTestServiceModel", "ThingsOperations"]);
+    expect(typeScriptNames(model).objects.map((o) => [o.name, o.serializedName])).toEqual([
       ["Cat", "cat"],
       ["Cat2", "Cat"],
       ["ErrorModel", "Error"],

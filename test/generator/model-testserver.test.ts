@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { typeScriptNames } from "../../generator/emit/names.js";
 import { buildCodeModel } from "../../generator/model/index.js";
 import type { CodeModel, ObjectModel, Operation } from "../../generator/model/types.js";
 import { testServerVersion } from "../fixtures/model/load.js";
@@ -29,7 +30,7 @@ describe("AutoRest test-server specs", () => {
     expect(op(model, "string", "getBase64Encoded").responses[0]?.bodyType).toEqual({ kind: "bytes", format: "byte" });
   });
 
-  it("body-complex: inheritance, discriminators, dictionaries, readOnly, Error renamed", () => {
+  it("body-complex: inheritance, discriminators, dictionaries, readOnly, Error kept (TypeScript renames it)", () => {
     const model = build("body-complex.json");
     const fish = obj(model, "Fish");
     expect([fish.discriminator, fish.discriminatorValue, fish.usage]).toEqual([
@@ -57,7 +58,8 @@ describe("AutoRest test-server specs", () => {
     expect(obj(model, "DictionaryWrapper").properties[0]).toMatchObject({
       name: "defaultProgram", nullable: true, type: { kind: "dictionary", values: { kind: "string" }, nullable: true },
     });
-    expect(obj(model, "ErrorModel").serializedName).toBe("Error");
+    expect(obj(model, "Error").serializedName).toBe("Error");
+    expect(obj(typeScriptNames(model), "ErrorModel").serializedName).toBe("Error");
     expect(obj(model, "DurationWrapper").properties[0]?.type).toEqual({ kind: "duration" });
     expect(obj(model, "Datetimerfc1123Wrapper").properties[0]?.type).toEqual({ kind: "date", format: "date-time-rfc1123" });
     expect(obj(model, "DoubleWrapper").properties[1]?.name).toBe("field56ZerosAfterTheDotAndNegativeZeroBeforeDotAndThisIsALongFieldNameOnPurpose");
