@@ -6,7 +6,7 @@
  */
 import type { BodyKind, BodyMediaType, CodeModel, Operation, Parameter, TypeRef } from "../model/types.js";
 import { isBinaryType } from "../model/bodies.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import type { MethodArgument } from "./signature.js";
 import { stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";

@@ -6,7 +6,8 @@ import {
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
 import type { ObjectModel, Property, TypeRef } from "../model/types.js";
-import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { inheritedDiscriminator } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey, stringLiteral } from "./text.js";

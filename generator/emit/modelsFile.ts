@@ -8,7 +8,8 @@ import {
   type VariableStatementStructure,
 } from "ts-morph";
 import type { EnumModel, ObjectModel, Operation, OperationGroup, Property } from "../model/types.js";
-import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { inheritedDiscriminator } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { clientDefaultNote } from "./clientDefault.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";

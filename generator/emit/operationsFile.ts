@@ -9,7 +9,7 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef } from "../model/types.js";
-import { functionNameOf, type EmitContext } from "./analysis.js";
+import { functionNameOf, type EmitContext } from "./context.js";
 import {
   argumentType,
   binaryBodyType,

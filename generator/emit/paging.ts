@@ -5,7 +5,7 @@
  * long-running, the poller whose result is the iterator over the pages.
  */
 import type { Operation, Parameter, TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { joinedValue, urlValue } from "./operationsFile.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { publicType, wireType } from "./typeExpressions.js";

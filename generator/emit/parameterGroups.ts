@@ -6,7 +6,7 @@
  * holding every value any of them puts in it, each optional unless every operation that has it requires it.
  */
 import { StructureKind, type InterfaceDeclarationStructure } from "ts-morph";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { operationArguments, type MethodArgument } from "./signature.js";
 import { camelCase, isIdentifierName, propertyAccess, propertyKey } from "./text.js";

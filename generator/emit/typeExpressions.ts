@@ -1,5 +1,5 @@
 import type { TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 
 /** Unions by base model name (root or intermediate): a reference to such a model is typed as its union. */

@@ -1,5 +1,5 @@
 import type { Constraints, TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 
 /** Name of the function checking one model before it is sent. */
 export function validatorName(modelName: string): string {

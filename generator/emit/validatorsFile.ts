@@ -1,6 +1,6 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { ObjectModel } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { jsDoc } from "./docs.js";
 import { ownPropertyValue, propertyAccess, stringLiteral } from "./text.js";

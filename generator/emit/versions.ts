@@ -4,7 +4,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { CodeModel, Operation } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import type { MethodArgument } from "./signature.js";
 import { propertyAccess, stringLiteral } from "./text.js";

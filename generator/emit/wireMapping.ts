@@ -1,5 +1,5 @@
 import type { TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 
 export type Direction = "serialize" | "deserialize";
 

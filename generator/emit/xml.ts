@@ -6,7 +6,7 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { Operation, Property, TypeRef, XmlInfo } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { jsDoc } from "./docs.js";
 import { propertyKey, stringLiteral } from "./text.js";
 
