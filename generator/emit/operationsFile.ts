@@ -12,11 +12,8 @@ import type { Operation, OperationGroup, OperationResponse, Parameter, TypeRef }
 import { functionNameOf, type EmitContext } from "./context.js";
 import {
   argumentType,
-  binaryBodyType,
-  binaryResponseType,
   binaryResultPart,
   binaryResultStatements,
-  bodyRuntimeValueNames,
   contextWithParts,
   hasBinaryResult,
   specialBody,
@@ -27,11 +24,13 @@ import { codeSpan, docTag, jsDoc } from "./docs.js";
 import { pagedLongRunningStatements, pagedParts, pageByLink } from "./paging.js";
 import { argumentSource, operationArguments, optionalParamsTypeName, operationsClassName } from "./signature.js";
 import { withRawQuery, type RawQueryValue } from "./rawQuery.js";
+import { binaryBodyType, binaryResponseType } from "./runtimeNames.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
-import { modelTypeNames, publicType, wireType, wireTypeName } from "./typeExpressions.js";
+import { modelTypeNames, publicType, wireType } from "./typeExpressions.js";
+import { UsedNames } from "./usedNames.js";
 import { versionChecks, versionNote } from "./versions.js";
-import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
-import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
+import { valueChecks } from "./validation.js";
+import { mappingExpression } from "./wireMapping.js";
 import { readsXml, sendsXml, xmlRootName, xmlTypeText } from "./xml.js";
 
 const jsonMediaType = /^application\/([\w.+-]+\+)?json\b/i;
@@ -75,7 +74,7 @@ function headerType(type: TypeRef): TypeRef {
 }
 
 /** The expression reading a header's raw text (`raw`, a string) as its type. */
-function headerValue(type: TypeRef, raw: string): string {
+function headerValue(type: TypeRef, raw: string, uses: UsedNames): string {
   switch (type.kind) {
     case "integer":
     case "number":
@@ -83,9 +82,13 @@ function headerValue(type: TypeRef, raw: string): string {
     case "boolean":
       return `${raw}.toLowerCase() === "true"`;
     case "date":
-      return type.format === "unixtime" ? `parseUnixTime(Number(${raw}))` : type.format === "date-time-rfc1123" ? `parseRfc1123Date(${raw})` : `parseDate(${raw})`;
+      return type.format === "unixtime"
+        ? `${uses.call("parseUnixTime")}(Number(${raw}))`
+        : type.format === "date-time-rfc1123"
+          ? `${uses.call("parseRfc1123Date")}(${raw})`
+          : `${uses.call("parseDate")}(${raw})`;
     case "bytes":
-      return `decodeBytes(${raw})`;
+      return `${uses.call("decodeBytes")}(${raw})`;
     case "enum":
       return `${raw} as ${type.name}`;
     default:
@@ -102,15 +105,15 @@ function headReturnsBoolean(operation: Operation, result: { type: TypeRef } | un
  * `processResult` of a long-running operation's poller: the final response's parsed body
  * (`body`, unknown to core-lro) as the operation's result, deserialized with the model's mapper.
  */
-function processResult(result: { type: TypeRef; always: boolean } | undefined, resultTypeText: string, context: EmitContext): string {
+function processResult(result: { type: TypeRef; always: boolean } | undefined, resultTypeText: string, context: EmitContext, uses: UsedNames): string {
   if (result === undefined) {
     return "() => undefined";
   }
-  const mapped = mappingExpression(result.type, "wire", "deserialize", context);
+  const mapped = mappingExpression(result.type, "wire", "deserialize", context, uses);
   if (mapped === undefined) {
     return `(body) => body as ${resultTypeText}`;
   }
-  const wire = wireType(result.type, context);
+  const wire = wireType(result.type, context, uses);
   if (!result.always) {
     return `(body) => {\nconst wire = body as ${wire} | undefined;\nreturn wire === undefined ? undefined : ${mapped};\n}`;
   }
@@ -118,17 +121,17 @@ function processResult(result: { type: TypeRef; always: boolean } | undefined, r
 }
 
 /** Expression for a parameter value as written into a URL or header (a WireScalar or array of them). */
-export function urlValue(type: TypeRef, source: string): string {
+export function urlValue(type: TypeRef, source: string, uses: UsedNames): string {
   switch (type.kind) {
     case "date":
       if (type.format === "date-time") {
         return source;
       }
-      return type.format === "unixtime" ? `formatUnixTime(${source})` : `formatDate(${source}, ${stringLiteral(type.format)})`;
+      return type.format === "unixtime" ? `${uses.call("formatUnixTime")}(${source})` : `${uses.call("formatDate")}(${source}, ${stringLiteral(type.format)})`;
     case "bytes":
-      return type.format === "byte" ? `encodeBytes(${source})` : `encodeBytes(${source}, "base64url")`;
+      return type.format === "byte" ? `${uses.call("encodeBytes")}(${source})` : `${uses.call("encodeBytes")}(${source}, "base64url")`;
     case "array": {
-      const item = urlValue(type.items, "item");
+      const item = urlValue(type.items, "item", uses);
       return item === "item" ? source : `${source}.map((item) => ${item})`;
     }
     case "constant":
@@ -146,8 +149,9 @@ export function urlValue(type: TypeRef, source: string): string {
  * `joinCollection(...)` for an array parameter sent as one value (path, header, or a query parameter
  * that is not `multi`); csv, the default, is not spelled out. (`multi` outside a query is joined as csv.)
  */
-export function joinedValue(value: string, format: Parameter["collectionFormat"]): string {
-  return format === undefined || format === "csv" || format === "multi" ? `joinCollection(${value})` : `joinCollection(${value}, ${stringLiteral(format)})`;
+export function joinedValue(value: string, format: Parameter["collectionFormat"], uses: UsedNames): string {
+  const join = uses.call("joinCollection");
+  return format === undefined || format === "csv" || format === "multi" ? `${join}(${value})` : `${join}(${value}, ${stringLiteral(format)})`;
 }
 
 /**
@@ -166,7 +170,8 @@ interface OperationParts {
   fn: FunctionDeclarationStructure;
   /** The class method delegating to it. */
   method: MethodDeclarationStructure;
-  code: string;
+  /** What the function's statements and signature use from other files (models excepted). */
+  uses: UsedNames;
   modelTypes: string[];
   optionsType?: string;
   /** Returns a PagedAsyncIterableIterator (x-ms-pageable). */
@@ -182,11 +187,12 @@ interface OperationParts {
  * client-level parameters the operation reads (`Pick<Client, "subscriptionId">`), if any.
  */
 function operationParts(group: OperationGroup, operation: Operation, context: EmitContext): OperationParts {
+  const uses = new UsedNames();
   // `all`: every value sent, parameter groups opened and a spread body built (signature.ts)
   const { positional, optional, values: all } = operationArguments(operation);
   const sourceOf = argumentSource;
   const sentBody = (a: (typeof all)[number]): boolean => a.body?.spread !== undefined;
-  const statements: string[] = versionChecks(operation, all.filter((a) => !a.required), all.filter((a) => a.required && !sentBody(a)), sourceOf, context);
+  const statements: string[] = versionChecks(operation, all.filter((a) => !a.required), all.filter((a) => a.required && !sentBody(a)), sourceOf, context, uses);
 
   // a required parameter group first, then the values (a built spread body is checked by its properties)
   for (const argument of [...positional.filter((a) => a.group !== undefined), ...all.filter((a) => !sentBody(a))]) {
@@ -198,6 +204,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
         stringLiteral(argument.inGroup !== undefined ? sourceOf(argument).replaceAll("?.", ".") : argument.name),
         { required: argument.required, nullable: argument.type.nullable === true, constraints: argument.parameter?.constraints },
         context,
+        uses,
       ),
     );
   }
@@ -205,9 +212,9 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const pathValues = all
     .filter((a) => a.parameter?.location === "path")
     .map((a) => {
-      const mapped = urlValue(a.type, sourceOf(a));
-      const value = a.type.kind === "array" ? joinedValue(mapped, a.parameter?.collectionFormat) : mapped;
-      const encoded = a.parameter?.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
+      const mapped = urlValue(a.type, sourceOf(a), uses);
+      const value = a.type.kind === "array" ? joinedValue(mapped, a.parameter?.collectionFormat, uses) : mapped;
+      const encoded = a.parameter?.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`;
       return `${propertyKey(a.serializedName)}: ${encoded},`;
     });
   // A constant path parameter (a single-value enum) is no argument: its value is written into the path here.
@@ -221,8 +228,8 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const clientMembers = new Set<string>();
   for (const parameter of sentParameters.filter((p) => p.location === "path" && p.clientLevel)) {
     if (!isClientConstant(parameter)) clientMembers.add(parameter.name);
-    const value = urlValue(parameter.type, `context.${parameter.name}`);
-    const encoded = parameter.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`;
+    const value = urlValue(parameter.type, `context.${parameter.name}`, uses);
+    const encoded = parameter.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`;
     pathValues.push(`${propertyKey(parameter.serializedName)}: ${encoded},`);
   }
   const query: string[] = [];
@@ -251,7 +258,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const optional = argument !== undefined ? !argument.required && parameter.clientDefault === undefined : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
     const guard = (expression: string): string =>
       optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
-    const value = urlValue(parameter.type, source);
+    const value = urlValue(parameter.type, source, uses);
     if (parameter.clientLevel && !parameter.isApiVersion && !isClientConstant(parameter)) {
       clientMembers.add(parameter.name);
     }
@@ -260,26 +267,26 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     if (parameter.location === "query") {
       if (parameter.skipUrlEncoding && kind !== "array") {
         // sent as written: through the path template (rawQuery.ts)
-        const text = kind === "constant" ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : "")) : kind === "string" ? value : `formatScalar(${value})`;
+        const text = kind === "constant" ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : "")) : kind === "string" ? value : `${uses.call("formatScalar")}(${value})`;
         rawQuery.push({ name: parameter.serializedName, text, ...(optional ? { presence: `${source} !== undefined` } : {}) });
       } else if (kind !== "array") {
         query.push(`{ name: ${name}, value: ${guard(value)} },`);
       } else if (parameter.collectionFormat === "multi") {
         // one entry per item, spread into the list (none when the array is undefined)
-        query.push(`...repeatQueryParameter(${name}, ${multiValues(parameter.type, guard(value))}),`);
+        query.push(`...${uses.call("repeatQueryParameter")}(${name}, ${multiValues(parameter.type, guard(value))}),`);
       } else {
-        query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat))} },`);
+        query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat, uses))} },`);
       }
       continue;
     }
     const text =
       kind === "array"
-        ? joinedValue(value, parameter.collectionFormat)
+        ? joinedValue(value, parameter.collectionFormat, uses)
         : kind === "constant"
           ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : ""))
           : kind === "string" || kind === "enum" || kind === "duration"
             ? value
-            : `formatScalar(${value})`;
+            : `${uses.call("formatScalar")}(${value})`;
     if (parameter.isApiVersion && text !== source && kind !== "constant") {
       // OperationContext's apiVersion is optional; formatting it needs the client's (a string)
       clientMembers.add("apiVersion");
@@ -294,7 +301,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const argument = all.find((a) => a.parameter?.location === p.location && a.parameter.serializedName === p.serializedName);
     return argument === undefined ? undefined : { source: sourceOf(argument), optional: !argument.required };
   };
-  const paged = pagedParts(operation, result, result?.always !== true || longRunning !== undefined, context, argumentOf);
+  const paged = pagedParts(operation, result, result?.always !== true || longRunning !== undefined, context, argumentOf, uses);
   paged?.clientMembers.forEach((m) => clientMembers.add(m));
   // Only an ordinary pageable operation's `send` sends both the first page and the next ones.
   const pagedSend = paged !== undefined && longRunning === undefined;
@@ -308,7 +315,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const special = specialBody(
     operation, all, sourceOf,
     (source) => [...(paged !== undefined ? ["!firstPage"] : []), ...(source === undefined || bodyArgument?.required ? [] : [`${source} === undefined`])].join(" || "),
-    urlValue, context,
+    (type, source) => urlValue(type, source, uses), context, uses,
   );
   const parts = [...(special?.parts ?? []), ...(hasBinaryResult(operation) ? [binaryResultPart(operation)] : [])];
   if (special !== undefined) {
@@ -318,10 +325,10 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const source = sourceOf(bodyArgument);
     const mediaType = operation.consumes[0] ?? "application/json";
     const isJson = jsonMediaType.test(mediaType);
-    const mapped = mappingExpression(bodyArgument.type, source, "serialize", context) ?? source;
+    const mapped = mappingExpression(bodyArgument.type, source, "serialize", context, uses) ?? source;
     const root = sendsXml(operation) ? xmlRootName(bodyArgument.type, context) : undefined;
     const text = root !== undefined
-      ? `writeXml(${mapped}, ${xmlTypeText(bodyArgument.type, root, context)}, ${stringLiteral(root)}, xmlModels)`
+      ? `${uses.xmlValue("writeXml")}(${mapped}, ${xmlTypeText(bodyArgument.type, root, context)}, ${stringLiteral(root)}, ${uses.xmlValue("xmlModels")})`
       : isJson ? `JSON.stringify(${mapped})` : mapped;
     const contentType = stringLiteral(mediaType);
     // A pageable operation's next pages are GETs without a body.
@@ -333,7 +340,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path, rawQuery);
   const fullPath = raw.path;
   pathValues.push(...raw.entries);
-  const urlStatement = `const url = buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+  const urlStatement = `const url = ${uses.call("buildRequestUrl")}(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
     query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
   });`;
   const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
@@ -348,9 +355,12 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   ];
   // An XML success body is read by sendXmlOperation (src/xml.ts) into the JSON wire form the mappers take.
   const xmlResult = result !== undefined && readsXml(operation) ? xmlTypeText(result.type, xmlRootName(result.type, context), context) : undefined;
+  // What the request and result statements use: kept only where they are (not by long-running operations,
+  // whose requests longRunningOperation sends).
+  const resultUses = new UsedNames();
   const send = xmlResult === undefined
-    ? `sendOperation(${contextWithParts(parts)}, {\n${request.join("\n")}\n}, options)`
-    : `sendXmlOperation(${contextWithParts(parts)}, {\n${request.join("\n")}\n}, options, ${xmlResult}, xmlModels)`;
+    ? `${resultUses.call("sendOperation")}(${contextWithParts(parts, resultUses)}, {\n${request.join("\n")}\n}, options)`
+    : `${resultUses.xmlValue("sendXmlOperation")}(${contextWithParts(parts, resultUses)}, {\n${request.join("\n")}\n}, options, ${xmlResult}, ${resultUses.xmlValue("xmlModels")})`;
   let returnType = "void";
   const resultStatements: string[] = [];
   // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether
@@ -365,7 +375,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       `return {\n${responseHeaders
         .map((h) => {
           const raw = `response.headers.get(${stringLiteral(h.serializedName)})`;
-          return `...(${raw} === undefined ? {} : { ${propertyKey(h.name)}: ${headerValue(h.type, `${raw}!`)} }),`;
+          return `...(${raw} === undefined ? {} : { ${propertyKey(h.name)}: ${headerValue(h.type, `${raw}!`, resultUses)} }),`;
         })
         .join("\n")}\n};`,
     );
@@ -376,18 +386,18 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     resultStatements.push(`await ${send};`);
   } else if (result.type.kind === "binary" && operation.longRunning === undefined) {
     // streamed, unread (bodies.ts)
-    returnType = binaryResponseType;
+    returnType = resultUses.type(binaryResponseType);
     resultStatements.push(...binaryResultStatements(send));
   } else {
     returnType = publicType(result.type, context.unions) + (result.always ? "" : " | undefined");
     resultStatements.push(`const response = await ${send};`);
-    const mapped = mappingExpression(result.type, "wire", "deserialize", context);
+    const mapped = mappingExpression(result.type, "wire", "deserialize", context, resultUses);
     // An x-nullable body may come as an empty body (parsed as undefined): that is its null.
     const body = result.always && result.type.nullable === true ? "(response.body ?? null)" : "response.body";
     if (mapped === undefined) {
       resultStatements.push(`return ${body} as ${returnType};`);
     } else {
-      const wire = wireType(result.type, context);
+      const wire = wireType(result.type, context, resultUses);
       if (result.always && result.type.kind !== "model" && result.type.nullable !== true) {
         // An empty body is returned as it comes (undefined), as an unmapped result is, instead of
         // being parsed (decodeBytes(undefined) throws). The wire type excludes undefined, so the
@@ -407,30 +417,32 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     const pollerOptions = [
       ...(finalStateVia === undefined ? [] : [`resourceLocationConfig: ${stringLiteral(finalStateVia)},`]),
       "intervalInMs: options.updateIntervalInMs,",
-      `processResult: ${processResult(result, returnType, context)},`,
     ];
-    const initial = `longRunningOperation(${contextWithParts(special?.parts ?? [])}, {\n${request.join("\n")}\n}, options)`;
+    const initial = `${uses.call("longRunningOperation")}(${contextWithParts(special?.parts ?? [], uses)}, {\n${request.join("\n")}\n}, options)`;
     if (paged !== undefined && result !== undefined) {
       // The final result is the first page: the poller resolves with the iterator over every page.
-      const lro = pagedLongRunningStatements({ paged, pageTypeRef: result.type, context, headers, operation: initial, pollerOptions: pollerOptions.slice(0, -1) });
+      const lro = pagedLongRunningStatements({ paged, pageTypeRef: result.type, context, headers, operation: initial, pollerOptions, uses });
       returnType = lro.resultType;
       statements.push(urlStatement, ...lro.statements);
     } else {
-      statements.push(urlStatement, `return createHttpPoller<${returnType}, OperationState<${returnType}>>(${initial}, {\n${pollerOptions.join("\n")}\n});`);
+      pollerOptions.push(`processResult: ${processResult(result, returnType, context, uses)},`);
+      statements.push(urlStatement, `return ${uses.lro("createHttpPoller")}<${returnType}, OperationState<${returnType}>>(${initial}, {\n${pollerOptions.join("\n")}\n});`);
     }
     returnTypeText = `Promise<SimplePollerLike<OperationState<${returnType}>, ${returnType}>>`;
   } else if (paged === undefined) {
+    uses.add(resultUses);
     statements.push(urlStatement, ...resultStatements);
   } else {
     // One `send` for every page: the first page's URL is built from the parameters (after the
     // checks), the others are next links, always fetched with GET.
     // Only the first request has the operation's own method and body.
+    uses.add(resultUses);
     const firstDiffers = operation.method !== "get" || bodyArgument !== undefined;
     const firstPage = [...statements, urlStatement, `return send(url${firstDiffers ? ", true" : ""});`];
     statements.length = 0;
     statements.push(
       `const send = async (url: string${firstDiffers ? ", firstPage: boolean" : ""}): Promise<${returnType}> => {\n${resultStatements.join("\n")}\n};`,
-      `return createPagedIterator(\nasync () => {\n${firstPage.join("\n")}\n},\n${pageByLink(paged, firstDiffers ? ", false" : "")},\n(page) => (${paged.parts}),\n);`,
+      `return ${uses.call("createPagedIterator")}(\nasync () => {\n${firstPage.join("\n")}\n},\n${pageByLink(paged, firstDiffers ? ", false" : "")},\n(page) => (${paged.parts}),\n);`,
     );
     returnTypeText = `PagedAsyncIterableIterator<${paged.itemType}, ${returnType}>`;
   }
@@ -463,7 +475,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
       note: versionNote(context.model, operation.apiVersions),
     });
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
-    ...positional.map((a) => ({ name: a.name, type: argumentType(a, operation, context) })),
+    ...positional.map((a) => ({ name: a.name, type: argumentType(a, operation, context, uses) })),
     { name: "options", type: optionsType, initializer: "{}" },
   ];
   const clientName = context.model.client.name;
@@ -498,7 +510,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   return {
     fn,
     method,
-    code: statements.join("\n"),
+    uses,
     modelTypes,
     optionsType: optional.length > 0 ? optionsType : undefined,
     paged: paged !== undefined,
@@ -514,83 +526,15 @@ function contextDoc(context: EmitContext, clientMembers: readonly string[]): str
   return `context - The ${what} the request uses (instances of ${codeSpan(client.name)} and ${codeSpan(`${client.name}Core`)} have them).`;
 }
 
-const wordRun = /^\w+$/;
-
-/**
- * Which names occur in `code` as whole words (`/\bname\b/`) or as calls (`/\bname\(/`), from one
- * scan of the code instead of a regular expression per model: a group's code grows with the spec,
- * and so does the number of models, so testing each model's names against it was quadratic.
- * Names that are not plain word characters are tested with the regular expression as before.
- */
-function wordsIn(code: string): { has: (name: string) => boolean; isCalled: (name: string) => boolean } {
-  const all = new Set<string>();
-  const called = new Set<string>();
-  for (const match of code.matchAll(/\w+/g)) {
-    all.add(match[0]);
-    if (code.charCodeAt(match.index + match[0].length) === 40 /* ( */) called.add(match[0]);
-  }
-  return {
-    has: (name) => (wordRun.test(name) ? all.has(name) : new RegExp(`\\b${name}\\b`).test(code)),
-    isCalled: (name) => (wordRun.test(name) ? called.has(name) : new RegExp(`\\b${name}\\(`).test(code)),
-  };
-}
-
 /** Statements of `src/operations/<group>.ts`. */
 export function operationsStatements(group: OperationGroup, context: EmitContext, clientFile: string): StatementStructures[] {
   const parts = group.operations.map((o) => operationParts(group, o, context));
-  const code = parts.map((p) => p.code).join("\n");
-  const runtimeNames = new Set<string>(["buildRequestUrl"]);
-  for (const helper of [
-    ...validationHelpersUsed(code),
-    ...runtimeHelpersUsed(code),
-    "assertApiVersion",
-    "createPagedIterator",
-    "encodePathValue",
-    "formatScalar",
-    "joinCollection",
-    "longRunningOperation",
-    "nextPageUrl",
-    "repeatQueryParameter",
-    ...bodyRuntimeValueNames,
-    // not called by long-running operations (longRunningOperation sends)
-    "sendOperation",
-  ]) {
-    if (code.includes(`${helper}(`)) {
-      runtimeNames.add(helper);
-    }
-  }
+  // the file's imports: what its parts noted as they were built
+  const uses = parts.reduce((all, p) => all.add(p.uses), new UsedNames());
   const usesPlainOptions = parts.some((p) => p.optionsType === undefined && !p.longRunning);
   const usesLroOptions = parts.some((p) => p.optionsType === undefined && p.longRunning);
   const modelNames = new Set(parts.flatMap((p) => [...p.modelTypes, ...(p.optionsType ? [p.optionsType] : [])]));
-  const mapperNames = new Set<string>();
-  const validatorNames = new Set<string>();
-  const words = wordsIn(code);
-  for (const object of context.model.objects) {
-    for (const direction of ["deserialize", "serialize"] as const) {
-      if (words.isCalled(mapperName(direction, object.name))) {
-        mapperNames.add(mapperName(direction, object.name));
-      }
-    }
-    if (words.has(wireTypeName(object.name))) {
-      mapperNames.add(`type ${wireTypeName(object.name)}`);
-    }
-    if (words.isCalled(validatorName(object.name))) {
-      validatorNames.add(validatorName(object.name));
-    }
-  }
-  for (const union of context.unions.values()) {
-    for (const direction of ["deserialize", "serialize"] as const) {
-      if (words.isCalled(mapperName(direction, union.name))) {
-        mapperNames.add(mapperName(direction, union.name));
-      }
-    }
-    if (words.isCalled(validatorName(union.name))) {
-      validatorNames.add(validatorName(union.name));
-    }
-    if (words.has(wireTypeName(union.name))) {
-      mapperNames.add(`type ${wireTypeName(union.name)}`);
-    }
-  }
+  const mapperNames = [...uses.mappers, ...[...uses.wireTypes].map((name) => `type ${name}`)];
   const statements: StatementStructures[] = [];
   if (parts.some((p) => p.longRunning)) {
     // Only specs with long-running operations import core-lro (a dependency of their package).
@@ -604,17 +548,16 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   if (modelNames.size > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../models.js", isTypeOnly: true, namedImports: [...modelNames].sort() });
   }
-  if (mapperNames.size > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../mappers.js", namedImports: [...mapperNames].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))) });
+  if (mapperNames.length > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../mappers.js", namedImports: mapperNames.sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))) });
   }
-  const runtimeImports = [...[...runtimeNames].sort(), ...(usesLroOptions ? ["type LroOperationOptions"] : []), "type OperationContext"];
+  const runtimeImports = [...[...uses.runtime].sort(), ...(usesLroOptions ? ["type LroOperationOptions"] : []), "type OperationContext"];
   if (usesPlainOptions) {
     runtimeImports.push("type OperationOptions");
   }
   // the binary body and response types (bodies.ts), when a signature or a cast names them
-  const signatures = parts.map((p) => `${(p.fn.parameters ?? []).map((x) => x.type).join(" ")} ${p.fn.returnType}`).join("\n");
-  for (const type of [binaryBodyType, binaryResponseType]) {
-    if (words.has(type) || new RegExp(`\\b${type}\\b`).test(signatures)) {
+  for (const type of [binaryBodyType, binaryResponseType] as const) {
+    if (uses.runtimeTypes.has(type)) {
       runtimeImports.push(`type ${type}`);
     }
   }
@@ -622,10 +565,10 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
     runtimeImports.push("type PagedAsyncIterableIterator");
   }
   statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime.js", namedImports: runtimeImports });
-  if (validatorNames.size > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../validators.js", namedImports: [...validatorNames].sort() });
+  if (uses.validators.size > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../validators.js", namedImports: [...uses.validators].sort() });
   }
-  const xmlHelpers = ["sendXmlOperation", "writeXml"].filter((helper) => code.includes(`${helper}(`));
+  const xmlHelpers = (["sendXmlOperation", "writeXml"] as const).filter((helper) => uses.xml.has(helper));
   if (xmlHelpers.length > 0) {
     // only clients with XML operations have these files (and depend on @azure/core-xml)
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../xml.js", namedImports: xmlHelpers });

@@ -1,13 +1,13 @@
 import { claimUnique, pascalCase as modelPascalCase, RESERVED_WORDS } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
-import { bodyRuntimeValueNames, contentTypeArgument } from "./bodies.js";
+import { contentTypeArgument } from "./bodies.js";
 import { polymorphicUnions } from "./polymorphism.js";
 import { groupArguments, groupMemberValues } from "./parameterGroups.js";
 import { spreadArguments, withSpreadBody } from "./bodySpread.js";
 import { pascalCase, propertyAccess, safeLocalName } from "./text.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
-import { xmlValueNames } from "./xml.js";
+import { apiVersionsValueNames, coreLroValueNames, runtimeValueNames, xmlValueNames } from "./runtimeNames.js";
 
 /** One argument of a generated operation method: a path/query/header parameter or the body. */
 export interface MethodArgument {
@@ -155,27 +155,6 @@ export function operationsPropertyName(group: OperationGroup): string {
 export function operationsFileName(group: OperationGroup): string {
   return group.name || "operations";
 }
-
-/**
- * Values `src/runtime.ts` exports. An operations file imports some of them and `src/index.ts`
- * re-exports `ApiVersionMismatchError`, so no operation function may take these names. The
- * constraint helpers (`assertInRange`, ...) are taken even when they are not emitted, so names do not
- * depend on --validate-constraints. (test/generator/functions.test.ts checks the list against
- * generator/emit/runtime/runtime.ts and constraints.ts.)
- */
-export const runtimeValueNames: readonly string[] = [
-  "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
-  "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
-  "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
-  "parseDate", "parseRfc1123Date", "parseUnixTime", "repeatQueryParameter", "sendOperation",
-  ...bodyRuntimeValueNames,
-];
-
-/** Values an operations file of a spec with long-running operations imports from `@azure/core-lro`. */
-const coreLroValueNames = ["createHttpPoller"];
-
-/** Values `src/apiVersions.ts` exports (`src/index.ts` re-exports the first two). */
-const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVersion"];
 
 /**
  * Name of each operation's standalone function, e.g. `communicationIdentityIssueAccessToken`:

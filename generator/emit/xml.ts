@@ -12,9 +12,6 @@ import { propertyKey, stringLiteral } from "./text.js";
 
 const xmlMediaType = /^(application|text)\/([\w.+-]+\+)?xml\b/i;
 
-/** Values `src/xml.ts` and `src/xmlModels.ts` export: no operation function may take these names. */
-export const xmlValueNames: readonly string[] = ["readXml", "readXmlValue", "sendXmlOperation", "writeXml", "writeXmlValue", "xmlModels"];
-
 export function isXmlMediaType(mediaType: string | undefined): boolean {
   return mediaType !== undefined && xmlMediaType.test(mediaType);
 }
