@@ -6,9 +6,9 @@
  */
 import type { Operation, Parameter, TypeRef } from "../model/types.js";
 import type { EmitContext } from "./context.js";
-import { joinedValue, urlValue } from "./operationsFile.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { publicType, wireType } from "./typeExpressions.js";
+import { joinedValue, urlValue } from "./url.js";
 import type { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
@@ -149,8 +149,35 @@ function nextOperationUrl(
 }
 
 /** `(nextLink) => send(<url>[, false])`: the iterator's request of a page by its link. */
-export function pageByLink(paged: PagedParts, extraArgument: string): string {
+function pageByLink(paged: PagedParts, extraArgument: string): string {
   return `(${paged.usesLink ? "nextLink" : ""}) => send(${paged.nextUrl}${extraArgument})`;
+}
+
+/**
+ * The statements of an ordinary pageable operation: one `send` for every page, the first page's URL built
+ * from the parameters (after the checks, `firstPage`), the others next links, always fetched with GET;
+ * only the first request has the operation's own method and body (`firstDiffers`).
+ */
+export function pagedStatements(args: {
+  paged: PagedParts;
+  /** The checks, then the URL statement: the first page's request. */
+  firstPageStatements: readonly string[];
+  /** The statements of `send`, reading `url`. */
+  sendStatements: readonly string[];
+  /** The type a page is read as. */
+  pageType: string;
+  firstDiffers: boolean;
+  uses: UsedNames;
+}): { statements: string[]; returnTypeText: string } {
+  const { paged, firstDiffers } = args;
+  const firstPage = [...args.firstPageStatements, `return send(url${firstDiffers ? ", true" : ""});`];
+  return {
+    statements: [
+      `const send = async (url: string${firstDiffers ? ", firstPage: boolean" : ""}): Promise<${args.pageType}> => {\n${args.sendStatements.join("\n")}\n};`,
+      `return ${args.uses.call("createPagedIterator")}(\nasync () => {\n${firstPage.join("\n")}\n},\n${pageByLink(paged, firstDiffers ? ", false" : "")},\n(page) => (${paged.parts}),\n);`,
+    ],
+    returnTypeText: `PagedAsyncIterableIterator<${paged.itemType}, ${args.pageType}>`,
+  };
 }
 
 /**
