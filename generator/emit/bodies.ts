@@ -1,7 +1,7 @@
 /**
  * Request and response bodies that are not one JSON (or text) value: binary bodies and streamed binary
  * responses, bodies that may be sent as several media types (a `contentType` option), and form fields
- * (urlencoded or multipart). Operations whose body is plain JSON or text are written by operationsFile.ts
+ * (urlencoded or multipart). Operations whose body is plain JSON or text are written by requestBody.ts
  * as before; this module decides which are not and writes their code.
  */
 import type { BodyKind, BodyMediaType, CodeModel, Operation, Parameter, TypeRef } from "../model/types.js";
@@ -14,7 +14,7 @@ import { publicType } from "./typeExpressions.js";
 import type { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
-/** The body's media types, when they are not all one kind of plain JSON or all text (those stay with operationsFile.ts). */
+/** The body's media types, when they are not all one kind of plain JSON or all text (those stay with requestBody.ts). */
 function specialVariants(operation: Operation): BodyMediaType[] | undefined {
   const variants = operation.bodyMediaTypes;
   if (variants === undefined || variants.length === 0) {
@@ -105,7 +105,7 @@ export function argumentType(argument: MethodArgument, operation: Operation, con
   return types.join(" | ");
 }
 
-/** What operationsFile.ts puts in a request with such a body. */
+/** What requestBody.ts puts in a request with such a body. */
 export interface SpecialBody {
   /** Header lines (`"Content-Type": ...,`). */
   headers: string[];
