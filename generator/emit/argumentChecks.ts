@@ -5,7 +5,7 @@
  */
 import type { Operation } from "../model/types.js";
 import type { EmitContext } from "./context.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { stringLiteral } from "./text.js";
 import type { UsedNames } from "./usedNames.js";
 import { valueChecks } from "./validation.js";

@@ -8,7 +8,7 @@ import type { BodyKind, BodyMediaType, CodeModel, Operation, Parameter, TypeRef 
 import { isBinaryType } from "../model/bodies.js";
 import type { EmitContext } from "./context.js";
 import { binaryBodyType } from "./runtimeNames.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";
 import type { UsedNames } from "./usedNames.js";

@@ -13,7 +13,7 @@ import type { EmitContext } from "./context.js";
 import { clientDefaultNote } from "./clientDefault.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
-import { parameterGroupInterfaces } from "./parameterGroups.js";
+import { parameterGroupInterfaces } from "./parameterGroupInterfaces.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
 import { argumentType } from "./bodies.js";

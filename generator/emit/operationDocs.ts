@@ -7,7 +7,7 @@ import { StructureKind, type JSDocStructure, type JSDocTagStructure } from "ts-m
 import type { Operation, OperationResponse } from "../model/types.js";
 import type { EmitContext } from "./context.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { versionNote } from "./versions.js";
 
 type Tag = JSDocTagStructure;

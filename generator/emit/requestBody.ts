@@ -6,7 +6,7 @@
 import type { Operation } from "../model/types.js";
 import { specialBody } from "./bodies.js";
 import type { EmitContext } from "./context.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { stringLiteral } from "./text.js";
 import { urlValue } from "./url.js";
 import type { UsedNames } from "./usedNames.js";

@@ -7,7 +7,7 @@ import type { Operation } from "../model/types.js";
 import { isClientConstant } from "./clientParameters.js";
 import type { EmitContext } from "./context.js";
 import { sentParameters, sentValue } from "./requestValues.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { stringLiteral } from "./text.js";
 import { joinedValue, urlValue } from "./url.js";
 import type { UsedNames } from "./usedNames.js";

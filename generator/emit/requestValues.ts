@@ -6,7 +6,7 @@
 import type { Operation, Parameter } from "../model/types.js";
 import { withClientDefault } from "./clientDefault.js";
 import type { EmitContext } from "./context.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 
 /** The operation's own parameters, then the client-level ones it reads that it does not list itself. */
 export function sentParameters(operation: Operation, context: EmitContext): Parameter[] {

@@ -9,7 +9,7 @@ import { isClientConstant } from "./clientParameters.js";
 import type { EmitContext } from "./context.js";
 import { withRawQuery, type RawQueryValue } from "./rawQuery.js";
 import { sentParameters, sentValue } from "./requestValues.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { propertyKey, stringLiteral } from "./text.js";
 import type { UsedNames } from "./usedNames.js";
 

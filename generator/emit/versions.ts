@@ -6,7 +6,7 @@ import { StructureKind, VariableDeclarationKind, type StatementStructures } from
 import type { CodeModel, Operation } from "../model/types.js";
 import type { EmitContext } from "./context.js";
 import { codeSpan, jsDoc } from "./docs.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 import type { UsedNames } from "./usedNames.js";
 import { propertyAccess, stringLiteral } from "./text.js";
 
