@@ -1,26 +1,20 @@
 /**
  * Request and response bodies that are not one JSON (or text) value: binary bodies and streamed binary
  * responses, bodies that may be sent as several media types (a `contentType` option), and form fields
- * (urlencoded or multipart). Operations whose body is plain JSON or text are written by operationsFile.ts
+ * (urlencoded or multipart). Operations whose body is plain JSON or text are written by requestBody.ts
  * as before; this module decides which are not and writes their code.
  */
 import type { BodyKind, BodyMediaType, CodeModel, Operation, Parameter, TypeRef } from "../model/types.js";
 import { isBinaryType } from "../model/bodies.js";
-import type { EmitContext } from "./analysis.js";
-import type { MethodArgument } from "./signature.js";
+import type { EmitContext } from "./context.js";
+import { binaryBodyType } from "./runtimeNames.js";
+import type { MethodArgument } from "./methodArgument.js";
 import { stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";
+import type { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
-/** Type of a binary request body or form file (runtime `BinaryBody`). */
-export const binaryBodyType = "BinaryBody";
-/** Type of a streamed binary response (runtime `BinaryResponse`). */
-export const binaryResponseType = "BinaryResponse";
-
-/** Runtime values of generator/emit/runtime/bodies.ts (appended to runtime.ts when a spec needs them). */
-export const bodyRuntimeValueNames: readonly string[] = ["formBody", "multipartFormBody", "withRequestParts"];
-
-/** The body's media types, when they are not all one kind of plain JSON or all text (those stay with operationsFile.ts). */
+/** The body's media types, when they are not all one kind of plain JSON or all text (those stay with requestBody.ts). */
 function specialVariants(operation: Operation): BodyMediaType[] | undefined {
   const variants = operation.bodyMediaTypes;
   if (variants === undefined || variants.length === 0) {
@@ -78,24 +72,27 @@ function defaultVariant(type: TypeRef, variants: readonly BodyMediaType[]): Body
 }
 
 /** The TypeScript type of one kind of body. */
-function kindType(kind: BodyKind, type: TypeRef, context: EmitContext): string {
-  return kind === "binary" ? binaryBodyType : kind === "text" ? "string" : publicType(type, context.unions);
+function kindType(kind: BodyKind, type: TypeRef, context: EmitContext, uses: UsedNames): string {
+  return kind === "binary" ? uses.type(binaryBodyType) : kind === "text" ? "string" : publicType(type, context.unions);
 }
 
 /** The type of a form field: a file is a `BinaryBody` (several files an array of them). */
-function fieldType(type: TypeRef, context: EmitContext): string {
-  if (type.kind === "binary") return binaryBodyType;
-  if (type.kind === "array" && type.items.kind === "binary") return `${binaryBodyType}[]`;
+function fieldType(type: TypeRef, context: EmitContext, uses: UsedNames): string {
+  if (type.kind === "binary") return uses.type(binaryBodyType);
+  if (type.kind === "array" && type.items.kind === "binary") return `${uses.type(binaryBodyType)}[]`;
   return publicType(type, context.unions);
 }
 
-/** The TypeScript type of an operation argument (what operationsFile.ts and the options bag declare). */
-export function argumentType(argument: MethodArgument, operation: Operation, context: EmitContext): string {
+/**
+ * The TypeScript type of an operation argument (what operationsFile.ts and the options bag declare); a
+ * `BinaryBody` it names is noted in `uses`.
+ */
+export function argumentType(argument: MethodArgument, operation: Operation, context: EmitContext, uses: UsedNames): string {
   if (argument.contentTypes !== undefined) {
     return argument.contentTypes.map(stringLiteral).join(" | ");
   }
   if (argument.parameter?.location === "form") {
-    return fieldType(argument.type, context);
+    return fieldType(argument.type, context, uses);
   }
   const variants = argument.body !== undefined ? specialVariants(operation) : undefined;
   if (variants === undefined) {
@@ -104,11 +101,11 @@ export function argumentType(argument: MethodArgument, operation: Operation, con
   if (argument.type.kind === "unknown") {
     return "unknown";
   }
-  const types = [...new Set(variants.map((v) => kindType(v.kind, argument.type, context)))];
+  const types = [...new Set(variants.map((v) => kindType(v.kind, argument.type, context, uses)))];
   return types.join(" | ");
 }
 
-/** What operationsFile.ts puts in a request with such a body. */
+/** What requestBody.ts puts in a request with such a body. */
 export interface SpecialBody {
   /** Header lines (`"Content-Type": ...,`). */
   headers: string[];
@@ -129,6 +126,7 @@ export function specialBody(
   absent: (bodySource: string | undefined) => string,
   urlValue: (type: TypeRef, source: string) => string,
   context: EmitContext,
+  uses: UsedNames,
 ): SpecialBody | undefined {
   const variants = specialVariants(operation);
   if (variants === undefined) {
@@ -137,12 +135,12 @@ export function specialBody(
   const guard = (condition: string, expression: string): string => (condition === "" ? expression : `${condition} ? undefined : ${expression}`);
   const first = variants[0]!;
   if (first.kind === "form" || first.kind === "multipart") {
-    const fields = formFields(operation, all, sourceOf, urlValue);
+    const fields = formFields(operation, all, sourceOf, urlValue, uses);
     const condition = absent(undefined);
     const contentType = `"Content-Type": ${guard(condition, stringLiteral(first.mediaType))},`;
     return first.kind === "form"
-      ? { headers: [contentType], bodyLine: `body: ${guard(condition, `formBody([\n${fields}\n])`)},`, parts: [] }
-      : { headers: [contentType], bodyLine: "", parts: [`multipartBody: ${guard(condition, `multipartFormBody([\n${fields}\n])`)},`] };
+      ? { headers: [contentType], bodyLine: `body: ${guard(condition, `${uses.call("formBody")}([\n${fields}\n])`)},`, parts: [] }
+      : { headers: [contentType], bodyLine: "", parts: [`multipartBody: ${guard(condition, `${uses.call("multipartFormBody")}([\n${fields}\n])`)},`] };
   }
   const argument = all.find((a) => a.body !== undefined);
   if (argument === undefined) {
@@ -153,11 +151,12 @@ export function specialBody(
   const option = all.find((a) => a.contentTypes !== undefined);
   const chosen = option === undefined ? stringLiteral(first.mediaType) : `${sourceOf(option)} ?? ${stringLiteral(defaultVariant(argument.type, variants).mediaType)}`;
   const written = (kind: BodyKind): string => {
-    const typed = `(${source} as ${kindType(kind, argument.type, context)})`;
+    // (built only where it is written: the types it names are imported)
+    const typed = (): string => `(${source} as ${kindType(kind, argument.type, context, uses)})`;
     if (kind === "json") {
-      return `JSON.stringify(${mappingExpression(argument.type, typed, "serialize", context) ?? source})`;
+      return `JSON.stringify(${mappingExpression(argument.type, typed(), "serialize", context, uses) ?? source})`;
     }
-    return option === undefined ? source : typed;
+    return option === undefined ? source : typed();
   };
   const kinds = [...new Set(variants.map((v) => v.kind))];
   let expression = written(kinds[kinds.length - 1]!);
@@ -180,6 +179,7 @@ function formFields(
   all: readonly MethodArgument[],
   sourceOf: (a: MethodArgument) => string,
   urlValue: (type: TypeRef, source: string) => string,
+  uses: UsedNames,
 ): string {
   return operation.parameters
     .filter((p): p is Parameter => p.location === "form")
@@ -199,7 +199,7 @@ function formFields(
       const value = urlValue(parameter.type, source);
       const joined =
         parameter.type.kind === "array" && parameter.collectionFormat !== "multi"
-          ? `joinCollection(${value}${parameter.collectionFormat === undefined || parameter.collectionFormat === "csv" ? "" : `, ${stringLiteral(parameter.collectionFormat)}`})`
+          ? `${uses.call("joinCollection")}(${value}${parameter.collectionFormat === undefined || parameter.collectionFormat === "csv" ? "" : `, ${stringLiteral(parameter.collectionFormat)}`})`
           : value;
       return `[${name}, ${!argument.required && joined !== source ? `${source} === undefined ? undefined : ${joined}` : joined}],`;
     })
@@ -219,6 +219,6 @@ export function binaryResultStatements(send: string): string[] {
 }
 
 /** Wraps `context` so the pipeline adds `parts` to the request (the sendOperation call's first argument). */
-export function contextWithParts(parts: readonly string[]): string {
-  return parts.length === 0 ? "context" : `withRequestParts(context, {\n${parts.join("\n")}\n})`;
+export function contextWithParts(parts: readonly string[], uses: UsedNames): string {
+  return parts.length === 0 ? "context" : `${uses.call("withRequestParts")}(context, {\n${parts.join("\n")}\n})`;
 }

@@ -5,7 +5,7 @@
  * The body is always sent (its properties' absence is the serializer's business).
  */
 import type { BodyParameter, Operation } from "../model/types.js";
-import { argumentSource, type MethodArgument } from "./signature.js";
+import { argumentSource, type MethodArgument } from "./methodArgument.js";
 import { propertyKey } from "./text.js";
 
 /** The parameters of a spread body, in the model's property order. */

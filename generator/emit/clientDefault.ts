@@ -1,5 +1,5 @@
 import { codeSpan } from "./docs.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
 
 /**
  * The value sent for an argument: `source`, or for an optional parameter with an `x-ms-client-default`,

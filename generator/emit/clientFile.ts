@@ -1,5 +1,5 @@
 import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { credentialDoc, credentialImport, credentialPipelineImports, credentialType } from "./clientCredential.js";
 import { isClientConstant } from "./clientParameters.js";
 import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from "./clientOptions.js";

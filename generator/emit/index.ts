@@ -1,6 +1,7 @@
 import { StructureKind, type SourceFileStructure, type StatementStructures } from "ts-morph";
 import type { CodeModel } from "../model/types.js";
-import { buildEmitContext, functionNameOf, type EmitContext, type EmitSettings } from "./analysis.js";
+import { buildEmitContext } from "./buildContext.js";
+import { functionNameOf, type EmitContext, type EmitSettings } from "./context.js";
 import { loadEmitAssets, type EmitAssets } from "./assets.js";
 import { needsBodyRuntime } from "./bodies.js";
 import { clientFileName, clientStatements } from "./clientFile.js";
@@ -17,7 +18,7 @@ import { apiVersionsStatements } from "./versions.js";
 import { hasXmlOperations, xmlModelsStatements } from "./xml.js";
 
 export { loadEmitAssets, type EmitAssets } from "./assets.js";
-export type { EmitSettings } from "./analysis.js";
+export type { EmitSettings } from "./context.js";
 
 /** One output file, path relative to `generated/` with POSIX separators. */
 export interface GeneratedFile {

@@ -6,12 +6,14 @@ import {
   type TypeAliasDeclarationStructure,
 } from "ts-morph";
 import type { ObjectModel, Property, TypeRef } from "../model/types.js";
-import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { inheritedDiscriminator } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, wireType, wireTypeName } from "./typeExpressions.js";
-import { mapperName, mappingExpression, runtimeHelpersUsed } from "./wireMapping.js";
+import { UsedNames } from "./usedNames.js";
+import { mapperName, mappingExpression } from "./wireMapping.js";
 import { memberAccess, topWireName, wireLeaves, wireTree, type WireNode } from "./wireTree.js";
 
 /** The type of a property including its own `x-nullable`. */
@@ -29,19 +31,20 @@ export function mappersStatements(context: EmitContext): StatementStructures[] |
   const deserializedUnions = [...context.deserializedUnions].sort().map((base) => context.unions.get(base) as PolymorphicUnion);
   const serializedUnions = [...context.serializedUnions].sort().map((base) => context.unions.get(base) as PolymorphicUnion);
   const body: StatementStructures[] = [];
+  // what the functions call, for the runtime import
+  const uses = new UsedNames();
   for (const object of deserialized) {
-    body.push(wireInterface(object, context), deserializer(object, context));
+    body.push(wireInterface(object, context, uses), deserializer(object, context, uses));
   }
   for (const union of deserializedUnions) {
     body.push(unionWireAlias(union, context), unionDeserializer(union, context));
   }
   for (const object of serialized) {
-    body.push(serializer(object, context));
+    body.push(serializer(object, context, uses));
   }
   for (const union of serializedUnions) {
     body.push(unionSerializer(union, context));
   }
-  const code = body.map((s) => ("statements" in s ? String(s.statements) : "")).join("\n");
   const modelNames = new Set<string>([...deserialized, ...serialized].map((o) => o.name));
   for (const object of deserialized) {
     for (const property of context.properties.get(object.name) ?? []) {
@@ -62,7 +65,7 @@ export function mappersStatements(context: EmitContext): StatementStructures[] |
       modelNames.add(name);
     }
   }
-  const helpers = runtimeHelpersUsed(code);
+  const helpers = [...uses.runtime];
   const imports: StatementStructures[] = [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: [...modelNames].sort() },
   ];
@@ -84,7 +87,7 @@ function isDictionary(object: ObjectModel, context: EmitContext, seen = new Set<
   });
 }
 
-function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDeclarationStructure {
+function wireInterface(object: ObjectModel, context: EmitContext, uses: UsedNames): InterfaceDeclarationStructure {
   const discriminator = inheritedDiscriminator(object, context.objects);
   return {
     indexSignatures: isDictionary(object, context)
@@ -99,7 +102,7 @@ function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDecl
         ? {
           kind: StructureKind.PropertySignature,
           name: propertyKey(node.serializedName),
-          type: wireGroupType(node.children, context),
+          type: wireGroupType(node.children, context, uses),
           hasQuestionToken: !node.required,
           docs: jsDoc(undefined, `The ${codeSpan(node.serializedName)} property, flattened into {@link ${object.name}}.`),
         }
@@ -109,7 +112,7 @@ function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDecl
           type:
             discriminator !== undefined && discriminator.serializedName === node.property.serializedName
               ? JSON.stringify(discriminator.value)
-              : wireType(propertyType(node.property), context),
+              : wireType(propertyType(node.property), context, uses),
           hasQuestionToken: !node.property.required,
           docs: jsDoc(node.property.description, `The ${codeSpan(node.property.serializedName)} property.`),
         },
@@ -118,16 +121,16 @@ function wireInterface(object: ObjectModel, context: EmitContext): InterfaceDecl
 }
 
 /** The wire type of a flattened property's object, as a type literal (`{ provisioningState?: string; }`). */
-function wireGroupType(nodes: readonly WireNode[], context: EmitContext): string {
+function wireGroupType(nodes: readonly WireNode[], context: EmitContext, uses: UsedNames): string {
   const members = nodes.map((node) =>
     node.kind === "group"
-      ? `${propertyKey(node.serializedName)}${node.required ? "" : "?"}: ${wireGroupType(node.children, context)};`
-      : `${propertyKey(node.property.serializedName)}${node.property.wireRequired === true ? "" : "?"}: ${wireType(propertyType(node.property), context)};`,
+      ? `${propertyKey(node.serializedName)}${node.required ? "" : "?"}: ${wireGroupType(node.children, context, uses)};`
+      : `${propertyKey(node.property.serializedName)}${node.property.wireRequired === true ? "" : "?"}: ${wireType(propertyType(node.property), context, uses)};`,
   );
   return `{\n${members.join("\n")}\n}`;
 }
 
-function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
+function deserializer(object: ObjectModel, context: EmitContext, uses: UsedNames): FunctionDeclarationStructure {
   const entries = (context.properties.get(object.name) ?? []).map((p) => {
     // a flattened property is read from the objects that hold it, any of which may be absent when optional
     let holder = "wire";
@@ -137,7 +140,7 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
       optional ||= !segment.required;
     }
     const source = memberAccess(holder, p.serializedName, optional);
-    const value = mappingExpression(propertyType(p), source, "deserialize", context) ?? source;
+    const value = mappingExpression(propertyType(p), source, "deserialize", context, uses) ?? source;
     const key = objectLiteralKey(p.name);
     if (p.required) {
       return `${key}: ${value},`;
@@ -149,7 +152,7 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
   });
   if (isDictionary(object, context)) {
     const known = [...new Set((context.properties.get(object.name) ?? []).map(topWireName))].map(stringLiteral);
-    entries.unshift(`...additionalProperties(wire, [${known.join(", ")}]),`);
+    entries.unshift(`...${uses.call("additionalProperties")}(wire, [${known.join(", ")}]),`);
   }
   return {
     kind: StructureKind.Function,
@@ -162,12 +165,12 @@ function deserializer(object: ObjectModel, context: EmitContext): FunctionDeclar
   };
 }
 
-function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
-  const entries = serializerEntries(wireTree((context.properties.get(object.name) ?? []).filter((p) => !p.readOnly)), context);
+function serializer(object: ObjectModel, context: EmitContext, uses: UsedNames): FunctionDeclarationStructure {
+  const entries = serializerEntries(wireTree((context.properties.get(object.name) ?? []).filter((p) => !p.readOnly)), context, uses);
   if (isDictionary(object, context)) {
     // read-only properties are known too, so they stay out of the request
     const known = (context.properties.get(object.name) ?? []).map((p) => stringLiteral(p.name));
-    entries.unshift(`...additionalProperties(value, [${known.join(", ")}]),`);
+    entries.unshift(`...${uses.call("additionalProperties")}(value, [${known.join(", ")}]),`);
   }
   return {
     kind: StructureKind.Function,
@@ -184,10 +187,10 @@ function serializer(object: ObjectModel, context: EmitContext): FunctionDeclarat
  * The wire object's entries: a flattened property's object is built from its properties, and left out
  * entirely when it is optional and none of them is set.
  */
-function serializerEntries(nodes: readonly WireNode[], context: EmitContext): string[] {
+function serializerEntries(nodes: readonly WireNode[], context: EmitContext, uses: UsedNames): string[] {
   return nodes.map((node) => {
     if (node.kind === "group") {
-      const object = `{\n${serializerEntries(node.children, context).join("\n")}\n}`;
+      const object = `{\n${serializerEntries(node.children, context, uses).join("\n")}\n}`;
       const key = objectLiteralKey(node.serializedName);
       if (node.required) {
         return `${key}: ${object},`;
@@ -197,7 +200,7 @@ function serializerEntries(nodes: readonly WireNode[], context: EmitContext): st
     }
     const p = node.property;
     const source = ownPropertyValue("value", p.name);
-    const mapped = mappingExpression(propertyType(p), source, "serialize", context);
+    const mapped = mappingExpression(propertyType(p), source, "serialize", context, uses);
     const value = mapped === undefined ? source : p.required ? mapped : `${source} === undefined ? undefined : ${mapped}`;
     return `${objectLiteralKey(p.serializedName)}: ${value},`;
   });

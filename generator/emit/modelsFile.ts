@@ -8,14 +8,17 @@ import {
   type VariableStatementStructure,
 } from "ts-morph";
 import type { EnumModel, ObjectModel, Operation, OperationGroup, Property } from "../model/types.js";
-import { inheritedDiscriminator, type EmitContext } from "./analysis.js";
+import { inheritedDiscriminator } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { clientDefaultNote } from "./clientDefault.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
-import { parameterGroupInterfaces } from "./parameterGroups.js";
+import { parameterGroupInterfaces } from "./parameterGroupInterfaces.js";
 import { optionalParameters, optionalParamsTypeName } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
-import { argumentType, binaryBodyType, needsBodyRuntime } from "./bodies.js";
+import { argumentType } from "./bodies.js";
+import { binaryBodyType } from "./runtimeNames.js";
+import { UsedNames } from "./usedNames.js";
 import { publicType } from "./typeExpressions.js";
 import { versionNote } from "./versions.js";
 
@@ -24,11 +27,12 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   const { model } = context;
   const statements: StatementStructures[] = [];
   const withOptions = model.operationGroups.flatMap((g) => g.operations.filter((o) => optionalParameters(o).length > 0));
+  // the options bags, built first: the runtime types they name are imported at the top
+  const bagUses = new UsedNames();
+  const bags = model.operationGroups.flatMap((group) => group.operations.flatMap((operation) => optionsInterface(group, operation, context, bagUses) ?? []));
   const optionsBases = [
     // a binary body or form file in an options bag (bodies.ts)
-    ...(needsBodyRuntime(model) && withOptions.some((o) => optionalParameters(o).some((a) => /\bBinaryBody\b/.test(argumentType(a, o, context))))
-      ? [binaryBodyType]
-      : []),
+    ...(bagUses.runtimeTypes.has(binaryBodyType) ? [binaryBodyType] : []),
     ...(withOptions.some((o) => o.longRunning !== undefined) ? ["LroOperationOptions"] : []),
     ...(withOptions.some((o) => o.longRunning === undefined) ? ["OperationOptions"] : []),
   ];
@@ -51,14 +55,7 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
     }
   }
   statements.push(...parameterGroupInterfaces(context));
-  for (const group of model.operationGroups) {
-    for (const operation of group.operations) {
-      const bag = optionsInterface(group, operation, context);
-      if (bag !== undefined) {
-        statements.push(bag);
-      }
-    }
-  }
+  statements.push(...bags);
   return statements;
 }
 
@@ -169,7 +166,7 @@ function unionAlias(union: PolymorphicUnion): TypeAliasDeclarationStructure {
   };
 }
 
-function optionsInterface(group: OperationGroup, operation: Operation, context: EmitContext): InterfaceDeclarationStructure | undefined {
+function optionsInterface(group: OperationGroup, operation: Operation, context: EmitContext, uses: UsedNames): InterfaceDeclarationStructure | undefined {
   const { model } = context;
   const optional = optionalParameters(operation);
   if (optional.length === 0) {
@@ -184,7 +181,7 @@ function optionsInterface(group: OperationGroup, operation: Operation, context: 
     properties: optional.map((p) => ({
       kind: StructureKind.PropertySignature,
       name: propertyKey(p.name),
-      type: argumentType(p, operation, context),
+      type: argumentType(p, operation, context, uses),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
         note: [clientDefaultNote(p), versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion))]

@@ -5,10 +5,11 @@
  * long-running, the poller whose result is the iterator over the pages.
  */
 import type { Operation, Parameter, TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
-import { joinedValue, urlValue } from "./operationsFile.js";
+import type { EmitContext } from "./context.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { publicType, wireType } from "./typeExpressions.js";
+import { joinedValue, urlValue } from "./url.js";
+import type { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
 /** Where a parameter of the paged operation itself takes its value: the expression, and whether it may be undefined. */
@@ -38,6 +39,7 @@ export function pagedParts(
   optionalPage: boolean,
   context: EmitContext,
   argumentOf: ArgumentSource,
+  uses: UsedNames,
 ): PagedParts | undefined {
   const paging = operation.paging;
   if (paging === undefined || result?.type.kind !== "model") {
@@ -60,11 +62,11 @@ export function pagedParts(
   const nextUrl =
     next === undefined || target === undefined
       ? {
-          url: `nextPageUrl(context.endpoint, nextLink${apiVersion === undefined ? "" : `, { name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion }`})`,
+          url: `${uses.call("nextPageUrl")}(context.endpoint, nextLink${apiVersion === undefined ? "" : `, { name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion }`})`,
           usesLink: true,
           clientMembers: [],
         }
-      : nextOperationUrl(target, next.nextLinkParameter, context, argumentOf);
+      : nextOperationUrl(target, next.nextLinkParameter, context, argumentOf, uses);
   return {
     items: itemsProperty.type.items,
     itemType: publicType(itemsProperty.type.items, context.unions),
@@ -86,6 +88,7 @@ function nextOperationUrl(
   linkParameter: string | undefined,
   context: EmitContext,
   argumentOf: ArgumentSource,
+  uses: UsedNames,
 ): { url: string; usesLink: boolean; clientMembers: string[] } {
   const clientMembers = new Set<string>();
   const clientParameters = target.clientParameters.flatMap((name) => context.model.client.parameters.filter((p) => p.name === name));
@@ -104,7 +107,7 @@ function nextOperationUrl(
   for (const p of parameters.filter((p) => p.location === "path")) {
     if (p.serializedName === linkParameter) {
       usesLink = true;
-      pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? "nextLink" : "encodePathValue(nextLink)"},`);
+      pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? "nextLink" : `${uses.call("encodePathValue")}(nextLink)`},`);
       continue;
     }
     const found = valueOf(p);
@@ -114,9 +117,9 @@ function nextOperationUrl(
       pathValues.push(`${propertyKey(p.serializedName)}: ${stringLiteral(p.skipUrlEncoding ? text : encodeURIComponent(text))},`);
       continue;
     }
-    const mapped = urlValue(p.type, found.source);
-    const value = p.type.kind === "array" ? joinedValue(mapped, p.collectionFormat) : mapped;
-    pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? `formatScalar(${value})` : `encodePathValue(${value})`},`);
+    const mapped = urlValue(p.type, found.source, uses);
+    const value = p.type.kind === "array" ? joinedValue(mapped, p.collectionFormat, uses) : mapped;
+    pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`},`);
   }
   const query: string[] = [];
   const apiVersion = context.model.client.apiVersion;
@@ -126,28 +129,55 @@ function nextOperationUrl(
   for (const p of parameters.filter((p) => p.location === "query")) {
     const found = valueOf(p);
     if (found === undefined) continue;
-    const value = p.type.kind === "constant" ? found.source : urlValue(p.type, found.source);
+    const value = p.type.kind === "constant" ? found.source : urlValue(p.type, found.source, uses);
     const guard = (expression: string): string =>
       found.optional && expression !== found.source ? `${found.source} === undefined ? undefined : ${expression}` : expression;
     const name = stringLiteral(p.serializedName);
     if (p.type.kind !== "array") {
       query.push(`{ name: ${name}, value: ${guard(value)} },`);
     } else if (p.collectionFormat === "multi") {
-      query.push(`...repeatQueryParameter(${name}, ${guard(value)}),`);
+      query.push(`...${uses.call("repeatQueryParameter")}(${name}, ${guard(value)}),`);
     } else {
-      query.push(`{ name: ${name}, value: ${guard(joinedValue(value, p.collectionFormat))} },`);
+      query.push(`{ name: ${name}, value: ${guard(joinedValue(value, p.collectionFormat, uses))} },`);
     }
   }
   const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + target.path;
-  const url = `buildRequestUrl(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+  const url = `${uses.call("buildRequestUrl")}(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
     query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
   })`;
   return { url, usesLink, clientMembers: [...clientMembers] };
 }
 
 /** `(nextLink) => send(<url>[, false])`: the iterator's request of a page by its link. */
-export function pageByLink(paged: PagedParts, extraArgument: string): string {
+function pageByLink(paged: PagedParts, extraArgument: string): string {
   return `(${paged.usesLink ? "nextLink" : ""}) => send(${paged.nextUrl}${extraArgument})`;
+}
+
+/**
+ * The statements of an ordinary pageable operation: one `send` for every page, the first page's URL built
+ * from the parameters (after the checks, `firstPage`), the others next links, always fetched with GET;
+ * only the first request has the operation's own method and body (`firstDiffers`).
+ */
+export function pagedStatements(args: {
+  paged: PagedParts;
+  /** The checks, then the URL statement: the first page's request. */
+  firstPageStatements: readonly string[];
+  /** The statements of `send`, reading `url`. */
+  sendStatements: readonly string[];
+  /** The type a page is read as. */
+  pageType: string;
+  firstDiffers: boolean;
+  uses: UsedNames;
+}): { statements: string[]; returnTypeText: string } {
+  const { paged, firstDiffers } = args;
+  const firstPage = [...args.firstPageStatements, `return send(url${firstDiffers ? ", true" : ""});`];
+  return {
+    statements: [
+      `const send = async (url: string${firstDiffers ? ", firstPage: boolean" : ""}): Promise<${args.pageType}> => {\n${args.sendStatements.join("\n")}\n};`,
+      `return ${args.uses.call("createPagedIterator")}(\nasync () => {\n${firstPage.join("\n")}\n},\n${pageByLink(paged, firstDiffers ? ", false" : "")},\n(page) => (${paged.parts}),\n);`,
+    ],
+    returnTypeText: `PagedAsyncIterableIterator<${paged.itemType}, ${args.pageType}>`,
+  };
 }
 
 /**
@@ -165,15 +195,17 @@ export function pagedLongRunningStatements(args: {
   operation: string;
   /** The poller's options, `processResult` excepted. */
   pollerOptions: string[];
+  /** Notes what the statements call. */
+  uses: UsedNames;
 }): { statements: string[]; resultType: string } {
-  const { paged, context } = args;
+  const { paged, context, uses } = args;
   const pageType = publicType(args.pageTypeRef, context.unions);
   const iteratorType = `PagedAsyncIterableIterator<${paged.itemType}, ${pageType}>`;
-  const mapped = mappingExpression(args.pageTypeRef, "wire", "deserialize", context);
-  const wire = wireType(args.pageTypeRef, context);
+  const mapped = mappingExpression(args.pageTypeRef, "wire", "deserialize", context, uses);
+  const wire = wireType(args.pageTypeRef, context, uses);
   const headers = args.headers.filter((h) => !h.startsWith(`"Content-Type":`));
   const send = [
-    `const response = await sendOperation(context, {\nmethod: "GET",\nurl,\nheaders: {\n${headers.join("\n")}\n},\nsuccessStatuses: [200],\n}, options);`,
+    `const response = await ${uses.call("sendOperation")}(context, {\nmethod: "GET",\nurl,\nheaders: {\n${headers.join("\n")}\n},\nsuccessStatuses: [200],\n}, options);`,
     ...(mapped === undefined ? [`return response.body as ${pageType};`] : [`const wire = response.body as ${wire};`, `return ${mapped};`]),
   ];
   // An empty final body (no page) gives no items: the page's members are read with `?.`.
@@ -181,11 +213,11 @@ export function pagedLongRunningStatements(args: {
     mapped === undefined
       ? `const firstPage = body as ${pageType};`
       : `const wire = body as ${wire} | undefined;\nconst firstPage = (wire === undefined ? wire : ${mapped}) as ${pageType};`;
-  const processResult = `(body) => {\n${firstPage}\nreturn createPagedIterator(\nasync () => firstPage,\n${pageByLink(paged, "")},\n(page) => (${paged.parts}),\n);\n}`;
+  const processResult = `(body) => {\n${firstPage}\nreturn ${uses.call("createPagedIterator")}(\nasync () => firstPage,\n${pageByLink(paged, "")},\n(page) => (${paged.parts}),\n);\n}`;
   return {
     statements: [
       `const send = async (url: string): Promise<${pageType}> => {\n${send.join("\n")}\n};`,
-      `return createHttpPoller<${iteratorType}, OperationState<${iteratorType}>>(${args.operation}, {\n${[...args.pollerOptions, `processResult: ${processResult},`].join("\n")}\n});`,
+      `return ${uses.lro("createHttpPoller")}<${iteratorType}, OperationState<${iteratorType}>>(${args.operation}, {\n${[...args.pollerOptions, `processResult: ${processResult},`].join("\n")}\n});`,
     ],
     resultType: iteratorType,
   };

@@ -1,40 +1,14 @@
 import { claimUnique, pascalCase as modelPascalCase } from "../model/names.js";
-import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
-import { bodyRuntimeValueNames, contentTypeArgument } from "./bodies.js";
+import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter } from "../model/types.js";
+import type { MethodArgument } from "./methodArgument.js";
+import { contentTypeArgument } from "./bodies.js";
 import { polymorphicUnions } from "./polymorphism.js";
 import { groupArguments, groupMemberValues } from "./parameterGroups.js";
 import { spreadArguments, withSpreadBody } from "./bodySpread.js";
-import { operationsClassName, optionalParamsTypeName, RESERVED_WORDS, safeLocalName } from "./names.js";
-import { propertyAccess } from "./text.js";
+import { RESERVED_WORDS, safeLocalName } from "./names.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
-import { xmlValueNames } from "./xml.js";
-
-/** One argument of a generated operation method: a path/query/header parameter or the body. */
-export interface MethodArgument {
-  /** Name in TypeScript (local variable when positional, options property when optional, group member otherwise). */
-  name: string;
-  serializedName: string;
-  type: TypeRef;
-  required: boolean;
-  description?: string;
-  /** The spec parameter, or undefined for the body. */
-  parameter?: Parameter;
-  body?: BodyParameter;
-  /**
-   * The expression the operation reads the value from, when it is not the argument itself (or
-   * `options.<name>`): a member of a parameter group, or the object a spread body is built from.
-   */
-  source?: string;
-  /** A parameter group (one argument holding several): its type name and the values it holds. */
-  group?: { typeName: string; members: MethodArgument[] };
-  /** A property of a spread body, passed as a parameter: the body it belongs to. */
-  spreadOf?: BodyParameter;
-  /** The parameter group a value is passed in (its type name), before the group argument is made. */
-  inGroup?: string;
-  /** The `contentType` option of a body sent as one of several media types: those media types. */
-  contentTypes?: string[];
-}
+import { apiVersionsValueNames, coreLroValueNames, runtimeValueNames, xmlValueNames } from "./runtimeNames.js";
 
 function fromParameter(parameter: Parameter): MethodArgument {
   return {
@@ -83,7 +57,7 @@ function bodyArguments(operation: Operation): MethodArgument[] {
 export interface Arguments {
   positional: MethodArgument[];
   optional: MethodArgument[];
-  /** Every value the operation sends, each with the expression it is read from (see {@link argumentSource}). */
+  /** Every value the operation sends, each with the expression it is read from (`argumentSource`, methodArgument.ts). */
   values: MethodArgument[];
 }
 
@@ -126,15 +100,10 @@ export function optionalParameters(operation: Operation): MethodArgument[] {
 
 /**
  * Every value the operation sends (parameter groups opened, a spread body as the one object built from its
- * properties), each read with {@link argumentSource}.
+ * properties), each read with `argumentSource` (methodArgument.ts).
  */
 export function valueArguments(operation: Operation): MethodArgument[] {
   return operationArguments(operation).values;
-}
-
-/** The expression an operation reads a value from: its own name when positional, else `options.<name>`, unless it says otherwise. */
-export function argumentSource(a: MethodArgument): string {
-  return a.source ?? (a.required ? a.name : propertyAccess("options", a.name));
 }
 
 export { operationsClassName, optionalParamsTypeName } from "./names.js";
@@ -148,27 +117,6 @@ export function operationsPropertyName(group: OperationGroup): string {
 export function operationsFileName(group: OperationGroup): string {
   return group.name || "operations";
 }
-
-/**
- * Values `src/runtime.ts` exports. An operations file imports some of them and `src/index.ts`
- * re-exports `ApiVersionMismatchError`, so no operation function may take these names. The
- * constraint helpers (`assertInRange`, ...) are taken even when they are not emitted, so names do not
- * depend on --validate-constraints. (test/generator/functions.test.ts checks the list against
- * generator/emit/runtime/runtime.ts and constraints.ts.)
- */
-export const runtimeValueNames: readonly string[] = [
-  "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
-  "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
-  "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
-  "parseDate", "parseRfc1123Date", "parseUnixTime", "repeatQueryParameter", "sendOperation",
-  ...bodyRuntimeValueNames,
-];
-
-/** Values an operations file of a spec with long-running operations imports from `@azure/core-lro`. */
-const coreLroValueNames = ["createHttpPoller"];
-
-/** Values `src/apiVersions.ts` exports (`src/index.ts` re-exports the first two). */
-const apiVersionsValueNames = ["apiVersions", "defaultApiVersion", "resolveApiVersion"];
 
 /**
  * Name of each operation's standalone function, e.g. `communicationIdentityIssueAccessToken`:

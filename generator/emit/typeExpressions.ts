@@ -1,5 +1,6 @@
 import type { TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
+import type { UsedNames } from "./usedNames.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 
 /** Unions by base model name (root or intermediate): a reference to such a model is typed as its union. */
@@ -49,23 +50,23 @@ export function wireTypeName(modelName: string): string {
   return `${modelName}Wire`;
 }
 
-/** The TypeScript type of a TypeRef as it is read from a response body. */
-export function wireType(type: TypeRef, context: EmitContext): string {
+/** The TypeScript type of a TypeRef as it is read from a response body (the `*Wire` types it names noted in `uses`). */
+export function wireType(type: TypeRef, context: EmitContext, uses: UsedNames): string {
   switch (type.kind) {
     case "date":
       return withNull(type.format === "unixtime" ? "number" : "string", type.nullable);
     case "bytes":
       return withNull("string", type.nullable);
     case "array":
-      return withNull(arrayOf(wireType(type.items, context)), type.nullable);
+      return withNull(arrayOf(wireType(type.items, context, uses)), type.nullable);
     case "dictionary":
-      return withNull(`Record<string, ${wireType(type.values, context)}>`, type.nullable);
+      return withNull(`Record<string, ${wireType(type.values, context, uses)}>`, type.nullable);
     case "model": {
       const union = context.unions.get(type.name);
       if (union !== undefined) {
-        return withNull(context.deserializedUnions.has(type.name) ? wireTypeName(union.name) : union.name, type.nullable);
+        return withNull(context.deserializedUnions.has(type.name) ? uses.wireType(wireTypeName(union.name)) : union.name, type.nullable);
       }
-      return withNull(context.deserialized.has(type.name) ? wireTypeName(type.name) : type.name, type.nullable);
+      return withNull(context.deserialized.has(type.name) ? uses.wireType(wireTypeName(type.name)) : type.name, type.nullable);
     }
     default:
       return publicType(type, context.unions);

@@ -1,5 +1,6 @@
 import type { Constraints, TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
+import type { UsedNames } from "./usedNames.js";
 
 /** Name of the function checking one model before it is sent. */
 export function validatorName(modelName: string): string {
@@ -9,9 +10,10 @@ export function validatorName(modelName: string): string {
 /**
  * Statements checking a present value against its constraints and, for models,
  * against the model's own validator. `value` must be side-effect free; `path` is a
- * TypeScript expression evaluating to the path shown in errors.
+ * TypeScript expression evaluating to the path shown in errors. The helpers and validators the checks
+ * call are noted in `uses`.
  */
-export function constraintChecks(type: TypeRef, value: string, path: string, constraints: Constraints | undefined, context: EmitContext): string[] {
+export function constraintChecks(type: TypeRef, value: string, path: string, constraints: Constraints | undefined, context: EmitContext, uses: UsedNames): string[] {
   const c = constraints ?? {};
   const checks: string[] = [];
   if ((type.kind === "integer" || type.kind === "number") && (c.minimum !== undefined || c.maximum !== undefined)) {
@@ -21,39 +23,39 @@ export function constraintChecks(type: TypeRef, value: string, path: string, con
       c.exclusiveMinimum ? "exclusiveMinimum: true" : undefined,
       c.exclusiveMaximum ? "exclusiveMaximum: true" : undefined,
     ].filter((b) => b !== undefined);
-    checks.push(`assertInRange(${value}, ${path}, { ${bounds.join(", ")} });`);
+    checks.push(`${uses.call("assertInRange")}(${value}, ${path}, { ${bounds.join(", ")} });`);
   }
   if (type.kind === "string" || type.kind === "enum") {
     if (c.minLength !== undefined || c.maxLength !== undefined) {
-      checks.push(`assertLength(${value}, ${path}, ${c.minLength ?? "undefined"}, ${c.maxLength ?? "undefined"});`);
+      checks.push(`${uses.call("assertLength")}(${value}, ${path}, ${c.minLength ?? "undefined"}, ${c.maxLength ?? "undefined"});`);
     }
     if (c.pattern !== undefined) {
-      checks.push(`assertPattern(${value}, ${path}, ${JSON.stringify(c.pattern)});`);
+      checks.push(`${uses.call("assertPattern")}(${value}, ${path}, ${JSON.stringify(c.pattern)});`);
     }
   }
   if (type.kind === "array") {
     if (c.minItems !== undefined || c.maxItems !== undefined) {
-      checks.push(`assertItemCount(${value}, ${path}, ${c.minItems ?? "undefined"}, ${c.maxItems ?? "undefined"});`);
+      checks.push(`${uses.call("assertItemCount")}(${value}, ${path}, ${c.minItems ?? "undefined"}, ${c.maxItems ?? "undefined"});`);
     }
-    const element = modelValidation(type.items, "item", `${path} + "[" + index + "]"`, context);
+    const element = modelValidation(type.items, "item", `${path} + "[" + index + "]"`, context, uses);
     if (element !== undefined) {
       checks.push(`${value}.forEach((item, index) => ${element});`);
     }
   }
   if (type.kind === "dictionary") {
-    const entry = modelValidation(type.values, "item", `${path} + "." + key`, context);
+    const entry = modelValidation(type.values, "item", `${path} + "." + key`, context, uses);
     if (entry !== undefined) {
       checks.push(`for (const [key, item] of Object.entries(${value})) {\n${entry};\n}`);
     }
   }
-  const own = modelValidation(type, value, path, context);
+  const own = modelValidation(type, value, path, context, uses);
   if (own !== undefined) {
     checks.push(`${own};`);
   }
   return checks;
 }
 
-function modelValidation(type: TypeRef, value: string, path: string, context: EmitContext): string | undefined {
+function modelValidation(type: TypeRef, value: string, path: string, context: EmitContext, uses: UsedNames): string | undefined {
   if (type.kind !== "model") {
     return undefined;
   }
@@ -62,7 +64,7 @@ function modelValidation(type: TypeRef, value: string, path: string, context: Em
   if (!validated) {
     return undefined;
   }
-  const name = validatorName(union?.name ?? type.name);
+  const name = uses.validator(validatorName(union?.name ?? type.name));
   return type.nullable ? `${value} === null || ${name}(${value}, ${path})` : `${name}(${value}, ${path})`;
 }
 
@@ -77,11 +79,12 @@ export function valueChecks(
   path: string,
   options: { required: boolean; nullable: boolean; constraints?: Constraints },
   context: EmitContext,
+  uses: UsedNames,
 ): string[] {
-  const checks = context.validateConstraints ? constraintChecks({ ...type, nullable: false } as TypeRef, value, path, options.constraints, context) : [];
+  const checks = context.validateConstraints ? constraintChecks({ ...type, nullable: false } as TypeRef, value, path, options.constraints, context, uses) : [];
   const statements: string[] = [];
   if (options.required && !options.nullable) {
-    statements.push(`assertPresent(${value}, ${path});`);
+    statements.push(`${uses.call("assertPresent")}(${value}, ${path});`);
     statements.push(...checks);
     return statements;
   }
@@ -90,10 +93,4 @@ export function valueChecks(
     statements.push(`if (${guard}) {\n${checks.join("\n")}\n}`);
   }
   return statements;
-}
-
-/** Runtime helpers a block of checks calls (for the import list). */
-export function validationHelpersUsed(code: string): string[] {
-  const helpers = ["assertPresent", "assertInRange", "assertLength", "assertPattern", "assertItemCount"];
-  return helpers.filter((helper) => code.includes(`${helper}(`));
 }

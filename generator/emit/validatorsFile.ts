@@ -1,10 +1,11 @@
 import { StructureKind, type FunctionDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { ObjectModel } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
 import { jsDoc } from "./docs.js";
 import { ownPropertyValue, propertyAccess, stringLiteral } from "./text.js";
-import { validationHelpersUsed, validatorName, valueChecks } from "./validation.js";
+import { UsedNames } from "./usedNames.js";
+import { validatorName, valueChecks } from "./validation.js";
 import { wireLeaves, wireTree, type WireNode } from "./wireTree.js";
 
 /** Statements of `src/validators.ts`, or undefined when no model sent has anything to check. */
@@ -14,17 +15,18 @@ export function validatorsStatements(context: EmitContext): StatementStructures[
     return undefined;
   }
   const unions = [...context.validatedUnions].sort().map((base) => context.unions.get(base) as PolymorphicUnion);
-  const functions = [...objects.map((o) => validator(o, context)), ...unions.map((u) => unionValidator(u, context))];
-  const code = functions.map((f) => String(f.statements)).join("\n");
+  // what the checks call, for the runtime import
+  const uses = new UsedNames();
+  const functions = [...objects.map((o) => validator(o, context, uses)), ...unions.map((u) => unionValidator(u, context))];
   const modelNames = [...objects.map((o) => o.name), ...unions.map((u) => u.name)];
   return [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: modelNames.sort() },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime.js", namedImports: validationHelpersUsed(code).sort() },
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime.js", namedImports: [...uses.runtime].sort() },
     ...functions,
   ];
 }
 
-function validator(object: ObjectModel, context: EmitContext): FunctionDeclarationStructure {
+function validator(object: ObjectModel, context: EmitContext, uses: UsedNames): FunctionDeclarationStructure {
   const writable = (context.properties.get(object.name) ?? []).filter((p) => !p.readOnly);
   const statements = writable
     .flatMap((p) =>
@@ -34,9 +36,10 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
         `path + ${JSON.stringify(`.${p.name}`)}`,
         { required: p.required, nullable: p.nullable || p.type.nullable === true, constraints: p.constraints },
         context,
+        uses,
       ),
     );
-  statements.push(...holderChecks(wireTree(writable)));
+  statements.push(...holderChecks(wireTree(writable), uses));
   return {
     kind: StructureKind.Function,
     name: validatorName(object.name),
@@ -55,12 +58,12 @@ function validator(object: ObjectModel, context: EmitContext): FunctionDeclarati
  * Flattened properties whose holder is optional but requires them: once the holder is sent (any of its
  * properties is set, as the serializer decides), each of them must be set too.
  */
-function holderChecks(nodes: readonly WireNode[], depth = 0): string[] {
+function holderChecks(nodes: readonly WireNode[], uses: UsedNames, depth = 0): string[] {
   return nodes.flatMap((node) => {
     if (node.kind !== "group") {
       return [];
     }
-    const inner = holderChecks(node.children, depth + 1);
+    const inner = holderChecks(node.children, uses, depth + 1);
     if (node.required) {
       return inner;
     }
@@ -71,7 +74,7 @@ function holderChecks(nodes: readonly WireNode[], depth = 0): string[] {
       return inner;
     }
     const sent = wireLeaves(node.children).map((p) => `${ownPropertyValue("value", p.name)} !== undefined`);
-    const present = needed.map((p) => `assertPresent(${ownPropertyValue("value", p.name)}, path + ${JSON.stringify(`.${p.name}`)});`);
+    const present = needed.map((p) => `${uses.call("assertPresent")}(${ownPropertyValue("value", p.name)}, path + ${JSON.stringify(`.${p.name}`)});`);
     return [`if (${sent.join(" || ")}) {\n${present.join("\n")}\n}`, ...inner];
   });
 }

@@ -4,9 +4,10 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { CodeModel, Operation } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { codeSpan, jsDoc } from "./docs.js";
-import type { MethodArgument } from "./signature.js";
+import type { MethodArgument } from "./methodArgument.js";
+import type { UsedNames } from "./usedNames.js";
 import { propertyAccess, stringLiteral } from "./text.js";
 
 /** Every generated api-version, oldest first. */
@@ -38,19 +39,20 @@ export function versionChecks(
   positional: MethodArgument[],
   sourceOf: (a: MethodArgument) => string,
   context: EmitContext,
+  uses: UsedNames,
 ): string[] {
   const model = context.model;
   if (model.client.apiVersion === undefined) return [];
   const checks: string[] = [];
   const own = gatedVersions(model, operation.apiVersions);
   if (own !== undefined) {
-    checks.push(`assertApiVersion(context.apiVersion, ${stringLiteral(operation.name)}, ${versionList(own)});`);
+    checks.push(`${uses.call("assertApiVersion")}(context.apiVersion, ${stringLiteral(operation.name)}, ${versionList(own)});`);
   }
   const field = (path: string, value: string, versions: string[]): void => {
     const limited = operation.apiVersions.filter((v) => versions.includes(v));
     if (limited.length === operation.apiVersions.length) return;
     checks.push(
-      `if (${value} !== undefined) {\nassertApiVersion(context.apiVersion, ${stringLiteral(`${operation.name}: ${path}`)}, ${versionList(limited)});\n}`,
+      `if (${value} !== undefined) {\n${uses.call("assertApiVersion")}(context.apiVersion, ${stringLiteral(`${operation.name}: ${path}`)}, ${versionList(limited)});\n}`,
     );
   };
   for (const argument of optional) {

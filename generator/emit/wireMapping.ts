@@ -1,5 +1,6 @@
 import type { TypeRef } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
+import type { UsedNames } from "./usedNames.js";
 
 export type Direction = "serialize" | "deserialize";
 
@@ -11,39 +12,40 @@ export function mapperName(direction: Direction, modelName: string): string {
 /**
  * The expression converting `source` between wire and TypeScript form, or undefined
  * when both forms are the same (then the value is passed through untouched).
- * `source` must be side-effect free: it may be evaluated more than once.
+ * `source` must be side-effect free: it may be evaluated more than once. The helpers and mappers it
+ * calls are noted in `uses`.
  */
-export function mappingExpression(type: TypeRef, source: string, direction: Direction, context: EmitContext, depth = 0): string | undefined {
-  const inner = innerMapping(type, source, direction, context, depth);
+export function mappingExpression(type: TypeRef, source: string, direction: Direction, context: EmitContext, uses: UsedNames, depth = 0): string | undefined {
+  const inner = innerMapping(type, source, direction, context, uses, depth);
   if (inner === undefined || !type.nullable) {
     return inner;
   }
   return `${source} === null ? null : ${inner}`;
 }
 
-function innerMapping(type: TypeRef, source: string, direction: Direction, context: EmitContext, depth: number): string | undefined {
+function innerMapping(type: TypeRef, source: string, direction: Direction, context: EmitContext, uses: UsedNames, depth: number): string | undefined {
   const item = depth === 0 ? "item" : `item${depth + 1}`;
   switch (type.kind) {
     case "date":
       if (direction === "deserialize") {
         return type.format === "unixtime"
-          ? `parseUnixTime(${source})`
+          ? `${uses.call("parseUnixTime")}(${source})`
           : type.format === "date-time-rfc1123"
-            ? `parseRfc1123Date(${source})`
-            : `parseDate(${source})`;
+            ? `${uses.call("parseRfc1123Date")}(${source})`
+            : `${uses.call("parseDate")}(${source})`;
       }
-      return type.format === "unixtime" ? `formatUnixTime(${source})` : `formatDate(${source}, ${JSON.stringify(type.format)})`;
+      return type.format === "unixtime" ? `${uses.call("formatUnixTime")}(${source})` : `${uses.call("formatDate")}(${source}, ${JSON.stringify(type.format)})`;
     case "bytes":
       if (direction === "deserialize") {
-        return `decodeBytes(${source})`;
+        return `${uses.call("decodeBytes")}(${source})`;
       }
-      return type.format === "byte" ? `encodeBytes(${source})` : `encodeBytes(${source}, "base64url")`;
+      return type.format === "byte" ? `${uses.call("encodeBytes")}(${source})` : `${uses.call("encodeBytes")}(${source}, "base64url")`;
     case "array": {
-      const element = itemMapping(type.items, item, direction, context, depth + 1);
+      const element = itemMapping(type.items, item, direction, context, uses, depth + 1);
       return element === undefined ? undefined : `${source}.map((${item}) => ${element})`;
     }
     case "dictionary": {
-      const value = itemMapping(type.values, item, direction, context, depth + 1);
+      const value = itemMapping(type.values, item, direction, context, uses, depth + 1);
       return value === undefined
         ? undefined
         : `Object.fromEntries(Object.entries(${source}).map(([key, ${item}]) => [key, ${value}]))`;
@@ -52,10 +54,10 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
       const union = context.unions.get(type.name);
       if (union !== undefined) {
         const mappedUnions = direction === "deserialize" ? context.deserializedUnions : context.serializedUnions;
-        return mappedUnions.has(type.name) ? `${mapperName(direction, union.name)}(${source})` : undefined;
+        return mappedUnions.has(type.name) ? `${uses.mapper(mapperName(direction, union.name))}(${source})` : undefined;
       }
       const mapped = direction === "deserialize" ? context.deserialized : context.serialized;
-      return mapped.has(type.name) ? `${mapperName(direction, type.name)}(${source})` : undefined;
+      return mapped.has(type.name) ? `${uses.mapper(mapperName(direction, type.name))}(${source})` : undefined;
     }
     default:
       return undefined;
@@ -68,13 +70,7 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
  * core-client's deserializer leaves it, instead of being parsed (`parseDate(null)` is 1970-01-01).
  * `item === null ? item : ...` keeps the mapped type: the wire type excludes null, so `item` is `never` there.
  */
-function itemMapping(type: TypeRef, item: string, direction: Direction, context: EmitContext, depth: number): string | undefined {
-  const mapped = mappingExpression(type, item, direction, context, depth);
+function itemMapping(type: TypeRef, item: string, direction: Direction, context: EmitContext, uses: UsedNames, depth: number): string | undefined {
+  const mapped = mappingExpression(type, item, direction, context, uses, depth);
   return mapped === undefined || direction === "serialize" || type.nullable ? mapped : `${item} === null ? ${item} : ${mapped}`;
-}
-
-/** Runtime helpers a mapping expression calls (for the import list). */
-export function runtimeHelpersUsed(expression: string): string[] {
-  const helpers = ["additionalProperties", "parseDate", "parseRfc1123Date", "parseUnixTime", "formatDate", "formatUnixTime", "encodeBytes", "decodeBytes"];
-  return helpers.filter((helper) => new RegExp(`\\b${helper}\\(`).test(expression));
 }

@@ -6,14 +6,11 @@
  */
 import { StructureKind, VariableDeclarationKind, type StatementStructures } from "ts-morph";
 import type { Operation, Property, TypeRef, XmlInfo } from "../model/types.js";
-import type { EmitContext } from "./analysis.js";
+import type { EmitContext } from "./context.js";
 import { jsDoc } from "./docs.js";
 import { propertyKey, stringLiteral } from "./text.js";
 
 const xmlMediaType = /^(application|text)\/([\w.+-]+\+)?xml\b/i;
-
-/** Values `src/xml.ts` and `src/xmlModels.ts` export: no operation function may take these names. */
-export const xmlValueNames: readonly string[] = ["readXml", "readXmlValue", "sendXmlOperation", "writeXml", "writeXmlValue", "xmlModels"];
 
 export function isXmlMediaType(mediaType: string | undefined): boolean {
   return mediaType !== undefined && xmlMediaType.test(mediaType);

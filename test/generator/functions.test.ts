@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createEmptyPipeline, createHttpHeaders, type HttpClient, type PipelineRequest } from "@azure/core-rest-pipeline";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runtimeValueNames } from "../../generator/emit/signature.js";
+import { runtimeValueNames } from "../../generator/emit/runtimeNames.js";
 import {
   CommunicationIdentityOperations,
   communicationIdentityCreate,

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { emitClient } from "../../generator/emit/index.js";
-import { xmlValueNames } from "../../generator/emit/xml.js";
+import { xmlValueNames } from "../../generator/emit/runtimeNames.js";
 import { readXml, writeXml, type XmlModels } from "../../generator/emit/runtime/xml.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { buildCodeModel } from "../../generator/model/index.js";
