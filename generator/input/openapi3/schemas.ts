@@ -23,7 +23,11 @@ export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: stri
   if (!isObject(schema)) return schema;
   if (typeof schema["$ref"] === "string") {
     const out: JsonObject = {};
-    for (const [key, value] of Object.entries(schema)) out[key] = key === "$ref" ? rewriteRef(value as string) : value;
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === "nullable") {
+        if (value === true && schema["x-nullable"] === undefined) out["x-nullable"] = true;
+      } else out[key] = key === "$ref" ? rewriteRef(value as string) : value;
+    }
     return out;
   }
   const nullableForm = nullableAlternative(schema);

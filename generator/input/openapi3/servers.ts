@@ -1,7 +1,7 @@
 /**
  * OpenAPI 3 `servers` → Swagger 2 `host`/`basePath`/`schemes`, or, when the first server's URL has
  * variables, `x-ms-parameterized-host` (one required string parameter per variable, with its
- * description, enum and default; the part of the URL after the host becomes `basePath`).
+ * description, enum and default; the whole URL, path included, is the host template).
  * Only the first server's host is used; further servers add their schemes when their URL is
  * otherwise the same.
  */
@@ -29,9 +29,9 @@ export function convertServers(ctx: ReadContext, servers: JsonValue | undefined)
 function parameterizedHost(ctx: ReadContext, url: string, variables: JsonObject): JsonObject {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(url);
   const afterScheme = scheme === null ? url : url.slice(scheme[0].length);
-  const slash = afterScheme.indexOf("/");
-  const hostTemplate = slash < 0 ? afterScheme : afterScheme.slice(0, slash);
-  const basePath = slash < 0 ? "" : afterScheme.slice(slash);
+  // The whole URL is the template (Swagger 2's hostTemplate may hold a path too): which part of it was a
+  // base path cannot be told apart, and the requests go to the same URLs either way.
+  const hostTemplate = afterScheme.replace(/\/$/, "");
   const names = [...url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
   const parameters = [...new Set(names)].map((name) => {
     const variable = variables[name];
@@ -44,7 +44,6 @@ function parameterizedHost(ctx: ReadContext, url: string, variables: JsonObject)
   if (scheme === null) host["useSchemePrefix"] = false;
   return {
     "x-ms-parameterized-host": host,
-    ...(basePath !== "" && basePath !== "/" ? { basePath } : {}),
     ...(scheme !== null ? { schemes: [(scheme[1] as string).toLowerCase()] } : {}),
   };
 }
