@@ -103,6 +103,35 @@ describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
   });
 });
 
+describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
+  it("a discriminator mapping becomes x-ms-discriminator-value; a form body formData parameters; query arrays explode by default", async () => {
+    const { doc } = await read("pets-3.0.yaml");
+    expect([doc["host"], doc["schemes"]]).toEqual(["pets.example.com", ["https", "http"]]);
+    expect(doc["definitions"]).toEqual({
+      Pet: { type: "object", required: ["kind"], properties: { kind: { type: "string" } }, discriminator: "kind" },
+      Dog: {
+        allOf: [{ $ref: "#/definitions/Pet" }, { type: "object", properties: { barks: { type: "boolean" } } }],
+        "x-ms-discriminator-value": "doggo",
+      },
+    });
+    expect((doc["paths"] as Record<string, Record<string, unknown>>)["/pets"]?.["post"]).toEqual({
+      operationId: "Pets_Add",
+      consumes: ["application/x-www-form-urlencoded"],
+      produces: ["application/json"],
+      parameters: [
+        { name: "tags", in: "query", type: "array", items: { type: "string" }, collectionFormat: "multi" },
+        { name: "name", in: "formData", required: true, type: "string" },
+        { name: "photo", in: "formData", type: "file" },
+      ],
+      responses: { "200": { description: "The pet.", schema: { $ref: "#/definitions/Pet" } } },
+    });
+  });
+
+  it("generates the subtype with its mapped discriminator value", async () => {
+    expect(await generated("pets-3.0.yaml", "src/models.ts")).toContain('export interface Dog extends Pet {\n  /** Discriminator: always `doggo` for this model. */\n  kind: "doggo";\n');
+  });
+});
+
 describe("OpenAPI 3 refusals name the original file#pointer", () => {
   it("oneOf without a discriminator", async () => {
     expect(await refusal("refused-oneof.yaml")).toBe(
