@@ -189,14 +189,9 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
-/** The model stage, with errors on OpenAPI 3 input restated at their original `file#pointer`. */
-function buildModelAtOrigins(build: Stages[0]["buildCodeModel"], sources: Source[], config: ClientConfig): ReturnType<Stages[0]["buildCodeModel"]> {
-  try {
-    return build(sources, config);
-  } catch (error) {
-    const mapped = sources.reduce((e, source) => (source.origins === undefined ? e : atOrigin(source.origins, e)), error as unknown);
-    throw mapped;
-  }
+/** `error` restated at its original OpenAPI 3 `file#pointer` when a source was read from OpenAPI 3. */
+function atOrigins(sources: Source[], error: unknown): unknown {
+  return sources.reduce((e, source) => (source.origins === undefined ? e : atOrigin(source.origins, e)), error);
 }
 
 type Stages = [typeof import("../model/index.js"), typeof import("../emit/index.js")];
@@ -211,7 +206,10 @@ export function startImportingStages(): Promise<Stages> {
   return stages;
 }
 
-/** Model and emit (imported only when needed; pass `startImportingStages()` to overlap it with loading). */
+/**
+ * Model and emit (imported only when needed; pass `startImportingStages()` to overlap it with loading).
+ * Their errors on OpenAPI 3 input name the original `file#pointer` (generator/input/openapi3/origins.ts).
+ */
 export async function buildFiles(
   sources: Source[],
   config: ClientConfig,
@@ -221,14 +219,19 @@ export async function buildFiles(
 ): Promise<OutputFile[]> {
   const [{ buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
-  const model = buildModelAtOrigins(buildCodeModel, sources, config);
-  phase("model");
-  const files = await emitClientInParallel(model, {
-    templatesDir: paths.templatesDir,
-    validateConstraints: config.validateConstraints === true,
-    ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-    ignoreLoad: true,
-  });
+  let files: OutputFile[];
+  try {
+    const model = buildCodeModel(sources, config);
+    phase("model");
+    files = await emitClientInParallel(model, {
+      templatesDir: paths.templatesDir,
+      validateConstraints: config.validateConstraints === true,
+      ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+      ignoreLoad: true,
+    });
+  } catch (error) {
+    throw atOrigins(sources, error);
+  }
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
