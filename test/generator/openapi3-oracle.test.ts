@@ -2,7 +2,9 @@
  * The format oracle of issue 13: every Identity version of spec/manifest.json and every test-server
  * Swagger file, converted to OpenAPI 3 by swagger2openapi (see test/fixtures/openapi3/formOracle.ts
  * for its options and the three repairs of its output), generates the same TypeScript as the Swagger
- * 2 form, apart from what names the spec files (header comment, README provenance lines).
+ * 2 form, apart from what names the spec files (header comment, README provenance lines). Each is
+ * checked twice: as converted (OpenAPI 3.0) and said in 3.1 terms (`upgradeTo31`: type lists with
+ * "null", `anyOf` with a null type, numeric exclusive bounds).
  *
  * Exceptions, each a loss or a failure of the conversion, not of the reader:
  * - NOT_CONVERTED: swagger2openapi throws on an `x-ms-parameterized-host` without `schemes`;
@@ -32,33 +34,35 @@ const CONVERSION_LOSES: Record<string, string> = {
 
 const LIMIT = { timeout: 120_000 };
 
-describe("OpenAPI 3 format oracle: the swagger2openapi form of a spec generates the same TypeScript", () => {
-  describe("Identity (every manifest version)", () => {
-    for (const version of versions) {
-      it(version.apiVersion, LIMIT, async () => {
-        expect(await compareForms(join(specsRoot, version.path), specsRoot)).toEqual({ status: "identical" });
-      });
-    }
-  });
-
-  describe("test-server Swagger files", () => {
-    for (const spec of listSpecs()) {
-      if (NOT_CONVERTED.has(spec)) {
-        it(`${spec}: swagger2openapi cannot convert it (x-ms-parameterized-host without schemes)`, LIMIT, async () => {
-          const outRoot = mkdtempSync(join(tmpdir(), "acs-oas3-oracle-"));
-          try {
-            await expect(writeOpenApi3Form(join(swaggerDir, spec), swaggerDir, outRoot)).rejects.toThrow("Cannot read properties of undefined (reading 'forEach')");
-          } finally {
-            rmSync(outRoot, { recursive: true, force: true });
-          }
+for (const form of ["3.0", "3.1"] as const) {
+  describe(`OpenAPI ${form} format oracle: the swagger2openapi form${form === "3.1" ? ", said in 3.1 terms," : ""} of a spec generates the same TypeScript`, () => {
+    describe("Identity (every manifest version)", () => {
+      for (const version of versions) {
+        it(version.apiVersion, LIMIT, async () => {
+          expect(await compareForms(join(specsRoot, version.path), specsRoot, form)).toEqual({ status: "identical" });
         });
-        continue;
       }
-      const loss = CONVERSION_LOSES[spec];
-      const test = loss === undefined ? it : it.fails;
-      test(loss === undefined ? spec : `${spec} (known: ${loss})`, LIMIT, async () => {
-        expect(await compareForms(join(swaggerDir, spec), swaggerDir)).toEqual({ status: "identical" });
-      });
-    }
+    });
+
+    describe("test-server Swagger files", () => {
+      for (const spec of listSpecs()) {
+        if (NOT_CONVERTED.has(spec)) {
+          it(`${spec}: swagger2openapi cannot convert it (x-ms-parameterized-host without schemes)`, LIMIT, async () => {
+            const outRoot = mkdtempSync(join(tmpdir(), "acs-oas3-oracle-"));
+            try {
+              await expect(writeOpenApi3Form(join(swaggerDir, spec), swaggerDir, outRoot, form)).rejects.toThrow("Cannot read properties of undefined (reading 'forEach')");
+            } finally {
+              rmSync(outRoot, { recursive: true, force: true });
+            }
+          });
+          continue;
+        }
+        const loss = CONVERSION_LOSES[spec];
+        const test = loss === undefined ? it : it.fails;
+        test(loss === undefined ? spec : `${spec} (known: ${loss})`, LIMIT, async () => {
+          expect(await compareForms(join(swaggerDir, spec), swaggerDir, form)).toEqual({ status: "identical" });
+        });
+      }
+    });
   });
-});
+}
