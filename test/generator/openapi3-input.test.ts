@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
+import { originOf, readOpenApi3 } from "../../generator/input/openapi3/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
@@ -149,5 +149,24 @@ describe("OpenAPI 3 refusals name the original file#pointer", () => {
 
   it("a document that is not valid OpenAPI 3.0", async () => {
     expect(await refusal("invalid.yaml")).toBe('invalid.yaml#/info: not valid OpenAPI 3.0: missing required property "version"');
+  });
+});
+
+describe("pointer origins", () => {
+  const origins = {
+    "a.yaml#/definitions/Pet": "a.yaml#/components/schemas/Pet",
+    "a.yaml#/paths/~1p/post/parameters/1": "a.yaml#/paths/~1p/post/requestBody",
+    "a.yaml#/paths/~1p/post/parameters/2": "a.yaml#/paths/~1p/post/parameters/1",
+  };
+
+  it("restates a pointer at its longest mapped prefix and keeps the rest", () => {
+    expect(originOf(origins, "a.yaml", "/definitions/Pet/properties/name")).toEqual({ file: "a.yaml", pointer: "/components/schemas/Pet/properties/name" });
+    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/1/schema")).toEqual({ file: "a.yaml", pointer: "/paths/~1p/post/requestBody/schema" });
+    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/2")).toEqual({ file: "a.yaml", pointer: "/paths/~1p/post/parameters/1" });
+  });
+
+  it("leaves pointers the reader did not move, and other files, as they are", () => {
+    expect(originOf(origins, "a.yaml", "/paths/~1p/post/x-ms-pageable")).toEqual({ file: "a.yaml", pointer: "/paths/~1p/post/x-ms-pageable" });
+    expect(originOf(origins, "b.yaml", "/definitions/Pet")).toEqual({ file: "b.yaml", pointer: "/definitions/Pet" });
   });
 });

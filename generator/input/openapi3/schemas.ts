@@ -5,6 +5,7 @@
  * see ./document.ts), 3.1 numeric `exclusiveMinimum`/`exclusiveMaximum` become the boolean form.
  * Constructs without a Swagger 2 equivalent are refused at their pointer.
  */
+import { escapePointerSegment } from "../../errors.js";
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { isObject, refuse, type ReadContext } from "./context.js";
@@ -106,6 +107,5 @@ export function fileForBinary(schema: JsonValue): JsonValue {
   return schema;
 }
 
-export function escape(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
+/** One JSON pointer segment (RFC 6901). */
+export const escape = escapePointerSegment;
