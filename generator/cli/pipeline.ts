@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
+import { atOrigin, isOpenApi3, readOpenApi3, type PointerOrigins } from "../input/openapi3/index.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
 import { checkNameMaps } from "../load/nameMaps.js";
@@ -53,6 +54,8 @@ export interface Source {
   spec: LoadedSpec;
   /** Transforms applied to it, in order. */
   transforms: AppliedTransform[];
+  /** For OpenAPI 3 input (read into the Swagger 2 shape): where the model's error pointers came from. */
+  origins?: PointerOrigins;
 }
 
 export interface LoadRequest {
@@ -93,8 +96,9 @@ export async function loadSources(
     const loaded = await loadSpec(join(paths.specsRoot, version.path), loadOptions(request, paths));
     loaded.warnings.forEach(warn);
     checkPins(version, loaded, paths.specsRoot);
-    const { spec, applied } = applyTransforms(loaded, version.apiVersion, transforms);
-    sources.push({ manifest: version, spec, transforms: applied });
+    const input = readInput(loaded);
+    const { spec, applied } = applyTransforms(input.spec, version.apiVersion, transforms);
+    sources.push({ manifest: version, spec, transforms: applied, ...origins(input) });
   }
   return { sources, config: manifest.client };
 }
@@ -123,8 +127,10 @@ async function loadArbitrarySpec(
   paths: Paths,
   warn: (d: Diagnostic) => void,
 ): Promise<{ sources: Source[]; config: ClientConfig }> {
-  const spec = await loadSpec(specPath, loadOptions(request, paths));
-  spec.warnings.forEach(warn);
+  const loaded = await loadSpec(specPath, loadOptions(request, paths));
+  loaded.warnings.forEach(warn);
+  const input = readInput(loaded);
+  const spec = input.spec;
   const entry = spec.documents[spec.entryFile] ?? {};
   const info = (entry["info"] ?? {}) as { title?: unknown; version?: unknown };
   const apiVersion = typeof info.version === "string" ? info.version : "";
@@ -137,7 +143,16 @@ async function loadArbitrarySpec(
     sha256: hashesRelativeTo(spec, base),
   };
   const clientName = identifierFromTitle(typeof info.title === "string" ? info.title : "");
-  return { sources: [{ manifest, spec, transforms: [] }], config: { clientName } };
+  return { sources: [{ manifest, spec, transforms: [], ...origins(input) }], config: { clientName } };
+}
+
+/** The spec in the shape the model builder reads: OpenAPI 3 goes through its reader, Swagger 2 as it is. */
+function readInput(loaded: LoadedSpec): { spec: LoadedSpec; origins?: PointerOrigins } {
+  return isOpenApi3(loaded.documents[loaded.entryFile]) ? readOpenApi3(loaded) : { spec: loaded };
+}
+
+function origins(input: { origins?: PointerOrigins }): { origins?: PointerOrigins } {
+  return input.origins !== undefined ? { origins: input.origins } : {};
 }
 
 /**
@@ -174,6 +189,11 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
+/** `error` restated at its original OpenAPI 3 `file#pointer` when a source was read from OpenAPI 3. */
+function atOrigins(sources: Source[], error: unknown): unknown {
+  return sources.reduce((e, source) => (source.origins === undefined ? e : atOrigin(source.origins, e)), error);
+}
+
 type Stages = [typeof import("../model/index.js"), typeof import("../emit/index.js")];
 
 /**
@@ -186,7 +206,10 @@ export function startImportingStages(): Promise<Stages> {
   return stages;
 }
 
-/** Model and emit (imported only when needed; pass `startImportingStages()` to overlap it with loading). */
+/**
+ * Model and emit (imported only when needed; pass `startImportingStages()` to overlap it with loading).
+ * Their errors on OpenAPI 3 input name the original `file#pointer` (generator/input/openapi3/origins.ts).
+ */
 export async function buildFiles(
   sources: Source[],
   config: ClientConfig,
@@ -196,14 +219,19 @@ export async function buildFiles(
 ): Promise<OutputFile[]> {
   const [{ buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
-  const model = buildCodeModel(sources, config);
-  phase("model");
-  const files = await emitClientInParallel(model, {
-    templatesDir: paths.templatesDir,
-    validateConstraints: config.validateConstraints === true,
-    ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-    ignoreLoad: true,
-  });
+  let files: OutputFile[];
+  try {
+    const model = buildCodeModel(sources, config);
+    phase("model");
+    files = await emitClientInParallel(model, {
+      templatesDir: paths.templatesDir,
+      validateConstraints: config.validateConstraints === true,
+      ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+      ignoreLoad: true,
+    });
+  } catch (error) {
+    throw atOrigins(sources, error);
+  }
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

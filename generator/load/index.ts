@@ -1,6 +1,7 @@
 /**
- * Load stage: read an entry Swagger 2.0 document (JSON or YAML) and every document it reaches
- * through `$ref`, inside the root folder only; validate each against the Swagger 2.0 schema and
+ * Load stage: read an entry Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML) and every document it reaches
+ * through `$ref`, inside the root folder only; validate each against its format's schema (all of
+ * one format; ../input/openapi3/ turns OpenAPI 3 into the Swagger 2 shape later) and
  * check that every `$ref` resolves and that no chain of `$ref`s loops or runs longer than the
  * limit (./limits.ts holds the limits on nesting, chains and remote documents). Documents are
  * returned unmodified (see ./refs.ts to follow `$ref`s); `x-ms-examples` targets are only
@@ -17,6 +18,7 @@ import { isOutsideRoot, keyOf, newSession, refParserOptions, type ReadSession } 
 import { isRemoteRef, redactUrl, refTargetFile, tryResolveRef, type RefDocuments } from "./refs.js";
 import type { Diagnostic, JsonObject, LoadedSpec, LoadOptions } from "./types.js";
 import { validateSwagger } from "./validate.js";
+import { isOpenApi3, validateOpenApi3 } from "../input/openapi3/index.js";
 
 export type { Diagnostic, DiagnosticCode, LoadedSpec, LoadOptions } from "./types.js";
 export { resolveRef, resolveRefChain, tryResolveRef, getAtPointer, isRefObject } from "./refs.js";
@@ -64,12 +66,15 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
   const documents: Record<string, JsonObject> = {};
   for (const key of order) documents[key] = session.documents.get(key) as JsonObject;
 
+  const openApi3 = isOpenApi3(documents[entryFile]);
   for (const key of order) {
     const doc = documents[key] as JsonObject;
-    if (typeof doc["openapi"] === "string") {
-      throw new GeneratorError(key, "/openapi", `OpenAPI ${doc["openapi"]} is not supported (Swagger 2.0 only)`);
+    if (isOpenApi3(doc) !== openApi3) {
+      const [pointer, what] = openApi3 ? ["/swagger", "Swagger 2.0"] : ["/openapi", `OpenAPI ${String(doc["openapi"])}`];
+      throw new GeneratorError(key, pointer, `${what} document reached from ${openApi3 ? "an OpenAPI 3" : "a Swagger 2.0"} entry: formats cannot be mixed`);
     }
-    validateSwagger(key, doc);
+    if (openApi3) validateOpenApi3(key, doc);
+    else validateSwagger(key, doc);
   }
 
   const warnings: Diagnostic[] = [];

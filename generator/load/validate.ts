@@ -12,15 +12,28 @@ import type { ErrorObject, ValidateFunction } from "ajv-draft-04";
 import { GeneratorError } from "../errors.js";
 import precompiledSwagger from "./swagger-validator.generated.js";
 import precompiledManifest from "./manifest-validator.generated.js";
+import precompiledOpenApi30 from "./openapi30-validator.generated.js";
+import precompiledOpenApi31 from "./openapi31-validator.generated.js";
 import { AJV_OPTIONS, SCHEMAS, type SchemaName } from "./schemas.js";
 import type { JsonObject } from "./types.js";
 
 const require = createRequire(import.meta.url);
 
 /** All-errors validators, compiled on first failure (a pure function of the schemas). */
-const full: { swagger?: ValidateFunction; manifest?: ValidateFunction } = {};
+const full: Partial<Record<SchemaName, ValidateFunction>> = {};
+
+const PRECOMPILED: Record<SchemaName, ValidateFunction> = {
+  swagger: precompiledSwagger,
+  manifest: precompiledManifest,
+  openapi30: precompiledOpenApi30,
+  openapi31: precompiledOpenApi31,
+};
 
 function compileFull(which: SchemaName): ValidateFunction {
+  if (SCHEMAS[which].dialect === "draft-2020-12") {
+    const Ajv2020 = (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).default;
+    return new Ajv2020({ ...AJV_OPTIONS, allErrors: true }).compile(SCHEMAS[which].load()) as unknown as ValidateFunction;
+  }
   const Ajv = (require("ajv-draft-04") as typeof import("ajv-draft-04")).default;
   return new Ajv({ ...AJV_OPTIONS, allErrors: true }).compile(SCHEMAS[which].load());
 }
@@ -29,7 +42,7 @@ function compileFull(which: SchemaName): ValidateFunction {
  * The best explanation of why `value` fails the `which` schema, or `undefined` when it is valid.
  */
 export function schemaProblem(which: SchemaName, value: unknown): { pointer: string; message: string } | undefined {
-  const fast = which === "swagger" ? precompiledSwagger : precompiledManifest;
+  const fast = PRECOMPILED[which];
   if (fast(value)) return undefined;
   const validator = (full[which] ??= compileFull(which));
   validator(value);

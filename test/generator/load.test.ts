@@ -176,8 +176,8 @@ describe("loadSpec errors name the file, the JSON pointer and what is wrong", ()
     );
   });
 
-  it("an OpenAPI 3 document", async () => {
-    expect(await loadError(join(fixtures, "bad/openapi3.json"))).toBe("bad/openapi3.json#/openapi: OpenAPI 3.0.0 is not supported (Swagger 2.0 only)");
+  it("an OpenAPI document of a version other than 3.0 and 3.1", async () => {
+    expect(await loadError(join(fixtures, "bad/openapi4.json"))).toBe("bad/openapi4.json#/openapi: OpenAPI 4.0.0 is not supported (OpenAPI 3.0.x and 3.1.x are)");
   });
 
   it("a file that is not JSON", async () => {

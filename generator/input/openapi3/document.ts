@@ -1,0 +1,125 @@
+/**
+ * One OpenAPI 3 document → the Swagger 2 shape the model builder reads (see README.md), filling
+ * the pointer map for every place whose pointer changes.
+ */
+import type { JsonObject } from "../../load/types.js";
+import type { JsonValue } from "../../model/types.js";
+import { isObject, refuse, remember, type ReadContext } from "./context.js";
+import { convertParameter } from "./parameters.js";
+import { convertRequestBody } from "./requestBody.js";
+import { convertResponse } from "./responses.js";
+import { convertSchema, escape } from "./schemas.js";
+import { convertSecuritySchemes } from "./security.js";
+import { convertServers } from "./servers.js";
+
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+/** Top-level keys carried over as they are. */
+const KEPT = new Set(["info", "tags", "security", "externalDocs"]);
+
+export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
+  const out: JsonObject = { swagger: "2.0" };
+  for (const [key, value] of Object.entries(doc)) {
+    if (KEPT.has(key) || (key.startsWith("x-") && key !== "x-ms-paths")) out[key] = value;
+  }
+  if (isObject(doc["webhooks"]) && Object.keys(doc["webhooks"]).length > 0) refuse(ctx, "/webhooks", "webhooks");
+  Object.assign(out, convertServers(ctx, doc["servers"]));
+  if (isObject(doc["x-ms-parameterized-host"])) out["x-ms-parameterized-host"] = doc["x-ms-parameterized-host"];
+  out["paths"] = convertPaths(ctx, doc["paths"], "/paths");
+  if (isObject(doc["x-ms-paths"])) out["x-ms-paths"] = convertPaths(ctx, doc["x-ms-paths"], "/x-ms-paths");
+  const components = isObject(doc["components"]) ? doc["components"] : {};
+  const definitions = section(ctx, components["schemas"], "schemas", "definitions", (value, at) => convertSchema(ctx, value, at));
+  if (definitions !== undefined) {
+    applyDiscriminatorMappings(components["schemas"] as JsonObject, definitions);
+    out["definitions"] = definitions;
+  }
+  const parameters = section(ctx, components["parameters"], "parameters", "parameters", (value, at) => convertParameter(ctx, value, at));
+  if (parameters !== undefined) out["parameters"] = parameters;
+  const responses = section(ctx, components["responses"], "responses", "responses", (value, at) => convertResponse(ctx, value, at, []));
+  if (responses !== undefined) out["responses"] = responses;
+  const security = convertSecuritySchemes(ctx, components["securitySchemes"]);
+  if (security !== undefined) out["securityDefinitions"] = security;
+  return out;
+}
+
+function section(ctx: ReadContext, value: JsonValue | undefined, from: string, to: string, convert: (value: JsonValue, at: string) => JsonValue): JsonObject | undefined {
+  if (!isObject(value)) return undefined;
+  const out: JsonObject = {};
+  for (const [name, item] of Object.entries(value)) {
+    const at = `/components/${from}/${escape(name)}`;
+    remember(ctx, `/${to}/${escape(name)}`, at);
+    out[name] = convert(item, at);
+  }
+  return out;
+}
+
+function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: string): JsonObject {
+  const out: JsonObject = {};
+  if (!isObject(paths)) return out;
+  for (const [path, item] of Object.entries(paths)) {
+    const at = `${pointer}/${escape(path)}`;
+    if (!isObject(item)) continue;
+    if (item["$ref"] !== undefined) refuse(ctx, `${at}/$ref`, "a path item $ref");
+    if (item["servers"] !== undefined) refuse(ctx, `${at}/servers`, "path-level servers");
+    const converted: JsonObject = {};
+    for (const [key, value] of Object.entries(item)) {
+      if (key === "parameters" && Array.isArray(value)) converted[key] = value.map((p, i) => convertParameter(ctx, p, `${at}/parameters/${i}`));
+      else if (METHODS.has(key) && isObject(value)) converted[key] = convertOperation(ctx, value, `${at}/${key}`);
+      else if (key !== "summary" && key !== "description") converted[key] = value;
+    }
+    out[path] = converted;
+  }
+  return out;
+}
+
+function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string): JsonObject {
+  for (const key of ["callbacks", "servers"]) if (operation[key] !== undefined) refuse(ctx, `${pointer}/${key}`, key === "servers" ? "operation-level servers" : "callbacks");
+  const parameters = (Array.isArray(operation["parameters"]) ? operation["parameters"] : []).map((p, i) => {
+    const converted = convertParameter(ctx, p, `${pointer}/parameters/${i}`);
+    return { converted, from: `${pointer}/parameters/${i}` };
+  });
+  let consumes: string[] = [];
+  if (operation["requestBody"] !== undefined) {
+    const body = convertRequestBody(ctx, operation, `${pointer}/requestBody`);
+    consumes = body.consumes;
+    const at = Math.min(body.index ?? parameters.length, parameters.length);
+    parameters.splice(at, 0, ...body.parameters.map((converted) => ({ converted: converted as JsonValue, from: `${pointer}/requestBody` })));
+  }
+  const produces: string[] = [];
+  const responses: JsonObject = {};
+  if (isObject(operation["responses"])) {
+    for (const [status, response] of Object.entries(operation["responses"])) {
+      responses[status] = convertResponse(ctx, response, `${pointer}/responses/${escape(status)}`, produces);
+    }
+  }
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(operation)) {
+    if (key === "parameters" || key === "requestBody" || key === "responses") continue;
+    if (key === "x-ms-requestBody-name" || key === "x-codegen-request-body-name" || key === "x-ms-requestBody-index") continue;
+    out[key] = value;
+  }
+  if (consumes.length > 0) out["consumes"] = consumes;
+  if (produces.length > 0) out["produces"] = produces;
+  if (parameters.length > 0) {
+    out["parameters"] = parameters.map((p) => p.converted);
+    parameters.forEach((p, i) => remember(ctx, `${pointer}/parameters/${i}`, p.from));
+  }
+  out["responses"] = responses;
+  return out;
+}
+
+/**
+ * A discriminator `mapping` (`value → #/components/schemas/Name`, same file) as Swagger 2 says it:
+ * `x-ms-discriminator-value` on the target, unless the target already has one.
+ */
+function applyDiscriminatorMappings(schemas: JsonObject, definitions: JsonObject): void {
+  for (const schema of Object.values(schemas)) {
+    const discriminator = isObject(schema) ? schema["discriminator"] : undefined;
+    const mapping = isObject(discriminator) ? discriminator["mapping"] : undefined;
+    if (!isObject(mapping)) continue;
+    for (const [value, ref] of Object.entries(mapping)) {
+      const name = typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : undefined;
+      const target = name === undefined ? undefined : definitions[name];
+      if (isObject(target) && target["x-ms-discriminator-value"] === undefined && value !== name) target["x-ms-discriminator-value"] = value;
+    }
+  }
+}

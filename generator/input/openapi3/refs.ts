@@ -1,0 +1,33 @@
+/**
+ * `$ref` rewriting: OpenAPI 3 component pointers → the Swagger 2 sections the model builder reads.
+ * The file part of a reference is kept (documents keep their paths), only the pointer moves.
+ */
+import { resolveRefChain } from "../../load/refs.js";
+import type { JsonObject } from "../../load/types.js";
+import type { JsonValue } from "../../model/types.js";
+import { isObject, type ReadContext } from "./context.js";
+
+const SECTIONS: ReadonlyArray<[string, string]> = [
+  ["#/components/schemas/", "#/definitions/"],
+  ["#/components/parameters/", "#/parameters/"],
+  ["#/components/responses/", "#/responses/"],
+];
+
+/** The Swagger-2-shaped form of a `$ref` string. */
+export function rewriteRef(ref: string): string {
+  for (const [from, to] of SECTIONS) {
+    const at = ref.indexOf(from);
+    if (at >= 0) return ref.slice(0, at) + to + ref.slice(at + from.length);
+  }
+  return ref;
+}
+
+/**
+ * Follows a `{ $ref }` chain in the original documents (request bodies, headers, parameter schemas
+ * are inlined, as Swagger 2 has no place to refer to them). Returns the target, its file and pointer.
+ */
+export function follow(ctx: ReadContext, value: JsonValue, pointer: string): { value: JsonObject; file: string; pointer: string } {
+  if (!isObject(value) || typeof value["$ref"] !== "string") return { value: (value ?? {}) as JsonObject, file: ctx.file, pointer };
+  const target = resolveRefChain({ documents: ctx.documents }, ctx.file, value, pointer);
+  return { value: target.value as JsonObject, file: target.file, pointer: target.pointer };
+}
