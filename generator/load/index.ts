@@ -90,7 +90,14 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
  * Walk one document in key order; every `$ref` outside `x-ms-examples` must resolve (each is
  * appended to `refs`), every `x-ms-examples` file should exist (a warning otherwise).
  */
-function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: JsonObject, warnings: Diagnostic[], refs: RefLocation[]): void {
+function checkRefs(
+  session: ReadSession,
+  spec: RefDocuments,
+  file: string,
+  doc: JsonObject,
+  warnings: Diagnostic[],
+  refs: RefLocation[],
+): void {
   const visit = (value: JsonValue, path: Array<string | number>, inExamples: boolean): void => {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) {
@@ -142,7 +149,12 @@ function checkExample(session: ReadSession, file: string, pointer: string, ref: 
   }
   const target = refTargetFile(file, ref);
   if (isOutsideRoot(target)) {
-    warnings.push({ code: "example-outside-root", file, pointer, message: `example file "${shown}" is outside the root folder; not checked` });
+    warnings.push({
+      code: "example-outside-root",
+      file,
+      pointer,
+      message: `example file "${shown}" is outside the root folder; not checked`,
+    });
   } else if (!(session.examples.get(target) ?? session.hashes.has(target))) {
     warnings.push({ code: "missing-example", file, pointer, message: `example file "${shown}" does not exist` });
   }
