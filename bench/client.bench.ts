@@ -99,12 +99,7 @@ interface Stats {
   serverCpuUs: number;
 }
 
-async function measure(
-  call: () => Promise<unknown>,
-  requests: number,
-  concurrency: number,
-  emulator: Emulator,
-): Promise<Stats> {
+async function measure(call: () => Promise<unknown>, requests: number, concurrency: number, emulator: Emulator): Promise<Stats> {
   const latencies = new Float64Array(requests);
   let next = 0;
   const server0 = await emulator.cpuUs();
@@ -161,7 +156,9 @@ function oursClientFor(connectionString: string): Ours {
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const client = new Ours(connectionString);
-    console.log(`  note: generated/ lacks api-version ${OFFICIAL_API_VERSION}; ours sends its default, the official sends ${OFFICIAL_API_VERSION}`);
+    console.log(
+      `  note: generated/ lacks api-version ${OFFICIAL_API_VERSION}; ours sends its default, the official sends ${OFFICIAL_API_VERSION}`,
+    );
     return client;
   }
 }
@@ -172,7 +169,9 @@ async function size(): Promise<void> {
   const official = await bundleSize(classEntry("@azure/communication-identity"));
   const percent = (size: { gzipped: number }) => `${((size.gzipped / official.gzipped) * 100).toFixed(1)}%`;
   console.log(`\nESM bundle calling createUserAndToken with a connection string (esbuild, minified, platform=browser):`);
-  console.log(`  ours, modular API:  ${oursModular.minified} B minified, ${oursModular.gzipped} B gzipped, ${percent(oursModular)} of official (target <= 50%)`);
+  console.log(
+    `  ours, modular API:  ${oursModular.minified} B minified, ${oursModular.gzipped} B gzipped, ${percent(oursModular)} of official (target <= 50%)`,
+  );
   console.log(`  ours, client class: ${ours.minified} B minified, ${ours.gzipped} B gzipped, ${percent(ours)} of official`);
   console.log(`  official:           ${official.minified} B minified, ${official.gzipped} B gzipped`);
 }
@@ -314,7 +313,8 @@ async function cpu(): Promise<void> {
   };
   // Both must return the canned token, or the bench measures a failure path.
   const results = [await contenders.ours(), await contenders.official()].map((r) => r.token);
-  if (results.some((token) => token !== CANNED_TOKEN)) throw new Error(`a client did not return the canned token: ${JSON.stringify(results)}`);
+  if (results.some((token) => token !== CANNED_TOKEN))
+    throw new Error(`a client did not return the canned token: ${JSON.stringify(results)}`);
   const spans = { spans: 0 };
   console.log(`
 getToken over a canned HttpClient (no network), ${OFFLINE_REQUESTS} calls x ${ROUNDS} rounds, concurrency ${CONCURRENCY}, client CPU per call (median of rounds):`);
@@ -329,7 +329,9 @@ const PARTS: Record<string, () => Promise<void>> = { size, loopback, cpu };
 const requested = process.argv.slice(2);
 const unknown = requested.filter((part) => !(part in PARTS));
 if (unknown.length > 0) {
-  console.error(`bench/client.bench.ts: unknown part ${unknown.join(", ")}; parts: ${Object.keys(PARTS).join(", ")} (e.g. npm run bench -- client-cpu)`);
+  console.error(
+    `bench/client.bench.ts: unknown part ${unknown.join(", ")}; parts: ${Object.keys(PARTS).join(", ")} (e.g. npm run bench -- client-cpu)`,
+  );
   process.exit(1);
 }
 console.log(`machine: ${cpus()[0]?.model ?? "unknown"} x${cpus().length}, node ${process.version}, ${new Date().toISOString()}`);

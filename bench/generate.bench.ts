@@ -48,7 +48,11 @@ export function writeSyntheticSpec(dir: string, n: number): string {
   const definitions: Record<string, object> = {
     Shared: {
       type: "object",
-      properties: { label: { type: "string", maxLength: 64 }, kind: { $ref: "#/definitions/SharedKind" }, children: { type: "array", items: { $ref: "#/definitions/Shared" } } },
+      properties: {
+        label: { type: "string", maxLength: 64 },
+        kind: { $ref: "#/definitions/SharedKind" },
+        children: { type: "array", items: { $ref: "#/definitions/Shared" } },
+      },
     },
     SharedKind: { type: "string", enum: ["alpha", "beta", "gamma"], "x-ms-enum": { name: "SharedKind", modelAsString: true } },
   };
@@ -85,7 +89,8 @@ export function writeSyntheticSpec(dir: string, n: number): string {
           ...(hasBody ? [{ name: "body", in: "body", required: true, schema: { $ref: `#/definitions/Op${i}Request` } }] : []),
         ],
         responses: {
-          [method === "delete" ? "204" : "200"]: method === "delete" ? { description: "Deleted" } : { description: "OK", schema: { $ref: `#/definitions/Op${i}Result` } },
+          [method === "delete" ? "204" : "200"]:
+            method === "delete" ? { description: "Deleted" } : { description: "OK", schema: { $ref: `#/definitions/Op${i}Result` } },
           default: { description: "Error", schema: { $ref: "../common/common.json#/definitions/ErrorResponse" } },
         },
       },
@@ -95,16 +100,26 @@ export function writeSyntheticSpec(dir: string, n: number): string {
     swagger: "2.0",
     info: { title: "Common", version: "2024-01-01" },
     paths: {},
-    parameters: { ApiVersionParameter: { name: "api-version", in: "query", required: true, type: "string", "x-ms-parameter-location": "client" } },
+    parameters: {
+      ApiVersionParameter: { name: "api-version", in: "query", required: true, type: "string", "x-ms-parameter-location": "client" },
+    },
     definitions: {
       ErrorResponse: { type: "object", required: ["error"], properties: { error: { $ref: "#/definitions/Error" } } },
-      Error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" }, innererror: { $ref: "#/definitions/Error" } } },
+      Error: {
+        type: "object",
+        required: ["code", "message"],
+        properties: { code: { type: "string" }, message: { type: "string" }, innererror: { $ref: "#/definitions/Error" } },
+      },
     },
   };
   const spec = {
     swagger: "2.0",
     info: { title: `Synthetic ${n}`, version: "2024-01-01" },
-    "x-ms-parameterized-host": { hostTemplate: "{endpoint}", useSchemePrefix: false, parameters: [{ name: "endpoint", in: "path", required: true, type: "string", format: "url", "x-ms-skip-url-encoding": true }] },
+    "x-ms-parameterized-host": {
+      hostTemplate: "{endpoint}",
+      useSchemePrefix: false,
+      parameters: [{ name: "endpoint", in: "path", required: true, type: "string", format: "url", "x-ms-skip-url-encoding": true }],
+    },
     schemes: ["https"],
     paths,
     definitions,
@@ -147,7 +162,12 @@ function timeProcess(command: string, args: string[], out: string, env: Record<s
     const m = /^(.+) (\d+) ms$/.exec(part);
     if (m) phases[m[1]!] = Number(m[2]);
   }
-  const tail = (result.stderr ?? "").split("\n").filter((l) => /error/i.test(l)).slice(0, 1).join(" ").slice(0, 160);
+  const tail = (result.stderr ?? "")
+    .split("\n")
+    .filter((l) => /error/i.test(l))
+    .slice(0, 1)
+    .join(" ")
+    .slice(0, 160);
   return { seconds, cpu, code: result.status, phases, files: countFiles(out), stderrTail: tail };
 }
 
@@ -213,7 +233,9 @@ function main(): void {
     // the same identity run as developers and CI type it (adds npm's own start-up)
     const out = join(work, "out");
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    const { first, rest } = measure("npm run generate", () => timeProcess(npm, ["run", "-s", "generate", "--", "--out", out], out, { ACS_SPECS_ROOT: specsRoot }));
+    const { first, rest } = measure("npm run generate", () =>
+      timeProcess(npm, ["run", "-s", "generate", "--", "--out", out], out, { ACS_SPECS_ROOT: specsRoot }),
+    );
     const secs = rest.map((r) => r.seconds);
     const ok = [first, ...rest].every((r) => r.code === 0);
     rows.push(
@@ -226,19 +248,26 @@ function main(): void {
   if (existsSync(heyapiBin)) {
     const heyInputs: Array<{ name: string; spec: string; operations?: number }> = [
       { name: "Identity 2021-03-07", spec: inputs[0]!.spec },
-      { name: "Identity 2023-10-01", spec: join(specsRoot, "specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json") },
+      {
+        name: "Identity 2023-10-01",
+        spec: join(specsRoot, "specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json"),
+      },
       ...inputs.slice(1).map((i) => ({ name: i.name, spec: i.spec, operations: i.operations })),
     ];
     for (const input of heyInputs) {
       const out = join(work, "hey-out");
       // about a minute per run at 1,000 operations: measured once
       const count = (input.operations ?? 0) >= 1000 ? 1 : runs;
-      const { first, rest } = measure(`hey-api ${input.name}`, () => timeProcess(heyapiBin, ["-i", input.spec, "-o", out, "-c", "@hey-api/client-fetch"], out, {}, dirname(out)), count);
+      const { first, rest } = measure(
+        `hey-api ${input.name}`,
+        () => timeProcess(heyapiBin, ["-i", input.spec, "-o", out, "-c", "@hey-api/client-fetch"], out, {}, dirname(out)),
+        count,
+      );
       const all = [first, ...rest];
       const ok = all.every((r) => r.code === 0);
       const secs = rest.map((r) => r.seconds);
       heyRows.push(
-        `| ${input.name} | ${ok ? `ok, ${rest[0]!.files} files` : `exit ${String(first.code)}: ${first.stderrTail.replace(/\x1b\[[0-9;]*m/g, "").replace(/\|/g, "/")}`} | ${median(secs).toFixed(2)} | ${median(rest.map((r) => r.cpu)).toFixed(2)} |`,
+        `| ${input.name} | ${ok ? `ok, ${rest[0]!.files} files` : `exit ${String(first.code)}: ${first.stderrTail.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "").replace(/\|/g, "/")}`} | ${median(secs).toFixed(2)} | ${median(rest.map((r) => r.cpu)).toFixed(2)} |`,
       );
     }
   }
@@ -246,8 +275,12 @@ function main(): void {
   rmSync(work, { recursive: true, force: true });
 
   const cpuModel = cpus()[0]?.model ?? "unknown CPU";
-  const load = loadavg().map((l) => l.toFixed(1)).join(" ");
-  console.log(`Machine: ${cpus().length} CPUs (${cpuModel}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${runs} runs per input after one first run; load average at the end ${load}.\n`);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+  console.log(
+    `Machine: ${cpus().length} CPUs (${cpuModel}), node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${runs} runs per input after one first run; load average at the end ${load}.\n`,
+  );
   console.log("| input | operations | files | median wall (s) | min (s) | max (s) | median CPU (s) | first run (s) |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   rows.forEach((r) => console.log(r));
@@ -256,7 +289,9 @@ function main(): void {
   console.log(`| --- |${phaseNames.map(() => " ---: |").join("")}`);
   phaseRows.forEach((r) => console.log(r));
   if (heyRows.length > 0) {
-    console.log(`\n@hey-api/openapi-ts (${heyapiDir}), same inputs, median of ${runs} runs after one first run (1,000 ops: one run after the first):\n`);
+    console.log(
+      `\n@hey-api/openapi-ts (${heyapiDir}), same inputs, median of ${runs} runs after one first run (1,000 ops: one run after the first):\n`,
+    );
     console.log("| input | result | median wall (s) | median CPU (s) |");
     console.log("| --- | --- | ---: | ---: |");
     heyRows.forEach((r) => console.log(r));

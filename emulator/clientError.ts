@@ -24,7 +24,12 @@ export function replyForParserError(error: Error & { code?: string; rawPacket?: 
       // Node counts the request line and the headers against one limit; a request line that
       // never ended within it is a long URI.
       return requestLineEnded(error.rawPacket)
-        ? { status: 431, reason: "Request Header Fields Too Large", code: "RequestHeaderFieldsTooLarge", message: "The request headers are too large." }
+        ? {
+            status: 431,
+            reason: "Request Header Fields Too Large",
+            code: "RequestHeaderFieldsTooLarge",
+            message: "The request headers are too large.",
+          }
         : { status: 414, reason: "URI Too Long", code: "RequestUriTooLong", message: "The request URI is too long." };
     case "HPE_INVALID_METHOD":
       // A well-formed method name the server does not know is 501 (RFC 9110, 15.6.2); bytes that

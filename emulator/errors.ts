@@ -13,13 +13,7 @@ export interface Reply {
   readonly isError?: boolean;
 }
 
-export function errorReply(
-  status: number,
-  code: string,
-  message: string,
-  target?: string,
-  headers?: Record<string, string>,
-): Reply {
+export function errorReply(status: number, code: string, message: string, target?: string, headers?: Record<string, string>): Reply {
   const error: { code: string; message: string; target?: string } = { code, message };
   if (target !== undefined) error.target = target;
   return { [REPLY]: true, status, body: { error }, isError: true, ...(headers ? { headers } : {}) };

@@ -39,9 +39,7 @@ export function teamsExtensionIdentityId(resourceId: string, tenantId: string, o
   return `8:acs:${resourceId}_${tenantId}_${objectId}`;
 }
 
-export type ParsedIdentityId =
-  | { readonly kind: "acs"; readonly resourceId: string }
-  | { readonly kind: "invalid" };
+export type ParsedIdentityId = { readonly kind: "acs"; readonly resourceId: string } | { readonly kind: "invalid" };
 
 export function parseIdentityId(id: string): ParsedIdentityId {
   const match = ACS_ID.exec(id);

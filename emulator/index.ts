@@ -25,15 +25,20 @@ export {
   type VersionRules,
 } from "./versions.js";
 export { describeVersionSupport, type VersionSupport } from "./versionSupport.js";
-export { loadVersionTable, resolveVersionSources, type ServedVersion, type VersionSourceOptions, type VersionTable } from "./versionTable.js";
+export {
+  loadVersionTable,
+  resolveVersionSources,
+  type ServedVersion,
+  type VersionSourceOptions,
+  type VersionTable,
+} from "./versionTable.js";
 export { DEFAULT_ENTRA_SIGNING_KEY, DEFAULT_TEST_TENANT, mintEntraToken, type EntraTokenOptions } from "./tokens.js";
 
 /**
  * A published development key (like Azurite's): connection strings stay the
  * same between runs. It protects nothing; pass `accessKey` for a private one.
  */
-export const WELL_KNOWN_ACCESS_KEY =
-  "opMCZDOAS7GYsFEZZU0iQUSc9U9356Tq62MojtJEOTqFpgGI7V/YGSp01Kj9zmQtQACr/3KO/nv5IvFbU3Wpfg==";
+export const WELL_KNOWN_ACCESS_KEY = "opMCZDOAS7GYsFEZZU0iQUSc9U9356Tq62MojtJEOTqFpgGI7V/YGSp01Kj9zmQtQACr/3KO/nv5IvFbU3Wpfg==";
 
 export interface EmulatorOptions {
   /** TCP port; 0 (default) picks a free one. */
@@ -143,8 +148,7 @@ function listen(server: HttpServer, port: number, host: string): Promise<number>
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const accessKey =
-    options.accessKey === "random" ? randomBytes(64).toString("base64") : (options.accessKey ?? WELL_KNOWN_ACCESS_KEY);
+  const accessKey = options.accessKey === "random" ? randomBytes(64).toString("base64") : (options.accessKey ?? WELL_KNOWN_ACCESS_KEY);
   const key = decodeKey(accessKey);
   const entraSigningKey = options.entraSigningKey ?? DEFAULT_ENTRA_SIGNING_KEY;
   const versions = loadVersionTable(options);
@@ -174,8 +178,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store = new Store(emptyState());
   }
   // Loaded only for https, so that the plain emulator needs nothing beyond Node's built-ins.
-  const certificate =
-    options.https === true ? (await import("./certificate.js")).createSelfSignedCertificate(config.now()) : undefined;
+  const certificate = options.https === true ? (await import("./certificate.js")).createSelfSignedCertificate(config.now()) : undefined;
   const listener = createRequestListener(config, store);
   // requireHostHeader off: the listener itself answers a missing or repeated Host with a JSON 400.
   const server: HttpServer =

@@ -41,17 +41,19 @@ export interface JournalOpenOptions {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-function problem(severity: JournalProblem["severity"], file: string, line: number | undefined, reason: string, keptAs?: string): JournalProblem {
+function problem(
+  severity: JournalProblem["severity"],
+  file: string,
+  line: number | undefined,
+  reason: string,
+  keptAs?: string,
+): JournalProblem {
   const where = line === undefined ? file : `${file}:${line}`;
   return { severity, file, line, reason, message: `${severity}: ${where}: ${reason}`, ...(keptAs === undefined ? {} : { keptAs }) };
 }
 
 /** Replay the journal's bytes into a state; reports each dropped line. Pure apart from the callback. */
-export function replay(
-  file: string,
-  bytes: Buffer,
-  report: (problem: JournalProblem) => void,
-): { state: State; damaged: boolean } {
+export function replay(file: string, bytes: Buffer, report: (problem: JournalProblem) => void): { state: State; damaged: boolean } {
   const state = emptyState();
   let damaged = false;
   const lines: Buffer[] = [];
@@ -168,7 +170,11 @@ export class Journal {
     }
     const tmp = `${file}.tmp`;
     const compacted = await open(tmp, "w", 0o600);
-    await compacted.writeFile(compactedEvents(state).map((event) => `${JSON.stringify(event)}\n`).join(""));
+    await compacted.writeFile(
+      compactedEvents(state)
+        .map((event) => `${JSON.stringify(event)}\n`)
+        .join(""),
+    );
     await compacted.sync();
     await compacted.close();
     await rename(tmp, file);

@@ -7,8 +7,7 @@
 export const MAX_JSON_DEPTH = 64;
 
 export type JsonParse =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly problem: "utf8" | "depth" | "syntax" };
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: "utf8" | "depth" | "syntax" };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -20,7 +19,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) {
       inString = true;

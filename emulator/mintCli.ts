@@ -11,9 +11,7 @@ export const MINT_USAGE =
   "usage: npm run emulator -- mint-entra-token --app-id ID --user-id ID [--tenant-id ID] [--expires-in-minutes N] [--signing-key KEY]";
 
 export type MintResult =
-  | { readonly ok: true; readonly token: string }
-  | { readonly ok: false; readonly error: string }
-  | { readonly ok: "help" };
+  { readonly ok: true; readonly token: string } | { readonly ok: false; readonly error: string } | { readonly ok: "help" };
 
 const TEN_YEARS_MINUTES = 10 * 366 * 24 * 60;
 
@@ -47,7 +45,10 @@ export function mintFromArgs(args: readonly string[], env: Readonly<Record<strin
   const minutesText = values["expires-in-minutes"];
   const minutes = minutesText === undefined ? 60 : Number(minutesText);
   if (minutesText !== undefined && (minutesText.trim() === "" || !Number.isFinite(minutes) || Math.abs(minutes) > TEN_YEARS_MINUTES)) {
-    return { ok: false, error: `--expires-in-minutes: expected a number of minutes within ten years (negative for an expired token), got '${minutesText}'` };
+    return {
+      ok: false,
+      error: `--expires-in-minutes: expected a number of minutes within ten years (negative for an expired token), got '${minutesText}'`,
+    };
   }
   const signingKey = values["signing-key"] ?? env.ACS_EMULATOR_ENTRA_SIGNING_KEY ?? DEFAULT_ENTRA_SIGNING_KEY;
   if (signingKey === "") return { ok: false, error: "--signing-key: must not be empty" };

@@ -6,13 +6,7 @@ import { corsHeaders, preflightHeaders } from "./cors.js";
 import { errorReply, noContent, validationError, type Reply } from "./errors.js";
 import { handleAdmin } from "./handlers/admin.js";
 import { deleteAssignment, getAssignment, upsertAssignment } from "./handlers/assignments.js";
-import {
-  createIdentity,
-  deleteIdentity,
-  getIdentity,
-  issueAccessToken,
-  revokeAccessTokens,
-} from "./handlers/identities.js";
+import { createIdentity, deleteIdentity, getIdentity, issueAccessToken, revokeAccessTokens } from "./handlers/identities.js";
 import { exchangeTeamsExtensionToken, exchangeTeamsUserToken } from "./handlers/teams.js";
 import { verifyHmac } from "./hmac.js";
 import { MAX_JSON_DEPTH, parseJsonBytes } from "./json.js";
@@ -47,11 +41,7 @@ function authenticate(config: EmulatorConfig, req: IncomingMessage, pathAndQuery
     const trusted = config.trustedBearerTokens.some((token) => timingSafeEqual(sha256(token), given));
     return trusted ? undefined : errorReply(401, "Denied", "The bearer token is not trusted by the emulator.");
   }
-  const check = verifyHmac(
-    { method: req.method ?? "GET", pathAndQuery, headers: req.headers, body },
-    config.accessKey,
-    config.now(),
-  );
+  const check = verifyHmac({ method: req.method ?? "GET", pathAndQuery, headers: req.headers, body }, config.accessKey, config.now());
   return check.ok ? undefined : errorReply(401, "Denied", check.reason);
 }
 
@@ -235,10 +225,7 @@ function receivedRequest(req: IncomingMessage, body: Buffer): ReceivedRequest {
   return { method: req.method ?? "GET", url: req.url ?? "/", headers, body: Buffer.from(body) };
 }
 
-export function createRequestListener(
-  config: EmulatorConfig,
-  store: Store,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(config: EmulatorConfig, store: Store): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const requestId = clientRequestId(req);
     const baseHeaders: Record<string, string> = { "api-supported-versions": config.versions.supportedVersionsHeader };

@@ -40,9 +40,7 @@ export function describeVersionSupport(apiVersion: string, options: VersionSourc
   const table = loadVersionTable(options);
   const served = table.byVersion.get(apiVersion);
   if (served === undefined) {
-    throw new Error(
-      `api-version '${apiVersion}' is not in ${table.manifestFile} (it lists: ${table.versions.join(", ")})`,
-    );
+    throw new Error(`api-version '${apiVersion}' is not in ${table.manifestFile} (it lists: ${table.versions.join(", ")})`);
   }
   const known = isKnownApiVersion(apiVersion);
   const f = served.features;

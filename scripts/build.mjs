@@ -26,7 +26,12 @@ for (const [format, tsconfig] of [
   const folder = format === "module" ? "esm" : "commonjs";
   const outDir = join(root, "dist", folder);
   mkdirSync(outDir, { recursive: true });
-  const own = { type: format, sideEffects: pkg.sideEffects, browser: builtBrowserMap(pkg.browser ?? {}, `./dist/${folder}/`), imports: builtImports(pkg.imports ?? {}) };
+  const own = {
+    type: format,
+    sideEffects: pkg.sideEffects,
+    browser: builtBrowserMap(pkg.browser ?? {}, `./dist/${folder}/`),
+    imports: builtImports(pkg.imports ?? {}),
+  };
   writeFileSync(join(outDir, "package.json"), JSON.stringify(own, null, 2) + "\n");
 }
 
@@ -45,7 +50,9 @@ function builtImports(imports) {
   const rewrite = (key, target) => {
     if (typeof target === "string") {
       if (!/^\.\/(src|generated\/src)\/.+\.ts$/.test(target)) {
-        throw new Error(`package.json imports["${key}"]: target ${JSON.stringify(target)} is not a .ts file under ./src or ./generated/src, so the build has no file for it.`);
+        throw new Error(
+          `package.json imports["${key}"]: target ${JSON.stringify(target)} is not a .ts file under ./src or ./generated/src, so the build has no file for it.`,
+        );
       }
       return target.replace(/\.ts$/, ".js");
     }

@@ -38,14 +38,17 @@ try {
 }
 if (args["prepack-guard"]) {
   if (["run", "run-script"].includes(process.env.npm_command ?? "")) process.exit(0);
-  fail(`npm pack and npm publish are refused in the repository: they would ship the repository's README.md. ` +
-    `Run \`npm run pack\`, which packs dist/ with ${PACKAGE_README} and LICENSE; publish the tarball it writes.`);
+  fail(
+    `npm pack and npm publish are refused in the repository: they would ship the repository's README.md. ` +
+      `Run \`npm run pack\`, which packs dist/ with ${PACKAGE_README} and LICENSE; publish the tarball it writes.`,
+  );
 }
 
 const destination = resolve(process.env.INIT_CWD ?? process.cwd(), args["pack-destination"] ?? ".");
 if (!existsSync(destination)) fail(`--pack-destination ${destination} does not exist.`);
 for (const path of ["dist/esm/package.json", "dist/commonjs/package.json", PACKAGE_README, "LICENSE"]) {
-  if (!existsSync(join(root, path))) fail(`${path} is missing${path.startsWith("dist/") ? ": run `npm run build` first (`npm run pack` does)" : ""}.`);
+  if (!existsSync(join(root, path)))
+    fail(`${path} is missing${path.startsWith("dist/") ? ": run `npm run build` first (`npm run pack` does)" : ""}.`);
 }
 
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -62,7 +65,11 @@ try {
   copyFileSync(join(root, "LICENSE"), join(stage, "LICENSE"));
   writeFileSync(join(stage, "package.json"), JSON.stringify(published, null, 2) + "\n");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const output = execFileSync(npm, ["pack", "--json", "--ignore-scripts"], { cwd: stage, encoding: "utf8", shell: process.platform === "win32" });
+  const output = execFileSync(npm, ["pack", "--json", "--ignore-scripts"], {
+    cwd: stage,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+  });
   const [{ filename }] = JSON.parse(output);
   const target = join(destination, basename(filename));
   try {

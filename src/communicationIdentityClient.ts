@@ -1,9 +1,5 @@
 import { isKeyCredential, isTokenCredential, type KeyCredential, type TokenCredential } from "@azure/core-auth";
-import {
-  createIdentityContext,
-  createIdentityContextFromConnectionString,
-  type CommunicationIdentityContext,
-} from "./api/context.js";
+import { createIdentityContext, createIdentityContextFromConnectionString, type CommunicationIdentityContext } from "./api/context.js";
 import * as assignments from "./api/teamsExtensionAssignments.js";
 import * as tokens from "./api/tokens.js";
 import * as users from "./api/users.js";

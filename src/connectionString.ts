@@ -30,7 +30,8 @@ export function connectionStringParts(connectionString: string): { endpoint: str
   const values: Record<string, string> = {};
   connectionString.split(";").forEach((segment, index) => {
     if (!segment.trim()) return;
-    const [, key = "", value = ""] = /^\s*(endpoint|accesskey)\s*=(.*)$/is.exec(segment) ?? fail(`segment ${index + 1} is not endpoint=… or accesskey=…`);
+    const [, key = "", value = ""] =
+      /^\s*(endpoint|accesskey)\s*=(.*)$/is.exec(segment) ?? fail(`segment ${index + 1} is not endpoint=… or accesskey=…`);
     const name = key.toLowerCase();
     if (name in values) fail(`"${name}" is given twice`);
     values[name] = value.trim();

@@ -30,10 +30,7 @@ export interface HmacAuthenticationPolicyOptions {
  * Add it in the pipeline's "Sign" phase: it then runs after every policy that could change the URL
  * or body, and again on each retry.
  */
-export function hmacAuthenticationPolicy(
-  credential: KeyCredential,
-  options: HmacAuthenticationPolicyOptions = {},
-): PipelinePolicy {
+export function hmacAuthenticationPolicy(credential: KeyCredential, options: HmacAuthenticationPolicyOptions = {}): PipelinePolicy {
   return hmacAuthenticationPolicyWith(platformSigner, credential, options);
 }
 

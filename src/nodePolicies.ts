@@ -1,11 +1,4 @@
-import {
-  agentPolicy,
-  decompressResponsePolicy,
-  proxyPolicy,
-  redirectPolicy,
-  tlsPolicy,
-  type Pipeline,
-} from "@azure/core-rest-pipeline";
+import { agentPolicy, decompressResponsePolicy, proxyPolicy, redirectPolicy, tlsPolicy, type Pipeline } from "@azure/core-rest-pipeline";
 import type { CommunicationIdentityClientOptions } from "./models.js";
 
 /**

@@ -19,5 +19,4 @@ export type KnownTokenScopeValue = (typeof KnownTokenScope)[keyof typeof KnownTo
  * The scope of a token. Completion offers the known scopes, and any other string is accepted
  * so scopes the service adds later work without a client update.
  */
-// eslint-disable-next-line @typescript-eslint/ban-types
 export type TokenScope = KnownTokenScopeValue | (string & {});

@@ -14,7 +14,9 @@ export const hmacSigner: HmacSigner = {
     // zero bytes (RFC 2104), so an empty key and a single zero byte are the same key.
     let cryptoKey: Promise<CryptoKey> | undefined;
     return async (text) => {
-      cryptoKey ??= subtle().importKey("raw", bytes.length > 0 ? bytes : new Uint8Array(1), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      cryptoKey ??= subtle().importKey("raw", bytes.length > 0 ? bytes : new Uint8Array(1), { name: "HMAC", hash: "SHA-256" }, false, [
+        "sign",
+      ]);
       return bytesToBase64(await subtle().sign("HMAC", await cryptoKey, encoder.encode(text)));
     };
   },

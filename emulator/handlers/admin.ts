@@ -18,7 +18,7 @@ export interface AdminRequest {
 
 function introspect(config: EmulatorConfig, store: Store, body: unknown): Reply {
   if (!isObject(body) || typeof body.token !== "string") {
-    return validationError("The body must be {\"token\": \"<access token>\"}.", "token");
+    return validationError('The body must be {"token": "<access token>"}.', "token");
   }
   const check = verifyJwt(body.token, config.tokenKey, config.now());
   if (!check.valid) return ok({ active: false, reason: check.reason });
@@ -40,10 +40,7 @@ function entraToken(config: EmulatorConfig, body: unknown): Reply {
   const { appId, userId, tenantId, expiresInSeconds, expiresOn } = body;
   if (tenantId !== undefined && typeof tenantId !== "string") return validationError("tenantId must be a string.", "tenantId");
   const TEN_YEARS_SECONDS = 10 * 366 * 24 * 3600;
-  if (
-    expiresInSeconds !== undefined &&
-    (typeof expiresInSeconds !== "number" || !(Math.abs(expiresInSeconds) <= TEN_YEARS_SECONDS))
-  ) {
+  if (expiresInSeconds !== undefined && (typeof expiresInSeconds !== "number" || !(Math.abs(expiresInSeconds) <= TEN_YEARS_SECONDS))) {
     return validationError("expiresInSeconds must be a number of seconds within ten years.", "expiresInSeconds");
   }
   const expiry = typeof expiresOn === "string" ? new Date(expiresOn) : undefined;

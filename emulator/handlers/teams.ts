@@ -23,8 +23,7 @@ export async function exchangeTeamsUserToken(ctx: OperationContext): Promise<Rep
   }
   if (isEmpty(body.appId)) return validationError("AppId: The AppId field is required.", "AppId");
   const now = ctx.config.now();
-  const claims =
-    typeof body.token === "string" ? verifyEntraToken(body.token, ctx.config.entraSigningKey, now) : undefined;
+  const claims = typeof body.token === "string" ? verifyEntraToken(body.token, ctx.config.entraSigningKey, now) : undefined;
   if (claims === undefined) return invalidAccessToken();
   if (isEmpty(body.userId)) return validationError("UserId: The UserId field is required.", "UserId");
   const appId = String(body.appId);

@@ -17,11 +17,7 @@ export function fieldOfOtherVersion(ctx: OperationContext, field: string): Reply
 }
 
 /** Minutes of validity, or an error reply. */
-export function expiresInMinutes(
-  ctx: OperationContext,
-  body: Record<string, unknown>,
-  supported: boolean,
-): number | Reply {
+export function expiresInMinutes(ctx: OperationContext, body: Record<string, unknown>, supported: boolean): number | Reply {
   const value = body.expiresInMinutes;
   // Range and default are rules, not spec: they come from the version's rule version.
   const { min, max, default: fallback } = ctx.rules.expiresInMinutes;
@@ -42,10 +38,7 @@ export function scopeList(ctx: OperationContext, value: unknown[], target: strin
   const scopes: string[] = [];
   for (const scope of value) {
     if (typeof scope !== "string" || !ctx.features.scopes.includes(scope)) {
-      return validationError(
-        `Invalid scopes - '${String(scope)}' is not a valid scope in api-version '${ctx.version}'.`,
-        target,
-      );
+      return validationError(`Invalid scopes - '${String(scope)}' is not a valid scope in api-version '${ctx.version}'.`, target);
     }
     if (!scopes.includes(scope)) scopes.push(scope);
   }

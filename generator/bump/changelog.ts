@@ -75,10 +75,17 @@ export function changelogSections(input: ChangelogEntryInput): ChangelogSections
 
   for (const change of diffs.spec.changes) {
     if (change.breaking && newDefault) {
-      breaking.push(`${specLine(change, apiVersion)} (pin \`apiVersion: "${escapeMarkdown(comparedWith)}"\` to keep the previous behaviour)`);
+      breaking.push(
+        `${specLine(change, apiVersion)} (pin \`apiVersion: "${escapeMarkdown(comparedWith)}"\` to keep the previous behaviour)`,
+      );
     } else if (!change.breaking && SPEC_FEATURE_RULES.has(change.rule)) {
       const fn = input.notExposed?.get(change.concerns.path);
-      features.push(specLine(change, apiVersion) + (fn === undefined ? "" : ` (generated client only: \`${escapeMarkdown(fn)}\`; \`CommunicationIdentityClient\` and \`./api\` do not expose it yet)`));
+      features.push(
+        specLine(change, apiVersion) +
+          (fn === undefined
+            ? ""
+            : ` (generated client only: \`${escapeMarkdown(fn)}\`; \`CommunicationIdentityClient\` and \`./api\` do not expose it yet)`),
+      );
     } else {
       other.push(specLine(change, apiVersion));
     }
@@ -89,9 +96,13 @@ export function changelogSections(input: ChangelogEntryInput): ChangelogSections
   }
   for (const { breaking: isBreaking, text } of wireLines(diffs.wire.changes)) (isBreaking ? breaking : other).push(text);
   if (newDefault) {
-    other.unshift(`The default api-version is now \`${escapeMarkdown(apiVersion)}\` (was \`${escapeMarkdown(input.previousDefaultApiVersion)}\`).`);
+    other.unshift(
+      `The default api-version is now \`${escapeMarkdown(apiVersion)}\` (was \`${escapeMarkdown(input.previousDefaultApiVersion)}\`).`,
+    );
   } else {
-    other.unshift(`The default api-version stays \`${escapeMarkdown(input.defaultApiVersion)}\`; pin \`apiVersion: "${escapeMarkdown(apiVersion)}"\` to use the new version.`);
+    other.unshift(
+      `The default api-version stays \`${escapeMarkdown(input.defaultApiVersion)}\`; pin \`apiVersion: "${escapeMarkdown(apiVersion)}"\` to use the new version.`,
+    );
   }
   return { breaking: collapse(breaking), features: collapse(features), other: collapse(other) };
 }
@@ -114,7 +125,12 @@ function wireLines(changes: readonly Change[]): Array<{ breaking: boolean; text:
   return [...groups.values()].map((group) => {
     const first = group[0] as Change;
     const same = group.every((c) => c.message === first.message);
-    const suffix = group.length === 1 ? "" : same ? ` (×${group.length})` : ` (and ${group.length - 1} more \`${first.rule}\` for ${escapeMarkdown(wireMethod(first))})`;
+    const suffix =
+      group.length === 1
+        ? ""
+        : same
+          ? ` (×${group.length})`
+          : ` (and ${group.length - 1} more \`${first.rule}\` for ${escapeMarkdown(wireMethod(first))})`;
     return { breaking: first.breaking, text: `Wire: ${line(first)}${suffix}` };
   });
 }
@@ -181,7 +197,10 @@ function withoutNone(lines: string[]): string[] {
  * in the order Breaking Changes, Features Added, then the rest as they were.
  */
 export function addToUnreleased(existing: string | undefined, intro: string, sections: ChangelogSections, newVersion: string): string {
-  const lines = (existing ?? "").replace(/^# Release History\s*/, "").replace(/\s+$/, "").split("\n");
+  const lines = (existing ?? "")
+    .replace(/^# Release History\s*/, "")
+    .replace(/\s+$/, "")
+    .split("\n");
   const body = lines.length === 1 && lines[0] === "" ? [] : lines;
   const firstSection = body.findIndex((l) => l.startsWith("## "));
   const hasUnreleased = firstSection >= 0 && UNRELEASED.test(body[firstSection] as string);
@@ -221,7 +240,10 @@ export function addToUnreleased(existing: string | undefined, intro: string, sec
     const i = SECTION_ORDER.indexOf(s.title);
     return i < 0 ? SECTION_ORDER.length : i;
   };
-  const ordered = subsections.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+  const ordered = subsections
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map((x) => x.s);
 
   const out: string[] = [CHANGELOG_TITLE, ""];
   if (trimBlank(before).length > 0) out.push(...trimBlank(before), "");
@@ -244,10 +266,12 @@ export function changelogVersions(text: string): string[] {
 export function nextReleaseVersion(packageVersion: string, changelog: string | undefined): string {
   const released = changelogVersions(changelog ?? "").filter((v) => /^\d+\.\d+\.\d+$/.test(v));
   const parse = (v: string): number[] => v.split(".").map(Number);
-  const newer = [packageVersion, ...released].filter((v) => /^\d+\.\d+\.\d+/.test(v)).sort((a, b) => {
-    const [x, y] = [parse(a), parse(b)];
-    return (y[0]! - x[0]!) || (y[1]! - x[1]!) || (y[2]! - x[2]!);
-  })[0];
+  const newer = [packageVersion, ...released]
+    .filter((v) => /^\d+\.\d+\.\d+/.test(v))
+    .sort((a, b) => {
+      const [x, y] = [parse(a), parse(b)];
+      return y[0]! - x[0]! || y[1]! - x[1]! || y[2]! - x[2]!;
+    })[0];
   return nextMinorVersion(newer ?? packageVersion);
 }
 

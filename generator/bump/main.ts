@@ -19,7 +19,19 @@
  * same summary; the checkout is not touched. Nothing is committed.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, rmdirSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  rmdirSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -110,9 +122,11 @@ export function parseBumpArgs(argv: string[], env: Record<string, string | undef
     },
   });
   if (values.help === true) return undefined;
-  if (positionals.length !== 1) throw new Error(positionals.length === 0 ? "missing <api-version>" : `unexpected argument ${JSON.stringify(positionals[1])}`);
+  if (positionals.length !== 1)
+    throw new Error(positionals.length === 0 ? "missing <api-version>" : `unexpected argument ${JSON.stringify(positionals[1])}`);
   const apiVersion = positionals[0] as string;
-  if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion)) throw new Error(`<api-version> is YYYY-MM-DD or YYYY-MM-DD-preview, not ${JSON.stringify(apiVersion)}`);
+  if (!/^\d{4}-\d{2}-\d{2}(-preview)?$/.test(apiVersion))
+    throw new Error(`<api-version> is YYYY-MM-DD or YYYY-MM-DD-preview, not ${JSON.stringify(apiVersion)}`);
   return {
     apiVersion,
     // npm runs scripts in the package root; a relative --spec is the caller's (INIT_CWD).
@@ -171,7 +185,14 @@ function npmRun(repoRoot: string, io: BumpIo, args: string[], env: Record<string
  */
 async function emulatorSupport(repoRoot: string, apiVersion: string, specsRoot: string): Promise<string | undefined> {
   // The answer goes into a committed file: no machine paths in it.
-  const relativePaths = (text: string): string => text.split(specsRoot).join("<specs root>").split(repoRoot + sep).join("").split(repoRoot).join(".");
+  const relativePaths = (text: string): string =>
+    text
+      .split(specsRoot)
+      .join("<specs root>")
+      .split(repoRoot + sep)
+      .join("")
+      .split(repoRoot)
+      .join(".");
   const answer = await askEmulator(repoRoot, apiVersion, specsRoot);
   return answer === undefined ? undefined : relativePaths(answer);
 }
@@ -188,16 +209,14 @@ async function askEmulator(repoRoot: string, apiVersion: string, specsRoot: stri
   if (typeof describe !== "function") return undefined;
   try {
     const answer = (await describe(apiVersion, { manifestFile: join(repoRoot, "spec", "manifest.json"), specsRoot })) as
-      | { summary?: unknown; inherited?: unknown; unservedOperations?: unknown }
-      | string
-      | null
-      | undefined;
+      { summary?: unknown; inherited?: unknown; unservedOperations?: unknown } | string | null | undefined;
     if (answer === undefined || answer === null) return undefined;
     if (typeof answer === "string") return answer.trim();
     if (typeof answer.summary !== "string") return JSON.stringify(answer, null, 2);
     const lines = [answer.summary];
     if (Array.isArray(answer.inherited)) {
-      for (const i of answer.inherited as Array<{ behaviour?: unknown; from?: unknown }>) lines.push(`inherited: ${String(i.behaviour)} from ${String(i.from)}`);
+      for (const i of answer.inherited as Array<{ behaviour?: unknown; from?: unknown }>)
+        lines.push(`inherited: ${String(i.behaviour)} from ${String(i.from)}`);
     }
     return lines.join("\n");
   } catch (err) {
@@ -221,7 +240,10 @@ interface Outcome {
 }
 
 const count = (d: DiffResult): string => `${d.changes.length} (${d.changes.filter((c) => c.breaking).length} breaking)`;
-const breakingFirst = (changes: readonly Change[]): Change[] => [...changes.filter((c) => c.breaking), ...changes.filter((c) => !c.breaking)];
+const breakingFirst = (changes: readonly Change[]): Change[] => [
+  ...changes.filter((c) => c.breaking),
+  ...changes.filter((c) => !c.breaking),
+];
 
 /** What a person still has to do, one line each. */
 function needsPerson(o: Outcome): string[] {
@@ -274,10 +296,12 @@ function renderReview(o: Outcome, repoRoot: string): string {
   const notExposed = o.gaps.filter((g) => g.kind === "not-exposed");
   const stillUsed = o.gaps.filter((g) => g.kind === "still-used");
   if (o.additions.length === 0) surface.push("The version adds no operation, request-body field or option.");
-  else if (notExposed.length === 0) surface.push(`Every addition (${o.additions.length}) reaches \`CommunicationIdentityClient\` and \`./api\`.`);
+  else if (notExposed.length === 0)
+    surface.push(`Every addition (${o.additions.length}) reaches \`CommunicationIdentityClient\` and \`./api\`.`);
   else for (const g of notExposed) surface.push(`- ${escapeMarkdown(g.message)}`);
   for (const g of o.gaps.filter((x) => x.kind === "does-not-compile")) surface.push("", escapeMarkdown(g.message));
-  if (stillUsed.length > 0) surface.push("", "Removed, but still called by src/:", "", ...stillUsed.map((g) => `- ${escapeMarkdown(g.message)}`));
+  if (stillUsed.length > 0)
+    surface.push("", "Removed, but still called by src/:", "", ...stillUsed.map((g) => `- ${escapeMarkdown(g.message)}`));
   const emulator = o.emulator === undefined ? [] : ["", "## Emulator", "", "```text", o.emulator, "```"];
   return `${diffs}\n\n${surface.join("\n")}\n${emulator.join("\n")}${emulator.length > 0 ? "\n" : ""}`;
 }
@@ -289,7 +313,13 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
   const manifest = readManifest(manifestFile);
   const { manifest: next, registered } = await registerVersion(manifest, apiVersion, specsRoot, args.spec);
   const preview = findVersion(next, apiVersion).status === "preview";
-  const previousNewest = [...manifest.generate].sort().filter((v) => v < apiVersion).pop() ?? manifest.generate[manifest.generate.length - 1] ?? "";
+  const previousNewest =
+    [...manifest.generate]
+      .sort()
+      .filter((v) => v < apiVersion)
+      .pop() ??
+    manifest.generate[manifest.generate.length - 1] ??
+    "";
   const previousDefault = defaultOf(manifest, manifest.generate);
   const newDefault = defaultOf(next, next.generate);
   // A stable version is compared with the previous default (the newest stable): that is what callers
@@ -299,7 +329,15 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
 
   const changesMd = `review/changes/${apiVersion}.md`;
   const changesJson = `review/changes/${apiVersion}.json`;
-  const written = ["spec/manifest.json", "generated/", ...API_ENTRIES.map((e) => e.reportFile), WIRE, changesMd, changesJson, "CHANGELOG.md"];
+  const written = [
+    "spec/manifest.json",
+    "generated/",
+    ...API_ENTRIES.map((e) => e.reportFile),
+    WIRE,
+    changesMd,
+    changesJson,
+    "CHANGELOG.md",
+  ];
   const files = ["spec/manifest.json", ...API_ENTRIES.map((e) => e.reportFile), WIRE, changesMd, changesJson, "CHANGELOG.md"];
   const tmpExisted = existsSync(join(repoRoot, ".tmp"));
   const work = join(repoRoot, ".tmp", `bump-${apiVersion}-${process.pid}`);
@@ -310,7 +348,8 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
   writeFileSync(before.wire, readFileSync(join(repoRoot, WIRE)));
   const cleanUp = (): void => {
     rmSync(work, { recursive: true, force: true });
-    if (!tmpExisted && existsSync(join(repoRoot, ".tmp")) && readdirSync(join(repoRoot, ".tmp")).length === 0) rmdirSync(join(repoRoot, ".tmp"));
+    if (!tmpExisted && existsSync(join(repoRoot, ".tmp")) && readdirSync(join(repoRoot, ".tmp")).length === 0)
+      rmdirSync(join(repoRoot, ".tmp"));
   };
 
   try {
@@ -321,7 +360,10 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     io.stderr("bump: refreshing the API reports\n");
     const compileErrors = refreshApiReports(repoRoot, io);
     io.stderr("bump: recording the wire contract against the emulator\n");
-    run(repoRoot, io, process.execPath, [join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", "test/wire/contract.test.ts"], { UPDATE_WIRE_CONTRACT: "1", ...specsEnv });
+    run(repoRoot, io, process.execPath, [join(repoRoot, "node_modules", "vitest", "vitest.mjs"), "run", "test/wire/contract.test.ts"], {
+      UPDATE_WIRE_CONTRACT: "1",
+      ...specsEnv,
+    });
 
     const paths = { specsRoot, manifestFile, cwd: repoRoot };
     const oldSide = await loadSide(comparedWith, paths);
@@ -332,7 +374,11 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     // Repository-relative labels only: these files are committed.
     const diffs: BumpDiffs = {
       spec,
-      api: { ...api, old: { label: `${API_REPORT_FILE} (before)`, file: API_REPORT_FILE }, new: { label: API_REPORT_FILE, file: API_REPORT_FILE } },
+      api: {
+        ...api,
+        old: { label: `${API_REPORT_FILE} (before)`, file: API_REPORT_FILE },
+        new: { label: API_REPORT_FILE, file: API_REPORT_FILE },
+      },
       wire: { ...wire, old: { label: `${WIRE} (before)` }, new: { label: WIRE } },
     };
     const additions = additionsOf(spec.changes, newSide.model);
@@ -386,7 +432,10 @@ async function bumpHere(args: BumpArgs, repoRoot: string, io: BumpIo): Promise<{
     const changelogFile = join(repoRoot, "CHANGELOG.md");
     const existing = existsSync(changelogFile) ? readFileSync(changelogFile, "utf8") : undefined;
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
-    writeFileSync(changelogFile, addToUnreleased(existing, renderChangelogIntro(input, template), changelogSections(input), nextReleaseVersion(pkg.version, existing)));
+    writeFileSync(
+      changelogFile,
+      addToUnreleased(existing, renderChangelogIntro(input, template), changelogSections(input), nextReleaseVersion(pkg.version, existing)),
+    );
     cleanUp();
     return { outcome, exitCode: gaps.length > 0 ? 3 : 0 };
   } catch (err) {
@@ -411,11 +460,15 @@ function dryRun(args: BumpArgs, repoRoot: string, io: BumpIo): number {
     symlinkSync(join(repoRoot, "node_modules"), join(copy, "node_modules"));
     const summaryFile = join(parent, "summary.txt");
     const argv = [args.apiVersion, "--specs-root", args.specsRoot, ...(args.spec !== undefined ? ["--spec", args.spec] : [])];
-    const result = spawnSync(process.execPath, [join(copy, "node_modules", "tsx", "dist", "cli.mjs"), join(copy, "generator", "bump", "main.ts"), ...argv], {
-      cwd: copy,
-      encoding: "utf8",
-      env: { ...io.env, [SUMMARY_FILE_ENV]: summaryFile },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(copy, "node_modules", "tsx", "dist", "cli.mjs"), join(copy, "generator", "bump", "main.ts"), ...argv],
+      {
+        cwd: copy,
+        encoding: "utf8",
+        env: { ...io.env, [SUMMARY_FILE_ENV]: summaryFile },
+      },
+    );
     io.stderr(result.stderr);
     if (existsSync(summaryFile)) io.stdout(readFileSync(summaryFile, "utf8"));
     return result.status ?? 1;
@@ -449,7 +502,9 @@ export async function bump(argv: string[], repoRoot: string, io: BumpIo = proces
     else io.stdout(summary);
     return exitCode;
   } catch (err) {
-    io.stderr(`error: ${err instanceof Error ? err.message : String(err)}\nbump ${args.apiVersion} failed; every file it wrote was restored, the checkout is as it was.\n`);
+    io.stderr(
+      `error: ${err instanceof Error ? err.message : String(err)}\nbump ${args.apiVersion} failed; every file it wrote was restored, the checkout is as it was.\n`,
+    );
     return 1;
   } finally {
     process.off("SIGINT", interrupted);

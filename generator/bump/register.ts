@@ -24,21 +24,39 @@ export function statusOf(apiVersion: string): "stable" | "preview" {
 export function expectedSpecPath(manifest: Manifest, apiVersion: string): string {
   const older = manifest.versions.filter((v) => v.apiVersion < apiVersion).sort((a, b) => (a.apiVersion < b.apiVersion ? -1 : 1));
   const previous = older[older.length - 1] ?? manifest.versions[manifest.versions.length - 1];
-  if (previous === undefined) throw new GeneratorError("spec/manifest.json", "/versions", "no version listed to derive the new spec's path from (give --spec <file>)");
+  if (previous === undefined)
+    throw new GeneratorError(
+      "spec/manifest.json",
+      "/versions",
+      "no version listed to derive the new spec's path from (give --spec <file>)",
+    );
   const folder = `/${previous.status}/${previous.apiVersion}/`;
   if (!previous.path.includes(folder)) {
-    throw new GeneratorError("spec/manifest.json", "/versions", `the path of ${previous.apiVersion} (${previous.path}) has no ${folder.slice(1)} folder to derive the new spec's path from (give --spec <file>)`);
+    throw new GeneratorError(
+      "spec/manifest.json",
+      "/versions",
+      `the path of ${previous.apiVersion} (${previous.path}) has no ${folder.slice(1)} folder to derive the new spec's path from (give --spec <file>)`,
+    );
   }
   return previous.path.replace(folder, `/${statusOf(apiVersion)}/${apiVersion}/`);
 }
 
 /** The entry spec for `apiVersion`: `--spec` (must lie under the specs root), else where the layout puts it. */
-export function locateSpec(manifest: Manifest, apiVersion: string, specsRoot: string, specFlag: string | undefined): { path: string; file: string } {
+export function locateSpec(
+  manifest: Manifest,
+  apiVersion: string,
+  specsRoot: string,
+  specFlag: string | undefined,
+): { path: string; file: string } {
   if (specFlag !== undefined) {
     const file = resolve(specFlag);
     const path = relative(specsRoot, file);
     if (path.startsWith("..") || isAbsolute(path)) {
-      throw new GeneratorError(specFlag, "", `--spec must lie under the specs root ${specsRoot} (spec/manifest.json pins paths relative to it); copy it there or pass --specs-root`);
+      throw new GeneratorError(
+        specFlag,
+        "",
+        `--spec must lie under the specs root ${specsRoot} (spec/manifest.json pins paths relative to it); copy it there or pass --specs-root`,
+      );
     }
     if (!existsSync(file)) throw new GeneratorError(specFlag, "", "--spec: file does not exist");
     return { path: path.split(sep).join("/"), file };
@@ -46,7 +64,11 @@ export function locateSpec(manifest: Manifest, apiVersion: string, specsRoot: st
   const path = expectedSpecPath(manifest, apiVersion);
   const file = resolve(specsRoot, path);
   if (!existsSync(file)) {
-    throw new GeneratorError(path, "", `no spec for API version ${apiVersion} under the specs root ${specsRoot} (put it there, pass --specs-root <dir>, or give --spec <file>)`);
+    throw new GeneratorError(
+      path,
+      "",
+      `no spec for API version ${apiVersion} under the specs root ${specsRoot} (put it there, pass --specs-root <dir>, or give --spec <file>)`,
+    );
   }
   return { path, file };
 }
@@ -65,12 +87,19 @@ export async function registerVersion(
     throw new GeneratorError("spec/manifest.json", "/generate", `API version "${apiVersion}" is already generated`);
   }
   if (manifest.versions.some((v) => v.apiVersion === apiVersion)) {
-    if (specFlag !== undefined) throw new GeneratorError("spec/manifest.json", "/versions", `API version "${apiVersion}" is already listed (with its spec path); drop --spec`);
+    if (specFlag !== undefined)
+      throw new GeneratorError(
+        "spec/manifest.json",
+        "/versions",
+        `API version "${apiVersion}" is already listed (with its spec path); drop --spec`,
+      );
     return { manifest: addVersion(manifest, apiVersion) };
   }
   const { path, file } = locateSpec(manifest, apiVersion, specsRoot, specFlag);
   const loaded = await loadSpec(file, { specsRoot });
   const registered: ManifestVersion = { apiVersion, status: statusOf(apiVersion), path, sha256: hashesRelativeTo(loaded, specsRoot) };
-  const versions = [...manifest.versions, registered].sort((a, b) => (a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0));
+  const versions = [...manifest.versions, registered].sort((a, b) =>
+    a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0,
+  );
   return { manifest: addVersion({ ...manifest, versions }, apiVersion), registered };
 }

@@ -110,12 +110,22 @@ export function additionsOf(changes: readonly Change[], model: CodeModel): Addit
       out.push({ kind, operation: op, functionName: found.functionName, path: change.concerns.path, rule: change.rule });
     } else if (kind === "body-field") {
       const field = /^body\.([^.[\]<>{}]+)/.exec(rest)?.[1];
-      if (field !== undefined) out.push({ kind, operation: op, functionName: found.functionName, name: field, path: change.concerns.path, rule: change.rule });
+      if (field !== undefined)
+        out.push({ kind, operation: op, functionName: found.functionName, name: field, path: change.concerns.path, rule: change.rule });
     } else {
       const match = /^(query|header|path)\.(.+)$/.exec(rest);
-      const parameter = found.operation.parameters.find((p) => p.location === match?.[1] && p.serializedName.toLowerCase() === match?.[2]?.toLowerCase());
+      const parameter = found.operation.parameters.find(
+        (p) => p.location === match?.[1] && p.serializedName.toLowerCase() === match?.[2]?.toLowerCase(),
+      );
       if (parameter !== undefined && !parameter.isApiVersion) {
-        out.push({ kind, operation: op, functionName: found.functionName, name: parameter.name, path: change.concerns.path, rule: change.rule });
+        out.push({
+          kind,
+          operation: op,
+          functionName: found.functionName,
+          name: parameter.name,
+          path: change.concerns.path,
+          rule: change.rule,
+        });
       }
     }
   }
@@ -130,7 +140,8 @@ export function removalsOf(changes: readonly Change[], oldModel: CodeModel): Add
     if (change.rule !== "operation-removed") continue;
     const op = operationOf(change);
     const found = op === undefined ? undefined : index.get(key(...(op.split(" ") as [string, string])));
-    if (op !== undefined && found !== undefined) out.push({ kind: "operation", operation: op, functionName: found.functionName, path: change.concerns.path, rule: change.rule });
+    if (op !== undefined && found !== undefined)
+      out.push({ kind: "operation", operation: op, functionName: found.functionName, path: change.concerns.path, rule: change.rule });
   }
   return out;
 }
@@ -173,13 +184,19 @@ export function srcUsage(repoRoot: string, entries: readonly string[] = ["src/in
       let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression);
       if (symbol !== undefined && (symbol.flags & ts.SymbolFlags.Alias) !== 0) symbol = checker.getAliasedSymbol(symbol);
       const decl = symbol?.declarations?.[0];
-      if (decl !== undefined && ts.isFunctionDeclaration(decl) && decl.name !== undefined && norm(decl.getSourceFile().fileName).startsWith(operationsDir)) {
+      if (
+        decl !== undefined &&
+        ts.isFunctionDeclaration(decl) &&
+        decl.name !== undefined &&
+        norm(decl.getSourceFile().fileName).startsWith(operationsDir)
+      ) {
         const name = decl.name.text;
         const use = uses.get(name) ?? { files: [], bodyFields: new Set<string>(), optionNames: new Set<string>() };
         if (!use.files.includes(file)) use.files.push(file);
         const params = decl.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ""));
         const bodyArg = node.arguments[params.indexOf("body")];
-        if (params.includes("body") && bodyArg !== undefined) propertyNames(checker, checker.getNonNullableType(checker.getTypeAtLocation(bodyArg)), use.bodyFields);
+        if (params.includes("body") && bodyArg !== undefined)
+          propertyNames(checker, checker.getNonNullableType(checker.getTypeAtLocation(bodyArg)), use.bodyFields);
         const optionsArg = node.arguments[params.indexOf("options")];
         if (params.includes("options") && optionsArg !== undefined) {
           const optionsType = checker.getNonNullableType(checker.getTypeAtLocation(optionsArg));
@@ -204,20 +221,31 @@ export function srcUsage(repoRoot: string, entries: readonly string[] = ["src/in
  * Additions src/ does not pass on, and removed operations src/ still calls. `apiVersion` names the
  * new version in the messages.
  */
-export function surfaceGaps(apiVersion: string, additions: readonly Addition[], removals: readonly Addition[], uses: ReadonlyMap<string, FunctionUse>): SurfaceGap[] {
+export function surfaceGaps(
+  apiVersion: string,
+  additions: readonly Addition[],
+  removals: readonly Addition[],
+  uses: ReadonlyMap<string, FunctionUse>,
+): SurfaceGap[] {
   const gaps: SurfaceGap[] = [];
   for (const a of additions) {
     const use = uses.get(a.functionName);
     const base = { kind: "not-exposed" as const, path: a.path, rule: a.rule, functionName: a.functionName };
     if (use === undefined) {
-      const what = a.kind === "operation" ? `operation ${a.operation}` : `${a.kind === "body-field" ? "body field" : "option"} ${a.name} of ${a.operation}`;
+      const what =
+        a.kind === "operation"
+          ? `operation ${a.operation}`
+          : `${a.kind === "body-field" ? "body field" : "option"} ${a.name} of ${a.operation}`;
       gaps.push({ ...base, message: `${what} (${apiVersion}): src/ never calls ${a.functionName}` });
       continue;
     }
     const has = a.kind === "body-field" ? use.bodyFields : use.optionNames;
     if (a.kind !== "operation" && !has.has("*") && !has.has(a.name as string)) {
       const what = a.kind === "body-field" ? `body field ${a.name}` : `option ${a.name}`;
-      gaps.push({ ...base, message: `${what} of ${a.operation} (${apiVersion}): src/ calls ${a.functionName} (${use.files.join(", ")}) but never passes ${a.kind === "body-field" ? `body.${a.name}` : a.name}` });
+      gaps.push({
+        ...base,
+        message: `${what} of ${a.operation} (${apiVersion}): src/ calls ${a.functionName} (${use.files.join(", ")}) but never passes ${a.kind === "body-field" ? `body.${a.name}` : a.name}`,
+      });
     }
   }
   for (const r of removals) {

@@ -159,7 +159,8 @@ async function loadCli() {
     process.env["ACS_GEN_PRINT_WORKER"] ??= join(dir, "printWorker.mjs");
     return cli;
   } catch (err) {
-    if (process.env["ACS_GEN_DEBUG"]) process.stderr.write(`launch: bundle unavailable, using tsx: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (process.env["ACS_GEN_DEBUG"])
+      process.stderr.write(`launch: bundle unavailable, using tsx: ${err instanceof Error ? err.message : String(err)}\n`);
     const { register } = await import("tsx/esm/api");
     register();
     return await import(pathToFileURL(entry).href);

@@ -34,7 +34,8 @@ function phaseTimer(): ((name: string) => void) & { report: () => string } {
 
 /** The one line that stands for `count` x-ms-examples refs to missing files (without --verbose; a file referenced twice counts twice). */
 export function missingExamplesSummary(count: number): string {
-  const what = count === 1 ? "reference points to an example file that does not exist" : "references point to example files that do not exist";
+  const what =
+    count === 1 ? "reference points to an example file that does not exist" : "references point to example files that do not exist";
   return `warning: ${count} x-ms-examples ${what} (harmless: examples are not used for generation); run with --verbose to list ${count === 1 ? "it" : "them"}\n`;
 }
 
@@ -112,7 +113,11 @@ export async function run(argv: string[], env: Record<string, string | undefined
     // what --out may not hold or lie in: every spec file read, the manifest, transforms and templates
     const guard: OutputGuard = {
       ...(args.force === true ? { force: true } : {}),
-      inputFiles: [...sources.flatMap((s) => Object.keys(s.spec.documents).map((f) => join(s.spec.rootDir, f))), paths.manifestFile, paths.transformsFile],
+      inputFiles: [
+        ...sources.flatMap((s) => Object.keys(s.spec.documents).map((f) => join(s.spec.rootDir, f))),
+        paths.manifestFile,
+        paths.transformsFile,
+      ],
       inputFolders: [paths.specsRoot, paths.templatesDir, ...(args.root !== undefined ? [resolve(args.root)] : [])],
     };
     if (!args.check) await checkOutputTarget(args.out, guard); // fail before the slow part; checked again when writing
@@ -121,7 +126,9 @@ export async function run(argv: string[], env: Record<string, string | undefined
     );
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
     const transformLines = sources.flatMap((s) =>
-      s.transforms.map((t) => `  transform #${t.index} (${s.manifest.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`),
+      s.transforms.map(
+        (t) => `  transform #${t.index} (${s.manifest.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`,
+      ),
     );
 
     if (args.check) {

@@ -64,7 +64,8 @@ export function checkOutputPaths(files: ReadonlyArray<OutputFile>): void {
 
 /** `files` plus the marker that lists them (deterministic: sorted paths), sorted by path. */
 export function withOutputMarker(files: ReadonlyArray<OutputFile>): OutputFile[] {
-  if (files.some((f) => f.path === OUTPUT_MARKER)) throw new GeneratorError("(emit)", "", `"${OUTPUT_MARKER}" is the generator's own marker file`);
+  if (files.some((f) => f.path === OUTPUT_MARKER))
+    throw new GeneratorError("(emit)", "", `"${OUTPUT_MARKER}" is the generator's own marker file`);
   const marker = {
     generator: "acs-gen (npm run generate)",
     note: "The files the generator wrote to this folder. --out replaces a non-empty folder only when it holds this file and no file it does not list.",
@@ -113,11 +114,15 @@ export async function checkOutputTarget(outDir: string, guard: OutputGuard = {})
   const listed = await readMarker(target);
   const sample = (names: string[]): string => names.slice(0, 3).join(", ") + (names.length > 3 ? `, … (${names.length} in all)` : "");
   if (listed === undefined) {
-    refuse(`is not empty and was not written by the generator (no ${OUTPUT_MARKER}; it holds ${sample(present)}); refusing to replace it (--force replaces it, deleting those files)`);
+    refuse(
+      `is not empty and was not written by the generator (no ${OUTPUT_MARKER}; it holds ${sample(present)}); refusing to replace it (--force replaces it, deleting those files)`,
+    );
   }
   const foreign = present.filter((p) => p !== OUTPUT_MARKER && !listed.has(p));
   if (foreign.length > 0) {
-    refuse(`holds files the generator did not write (${sample(foreign)}); refusing to replace it (move them away, or --force deletes them)`);
+    refuse(
+      `holds files the generator did not write (${sample(foreign)}); refusing to replace it (move them away, or --force deletes them)`,
+    );
   }
 }
 

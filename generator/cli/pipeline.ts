@@ -10,7 +10,7 @@ import { atOrigin, isOpenApi3, readOpenApi3, type PointerOrigins } from "../inpu
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
 import { checkNameMaps } from "../load/nameMaps.js";
-import { applyTransforms, readTransforms, type AppliedTransform, type SpecTransform } from "../load/transforms.js";
+import { applyTransforms, readTransforms, type AppliedTransform } from "../load/transforms.js";
 import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, LoadOptions, Manifest, ManifestVersion } from "../load/types.js";
 import type { OutputFile } from "./output.js";
 import { repoRoot, resolveSpecsRoot } from "./specsRoot.js";
@@ -44,7 +44,9 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
     specsRoot,
     templatesDir: join(repoRoot, "generator", "emit", "templates"),
     ...(env["ACS_GEN_PRINT_WORKER"] ? { printWorker: resolve(env["ACS_GEN_PRINT_WORKER"]) } : {}),
-    ...(env["ACS_GEN_PRINT_THREADS"] === "1" || env["ACS_GEN_PRINT_THREADS"] === "2" ? { printThreads: Number(env["ACS_GEN_PRINT_THREADS"]) as 1 | 2 } : {}),
+    ...(env["ACS_GEN_PRINT_THREADS"] === "1" || env["ACS_GEN_PRINT_THREADS"] === "2"
+      ? { printThreads: Number(env["ACS_GEN_PRINT_THREADS"]) as 1 | 2 }
+      : {}),
   };
 }
 

@@ -76,7 +76,11 @@ export interface ApiSurface {
 
 /** Collapse whitespace, drop `;` separators' trailing spaces: text comparison stays stable across formatting. */
 export function normalizeType(text: string): string {
-  return text.replace(/\s+/g, " ").replace(/\s*;\s*}/g, " }").replace(/;\s*/g, "; ").trim();
+  return text
+    .replace(/\s+/g, " ")
+    .replace(/\s*;\s*}/g, " }")
+    .replace(/;\s*/g, "; ")
+    .trim();
 }
 
 function stripParens(text: string): string {
@@ -139,7 +143,18 @@ function propertyOf(p: PropertySignature | PropertyDeclaration): ApiProperty {
 }
 
 function emptyDecl(name: string, kind: ApiDeclKind): ApiDecl {
-  return { name, kind, heritage: [], properties: new Map(), methods: new Map(), unionMembers: [], typeText: "", members: new Map(), value: "", from: "" };
+  return {
+    name,
+    kind,
+    heritage: [],
+    properties: new Map(),
+    methods: new Map(),
+    unionMembers: [],
+    typeText: "",
+    members: new Map(),
+    value: "",
+    from: "",
+  };
 }
 
 function addSignature(methods: Map<string, ApiMethod>, name: string, signature: ApiSignature): void {
@@ -169,8 +184,10 @@ function parseDecls(source: SourceFile, file: string): Map<string, ApiDecl> {
       const decl = decls.get(statement.getName()) ?? emptyDecl(statement.getName(), "interface");
       decl.heritage.push(...statement.getExtends().map((e) => normalizeType(e.getText())));
       for (const p of statement.getProperties()) decl.properties.set(p.getName(), propertyOf(p));
-      for (const m of statement.getMethods()) addSignature(decl.methods, m.getName(), signatureOf(m.getParameters(), m.getReturnTypeNode()));
-      for (const c of statement.getCallSignatures()) addSignature(decl.methods, "(call)", signatureOf(c.getParameters(), c.getReturnTypeNode()));
+      for (const m of statement.getMethods())
+        addSignature(decl.methods, m.getName(), signatureOf(m.getParameters(), m.getReturnTypeNode()));
+      for (const c of statement.getCallSignatures())
+        addSignature(decl.methods, "(call)", signatureOf(c.getParameters(), c.getReturnTypeNode()));
       put(decl);
     } else if (Node.isClassDeclaration(statement)) {
       const name = statement.getName() ?? "default";
@@ -178,7 +195,8 @@ function parseDecls(source: SourceFile, file: string): Map<string, ApiDecl> {
       const ext = statement.getExtends();
       if (ext !== undefined) decl.heritage.push(normalizeType(ext.getText()));
       decl.heritage.push(...statement.getImplements().map((i) => normalizeType(i.getText())));
-      for (const c of statement.getConstructors()) addSignature(decl.methods, "constructor", signatureOf(c.getParameters(), undefined, true));
+      for (const c of statement.getConstructors())
+        addSignature(decl.methods, "constructor", signatureOf(c.getParameters(), undefined, true));
       for (const p of statement.getProperties()) {
         if (p.hasModifier(SyntaxKind.PrivateKeyword) || p.getName().startsWith("#")) continue;
         decl.properties.set(p.getName(), propertyOf(p));
@@ -190,7 +208,12 @@ function parseDecls(source: SourceFile, file: string): Map<string, ApiDecl> {
       for (const a of statement.getGetAccessors()) {
         if (a.hasModifier(SyntaxKind.PrivateKeyword)) continue;
         const hasSetter = a.getSetAccessor() !== undefined;
-        decl.properties.set(a.getName(), { name: a.getName(), optional: false, readonly: !hasSetter, type: typeTextOf(a.getReturnTypeNode()) });
+        decl.properties.set(a.getName(), {
+          name: a.getName(),
+          optional: false,
+          readonly: !hasSetter,
+          type: typeTextOf(a.getReturnTypeNode()),
+        });
       }
       put(decl);
     } else if (Node.isFunctionDeclaration(statement)) {
@@ -222,7 +245,8 @@ function parseDecls(source: SourceFile, file: string): Map<string, ApiDecl> {
       }
     } else if (Node.isEnumDeclaration(statement)) {
       const decl = emptyDecl(statement.getName(), "enum");
-      for (const m of statement.getMembers()) decl.members.set(m.getName(), normalizeType(m.getInitializer()?.getText() ?? String(m.getValue())));
+      for (const m of statement.getMembers())
+        decl.members.set(m.getName(), normalizeType(m.getInitializer()?.getText() ?? String(m.getValue())));
       put(decl);
     } else if (Node.isExportDeclaration(statement)) {
       const module = statement.getModuleSpecifierValue();
@@ -279,7 +303,11 @@ export function parseApiReport(text: string, file: string): ApiSurface {
   if (first !== undefined) {
     const line = first.getLineNumber();
     const message = first.getMessageText();
-    throw new GeneratorError(file, "", `the report's code does not parse (line ${line ?? "?"} of the code fence): ${typeof message === "string" ? message : message.getMessageText()}`);
+    throw new GeneratorError(
+      file,
+      "",
+      `the report's code does not parse (line ${line ?? "?"} of the code fence): ${typeof message === "string" ? message : message.getMessageText()}`,
+    );
   }
   const decls = parseDecls(source, file);
   return { decls, ...directions(decls) };

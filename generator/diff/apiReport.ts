@@ -80,7 +80,13 @@ export function extractApiReport(repoRoot: string, declRoot: string, entry: ApiE
   const reportFileName = basename(entry.reportFile, ".api.md");
   configObject.projectFolder = repoRoot;
   configObject.mainEntryPointFilePath = join(declRoot, entry.declaration);
-  configObject.apiReport = { ...configObject.apiReport, enabled: true, reportFileName, reportFolder: reportDir, reportTempFolder: reportTempDir };
+  configObject.apiReport = {
+    ...configObject.apiReport,
+    enabled: true,
+    reportFileName,
+    reportFolder: reportDir,
+    reportTempFolder: reportTempDir,
+  };
   const config = ExtractorConfig.prepare({
     configObject,
     configObjectFullPath: configPath,
@@ -95,7 +101,8 @@ export function extractApiReport(repoRoot: string, declRoot: string, entry: ApiE
       message.handled = true;
       // The report is always new in a fresh folder; the caller compares it with review/.
       if (message.messageId === ConsoleMessageId.ApiReportCreated) return;
-      const where = message.sourceFilePath !== undefined ? `${relative(declRoot, message.sourceFilePath)}:${message.sourceFileLine ?? 0}: ` : "";
+      const where =
+        message.sourceFilePath !== undefined ? `${relative(declRoot, message.sourceFilePath)}:${message.sourceFileLine ?? 0}: ` : "";
       const line = `${where}${message.text}`;
       if (message.logLevel === ExtractorLogLevel.Error) errors.push(line);
       else if (message.logLevel === ExtractorLogLevel.Warning) warnings.push(line);

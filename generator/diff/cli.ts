@@ -154,7 +154,8 @@ export async function run(
     result = await command.run(args.oldArg, args.newArg, { repoRoot, specsRoot, cwd });
   } catch (err) {
     // Exit code 1 means "breaking changes found", so every failure, expected or not, is 2.
-    const message = err instanceof GeneratorError ? err.message : `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+    const message =
+      err instanceof GeneratorError ? err.message : `internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
     io.stderr(`error: ${message}\n`);
     return 2;
   }

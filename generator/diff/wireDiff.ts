@@ -51,7 +51,14 @@ interface Where {
   operation?: string;
 }
 
-function change(rule: WireRule, kind: ChangeKind, where: Where, what: string, message: string, values: { old?: string; new?: string } = {}): Change {
+function change(
+  rule: WireRule,
+  kind: ChangeKind,
+  where: Where,
+  what: string,
+  message: string,
+  values: { old?: string; new?: string } = {},
+): Change {
   const request = where.request === undefined ? "" : ` #${where.request}`;
   const path = `[${where.section}] ${where.kase}${request}${what === "" ? "" : ` ${what}`}`;
   return {
@@ -78,13 +85,29 @@ export function diffWireContracts(before: WireContract, after: WireContract): Ch
   const newSections = new Map(after.sections.map((s) => [s.apiVersion, s]));
   for (const [name, section] of oldSections) {
     if (!newSections.has(name)) {
-      out.push(change("wire-section-removed", "client", { section: name, kase: "*" }, "", `The api-version section ${q(name)} is no longer recorded (${section.cases.length} cases).`));
+      out.push(
+        change(
+          "wire-section-removed",
+          "client",
+          { section: name, kase: "*" },
+          "",
+          `The api-version section ${q(name)} is no longer recorded (${section.cases.length} cases).`,
+        ),
+      );
     }
   }
   for (const [name, section] of newSections) {
     const old = oldSections.get(name);
     if (old === undefined) {
-      out.push(change("wire-section-added", "client", { section: name, kase: "*" }, "", `The api-version section ${q(name)} is new (${section.cases.length} cases).`));
+      out.push(
+        change(
+          "wire-section-added",
+          "client",
+          { section: name, kase: "*" },
+          "",
+          `The api-version section ${q(name)} is new (${section.cases.length} cases).`,
+        ),
+      );
     } else {
       diffSection(old, section, out);
     }
@@ -97,13 +120,23 @@ function diffSection(before: WireSection, after: WireSection, out: Change[]): vo
   const newCases = new Map(after.cases.map((c) => [c.name, c]));
   for (const [name, kase] of oldCases) {
     if (!newCases.has(name)) {
-      out.push(change("wire-case-removed", "operation", { section: before.apiVersion, kase: name }, "", `The case ${q(name)} (${kase.call}) is no longer recorded.`));
+      out.push(
+        change(
+          "wire-case-removed",
+          "operation",
+          { section: before.apiVersion, kase: name },
+          "",
+          `The case ${q(name)} (${kase.call}) is no longer recorded.`,
+        ),
+      );
     }
   }
   for (const [name, kase] of newCases) {
     const old = oldCases.get(name);
     if (old === undefined) {
-      out.push(change("wire-case-added", "operation", { section: after.apiVersion, kase: name }, "", `The case ${q(name)} (${kase.call}) is new.`));
+      out.push(
+        change("wire-case-added", "operation", { section: after.apiVersion, kase: name }, "", `The case ${q(name)} (${kase.call}) is new.`),
+      );
     } else {
       diffCase(old, kase, after, out);
     }
@@ -120,22 +153,60 @@ function diffCase(before: WireCase, after: WireCase, section: WireSection, out: 
   const n1 = after.requests.length;
   if (n0 === 0 && n1 > 0) {
     const first = after.requests[0] as WireRequest;
-    out.push(change("wire-request-now-sent", "operation", { ...where, operation: opOf(first) }, "", `${after.call} now sends ${plural(n1, "request")} (${opOf(first)}); it sent none before.`));
+    out.push(
+      change(
+        "wire-request-now-sent",
+        "operation",
+        { ...where, operation: opOf(first) },
+        "",
+        `${after.call} now sends ${plural(n1, "request")} (${opOf(first)}); it sent none before.`,
+      ),
+    );
   } else if (n0 > 0 && n1 === 0) {
     const first = before.requests[0] as WireRequest;
-    out.push(change("wire-request-no-longer-sent", "operation", { ...where, operation: opOf(first) }, "", after.error !== undefined ? `${after.call} no longer sends ${opOf(first)}; it fails first: ${after.error}` : `${after.call} no longer sends ${opOf(first)}.`));
+    out.push(
+      change(
+        "wire-request-no-longer-sent",
+        "operation",
+        { ...where, operation: opOf(first) },
+        "",
+        after.error !== undefined
+          ? `${after.call} no longer sends ${opOf(first)}; it fails first: ${after.error}`
+          : `${after.call} no longer sends ${opOf(first)}.`,
+      ),
+    );
   } else if (n0 !== n1) {
-    out.push(change("wire-request-count-changed", "operation", where, "", `${after.call} sends ${plural(n1, "request")}, not ${n0}.`, { old: String(n0), new: String(n1) }));
+    out.push(
+      change("wire-request-count-changed", "operation", where, "", `${after.call} sends ${plural(n1, "request")}, not ${n0}.`, {
+        old: String(n0),
+        new: String(n1),
+      }),
+    );
   }
   for (let i = 0; i < Math.min(n0, n1); i++) {
     diffRequest(before.requests[i] as WireRequest, after.requests[i] as WireRequest, { ...where, request: i }, after, section, out);
   }
   if (before.outcome === "ok" && after.outcome === "error") {
-    out.push(change("wire-outcome-now-error", "response", where, "outcome", `${after.call} now fails: ${after.error ?? ""}`, { old: "ok", ...(after.error !== undefined ? { new: after.error } : {}) }));
+    out.push(
+      change("wire-outcome-now-error", "response", where, "outcome", `${after.call} now fails: ${after.error ?? ""}`, {
+        old: "ok",
+        ...(after.error !== undefined ? { new: after.error } : {}),
+      }),
+    );
   } else if (before.outcome === "error" && after.outcome === "ok") {
-    out.push(change("wire-outcome-now-ok", "response", where, "outcome", `${after.call} now succeeds; it failed with: ${before.error ?? ""}`, { ...(before.error !== undefined ? { old: before.error } : {}), new: "ok" }));
+    out.push(
+      change("wire-outcome-now-ok", "response", where, "outcome", `${after.call} now succeeds; it failed with: ${before.error ?? ""}`, {
+        ...(before.error !== undefined ? { old: before.error } : {}),
+        new: "ok",
+      }),
+    );
   } else if (before.outcome === "error" && after.outcome === "error" && errorKind(before.error) !== errorKind(after.error)) {
-    out.push(change("wire-error-changed", "response", where, "error", `${after.call} fails with a different error: ${after.error ?? ""}`, { ...(before.error !== undefined ? { old: before.error } : {}), ...(after.error !== undefined ? { new: after.error } : {}) }));
+    out.push(
+      change("wire-error-changed", "response", where, "error", `${after.call} fails with a different error: ${after.error ?? ""}`, {
+        ...(before.error !== undefined ? { old: before.error } : {}),
+        ...(after.error !== undefined ? { new: after.error } : {}),
+      }),
+    );
   }
 }
 
@@ -157,10 +228,20 @@ function plural(n: number, word: string): string {
 function diffRequest(before: WireRequest, after: WireRequest, at: Where, kase: WireCase, section: WireSection, out: Change[]): void {
   const where: Where = { ...at, operation: opOf(after) };
   if (before.method !== after.method) {
-    out.push(change("wire-method-changed", "operation", where, "method", `The HTTP method changed from ${before.method} to ${after.method}.`, { old: before.method, new: after.method }));
+    out.push(
+      change("wire-method-changed", "operation", where, "method", `The HTTP method changed from ${before.method} to ${after.method}.`, {
+        old: before.method,
+        new: after.method,
+      }),
+    );
   }
   if (before.path !== after.path) {
-    out.push(change("wire-path-changed", "operation", where, "path", `The path changed from ${before.path} to ${after.path}.`, { old: before.path, new: after.path }));
+    out.push(
+      change("wire-path-changed", "operation", where, "path", `The path changed from ${before.path} to ${after.path}.`, {
+        old: before.path,
+        new: after.path,
+      }),
+    );
   }
   diffQuery(before, after, where, section, out);
   const bodyBytesChanged = (before.body?.sha256 ?? null) !== (after.body?.sha256 ?? null);
@@ -174,11 +255,25 @@ function diffQuery(before: WireRequest, after: WireRequest, where: Where, sectio
     const o = before.query[name];
     const n = after.query[name];
     if (o === undefined && n !== undefined) {
-      out.push(change("wire-query-param-added", "parameter", where, `query ${name}`, `The query parameter ${name} is now sent (${q(n)}).`, { new: n.join(",") }));
+      out.push(
+        change("wire-query-param-added", "parameter", where, `query ${name}`, `The query parameter ${name} is now sent (${q(n)}).`, {
+          new: n.join(","),
+        }),
+      );
     } else if (o !== undefined && n === undefined) {
-      out.push(change("wire-query-param-removed", "parameter", where, `query ${name}`, `The query parameter ${name} is no longer sent (was ${q(o)}).`, { old: o.join(",") }));
+      out.push(
+        change(
+          "wire-query-param-removed",
+          "parameter",
+          where,
+          `query ${name}`,
+          `The query parameter ${name} is no longer sent (was ${q(o)}).`,
+          { old: o.join(",") },
+        ),
+      );
     } else if (o !== undefined && n !== undefined && q(o) !== q(n)) {
-      const rule: WireRule = name === "api-version" && section.apiVersion === "default" ? "wire-default-api-version-changed" : "wire-query-param-changed";
+      const rule: WireRule =
+        name === "api-version" && section.apiVersion === "default" ? "wire-default-api-version-changed" : "wire-query-param-changed";
       const message =
         rule === "wire-default-api-version-changed"
           ? `The default api-version changed from ${o.join(",")} to ${n.join(",")}.`
@@ -196,9 +291,16 @@ function diffHeaders(before: WireRequest, after: WireRequest, where: Where, body
     if (o === undefined && n !== undefined) {
       out.push(change("wire-header-added", "header", where, `header ${name}`, `The header ${name} is now sent (${q(n)}).`, { new: n }));
     } else if (o !== undefined && n === undefined) {
-      out.push(change("wire-header-removed", "header", where, `header ${name}`, `The header ${name} is no longer sent (was ${q(o)}).`, { old: o }));
+      out.push(
+        change("wire-header-removed", "header", where, `header ${name}`, `The header ${name} is no longer sent (was ${q(o)}).`, { old: o }),
+      );
     } else if (o !== undefined && n !== undefined && o !== n && !(bodyBytesChanged && BODY_DERIVED_HEADERS.has(name))) {
-      out.push(change("wire-header-changed", "header", where, `header ${name}`, `The header ${name} changed from ${q(o)} to ${q(n)}.`, { old: o, new: n }));
+      out.push(
+        change("wire-header-changed", "header", where, `header ${name}`, `The header ${name} changed from ${q(o)} to ${q(n)}.`, {
+          old: o,
+          new: n,
+        }),
+      );
     }
   }
 }
@@ -219,13 +321,27 @@ function diffBody(before: WireRequest, after: WireRequest, where: Where, kase: W
   const oj = bodyJson(o);
   const nj = bodyJson(n);
   if (oj === undefined || nj === undefined) {
-    out.push(change("wire-body-changed", "body", where, "body", `The body bytes changed from ${q(o.text)} to ${q(n.text)}.`, { old: o.text, new: n.text }));
+    out.push(
+      change("wire-body-changed", "body", where, "body", `The body bytes changed from ${q(o.text)} to ${q(n.text)}.`, {
+        old: o.text,
+        new: n.text,
+      }),
+    );
     return;
   }
   const before0 = out.length;
   diffJson(oj, nj, [], { where, kase, section, requestIndex: where.request ?? 0 }, out);
   if (out.length === before0) {
-    out.push(change("wire-body-bytes-changed", "body", where, "body", `The body has the same JSON but different bytes: ${q(o.text)} → ${q(n.text)}.`, { old: o.text, new: n.text }));
+    out.push(
+      change(
+        "wire-body-bytes-changed",
+        "body",
+        where,
+        "body",
+        `The body has the same JSON but different bytes: ${q(o.text)} → ${q(n.text)}.`,
+        { old: o.text, new: n.text },
+      ),
+    );
   }
 }
 
@@ -254,7 +370,11 @@ function diffJson(o: Json, n: Json, path: Array<string | number>, scope: JsonSco
       if (hasO && hasN) {
         diffJson(ov as Json, nv as Json, sub, scope, out);
       } else if (hasN && nv === null) {
-        out.push(change("wire-body-field-sent-as-null", "body", scope.where, subWhat, `${subWhat} is now sent as null; it was omitted.`, { new: "null" }));
+        out.push(
+          change("wire-body-field-sent-as-null", "body", scope.where, subWhat, `${subWhat} is now sent as null; it was omitted.`, {
+            new: "null",
+          }),
+        );
       } else if (hasN) {
         const optional = omittedElsewhere(sub, scope);
         out.push(
@@ -270,7 +390,9 @@ function diffJson(o: Json, n: Json, path: Array<string | number>, scope: JsonSco
           ),
         );
       } else {
-        out.push(change("wire-body-field-removed", "body", scope.where, subWhat, `${subWhat} is no longer sent (was ${q(ov)}).`, { old: q(ov) }));
+        out.push(
+          change("wire-body-field-removed", "body", scope.where, subWhat, `${subWhat} is no longer sent (was ${q(ov)}).`, { old: q(ov) }),
+        );
       }
     }
     return;
@@ -281,10 +403,17 @@ function diffJson(o: Json, n: Json, path: Array<string | number>, scope: JsonSco
   }
   if (q(o) === q(n)) return;
   if (n === null) {
-    out.push(change("wire-body-field-sent-as-null", "body", scope.where, what, `${what} is now sent as null (was ${q(o)}).`, { old: q(o), new: "null" }));
+    out.push(
+      change("wire-body-field-sent-as-null", "body", scope.where, what, `${what} is now sent as null (was ${q(o)}).`, {
+        old: q(o),
+        new: "null",
+      }),
+    );
     return;
   }
-  out.push(change("wire-body-value-changed", "body", scope.where, what, `${what} changed from ${q(o)} to ${q(n)}.`, { old: q(o), new: q(n) }));
+  out.push(
+    change("wire-body-value-changed", "body", scope.where, what, `${what} changed from ${q(o)} to ${q(n)}.`, { old: q(o), new: q(n) }),
+  );
 }
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {

@@ -21,7 +21,14 @@ export function argumentChecks(
   uses: UsedNames,
 ): string[] {
   const sentBody = (a: MethodArgument): boolean => a.body?.spread !== undefined;
-  const statements: string[] = versionChecks(operation, all.filter((a) => !a.required), all.filter((a) => a.required && !sentBody(a)), sourceOf, context, uses);
+  const statements: string[] = versionChecks(
+    operation,
+    all.filter((a) => !a.required),
+    all.filter((a) => a.required && !sentBody(a)),
+    sourceOf,
+    context,
+    uses,
+  );
   // a required parameter group first, then the values (a built spread body is checked by its properties)
   for (const argument of [...positional.filter((a) => a.group !== undefined), ...all.filter((a) => !sentBody(a))]) {
     statements.push(

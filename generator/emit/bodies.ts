@@ -132,7 +132,8 @@ export function specialBody(
   if (variants === undefined) {
     return undefined;
   }
-  const guard = (condition: string, expression: string): string => (condition === "" ? expression : `${condition} ? undefined : ${expression}`);
+  const guard = (condition: string, expression: string): string =>
+    condition === "" ? expression : `${condition} ? undefined : ${expression}`;
   const first = variants[0]!;
   if (first.kind === "form" || first.kind === "multipart") {
     const fields = formFields(operation, all, sourceOf, urlValue, uses);
@@ -140,7 +141,11 @@ export function specialBody(
     const contentType = `"Content-Type": ${guard(condition, stringLiteral(first.mediaType))},`;
     return first.kind === "form"
       ? { headers: [contentType], bodyLine: `body: ${guard(condition, `${uses.call("formBody")}([\n${fields}\n])`)},`, parts: [] }
-      : { headers: [contentType], bodyLine: "", parts: [`multipartBody: ${guard(condition, `${uses.call("multipartFormBody")}([\n${fields}\n])`)},`] };
+      : {
+          headers: [contentType],
+          bodyLine: "",
+          parts: [`multipartBody: ${guard(condition, `${uses.call("multipartFormBody")}([\n${fields}\n])`)},`],
+        };
   }
   const argument = all.find((a) => a.body !== undefined);
   if (argument === undefined) {
@@ -149,7 +154,10 @@ export function specialBody(
   const source = sourceOf(argument);
   const condition = absent(source);
   const option = all.find((a) => a.contentTypes !== undefined);
-  const chosen = option === undefined ? stringLiteral(first.mediaType) : `${sourceOf(option)} ?? ${stringLiteral(defaultVariant(argument.type, variants).mediaType)}`;
+  const chosen =
+    option === undefined
+      ? stringLiteral(first.mediaType)
+      : `${sourceOf(option)} ?? ${stringLiteral(defaultVariant(argument.type, variants).mediaType)}`;
   const written = (kind: BodyKind): string => {
     // (built only where it is written: the types it names are imported)
     const typed = (): string => `(${source} as ${kindType(kind, argument.type, context, uses)})`;
@@ -162,7 +170,10 @@ export function specialBody(
   let expression = written(kinds[kinds.length - 1]!);
   for (const kind of kinds.slice(0, -1).reverse()) {
     const types = variants.filter((v) => v.kind === kind).map((v) => stringLiteral(v.mediaType));
-    const test = types.length === 1 ? `${chosen.includes("??") ? `(${chosen})` : chosen} === ${types[0]}` : `[${types.join(", ")}].includes(${chosen})`;
+    const test =
+      types.length === 1
+        ? `${chosen.includes("??") ? `(${chosen})` : chosen} === ${types[0]}`
+        : `[${types.join(", ")}].includes(${chosen})`;
     expression = `${test} ? ${written(kind)} : ${expression}`;
   }
   return {
@@ -215,7 +226,10 @@ export function binaryResultPart(operation: Operation): string {
 
 /** The statements returning a streamed binary response: core-rest-pipeline's two stream properties, unread. */
 export function binaryResultStatements(send: string): string[] {
-  return [`const { response } = await ${send};`, "return { blobBody: response.blobBody, readableStreamBody: response.readableStreamBody };"];
+  return [
+    `const { response } = await ${send};`,
+    "return { blobBody: response.blobBody, readableStreamBody: response.readableStreamBody };",
+  ];
 }
 
 /** Wraps `context` so the pipeline adds `parts` to the request (the sendOperation call's first argument). */

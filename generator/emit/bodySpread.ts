@@ -34,6 +34,14 @@ export function withSpreadBody(operation: Operation, values: MethodArgument[]): 
   });
   return [
     ...values,
-    { name: body.name, serializedName: body.serializedName, type: body.type, required: true, description: body.description, body, source: `{\n${entries.join("\n")}\n}` },
+    {
+      name: body.name,
+      serializedName: body.serializedName,
+      type: body.type,
+      required: true,
+      description: body.description,
+      body,
+      source: `{\n${entries.join("\n")}\n}`,
+    },
   ];
 }

@@ -86,7 +86,9 @@ export function buildEmitContext(model: CodeModel, settings: EmitSettings = {}):
         if (result.has(name)) {
           continue;
         }
-        if (propsOf(name).some((p) => direct(p) || (follow(p) && referencedModels(p.type).some((m) => holds(m).some((h) => result.has(h)))))) {
+        if (
+          propsOf(name).some((p) => direct(p) || (follow(p) && referencedModels(p.type).some((m) => holds(m).some((h) => result.has(h)))))
+        ) {
           result.add(name);
           changed = true;
         }
@@ -97,7 +99,11 @@ export function buildEmitContext(model: CodeModel, settings: EmitSettings = {}):
   /** Renamed, or flattened (`x-ms-client-flatten`): the wire nests it in another object. */
   const renamed = (p: Property): boolean => p.name !== p.serializedName || p.wirePath !== undefined;
   const writable = (p: Property): boolean => !p.readOnly;
-  const deserialized = closure(outputs, (p) => renamed(p) || hasScalarMapping(p.type), () => true);
+  const deserialized = closure(
+    outputs,
+    (p) => renamed(p) || hasScalarMapping(p.type),
+    () => true,
+  );
   const serialized = closure(inputs, (p) => renamed(p) || p.readOnly || hasScalarMapping(p.type), writable);
   const validated = validateConstraints
     ? closure(inputs, (p) => writable(p) && (p.required || p.wireRequired === true || hasConstraints(p)), writable)

@@ -1,4 +1,11 @@
-import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type ParameterDeclarationStructure, type StatementStructures } from "ts-morph";
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type StatementStructures,
+} from "ts-morph";
 import type { EmitContext } from "./context.js";
 import { credentialDoc, credentialImport, credentialPipelineImports, credentialType } from "./clientCredential.js";
 import { isClientConstant } from "./clientParameters.js";
@@ -55,7 +62,11 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     isExported: true,
     docs: jsDoc(undefined, `Options of {@link ${coreName}}: pipeline and transport are required, so nothing default is bundled.`),
     properties: [
-      { name: "pipeline", type: "Pipeline", docs: jsDoc(undefined, "Send requests through this pipeline (the handwritten layer adds auth, retry, logging).") },
+      {
+        name: "pipeline",
+        type: "Pipeline",
+        docs: jsDoc(undefined, "Send requests through this pipeline (the handwritten layer adds auth, retry, logging)."),
+      },
       { name: "httpClient", type: "HttpClient", docs: jsDoc(undefined, "Transport the pipeline sends with.") },
       ...otherOptions,
     ],
@@ -164,7 +175,9 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   const clientCtorParameters = ctorParameters({ name: "options", type: optionsName, initializer: "{}" });
   if (security !== undefined) clientCtorParameters.splice(1, 0, { name: "credential", type: credentialType(security) });
   const clientCtorDocs =
-    security === undefined ? ctorDocs : jsDoc(undefined, "Creates a client for one service endpoint.", { tags: ctorTags(credentialDoc(security)) });
+    security === undefined
+      ? ctorDocs
+      : jsDoc(undefined, "Creates a client for one service endpoint.", { tags: ctorTags(credentialDoc(security)) });
   const clientClass: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: client.name,
@@ -203,7 +216,9 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
       : []),
-    ...(required.length > 0 ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./runtime.js", namedImports: ["assertPresent"] }] : []),
+    ...(required.length > 0
+      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./runtime.js", namedImports: ["assertPresent"] }]
+      : []),
     ...operationGroups.map((g) => ({
       kind: StructureKind.ImportDeclaration as const,
       moduleSpecifier: `./operations/${operationsFileName(g)}.js`,

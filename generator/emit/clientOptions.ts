@@ -68,7 +68,10 @@ export function clientOptionsProperties(): OptionalKind<PropertySignatureStructu
 }
 
 /** `function build<Client>Pipeline(options: <Client>Options): Pipeline`, the body of the client's default pipeline. */
-export function pipelineFunction(model: CodeModel, optionsName: string): OptionalKind<FunctionDeclarationStructure> & { kind: StructureKind.Function } {
+export function pipelineFunction(
+  model: CodeModel,
+  optionsName: string,
+): OptionalKind<FunctionDeclarationStructure> & { kind: StructureKind.Function } {
   const names = pipelineBuildingOptions.map((name) => stringLiteral(name)).join(", ");
   const token = stringLiteral(userAgentToken(model));
   const security = model.client.security;
@@ -92,7 +95,9 @@ export function pipelineFunction(model: CodeModel, optionsName: string): Optiona
     ),
     statements: [
       // a client parameter: checked here, before anything is sent (the service would only say 401)
-      ...(security === undefined ? [] : ["if (credential === undefined || credential === null) {", '  throw new TypeError("credential is required");', "}"]),
+      ...(security === undefined
+        ? []
+        : ["if (credential === undefined || credential === null) {", '  throw new TypeError("credential is required");', "}"]),
       "if (options.pipeline !== undefined) {",
       `  const building = ([${names}] as const).filter((name) => options[name] !== undefined);`,
       "  if (building.length > 0) {",
@@ -103,7 +108,12 @@ export function pipelineFunction(model: CodeModel, optionsName: string): Optiona
       "  }",
       ...(security === undefined
         ? ["  return options.pipeline;"]
-        : ["  // a clone: the caller's pipeline is not changed", "  const pipeline = options.pipeline.clone();", ...addCredential.map((l) => `  ${l}`), "  return pipeline;"]),
+        : [
+            "  // a clone: the caller's pipeline is not changed",
+            "  const pipeline = options.pipeline.clone();",
+            ...addCredential.map((l) => `  ${l}`),
+            "  return pipeline;",
+          ]),
       "}",
       "const prefix = options.userAgentOptions?.userAgentPrefix;",
       "const pipeline = createPipelineFromOptions({",

@@ -36,7 +36,10 @@ export function endpointExpression(endpoint: Endpoint): string {
   const scheme = endpoint.useSchemePrefix ? `${endpoint.scheme ?? "https"}://` : "";
   // a trailing slash of the value would double the template's own
   const value = after.startsWith("/") ? 'endpoint.replace(/\\/+$/, "")' : "endpoint";
-  return [scheme + before, value, after].map((part, i) => (i === 1 ? part : part === "" ? "" : stringLiteral(part))).filter((p) => p !== "").join(" + ");
+  return [scheme + before, value, after]
+    .map((part, i) => (i === 1 ? part : part === "" ? "" : stringLiteral(part)))
+    .filter((p) => p !== "")
+    .join(" + ");
 }
 
 /** The `@param endpoint - ...` text (without the name). */

@@ -46,7 +46,12 @@ export function emitWithAssets(codeModel: CodeModel, assets: EmitAssets, setting
   const model = typeScriptNames(codeModel);
   const plan = planFiles(model, settings);
   const project = createEmitProject();
-  return assembleFiles(model, assets, plan, plan.jobs.map((job) => printSourceFile(project, job.path, job.structure, plan.header)));
+  return assembleFiles(
+    model,
+    assets,
+    plan,
+    plan.jobs.map((job) => printSourceFile(project, job.path, job.structure, plan.header)),
+  );
 }
 
 /**

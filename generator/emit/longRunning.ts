@@ -29,7 +29,9 @@ function processResult(result: OperationResult | undefined, resultTypeText: stri
   if (!result.always) {
     return `(body) => {\nconst wire = body as ${wire} | undefined;\nreturn wire === undefined ? undefined : ${mapped};\n}`;
   }
-  return /^\w+\(wire\)$/.test(mapped) ? `(body) => ${mapped.replace("(wire)", `(body as ${wire})`)}` : `(body) => {\nconst wire = body as ${wire};\nreturn ${mapped};\n}`;
+  return /^\w+\(wire\)$/.test(mapped)
+    ? `(body) => ${mapped.replace("(wire)", `(body as ${wire})`)}`
+    : `(body) => {\nconst wire = body as ${wire};\nreturn ${mapped};\n}`;
 }
 
 /**
@@ -60,12 +62,22 @@ export function longRunningStatements(args: {
   const statements: string[] = [];
   if (paged !== undefined && result !== undefined) {
     // The final result is the first page: the poller resolves with the iterator over every page.
-    const lro = pagedLongRunningStatements({ paged, pageTypeRef: result.type, context, headers: args.headers, operation: initial, pollerOptions, uses });
+    const lro = pagedLongRunningStatements({
+      paged,
+      pageTypeRef: result.type,
+      context,
+      headers: args.headers,
+      operation: initial,
+      pollerOptions,
+      uses,
+    });
     returnType = lro.resultType;
     statements.push(...lro.statements);
   } else {
     pollerOptions.push(`processResult: ${processResult(result, returnType, context, uses)},`);
-    statements.push(`return ${uses.lro("createHttpPoller")}<${returnType}, OperationState<${returnType}>>(${initial}, {\n${pollerOptions.join("\n")}\n});`);
+    statements.push(
+      `return ${uses.lro("createHttpPoller")}<${returnType}, OperationState<${returnType}>>(${initial}, {\n${pollerOptions.join("\n")}\n});`,
+    );
   }
   return { statements, returnTypeText: `Promise<SimplePollerLike<OperationState<${returnType}>, ${returnType}>>` };
 }

@@ -91,7 +91,15 @@ function wireInterface(object: ObjectModel, context: EmitContext, uses: UsedName
   const discriminator = inheritedDiscriminator(object, context.objects);
   return {
     indexSignatures: isDictionary(object, context)
-      ? [{ kind: StructureKind.IndexSignature, keyName: "key", keyType: "string", returnType: "unknown", docs: jsDoc(undefined, "Additional properties.") }]
+      ? [
+          {
+            kind: StructureKind.IndexSignature,
+            keyName: "key",
+            keyType: "string",
+            returnType: "unknown",
+            docs: jsDoc(undefined, "Additional properties."),
+          },
+        ]
       : [],
     kind: StructureKind.Interface,
     name: wireTypeName(object.name),
@@ -100,22 +108,22 @@ function wireInterface(object: ObjectModel, context: EmitContext, uses: UsedName
     properties: wireTree(context.properties.get(object.name) ?? []).map((node) =>
       node.kind === "group"
         ? {
-          kind: StructureKind.PropertySignature,
-          name: propertyKey(node.serializedName),
-          type: wireGroupType(node.children, context, uses),
-          hasQuestionToken: !node.required,
-          docs: jsDoc(undefined, `The ${codeSpan(node.serializedName)} property, flattened into {@link ${object.name}}.`),
-        }
+            kind: StructureKind.PropertySignature,
+            name: propertyKey(node.serializedName),
+            type: wireGroupType(node.children, context, uses),
+            hasQuestionToken: !node.required,
+            docs: jsDoc(undefined, `The ${codeSpan(node.serializedName)} property, flattened into {@link ${object.name}}.`),
+          }
         : {
-          kind: StructureKind.PropertySignature,
-          name: propertyKey(node.property.serializedName),
-          type:
-            discriminator !== undefined && discriminator.serializedName === node.property.serializedName
-              ? JSON.stringify(discriminator.value)
-              : wireType(propertyType(node.property), context, uses),
-          hasQuestionToken: !node.property.required,
-          docs: jsDoc(node.property.description, `The ${codeSpan(node.property.serializedName)} property.`),
-        },
+            kind: StructureKind.PropertySignature,
+            name: propertyKey(node.property.serializedName),
+            type:
+              discriminator !== undefined && discriminator.serializedName === node.property.serializedName
+                ? JSON.stringify(discriminator.value)
+                : wireType(propertyType(node.property), context, uses),
+            hasQuestionToken: !node.property.required,
+            docs: jsDoc(node.property.description, `The ${codeSpan(node.property.serializedName)} property.`),
+          },
     ),
   };
 }
@@ -176,7 +184,10 @@ function serializer(object: ObjectModel, context: EmitContext, uses: UsedNames):
     kind: StructureKind.Function,
     name: mapperName("serialize", object.name),
     isExported: true,
-    docs: jsDoc(undefined, `Writes a {@link ${object.name}} in its wire form; read-only properties are left out and undefined ones are dropped by JSON.stringify.`),
+    docs: jsDoc(
+      undefined,
+      `Writes a {@link ${object.name}} in its wire form; read-only properties are left out and undefined ones are dropped by JSON.stringify.`,
+    ),
     parameters: [{ name: "value", type: object.name }],
     returnType: "Record<string, unknown>",
     statements: `return {\n${entries.join("\n")}\n};`,
@@ -208,7 +219,9 @@ function serializerEntries(nodes: readonly WireNode[], context: EmitContext, use
 
 /** `export type FishUnionWire = FishWire | ...`: the wire form of every model of the hierarchy. */
 function unionWireAlias(union: PolymorphicUnion, context: EmitContext): TypeAliasDeclarationStructure {
-  const members = [union.base, ...union.subtypes.map((s) => s.name)].map((name) => (context.deserialized.has(name) ? wireTypeName(name) : name));
+  const members = [union.base, ...union.subtypes.map((s) => s.name)].map((name) =>
+    context.deserialized.has(name) ? wireTypeName(name) : name,
+  );
   return {
     kind: StructureKind.TypeAlias,
     name: wireTypeName(union.name),

@@ -29,7 +29,9 @@ export function modelsStatements(context: EmitContext): StatementStructures[] {
   const withOptions = model.operationGroups.flatMap((g) => g.operations.filter((o) => optionalParameters(o).length > 0));
   // the options bags, built first: the runtime types they name are imported at the top
   const bagUses = new UsedNames();
-  const bags = model.operationGroups.flatMap((group) => group.operations.flatMap((operation) => optionsInterface(group, operation, context, bagUses) ?? []));
+  const bags = model.operationGroups.flatMap((group) =>
+    group.operations.flatMap((operation) => optionsInterface(group, operation, context, bagUses) ?? []),
+  );
   const optionsBases = [
     // a binary body or form file in an options bag (bodies.ts)
     ...(bagUses.runtimeTypes.has(binaryBodyType) ? [binaryBodyType] : []),
@@ -75,7 +77,8 @@ function enumStatements(enumModel: EnumModel): StatementStructures[] {
   const knownName = `Known${enumModel.name}`;
   const open = enumModel.valueType === "number" ? "(number & {})" : "(string & {})";
   const members = enumModel.values.map(
-    (v) => `${inlineDoc(v.description ?? `The value ${JSON.stringify(v.value)}.`, "  ")}\n  ${propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
+    (v) =>
+      `${inlineDoc(v.description ?? `The value ${JSON.stringify(v.value)}.`, "  ")}\n  ${propertyKey(v.name)}: ${JSON.stringify(v.value)},`,
   );
   const known: VariableStatementStructure = {
     kind: StructureKind.VariableStatement,
@@ -98,7 +101,10 @@ function enumStatements(enumModel: EnumModel): StatementStructures[] {
 
 function discriminatorOverride(object: ObjectModel, context: EmitContext): PropertySignatureStructure[] {
   const discriminator = inheritedDiscriminator(object, context.objects);
-  if (discriminator === undefined || object.properties.some((p) => p.wirePath === undefined && p.serializedName === discriminator.serializedName)) {
+  if (
+    discriminator === undefined ||
+    object.properties.some((p) => p.wirePath === undefined && p.serializedName === discriminator.serializedName)
+  ) {
     return [];
   }
   return [
@@ -131,9 +137,10 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
     hasQuestionToken: !p.required,
     isReadonly: p.readOnly,
     docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`, {
-      note: [p.readOnly ? "Set by the service; never sent." : undefined, flattenedNote(p), versionNote(context.model, p.apiVersions)]
-        .filter((n) => n !== undefined)
-        .join("\n\n") || undefined,
+      note:
+        [p.readOnly ? "Set by the service; never sent." : undefined, flattenedNote(p), versionNote(context.model, p.apiVersions)]
+          .filter((n) => n !== undefined)
+          .join("\n\n") || undefined,
     }),
   }));
   const additional = object.additionalProperties;
@@ -147,7 +154,15 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
     indexSignatures:
       additional === undefined
         ? []
-        : [{ kind: StructureKind.IndexSignature, keyName: "key", keyType: "string", returnType: "unknown", docs: jsDoc(undefined, "Additional properties.") }],
+        : [
+            {
+              kind: StructureKind.IndexSignature,
+              keyName: "key",
+              keyType: "string",
+              returnType: "unknown",
+              docs: jsDoc(undefined, "Additional properties."),
+            },
+          ],
   };
 }
 
@@ -166,7 +181,12 @@ function unionAlias(union: PolymorphicUnion): TypeAliasDeclarationStructure {
   };
 }
 
-function optionsInterface(group: OperationGroup, operation: Operation, context: EmitContext, uses: UsedNames): InterfaceDeclarationStructure | undefined {
+function optionsInterface(
+  group: OperationGroup,
+  operation: Operation,
+  context: EmitContext,
+  uses: UsedNames,
+): InterfaceDeclarationStructure | undefined {
   const { model } = context;
   const optional = optionalParameters(operation);
   if (optional.length === 0) {
@@ -184,9 +204,13 @@ function optionsInterface(group: OperationGroup, operation: Operation, context: 
       type: argumentType(p, operation, context, uses),
       hasQuestionToken: true,
       docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} parameter.`, {
-        note: [clientDefaultNote(p), versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion))]
-          .filter((n) => n !== undefined)
-          .join("\n\n") || undefined,
+        note:
+          [
+            clientDefaultNote(p),
+            versionNote(model, p.parameter?.apiVersions ?? p.body?.apiVersions ?? model.apiVersions.map((v) => v.apiVersion)),
+          ]
+            .filter((n) => n !== undefined)
+            .join("\n\n") || undefined,
       }),
     })),
   };

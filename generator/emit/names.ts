@@ -20,23 +20,104 @@ import { pascalCase } from "./text.js";
 
 /** TS/JS reserved words and strict-mode/contextual words that cannot (or should not) name a parameter or variable. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "arguments", "as", "async", "await", "break", "case", "catch", "class", "const", "continue",
-  "debugger", "default", "delete", "do", "else", "enum", "eval", "export", "extends", "false",
-  "finally", "for", "function", "if", "implements", "import", "in", "instanceof", "interface",
-  "let", "new", "null", "package", "private", "protected", "public", "return", "static", "super",
-  "switch", "this", "throw", "true", "try", "typeof", "undefined", "var", "void", "while", "with",
+  "arguments",
+  "as",
+  "async",
+  "await",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "eval",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "implements",
+  "import",
+  "in",
+  "instanceof",
+  "interface",
+  "let",
+  "new",
+  "null",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "return",
+  "static",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "undefined",
+  "var",
+  "void",
+  "while",
+  "with",
   "yield",
 ]);
 
 /** Type names a model may not take: TS/JS globals the generated code uses, and names the generated files import. */
 export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  "Array", "ArrayBuffer", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number",
-  "Object", "Omit", "Partial", "Pick", "Promise", "RangeError", "Readonly", "Record", "RegExp",
-  "Required", "Set", "String", "Symbol", "TypeError", "Uint8Array", "URL",
-  "AbortSignalLike", "HttpClient", "OperationOptions", "OperationTracingOptions", "Pipeline",
-  "PipelineRequest", "PipelineResponse", "RestError", "PagedAsyncIterableIterator", "PageSettings",
+  "Array",
+  "ArrayBuffer",
+  "Boolean",
+  "Date",
+  "Error",
+  "Function",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "Omit",
+  "Partial",
+  "Pick",
+  "Promise",
+  "RangeError",
+  "Readonly",
+  "Record",
+  "RegExp",
+  "Required",
+  "Set",
+  "String",
+  "Symbol",
+  "TypeError",
+  "Uint8Array",
+  "URL",
+  "AbortSignalLike",
+  "HttpClient",
+  "OperationOptions",
+  "OperationTracingOptions",
+  "Pipeline",
+  "PipelineRequest",
+  "PipelineResponse",
+  "RestError",
+  "PagedAsyncIterableIterator",
+  "PageSettings",
   // what src/index.ts re-exports from runtime.ts and apiVersions.ts beside the models
-  "ApiVersion", "ApiVersionMismatchError", "BinaryBody", "BinaryResponse", "LroOperationOptions", "OperationContext",
+  "ApiVersion",
+  "ApiVersionMismatchError",
+  "BinaryBody",
+  "BinaryResponse",
+  "LroOperationOptions",
+  "OperationContext",
 ]);
 
 /**
@@ -113,11 +194,16 @@ const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.n
 /** True when no name of the model needs a TypeScript rename (then {@link typeScriptNames} returns it as it is). */
 function needsNoRename(model: CodeModel, renames: ReadonlyMap<string, string>): boolean {
   const parameters = (p: { name: string }): boolean => !needsSuffix(p.name);
-  return renames.size === 0 &&
+  return (
+    renames.size === 0 &&
     model.client.parameters.every(parameters) &&
     model.client.endpoint.parameters.every(parameters) &&
-    model.operationGroups.every((g) => g.operations.every((o) =>
-      o.parameters.every(parameters) && (o.body === undefined || (parameters(o.body) && (o.body.spread ?? []).every(parameters)))));
+    model.operationGroups.every((g) =>
+      g.operations.every(
+        (o) => o.parameters.every(parameters) && (o.body === undefined || (parameters(o.body) && (o.body.spread ?? []).every(parameters))),
+      ),
+    )
+  );
 }
 
 /**
@@ -134,7 +220,11 @@ export function typeScriptNames(model: CodeModel): CodeModel {
     // the operation's own parameters and body share one namespace (the function's parameters and options bag)
     const taken = new Set([...o.parameters.map((p) => p.name), ...(o.body === undefined ? [] : [o.body.name])]);
     const rename = (name: string): string => (needsSuffix(name) ? claimUnique(`${name}Param`, taken) : name);
-    const parameters = o.parameters.map((p) => ({ ...p, name: p.clientLevel && !p.isApiVersion ? parameterName(p.name) : rename(p.name), type: type(p.type) }));
+    const parameters = o.parameters.map((p) => ({
+      ...p,
+      name: p.clientLevel && !p.isApiVersion ? parameterName(p.name) : rename(p.name),
+      type: type(p.type),
+    }));
     let body: BodyParameter | undefined;
     if (o.body !== undefined) {
       body = { ...o.body, name: rename(o.body.name), type: type(o.body.type) };

@@ -21,24 +21,48 @@ export interface ReturnFacts {
 }
 
 /** The JSDoc of the operation, with `extraTags` first (the function's `@param context`). */
-export function operationDocs(operation: Operation, positional: readonly MethodArgument[], facts: ReturnFacts, context: EmitContext): (extraTags: Tag[]) => JSDocStructure[] {
+export function operationDocs(
+  operation: Operation,
+  positional: readonly MethodArgument[],
+  facts: ReturnFacts,
+  context: EmitContext,
+): (extraTags: Tag[]) => JSDocStructure[] {
   const { hasResult, paged, headAsBoolean, responseHeaders } = facts;
   const successResponse = operation.responses.find((r) => r.bodyType !== undefined);
   const tags: Tag[] = [
-    ...positional.map((a) => docTag("param", `${a.name} - ${a.description ?? `The ${a.serializedName} ${a.body ? "body" : "parameter"}.`}`)),
+    ...positional.map((a) =>
+      docTag("param", `${a.name} - ${a.description ?? `The ${a.serializedName} ${a.body ? "body" : "parameter"}.`}`),
+    ),
     { kind: StructureKind.JSDocTag as const, tagName: "param", text: "options - Optional parameters and per-request options." },
     ...(operation.longRunning !== undefined
-      ? [docTag("returns", `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${!hasResult ? "nothing" : paged ? `the items of every page, the final result (${successResponse?.description ?? "the response body"}) first; ${codeSpan("byPage()")} yields the pages` : `the final result (${successResponse?.description ?? "the response body"})`}.`)]
+      ? [
+          docTag(
+            "returns",
+            `A poller of the operation, started; ${codeSpan("pollUntilDone()")} resolves with ${!hasResult ? "nothing" : paged ? `the items of every page, the final result (${successResponse?.description ?? "the response body"}) first; ${codeSpan("byPage()")} yields the pages` : `the final result (${successResponse?.description ?? "the response body"})`}.`,
+          ),
+        ]
       : paged
-      ? [docTag("returns", `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`)]
-      : headAsBoolean
-        ? [docTag("returns", `${codeSpan("true")} when the service answers with a 2xx status, ${codeSpan("false")} when it answers 404.`)]
-        : responseHeaders.length > 0
-        ? [docTag("returns", `The response headers the spec declares (${responseHeaders.map((h) => codeSpan(h.serializedName)).join(", ")}), read as their types; an absent header is left out.`)]
-        : hasResult
-          ? [docTag("returns", successResponse?.description ?? "The response body.")]
-          : []),
-    ...(operation.deprecated ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }] : []),
+        ? [
+            docTag(
+              "returns",
+              `The items of every page, fetched as they are read; ${codeSpan("byPage()")} yields the pages (${successResponse?.description ?? "the response bodies"}).`,
+            ),
+          ]
+        : headAsBoolean
+          ? [docTag("returns", `${codeSpan("true")} when the service answers with a 2xx status, ${codeSpan("false")} when it answers 404.`)]
+          : responseHeaders.length > 0
+            ? [
+                docTag(
+                  "returns",
+                  `The response headers the spec declares (${responseHeaders.map((h) => codeSpan(h.serializedName)).join(", ")}), read as their types; an absent header is left out.`,
+                ),
+              ]
+            : hasResult
+              ? [docTag("returns", successResponse?.description ?? "The response body.")]
+              : []),
+    ...(operation.deprecated
+      ? [{ kind: StructureKind.JSDocTag as const, tagName: "deprecated", text: "The service marks this operation deprecated." }]
+      : []),
   ];
   // Summary, then description; many specs repeat one as the other, which is said once.
   const texts = [operation.summary, operation.description].map((t) => t?.trim() ?? "").filter((t) => t !== "");
@@ -53,7 +77,17 @@ export function operationDocs(operation: Operation, positional: readonly MethodA
 /** The `@param context` tag of an operation function that reads `clientMembers` beyond OperationContext's. */
 export function contextDocTag(context: EmitContext, clientMembers: readonly string[]): Tag {
   const { client } = context.model;
-  const members = ["endpoint", ...(client.apiVersion === undefined ? [] : ["api-version"]), "pipeline", "HTTP client", ...clientMembers.map(codeSpan)];
+  const members = [
+    "endpoint",
+    ...(client.apiVersion === undefined ? [] : ["api-version"]),
+    "pipeline",
+    "HTTP client",
+    ...clientMembers.map(codeSpan),
+  ];
   const what = `${members.slice(0, -1).join(", ")} and ${members[members.length - 1]}`;
-  return { kind: StructureKind.JSDocTag, tagName: "param", text: `context - The ${what} the request uses (instances of ${codeSpan(client.name)} and ${codeSpan(`${client.name}Core`)} have them).` };
+  return {
+    kind: StructureKind.JSDocTag,
+    tagName: "param",
+    text: `context - The ${what} the request uses (instances of ${codeSpan(client.name)} and ${codeSpan(`${client.name}Core`)} have them).`,
+  };
 }

@@ -88,11 +88,27 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   // What the request and result statements use: kept only where they are (not by long-running operations,
   // whose requests longRunningOperation sends).
   const resultUses = new UsedNames();
-  const response = resultStatements(operation, result, sendCall(operation, result, request, body.parts, context, resultUses), context, resultUses);
+  const response = resultStatements(
+    operation,
+    result,
+    sendCall(operation, result, request, body.parts, context, resultUses),
+    context,
+    resultUses,
+  );
   let statements: string[];
   let returnTypeText: string;
   if (longRunning !== undefined) {
-    const lro = longRunningStatements({ operation, result, paged, request, headers, bodyParts: body.parts, returnType: response.returnType, context, uses });
+    const lro = longRunningStatements({
+      operation,
+      result,
+      paged,
+      request,
+      headers,
+      bodyParts: body.parts,
+      returnType: response.returnType,
+      context,
+      uses,
+    });
     statements = [...checks, url.statement, ...lro.statements];
     returnTypeText = lro.returnTypeText;
   } else if (paged === undefined) {
@@ -102,7 +118,14 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   } else {
     uses.add(resultUses);
     const firstDiffers = operation.method !== "get" || all.some((a) => a.body !== undefined);
-    const pages = pagedStatements({ paged, firstPageStatements: [...checks, url.statement], sendStatements: response.statements, pageType: response.returnType, firstDiffers, uses });
+    const pages = pagedStatements({
+      paged,
+      firstPageStatements: [...checks, url.statement],
+      sendStatements: response.statements,
+      pageType: response.returnType,
+      firstDiffers,
+      uses,
+    });
     statements = pages.statements;
     returnTypeText = pages.returnTypeText;
   }
@@ -110,14 +133,20 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const optionsType =
     optional.length > 0 ? optionalParamsTypeName(group, operation) : longRunning !== undefined ? "LroOperationOptions" : "OperationOptions";
   const { headAsBoolean, responseHeaders } = response;
-  const docs = operationDocs(operation, positional, { hasResult: result !== undefined, paged: paged !== undefined, headAsBoolean, responseHeaders }, context);
+  const docs = operationDocs(
+    operation,
+    positional,
+    { hasResult: result !== undefined, paged: paged !== undefined, headAsBoolean, responseHeaders },
+    context,
+  );
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = [
     ...positional.map((a) => ({ name: a.name, type: argumentType(a, operation, context, uses) })),
     { name: "options", type: optionsType, initializer: "{}" },
   ];
   const clientName = context.model.client.name;
   const picked = [...clientMembers].sort();
-  const contextType = picked.length === 0 ? "OperationContext" : `OperationContext & Pick<${clientName}, ${picked.map(stringLiteral).join(" | ")}>`;
+  const contextType =
+    picked.length === 0 ? "OperationContext" : `OperationContext & Pick<${clientName}, ${picked.map(stringLiteral).join(" | ")}>`;
   const functionName = functionNameOf(context, operation);
   const fn: FunctionDeclarationStructure = {
     kind: StructureKind.Function,
@@ -173,12 +202,26 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
       namedImports: ["createHttpPoller", "type OperationState", "type SimplePollerLike"],
     });
   }
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: clientFile, isTypeOnly: true, namedImports: [context.model.client.name] });
+  statements.push({
+    kind: StructureKind.ImportDeclaration,
+    moduleSpecifier: clientFile,
+    isTypeOnly: true,
+    namedImports: [context.model.client.name],
+  });
   if (modelNames.size > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../models.js", isTypeOnly: true, namedImports: [...modelNames].sort() });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "../models.js",
+      isTypeOnly: true,
+      namedImports: [...modelNames].sort(),
+    });
   }
   if (mapperNames.length > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../mappers.js", namedImports: mapperNames.sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))) });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "../mappers.js",
+      namedImports: mapperNames.sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""))),
+    });
   }
   const runtimeImports = [...[...uses.runtime].sort(), ...(usesLroOptions ? ["type LroOperationOptions"] : []), "type OperationContext"];
   if (usesPlainOptions) {
@@ -195,7 +238,11 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   }
   statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../runtime.js", namedImports: runtimeImports });
   if (uses.validators.size > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "../validators.js", namedImports: [...uses.validators].sort() });
+    statements.push({
+      kind: StructureKind.ImportDeclaration,
+      moduleSpecifier: "../validators.js",
+      namedImports: [...uses.validators].sort(),
+    });
   }
   const xmlHelpers = (["sendXmlOperation", "writeXml"] as const).filter((helper) => uses.xml.has(helper));
   if (xmlHelpers.length > 0) {
@@ -214,7 +261,13 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
         parameters: [{ name: "client", type: context.model.client.name }],
         statements: "this.#client = client;",
         docs: jsDoc(undefined, "Created by the client; use its property instead.", {
-          tags: [{ kind: StructureKind.JSDocTag, tagName: "param", text: "client - The client whose endpoint, pipeline and api-version requests use." }],
+          tags: [
+            {
+              kind: StructureKind.JSDocTag,
+              tagName: "param",
+              text: "client - The client whose endpoint, pipeline and api-version requests use.",
+            },
+          ],
         }),
       },
     ],

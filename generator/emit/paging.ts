@@ -58,7 +58,10 @@ export function pagedParts(
   const nextLinkProperty = properties.find((p) => p.serializedName === paging.nextLinkName);
   const apiVersion = context.model.client.apiVersion;
   const next = paging.nextOperation;
-  const target = next === undefined ? undefined : context.model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === next.operationId);
+  const target =
+    next === undefined
+      ? undefined
+      : context.model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === next.operationId);
   const nextUrl =
     next === undefined || target === undefined
       ? {
@@ -119,7 +122,9 @@ function nextOperationUrl(
     }
     const mapped = urlValue(p.type, found.source, uses);
     const value = p.type.kind === "array" ? joinedValue(mapped, p.collectionFormat, uses) : mapped;
-    pathValues.push(`${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`},`);
+    pathValues.push(
+      `${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`},`,
+    );
   }
   const query: string[] = [];
   const apiVersion = context.model.client.apiVersion;

@@ -12,7 +12,10 @@ import { publicType } from "./typeExpressions.js";
 
 /** The interfaces of every parameter group of the model, by name. */
 export function parameterGroupInterfaces(context: EmitContext): InterfaceDeclarationStructure[] {
-  interface Group { members: Map<string, { member: MethodArgument; required: boolean }>; operations: string[] }
+  interface Group {
+    members: Map<string, { member: MethodArgument; required: boolean }>;
+    operations: string[];
+  }
   const groups = new Map<string, Group>();
   for (const operationGroup of context.model.operationGroups) {
     for (const operation of operationGroup.operations) {
@@ -33,17 +36,22 @@ export function parameterGroupInterfaces(context: EmitContext): InterfaceDeclara
       }
     }
   }
-  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, { members, operations }]) => ({
-    kind: StructureKind.Interface,
-    name,
-    isExported: true,
-    docs: jsDoc(undefined, `Parameters passed together to ${operations.map((o) => `{@link ${o}}`).join(", ")}.`),
-    properties: [...members.values()].map(({ member, required }) => ({
-      kind: StructureKind.PropertySignature,
-      name: propertyKey(member.name),
-      type: publicType(member.type, context.unions),
-      hasQuestionToken: !required,
-      docs: jsDoc(member.description, `The ${codeSpan(member.serializedName)} ${member.spreadOf !== undefined ? "property of the body" : "parameter"}.`),
-    })),
-  }));
+  return [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, { members, operations }]) => ({
+      kind: StructureKind.Interface,
+      name,
+      isExported: true,
+      docs: jsDoc(undefined, `Parameters passed together to ${operations.map((o) => `{@link ${o}}`).join(", ")}.`),
+      properties: [...members.values()].map(({ member, required }) => ({
+        kind: StructureKind.PropertySignature,
+        name: propertyKey(member.name),
+        type: publicType(member.type, context.unions),
+        hasQuestionToken: !required,
+        docs: jsDoc(
+          member.description,
+          `The ${codeSpan(member.serializedName)} ${member.spreadOf !== undefined ? "property of the body" : "parameter"}.`,
+        ),
+      })),
+    }));
 }

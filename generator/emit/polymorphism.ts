@@ -58,7 +58,10 @@ export function polymorphicUnions(model: CodeModel): Map<string, PolymorphicUnio
       .map((o) => ({ name: o.name, value: o.discriminatorValue as string }));
     return subtypes.length === 0 ? [] : [{ base, discriminator, subtypes }];
   });
-  const ordered = [...candidates.filter((c) => c.base.discriminator !== undefined), ...candidates.filter((c) => c.base.discriminator === undefined)];
+  const ordered = [
+    ...candidates.filter((c) => c.base.discriminator !== undefined),
+    ...candidates.filter((c) => c.base.discriminator === undefined),
+  ];
   const unions = new Map<string, PolymorphicUnion>();
   for (const { base, discriminator, subtypes } of ordered) {
     unions.set(base.name, { name: claimUnique(`${base.name}Union`, taken), base: base.name, discriminator, subtypes });

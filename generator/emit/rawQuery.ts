@@ -26,10 +26,12 @@ export function withRawQuery(path: string, raw: readonly RawQueryValue[]): { pat
     template += `{${key}}`;
     const optionalEarlier = earlier.filter((e) => e.presence !== undefined).map((e) => e.presence);
     const head = `${encodeURIComponent(value.name)}=`;
-    const separator = path.includes("?") || earlier.some((e) => e.presence === undefined) ? "&" : optionalEarlier.length === 0 ? "?" : undefined;
-    const pair = separator === undefined
-      ? `(${optionalEarlier.join(" || ")} ? "&" : "?") + ${stringLiteral(head)} + ${value.text}`
-      : `${stringLiteral(separator + head)} + ${value.text}`;
+    const separator =
+      path.includes("?") || earlier.some((e) => e.presence === undefined) ? "&" : optionalEarlier.length === 0 ? "?" : undefined;
+    const pair =
+      separator === undefined
+        ? `(${optionalEarlier.join(" || ")} ? "&" : "?") + ${stringLiteral(head)} + ${value.text}`
+        : `${stringLiteral(separator + head)} + ${value.text}`;
     entries.push(`${stringLiteral(key)}: ${value.presence === undefined ? pair : `${value.presence} ? ${pair} : ""`},`);
     earlier.push(value);
   }

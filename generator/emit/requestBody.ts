@@ -39,9 +39,17 @@ export function requestBody(
   const bodyArgument = all.find((a) => a.body !== undefined);
   // A body that is binary, form fields or one of several media types (bodies.ts), set on the request by `withRequestParts`.
   const special = specialBody(
-    operation, all, sourceOf,
-    (source) => [...(paging.paged ? ["!firstPage"] : []), ...(source === undefined || bodyArgument?.required ? [] : [`${source} === undefined`])].join(" || "),
-    (type, source) => urlValue(type, source, uses), context, uses,
+    operation,
+    all,
+    sourceOf,
+    (source) =>
+      [
+        ...(paging.paged ? ["!firstPage"] : []),
+        ...(source === undefined || bodyArgument?.required ? [] : [`${source} === undefined`]),
+      ].join(" || "),
+    (type, source) => urlValue(type, source, uses),
+    context,
+    uses,
   );
   if (special !== undefined) {
     return { headers: special.headers, bodyLine: special.bodyLine, parts: special.parts };
@@ -54,9 +62,12 @@ export function requestBody(
   const isJson = jsonMediaType.test(mediaType);
   const mapped = mappingExpression(bodyArgument.type, source, "serialize", context, uses) ?? source;
   const root = sendsXml(operation) ? xmlRootName(bodyArgument.type, context) : undefined;
-  const text = root !== undefined
-    ? `${uses.xmlValue("writeXml")}(${mapped}, ${xmlTypeText(bodyArgument.type, root, context)}, ${stringLiteral(root)}, ${uses.xmlValue("xmlModels")})`
-    : isJson ? `JSON.stringify(${mapped})` : mapped;
+  const text =
+    root !== undefined
+      ? `${uses.xmlValue("writeXml")}(${mapped}, ${xmlTypeText(bodyArgument.type, root, context)}, ${stringLiteral(root)}, ${uses.xmlValue("xmlModels")})`
+      : isJson
+        ? `JSON.stringify(${mapped})`
+        : mapped;
   const contentType = stringLiteral(mediaType);
   // A pageable operation's next pages are GETs without a body.
   const absent = [...(paging.pagedSend ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");

@@ -35,7 +35,10 @@ export function sentValue(parameter: Parameter, all: readonly MethodArgument[], 
         : "";
   // An optional argument, or an optional client-level parameter (the client's property may be undefined).
   // (One with an x-ms-client-default is always sent.)
-  const optional = argument !== undefined ? !argument.required && parameter.clientDefault === undefined : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
+  const optional =
+    argument !== undefined
+      ? !argument.required && parameter.clientDefault === undefined
+      : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
   const guard = (expression: string): string =>
     optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
   return { source, optional, guard };

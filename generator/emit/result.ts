@@ -37,7 +37,11 @@ export function resultType(operation: Operation): OperationResult | undefined {
  * declaration of a name wins). Operations with a body, HEAD-as-boolean and long-running operations
  * return none (their callers read headers with `onResponse`).
  */
-function returnedHeaders(operation: Operation, result: { type: TypeRef } | undefined, headAsBoolean: boolean): OperationResponse["headers"] {
+function returnedHeaders(
+  operation: Operation,
+  result: { type: TypeRef } | undefined,
+  headAsBoolean: boolean,
+): OperationResponse["headers"] {
   if (result !== undefined || headAsBoolean || operation.longRunning !== undefined) {
     return [];
   }
@@ -83,17 +87,30 @@ function headerValue(type: TypeRef, raw: string, uses: UsedNames): string {
 
 /** A HEAD operation without a body that declares a 404 response returns a boolean (Azure's head-as-boolean). */
 export function headReturnsBoolean(operation: Operation, result: { type: TypeRef } | undefined): boolean {
-  return operation.method === "head" && result === undefined && operation.longRunning === undefined && operation.responses.some((r) => r.status === 404);
+  return (
+    operation.method === "head" &&
+    result === undefined &&
+    operation.longRunning === undefined &&
+    operation.responses.some((r) => r.status === 404)
+  );
 }
 
 /**
  * The call sending the request (`request`: the lines of its object literal), with `withRequestParts` for
  * the body's `parts` and a streamed binary success response.
  */
-export function sendCall(operation: Operation, result: OperationResult | undefined, request: readonly string[], bodyParts: readonly string[], context: EmitContext, uses: UsedNames): string {
+export function sendCall(
+  operation: Operation,
+  result: OperationResult | undefined,
+  request: readonly string[],
+  bodyParts: readonly string[],
+  context: EmitContext,
+  uses: UsedNames,
+): string {
   const parts = [...bodyParts, ...(hasBinaryResult(operation) ? [binaryResultPart(operation)] : [])];
   // An XML success body is read by sendXmlOperation (src/xml.ts) into the JSON wire form the mappers take.
-  const xmlResult = result !== undefined && readsXml(operation) ? xmlTypeText(result.type, xmlRootName(result.type, context), context) : undefined;
+  const xmlResult =
+    result !== undefined && readsXml(operation) ? xmlTypeText(result.type, xmlRootName(result.type, context), context) : undefined;
   return xmlResult === undefined
     ? `${uses.call("sendOperation")}(${contextWithParts(parts, uses)}, {\n${request.join("\n")}\n}, options)`
     : `${uses.xmlValue("sendXmlOperation")}(${contextWithParts(parts, uses)}, {\n${request.join("\n")}\n}, options, ${xmlResult}, ${uses.xmlValue("xmlModels")})`;
@@ -110,7 +127,13 @@ export interface ResultStatements {
 }
 
 /** The statements sending the request with `send` and returning what the response holds. */
-export function resultStatements(operation: Operation, result: OperationResult | undefined, send: string, context: EmitContext, uses: UsedNames): ResultStatements {
+export function resultStatements(
+  operation: Operation,
+  result: OperationResult | undefined,
+  send: string,
+  context: EmitContext,
+  uses: UsedNames,
+): ResultStatements {
   let returnType = "void";
   const resultStatements: string[] = [];
   // Azure's head-as-boolean: a HEAD operation whose spec declares a 404 (and no body) tells whether

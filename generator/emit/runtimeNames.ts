@@ -6,11 +6,32 @@
 
 /** Values `src/runtime.ts` exports: runtime/runtime.ts, runtime/constraints.ts and runtime/bodies.ts (the last two appended when a spec needs them). */
 export const runtimeValueNames = [
-  "additionalProperties", "ApiVersionMismatchError", "assertApiVersion", "assertInRange", "assertItemCount", "assertLength",
-  "assertPattern", "assertPresent", "buildRequestUrl", "createPagedIterator", "createServiceError", "decodeBytes",
-  "encodeBytes", "encodePathValue", "formatDate", "formatScalar", "formatUnixTime", "joinCollection", "longRunningOperation", "nextPageUrl",
-  "parseDate", "parseRfc1123Date", "parseUnixTime", "repeatQueryParameter", "sendOperation",
-  ...["formBody", "multipartFormBody", "withRequestParts"] as const,
+  "additionalProperties",
+  "ApiVersionMismatchError",
+  "assertApiVersion",
+  "assertInRange",
+  "assertItemCount",
+  "assertLength",
+  "assertPattern",
+  "assertPresent",
+  "buildRequestUrl",
+  "createPagedIterator",
+  "createServiceError",
+  "decodeBytes",
+  "encodeBytes",
+  "encodePathValue",
+  "formatDate",
+  "formatScalar",
+  "formatUnixTime",
+  "joinCollection",
+  "longRunningOperation",
+  "nextPageUrl",
+  "parseDate",
+  "parseRfc1123Date",
+  "parseUnixTime",
+  "repeatQueryParameter",
+  "sendOperation",
+  ...(["formBody", "multipartFormBody", "withRequestParts"] as const),
 ] as const;
 
 export type RuntimeValueName = (typeof runtimeValueNames)[number];

@@ -24,16 +24,19 @@ function fromParameter(parameter: Parameter): MethodArgument {
 
 function fromBody(body: BodyParameter): MethodArgument {
   return {
-    name: body.name, serializedName: body.serializedName, type: body.type, required: body.required, description: body.description, body,
+    name: body.name,
+    serializedName: body.serializedName,
+    type: body.type,
+    required: body.required,
+    description: body.description,
+    body,
     ...(body.group !== undefined ? { inGroup: body.group } : {}),
   };
 }
 
 /** Parameters the caller supplies (client-level, api-version and required constants are filled in by the client). */
 function callerParameters(operation: Operation): Parameter[] {
-  return operation.parameters.filter(
-    (p) => !p.clientLevel && !p.isApiVersion && !(p.required && p.type.kind === "constant"),
-  );
+  return operation.parameters.filter((p) => !p.clientLevel && !p.isApiVersion && !(p.required && p.type.kind === "constant"));
 }
 
 /** Names the generated operation function declares itself (`context` is its first parameter). */
@@ -83,7 +86,11 @@ export function operationArguments(operation: Operation): Arguments {
   }
   // A body sent as one of several media types gets a `contentType` option (bodies.ts).
   const contentType = contentTypeArgument(operation, new Set(parameters.map((p) => p.name)));
-  const optional = [...ungrouped(optionalValues), ...groups.filter((g) => !g.required), ...(contentType === undefined ? [] : [contentType])];
+  const optional = [
+    ...ungrouped(optionalValues),
+    ...groups.filter((g) => !g.required),
+    ...(contentType === undefined ? [] : [contentType]),
+  ];
   const values = [...positional, ...optional].flatMap((a) => (a.group === undefined ? [a] : groupMemberValues(a)));
   return { positional, optional, values: withSpreadBody(operation, values) };
 }
@@ -136,7 +143,11 @@ export function operationFunctionNames(model: CodeModel): Map<Operation, string>
     ...xmlValueNames,
     ...apiVersionsValueNames,
     ...model.objects.flatMap((o) => [mapperName("serialize", o.name), mapperName("deserialize", o.name), validatorName(o.name)]),
-    ...[...polymorphicUnions(model).values()].flatMap((u) => [mapperName("serialize", u.name), mapperName("deserialize", u.name), validatorName(u.name)]),
+    ...[...polymorphicUnions(model).values()].flatMap((u) => [
+      mapperName("serialize", u.name),
+      mapperName("deserialize", u.name),
+      validatorName(u.name),
+    ]),
   ]);
   const names = new Map<Operation, string>();
   for (const group of model.operationGroups) {

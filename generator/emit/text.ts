@@ -31,17 +31,19 @@ export function stringLiteral(text: string): string {
  * start a tag.
  */
 export function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, "")
-    .replace(/\*\//g, "*\\/")
-    .replace(/\/\*/g, "/\\*")
-    .replace(/@/g, "\\@")
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n")
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, "\n")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, "")
+      .replace(/\*\//g, "*\\/")
+      .replace(/\/\*/g, "/\\*")
+      .replace(/@/g, "\\@")
+      .split("\n")
+      .map((line) => line.trimEnd())
+      .join("\n")
+      .trim()
+  );
 }
 
 /** `fooBar` from `FooBar`, `foo-bar` or `foo_bar`. */

@@ -20,7 +20,9 @@ export function urlValue(type: TypeRef, source: string, uses: UsedNames): string
       if (type.format === "date-time") {
         return source;
       }
-      return type.format === "unixtime" ? `${uses.call("formatUnixTime")}(${source})` : `${uses.call("formatDate")}(${source}, ${stringLiteral(type.format)})`;
+      return type.format === "unixtime"
+        ? `${uses.call("formatUnixTime")}(${source})`
+        : `${uses.call("formatDate")}(${source}, ${stringLiteral(type.format)})`;
     case "bytes":
       return type.format === "byte" ? `${uses.call("encodeBytes")}(${source})` : `${uses.call("encodeBytes")}(${source}, "base64url")`;
     case "array": {
@@ -44,7 +46,9 @@ export function urlValue(type: TypeRef, source: string, uses: UsedNames): string
  */
 export function joinedValue(value: string, format: Parameter["collectionFormat"], uses: UsedNames): string {
   const join = uses.call("joinCollection");
-  return format === undefined || format === "csv" || format === "multi" ? `${join}(${value})` : `${join}(${value}, ${stringLiteral(format)})`;
+  return format === undefined || format === "csv" || format === "multi"
+    ? `${join}(${value})`
+    : `${join}(${value}, ${stringLiteral(format)})`;
 }
 
 /**
@@ -80,7 +84,9 @@ export function urlStatement(
   // A constant path parameter (a single-value enum) is no argument: its value is written into the path here.
   for (const parameter of operation.parameters.filter((p) => p.location === "path" && !p.clientLevel && p.type.kind === "constant")) {
     const text = String(parameter.type.kind === "constant" ? parameter.type.value : "");
-    pathValues.push(`${propertyKey(parameter.serializedName)}: ${stringLiteral(parameter.skipUrlEncoding ? text : encodeURIComponent(text))},`);
+    pathValues.push(
+      `${propertyKey(parameter.serializedName)}: ${stringLiteral(parameter.skipUrlEncoding ? text : encodeURIComponent(text))},`,
+    );
   }
   const sent = sentParameters(operation, context);
   const clientMembers = new Set<string>();
@@ -94,13 +100,17 @@ export function urlStatement(
   const rawQuery: RawQueryValue[] = [];
   const apiVersion = context.model.client.apiVersion;
   // (not when the operation has a query parameter of that name of its own, `x-ms-api-version: false`)
-  if (apiVersion !== undefined && !operation.parameters.some((p) => p.isApiVersion || (p.location === "query" && p.serializedName === apiVersion.serializedName))) {
+  if (
+    apiVersion !== undefined &&
+    !operation.parameters.some((p) => p.isApiVersion || (p.location === "query" && p.serializedName === apiVersion.serializedName))
+  ) {
     query.push(`{ name: ${stringLiteral(apiVersion.serializedName)}, value: context.apiVersion },`);
   }
   // A constant query parameter that the path template's own query already sends (`/xml/?comp=list` and
   // `comp` = "list") is not sent twice.
   const pathQuery = new URLSearchParams(operation.path.includes("?") ? operation.path.slice(operation.path.indexOf("?") + 1) : "");
-  const sentInPath = (p: Parameter): boolean => p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
+  const sentInPath = (p: Parameter): boolean =>
+    p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
   for (const parameter of sent.filter((p) => p.location === "query" && !sentInPath(p))) {
     const { source, optional, guard } = sentValue(parameter, all, sourceOf);
     const value = urlValue(parameter.type, source, uses);
@@ -111,7 +121,12 @@ export function urlStatement(
     const name = stringLiteral(parameter.serializedName);
     if (parameter.skipUrlEncoding && kind !== "array") {
       // sent as written: through the path template (rawQuery.ts)
-      const text = kind === "constant" ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : "")) : kind === "string" ? value : `${uses.call("formatScalar")}(${value})`;
+      const text =
+        kind === "constant"
+          ? stringLiteral(String(parameter.type.kind === "constant" ? parameter.type.value : ""))
+          : kind === "string"
+            ? value
+            : `${uses.call("formatScalar")}(${value})`;
       rawQuery.push({ name: parameter.serializedName, text, ...(optional ? { presence: `${source} !== undefined` } : {}) });
     } else if (kind !== "array") {
       query.push(`{ name: ${name}, value: ${guard(value)} },`);

@@ -13,7 +13,14 @@ export function validatorName(modelName: string): string {
  * TypeScript expression evaluating to the path shown in errors. The helpers and validators the checks
  * call are noted in `uses`.
  */
-export function constraintChecks(type: TypeRef, value: string, path: string, constraints: Constraints | undefined, context: EmitContext, uses: UsedNames): string[] {
+export function constraintChecks(
+  type: TypeRef,
+  value: string,
+  path: string,
+  constraints: Constraints | undefined,
+  context: EmitContext,
+  uses: UsedNames,
+): string[] {
   const c = constraints ?? {};
   const checks: string[] = [];
   if ((type.kind === "integer" || type.kind === "number") && (c.minimum !== undefined || c.maximum !== undefined)) {
@@ -81,7 +88,9 @@ export function valueChecks(
   context: EmitContext,
   uses: UsedNames,
 ): string[] {
-  const checks = context.validateConstraints ? constraintChecks({ ...type, nullable: false } as TypeRef, value, path, options.constraints, context, uses) : [];
+  const checks = context.validateConstraints
+    ? constraintChecks({ ...type, nullable: false } as TypeRef, value, path, options.constraints, context, uses)
+    : [];
   const statements: string[] = [];
   if (options.required && !options.nullable) {
     statements.push(`${uses.call("assertPresent")}(${value}, ${path});`);

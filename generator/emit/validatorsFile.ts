@@ -28,17 +28,16 @@ export function validatorsStatements(context: EmitContext): StatementStructures[
 
 function validator(object: ObjectModel, context: EmitContext, uses: UsedNames): FunctionDeclarationStructure {
   const writable = (context.properties.get(object.name) ?? []).filter((p) => !p.readOnly);
-  const statements = writable
-    .flatMap((p) =>
-      valueChecks(
-        p.type,
-        ownPropertyValue("value", p.name),
-        `path + ${JSON.stringify(`.${p.name}`)}`,
-        { required: p.required, nullable: p.nullable || p.type.nullable === true, constraints: p.constraints },
-        context,
-        uses,
-      ),
-    );
+  const statements = writable.flatMap((p) =>
+    valueChecks(
+      p.type,
+      ownPropertyValue("value", p.name),
+      `path + ${JSON.stringify(`.${p.name}`)}`,
+      { required: p.required, nullable: p.nullable || p.type.nullable === true, constraints: p.constraints },
+      context,
+      uses,
+    ),
+  );
   statements.push(...holderChecks(wireTree(writable), uses));
   return {
     kind: StructureKind.Function,
@@ -74,7 +73,9 @@ function holderChecks(nodes: readonly WireNode[], uses: UsedNames, depth = 0): s
       return inner;
     }
     const sent = wireLeaves(node.children).map((p) => `${ownPropertyValue("value", p.name)} !== undefined`);
-    const present = needed.map((p) => `${uses.call("assertPresent")}(${ownPropertyValue("value", p.name)}, path + ${JSON.stringify(`.${p.name}`)});`);
+    const present = needed.map(
+      (p) => `${uses.call("assertPresent")}(${ownPropertyValue("value", p.name)}, path + ${JSON.stringify(`.${p.name}`)});`,
+    );
     return [`if (${sent.join(" || ")}) {\n${present.join("\n")}\n}`, ...inner];
   });
 }

@@ -105,14 +105,20 @@ export function apiVersionsStatements(model: CodeModel): StatementStructures[] {
       isExported: true,
       name: "resolveApiVersion",
       docs: jsDoc(undefined, "The api-version to use: `pinned` when given (it must be generated), else the default.", {
-        tags: [{ kind: StructureKind.JSDocTag, tagName: "throws", text: "RangeError naming the generated versions when `pinned` is not one of them." }],
+        tags: [
+          {
+            kind: StructureKind.JSDocTag,
+            tagName: "throws",
+            text: "RangeError naming the generated versions when `pinned` is not one of them.",
+          },
+        ],
       }),
       parameters: [{ name: "pinned", type: "string | undefined" }],
       returnType: "ApiVersion",
       statements: [
         "if (pinned === undefined) {\nreturn defaultApiVersion;\n}",
         "const known: readonly string[] = apiVersions;",
-        "if (!known.includes(pinned)) {\nthrow new RangeError(\"apiVersion \" + JSON.stringify(pinned) + \" is not one of the generated api-versions: \" + apiVersions.join(\", \"));\n}",
+        'if (!known.includes(pinned)) {\nthrow new RangeError("apiVersion " + JSON.stringify(pinned) + " is not one of the generated api-versions: " + apiVersions.join(", "));\n}',
         "return pinned as ApiVersion;",
       ].join("\n"),
     },

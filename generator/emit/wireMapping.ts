@@ -15,7 +15,14 @@ export function mapperName(direction: Direction, modelName: string): string {
  * `source` must be side-effect free: it may be evaluated more than once. The helpers and mappers it
  * calls are noted in `uses`.
  */
-export function mappingExpression(type: TypeRef, source: string, direction: Direction, context: EmitContext, uses: UsedNames, depth = 0): string | undefined {
+export function mappingExpression(
+  type: TypeRef,
+  source: string,
+  direction: Direction,
+  context: EmitContext,
+  uses: UsedNames,
+  depth = 0,
+): string | undefined {
   const inner = innerMapping(type, source, direction, context, uses, depth);
   if (inner === undefined || !type.nullable) {
     return inner;
@@ -23,7 +30,14 @@ export function mappingExpression(type: TypeRef, source: string, direction: Dire
   return `${source} === null ? null : ${inner}`;
 }
 
-function innerMapping(type: TypeRef, source: string, direction: Direction, context: EmitContext, uses: UsedNames, depth: number): string | undefined {
+function innerMapping(
+  type: TypeRef,
+  source: string,
+  direction: Direction,
+  context: EmitContext,
+  uses: UsedNames,
+  depth: number,
+): string | undefined {
   const item = depth === 0 ? "item" : `item${depth + 1}`;
   switch (type.kind) {
     case "date":
@@ -34,7 +48,9 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
             ? `${uses.call("parseRfc1123Date")}(${source})`
             : `${uses.call("parseDate")}(${source})`;
       }
-      return type.format === "unixtime" ? `${uses.call("formatUnixTime")}(${source})` : `${uses.call("formatDate")}(${source}, ${JSON.stringify(type.format)})`;
+      return type.format === "unixtime"
+        ? `${uses.call("formatUnixTime")}(${source})`
+        : `${uses.call("formatDate")}(${source}, ${JSON.stringify(type.format)})`;
     case "bytes":
       if (direction === "deserialize") {
         return `${uses.call("decodeBytes")}(${source})`;
@@ -46,9 +62,7 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
     }
     case "dictionary": {
       const value = itemMapping(type.values, item, direction, context, uses, depth + 1);
-      return value === undefined
-        ? undefined
-        : `Object.fromEntries(Object.entries(${source}).map(([key, ${item}]) => [key, ${value}]))`;
+      return value === undefined ? undefined : `Object.fromEntries(Object.entries(${source}).map(([key, ${item}]) => [key, ${value}]))`;
     }
     case "model": {
       const union = context.unions.get(type.name);
@@ -70,7 +84,14 @@ function innerMapping(type: TypeRef, source: string, direction: Direction, conte
  * core-client's deserializer leaves it, instead of being parsed (`parseDate(null)` is 1970-01-01).
  * `item === null ? item : ...` keeps the mapped type: the wire type excludes null, so `item` is `never` there.
  */
-function itemMapping(type: TypeRef, item: string, direction: Direction, context: EmitContext, uses: UsedNames, depth: number): string | undefined {
+function itemMapping(
+  type: TypeRef,
+  item: string,
+  direction: Direction,
+  context: EmitContext,
+  uses: UsedNames,
+  depth: number,
+): string | undefined {
   const mapped = mappingExpression(type, item, direction, context, uses, depth);
   return mapped === undefined || direction === "serialize" || type.nullable ? mapped : `${item} === null ? ${item} : ${mapped}`;
 }

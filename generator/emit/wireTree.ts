@@ -7,8 +7,7 @@ import { isIdentifierName, propertyAccess } from "./text.js";
  * their first property does, so the wire object keeps the spec's order.
  */
 export type WireNode =
-  | { kind: "property"; property: Property }
-  | { kind: "group"; serializedName: string; required: boolean; children: WireNode[] };
+  { kind: "property"; property: Property } | { kind: "group"; serializedName: string; required: boolean; children: WireNode[] };
 
 export function wireTree(properties: readonly Property[], depth = 0): WireNode[] {
   const nodes: WireNode[] = [];

@@ -87,9 +87,10 @@ function namespaceText(xml: XmlInfo | undefined): string | undefined {
 
 function propertyText(property: Property, context: EmitContext): string {
   const xml = property.type.xml;
-  const name = xml?.attribute === true || xml?.text === true
-    ? qualified(xml.name ?? property.serializedName, xml)
-    : elementName(property.type, property.serializedName, context, false);
+  const name =
+    xml?.attribute === true || xml?.text === true
+      ? qualified(xml.name ?? property.serializedName, xml)
+      : elementName(property.type, property.serializedName, context, false);
   const namespace = xml?.attribute === true ? undefined : namespaceText(xml);
   return `{ ${[
     `key: ${stringLiteral(property.serializedName)}`,
@@ -103,7 +104,13 @@ function propertyText(property: Property, context: EmitContext): string {
 
 /** Names of the object models a type refers to (through arrays and dictionaries). */
 function modelsIn(type: TypeRef): string[] {
-  return type.kind === "model" ? [type.name] : type.kind === "array" ? modelsIn(type.items) : type.kind === "dictionary" ? modelsIn(type.values) : [];
+  return type.kind === "model"
+    ? [type.name]
+    : type.kind === "array"
+      ? modelsIn(type.items)
+      : type.kind === "dictionary"
+        ? modelsIn(type.values)
+        : [];
 }
 
 /** The models the XML operations send or read, and the ones those refer to, in model order. */
@@ -150,7 +157,10 @@ export function xmlModelsStatements(context: EmitContext): StatementStructures[]
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: jsDoc(undefined, "The XML shape of each model an XML operation sends or reads: element and attribute names, lists, text content."),
+      docs: jsDoc(
+        undefined,
+        "The XML shape of each model an XML operation sends or reads: element and attribute names, lists, text content.",
+      ),
       declarations: [{ name: "xmlModels", type: "XmlModels", initializer: `{\n${entries.join("\n")}\n}` }],
     },
   ];

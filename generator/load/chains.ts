@@ -71,7 +71,8 @@ function locationKey(location: { file: string; pointer: string }): string {
 /** The `{ $ref }` that `location`'s `$ref` designates, or `undefined` when its target is not a reference. */
 function follow(spec: RefDocuments, location: RefLocation): RefLocation | undefined {
   const target = tryResolveRef(spec, location.file, location.ref);
-  if (!target.ok) throw new GeneratorError(location.file, location.pointer, `$ref "${redactUrl(location.ref)}" does not resolve: ${target.problem}`);
+  if (!target.ok)
+    throw new GeneratorError(location.file, location.pointer, `$ref "${redactUrl(location.ref)}" does not resolve: ${target.problem}`);
   return isRefObject(target.value) ? { file: target.file, pointer: target.pointer, ref: target.value.$ref } : undefined;
 }
 

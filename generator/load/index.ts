@@ -71,7 +71,11 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
     const doc = documents[key] as JsonObject;
     if (isOpenApi3(doc) !== openApi3) {
       const [pointer, what] = openApi3 ? ["/swagger", "Swagger 2.0"] : ["/openapi", `OpenAPI ${String(doc["openapi"])}`];
-      throw new GeneratorError(key, pointer, `${what} document reached from ${openApi3 ? "an OpenAPI 3" : "a Swagger 2.0"} entry: formats cannot be mixed`);
+      throw new GeneratorError(
+        key,
+        pointer,
+        `${what} document reached from ${openApi3 ? "an OpenAPI 3" : "a Swagger 2.0"} entry: formats cannot be mixed`,
+      );
     }
     if (openApi3) validateOpenApi3(key, doc);
     else validateSwagger(key, doc);
@@ -95,7 +99,14 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
  * Walk one document in key order; every `$ref` outside `x-ms-examples` must resolve (each is
  * appended to `refs`), every `x-ms-examples` file should exist (a warning otherwise).
  */
-function checkRefs(session: ReadSession, spec: RefDocuments, file: string, doc: JsonObject, warnings: Diagnostic[], refs: RefLocation[]): void {
+function checkRefs(
+  session: ReadSession,
+  spec: RefDocuments,
+  file: string,
+  doc: JsonObject,
+  warnings: Diagnostic[],
+  refs: RefLocation[],
+): void {
   const visit = (value: JsonValue, path: Array<string | number>, inExamples: boolean): void => {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) {
@@ -147,7 +158,12 @@ function checkExample(session: ReadSession, file: string, pointer: string, ref: 
   }
   const target = refTargetFile(file, ref);
   if (isOutsideRoot(target)) {
-    warnings.push({ code: "example-outside-root", file, pointer, message: `example file "${shown}" is outside the root folder; not checked` });
+    warnings.push({
+      code: "example-outside-root",
+      file,
+      pointer,
+      message: `example file "${shown}" is outside the root folder; not checked`,
+    });
   } else if (!(session.examples.get(target) ?? session.hashes.has(target))) {
     warnings.push({ code: "missing-example", file, pointer, message: `example file "${shown}" does not exist` });
   }

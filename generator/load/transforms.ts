@@ -80,12 +80,18 @@ export function validateTransforms(value: unknown, knownVersions: readonly strin
       bad('"apiVersions" must be a non-empty array of strings', "apiVersions");
     }
     (versions as string[]).forEach((v, j) => {
-      if (!knownVersions.includes(v)) bad(`API version "${v}" is not in the manifest (known: ${knownVersions.join(", ")})`, "apiVersions", j);
+      if (!knownVersions.includes(v))
+        bad(`API version "${v}" is not in the manifest (known: ${knownVersions.join(", ")})`, "apiVersions", j);
     });
     const pointer = raw["pointer"];
     if (typeof pointer !== "string" || (pointer !== "" && !pointer.startsWith("/"))) bad('"pointer" must be a JSON pointer', "pointer");
     const allowed = new Set(["kind", "apiVersions", "file", "pointer", "reason"]);
-    const base = { apiVersions: versions as string[], file: text("file") as string, pointer: pointer as string, reason: text("reason") as string };
+    const base = {
+      apiVersions: versions as string[],
+      file: text("file") as string,
+      pointer: pointer as string,
+      reason: text("reason") as string,
+    };
     let transform: SpecTransform;
     switch (kind) {
       case "renameProperty":
@@ -112,7 +118,10 @@ export function validateTransforms(value: unknown, knownVersions: readonly strin
 
 function parsePointer(pointer: string): string[] {
   if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
 }
 
 function get(doc: JsonValue, segments: string[]): JsonValue | undefined {
@@ -204,5 +213,8 @@ export function readTransforms(file: string, manifest: Manifest): SpecTransform[
   } catch (err) {
     throw new GeneratorError(TRANSFORMS_FILE, "", `cannot parse: ${(err as Error).message}`);
   }
-  return validateTransforms(value, manifest.versions.map((v) => v.apiVersion));
+  return validateTransforms(
+    value,
+    manifest.versions.map((v) => v.apiVersion),
+  );
 }

@@ -47,7 +47,9 @@ export function schemaProblem(which: SchemaName, value: unknown): { pointer: str
   const validator = (full[which] ??= compileFull(which));
   validator(value);
   const best = pickError(validator.errors ?? fast.errors ?? []);
-  return best === undefined ? { pointer: "", message: "does not match the schema" } : { pointer: best.instancePath, message: describeError(best) };
+  return best === undefined
+    ? { pointer: "", message: "does not match the schema" }
+    : { pointer: best.instancePath, message: describeError(best) };
 }
 
 /** Throws a GeneratorError at the offending pointer when `doc` is not valid Swagger 2.0. */

@@ -41,7 +41,11 @@ export function bodyKindOf(mediaType: string, type: TypeRef): BodyKind {
  * types are left out (XML bodies are not one of these kinds); a body consumed as XML only has none, and so has
  * a body that is JSON for every media type (the common case).
  */
-export function bodyMediaTypes(consumes: readonly string[], body: BodyParameter | undefined, parameters: readonly Parameter[]): BodyMediaType[] | undefined {
+export function bodyMediaTypes(
+  consumes: readonly string[],
+  body: BodyParameter | undefined,
+  parameters: readonly Parameter[],
+): BodyMediaType[] | undefined {
   const fields = parameters.filter((p) => p.location === "form");
   if (fields.length > 0) {
     const listed = consumes.find((m) => multipartMediaType.test(m) || formMediaType.test(m));

@@ -30,13 +30,26 @@ export function spreadBodies(model: CodeModel): CodeModel {
     return [...inherited, ...object.properties];
   };
   const lineage = (object: ObjectModel, seen = new Set<string>()): ObjectModel[] =>
-    seen.has(object.name) ? [] : (seen.add(object.name), [object, ...object.parents.flatMap((p) => { const o = objects.get(p); return o === undefined ? [] : lineage(o, seen); })]);
+    seen.has(object.name)
+      ? []
+      : (seen.add(object.name),
+        [
+          object,
+          ...object.parents.flatMap((p) => {
+            const o = objects.get(p);
+            return o === undefined ? [] : lineage(o, seen);
+          }),
+        ]);
 
   const spread = (operation: Operation, body: BodyParameter): BodyParameter => {
     const { spreadRequested, ...rest } = body;
     if (spreadRequested !== true) return rest;
     const refuse = (why: string): never => {
-      throw new GeneratorError(body.source.file, `${body.source.pointer}/x-ms-client-flatten`, `x-ms-client-flatten on body parameter "${body.serializedName}" is not supported: ${why}`);
+      throw new GeneratorError(
+        body.source.file,
+        `${body.source.pointer}/x-ms-client-flatten`,
+        `x-ms-client-flatten on body parameter "${body.serializedName}" is not supported: ${why}`,
+      );
     };
     if (body.type.kind !== "model") refuse(`its type is not an object model (${body.type.kind})`);
     if (body.type.nullable === true) refuse("it may be null (x-nullable)");

@@ -13,7 +13,10 @@ import { computeUsage } from "./usage.js";
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function buildVersionModel(
-  manifest: ManifestVersion, spec: LoadedSpec, config: ClientConfig, transforms: AppliedTransformInfo[] = [],
+  manifest: ManifestVersion,
+  spec: LoadedSpec,
+  config: ClientConfig,
+  transforms: AppliedTransformInfo[] = [],
 ): CodeModel {
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
@@ -54,10 +57,15 @@ export function buildVersionModel(
       parameters: [...ctx.clientParameters.values()],
       ...(security !== undefined ? { security } : {}),
     },
-    apiVersions: [{
-      apiVersion, status: manifest.status, specPath: manifest.path, files: spec.files,
-      ...(transforms.length > 0 ? { transforms } : {}),
-    }],
+    apiVersions: [
+      {
+        apiVersion,
+        status: manifest.status,
+        specPath: manifest.path,
+        files: spec.files,
+        ...(transforms.length > 0 ? { transforms } : {}),
+      },
+    ],
     operationGroups: [...groups.values()].sort(byName),
     objects: objects.sort(byName),
     enums: [...ctx.enums.values()].sort(byName),

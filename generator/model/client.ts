@@ -59,18 +59,20 @@ export function buildEndpoint(ctx: BuildContext): ClientModel["endpoint"] {
     hostTemplate: "{endpoint}",
     useSchemePrefix: false,
     basePath,
-    parameters: [{
-      name: "endpoint",
-      serializedName: "endpoint",
-      location: "path",
-      type: { kind: "string" },
-      required: true,
-      clientLevel: true,
-      skipUrlEncoding: true,
-      isApiVersion: false,
-      apiVersions: [ctx.apiVersion],
-      source: { file, pointer: "" },
-    }],
+    parameters: [
+      {
+        name: "endpoint",
+        serializedName: "endpoint",
+        location: "path",
+        type: { kind: "string" },
+        required: true,
+        clientLevel: true,
+        skipUrlEncoding: true,
+        isApiVersion: false,
+        apiVersions: [ctx.apiVersion],
+        source: { file, pointer: "" },
+      },
+    ],
   };
 }
 

@@ -28,7 +28,10 @@ export function clientDefaultOf(param: JsonObject, type: TypeRef, at: Loc): stri
     fail(child(at, "x-ms-client-default"), `x-ms-client-default is not supported on a parameter of type ${type.kind}`);
   }
   if (typeof value !== expected) {
-    fail(child(at, "x-ms-client-default"), `x-ms-client-default ${JSON.stringify(value)} is not a ${expected} (the parameter's type is ${type.kind})`);
+    fail(
+      child(at, "x-ms-client-default"),
+      `x-ms-client-default ${JSON.stringify(value)} is not a ${expected} (the parameter's type is ${type.kind})`,
+    );
   }
   return value as string | number | boolean;
 }

@@ -27,7 +27,10 @@ export interface BuildContext {
 }
 
 export function createContext(
-  spec: LoadedSpec, apiVersion: string, reservedTypeNames: Set<string>, modelNames: Readonly<Record<string, string>> = {},
+  spec: LoadedSpec,
+  apiVersion: string,
+  reservedTypeNames: Set<string>,
+  modelNames: Readonly<Record<string, string>> = {},
 ): BuildContext {
   return {
     spec,

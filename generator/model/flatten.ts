@@ -40,7 +40,11 @@ export function flattenModels(model: CodeModel): CodeModel {
       return plain;
     }
     if (inProgress.has(object.name)) {
-      throw new GeneratorError(object.source.file, object.source.pointer, `x-ms-client-flatten: model "${object.serializedName}" flattens itself`);
+      throw new GeneratorError(
+        object.source.file,
+        object.source.pointer,
+        `x-ms-client-flatten: model "${object.serializedName}" flattens itself`,
+      );
     }
     inProgress.add(object.name);
     const inherited = object.parents.flatMap((parent) => allProperties(parent));
@@ -87,9 +91,14 @@ function withoutFlag(property: Property): Property {
 function flattenTarget(property: Property, objects: ReadonlyMap<string, ObjectModel>): ObjectModel {
   const at = property.source;
   const refuse = (what: string): never => {
-    throw new GeneratorError(at.file, `${at.pointer}/x-ms-client-flatten`, `x-ms-client-flatten on "${property.serializedName}" is not supported: ${what}`);
+    throw new GeneratorError(
+      at.file,
+      `${at.pointer}/x-ms-client-flatten`,
+      `x-ms-client-flatten on "${property.serializedName}" is not supported: ${what}`,
+    );
   };
-  if (property.type.kind !== "model") return refuse(`its type is ${property.type.kind === "enum" ? "an enum" : `not an object model (${property.type.kind})`}`);
+  if (property.type.kind !== "model")
+    return refuse(`its type is ${property.type.kind === "enum" ? "an enum" : `not an object model (${property.type.kind})`}`);
   if (property.nullable || property.type.nullable === true) return refuse("it may be null (x-nullable)");
   const target = objects.get(property.type.name);
   if (target === undefined) return refuse(`model "${property.type.name}" is not in the code model`);

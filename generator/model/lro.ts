@@ -34,7 +34,8 @@ export function buildLongRunning(op: JsonObject, at: Loc): LongRunning | undefin
   if (finalStateVia === undefined) return {};
   const known = finalStates.find((s) => s === finalStateVia);
   if (known === undefined) {
-    const what = finalStateVia === "operation-location" ? `"operation-location" is not supported` : `${JSON.stringify(finalStateVia)} is not one of`;
+    const what =
+      finalStateVia === "operation-location" ? `"operation-location" is not supported` : `${JSON.stringify(finalStateVia)} is not one of`;
     fail(child(optionsAt, "final-state-via"), `final-state-via ${what} (supported: ${finalStates.join(", ")})`);
   }
   return { finalStateVia: known };

@@ -34,7 +34,13 @@ function mergeByKey<T extends Versioned>(order: string[], lists: T[][], key: (t:
   return [...groups.values()].map((newestFirst) => {
     const oldestFirst = [...newestFirst].reverse();
     const newest = combine !== undefined ? combine(oldestFirst) : (newestFirst[0] as T);
-    return { ...newest, apiVersions: unionVersions(order, oldestFirst.map((i) => i.apiVersions)) };
+    return {
+      ...newest,
+      apiVersions: unionVersions(
+        order,
+        oldestFirst.map((i) => i.apiVersions),
+      ),
+    };
   });
 }
 
@@ -51,11 +57,26 @@ function mergeOperations(order: string[], ops: Operation[]): Operation {
   return {
     ...newest,
     previousOperationIds: ids,
-    apiVersions: unionVersions(order, ops.map((o) => o.apiVersions)),
-    parameters: mergeByKey(order, ops.map((o) => o.parameters), paramKey),
+    apiVersions: unionVersions(
+      order,
+      ops.map((o) => o.apiVersions),
+    ),
+    parameters: mergeByKey(
+      order,
+      ops.map((o) => o.parameters),
+      paramKey,
+    ),
     clientParameters,
     ...(lastBody !== undefined
-      ? { body: { ...lastBody, apiVersions: unionVersions(order, bodies.map((b) => b.apiVersions)) } }
+      ? {
+          body: {
+            ...lastBody,
+            apiVersions: unionVersions(
+              order,
+              bodies.map((b) => b.apiVersions),
+            ),
+          },
+        }
       : {}),
   };
 }
@@ -65,7 +86,11 @@ function mergeObjects(order: string[], models: ObjectModel[]): ObjectModel {
   const usage = new Set(models.flatMap((m) => m.usage));
   return {
     ...newest,
-    properties: mergeByKey(order, models.map((m) => m.properties), (p) => p.serializedName),
+    properties: mergeByKey(
+      order,
+      models.map((m) => m.properties),
+      (p) => p.serializedName,
+    ),
     usage: (["input", "output"] as const).filter((u) => usage.has(u)),
   };
 }
@@ -115,7 +140,10 @@ export function mergeVersionModels(models: CodeModel[]): CodeModel {
   for (const k of keys) {
     const newestFirst = byKey.get(k) ?? [];
     const top = newestFirst[0] as Placed;
-    const merged = mergeOperations(order, [...newestFirst].reverse().map((p) => p.op));
+    const merged = mergeOperations(
+      order,
+      [...newestFirst].reverse().map((p) => p.op),
+    );
     const group = groups.get(top.group.name) ?? { name: top.group.name, typeName: top.group.typeName, operations: [] };
     groups.set(top.group.name, group);
     const taken = takenOpNames.get(group.name) ?? new Set<string>();
@@ -133,20 +161,38 @@ export function mergeVersionModels(models: CodeModel[]): CodeModel {
       ...newest.client,
       endpoint: {
         ...newest.client.endpoint,
-        parameters: mergeByKey(order, models.map((m) => m.client.endpoint.parameters), paramKey),
+        parameters: mergeByKey(
+          order,
+          models.map((m) => m.client.endpoint.parameters),
+          paramKey,
+        ),
       },
       ...(apiVersionParam !== undefined ? { apiVersion: { ...apiVersionParam, defaultValue: defaultVersion } } : {}),
-      parameters: mergeByKey(order, models.map((m) => m.client.parameters), paramKey),
+      parameters: mergeByKey(
+        order,
+        models.map((m) => m.client.parameters),
+        paramKey,
+      ),
     },
     apiVersions,
     operationGroups: [...groups.values()].sort(byName),
-    objects: [...objectsByName.values()].map((list) => ({
-      ...mergeObjects(order, list),
-      apiVersions: unionVersions(order, list.map((o) => o.apiVersions)),
-    })).sort(byName),
-    enums: [...enumsByName.values()].map((list) => ({
-      ...mergeEnums(order, list),
-      apiVersions: unionVersions(order, list.map((e) => e.apiVersions)),
-    })).sort(byName),
+    objects: [...objectsByName.values()]
+      .map((list) => ({
+        ...mergeObjects(order, list),
+        apiVersions: unionVersions(
+          order,
+          list.map((o) => o.apiVersions),
+        ),
+      }))
+      .sort(byName),
+    enums: [...enumsByName.values()]
+      .map((list) => ({
+        ...mergeEnums(order, list),
+        apiVersions: unionVersions(
+          order,
+          list.map((e) => e.apiVersions),
+        ),
+      }))
+      .sort(byName),
   };
 }

@@ -73,7 +73,13 @@ export function planOperations(ctx: BuildContext, config: ClientConfig): Planned
       const taken = namesByGroup.get(group) ?? new Set<string>();
       namesByGroup.set(group, taken);
       planned.push({
-        path, method, operationId, op, pathItem, at, group,
+        path,
+        method,
+        operationId,
+        op,
+        pathItem,
+        at,
+        group,
         groupType: rawGroup === "" ? "" : pascalCase(rawGroup),
         name: claimUnique(memberName(rawName), taken),
       });
@@ -179,7 +185,16 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     const isApiVersion = wireName === "api-version" && param["x-ms-api-version"] !== false;
     const declared = str(param, "x-ms-parameter-location");
     const clientLevel = isApiVersion || (entry.global ? declared !== "method" : declared === "client");
-    const built = buildParameter(ctx, param, definedAt, wireName, location === "formData" ? "form" : location, clientLevel, isApiVersion, `${stem}${pascalCase(wireName)}`);
+    const built = buildParameter(
+      ctx,
+      param,
+      definedAt,
+      wireName,
+      location === "formData" ? "form" : location,
+      clientLevel,
+      isApiVersion,
+      `${stem}${pascalCase(wireName)}`,
+    );
     if (clientLevel && !isApiVersion) {
       const key = `${location}:${wireName}`;
       const known = ctx.clientParameters.get(key);
@@ -187,13 +202,15 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
       clientParameterNames.push((known ?? built).name);
       continue;
     }
-    parameters.push(compact({ ...built, name: isApiVersion ? built.name : claimUnique(built.name, takenNames), group: isApiVersion ? undefined : group }));
+    parameters.push(
+      compact({ ...built, name: isApiVersion ? built.name : claimUnique(built.name, takenNames), group: isApiVersion ? undefined : group }),
+    );
   }
 
   for (const match of planned.path.matchAll(/\{([^}]+)\}/g)) {
     const placeholder = match[1] ?? "";
-    const known = parameters.some((p) => p.location === "path" && p.serializedName === placeholder) ||
-      ctx.clientParameters.has(`path:${placeholder}`);
+    const known =
+      parameters.some((p) => p.location === "path" && p.serializedName === placeholder) || ctx.clientParameters.has(`path:${placeholder}`);
     if (!known) fail(planned.at, `path template "${planned.path}" has no path parameter "${placeholder}"`);
   }
 
@@ -230,8 +247,14 @@ function mediaTypes(value: unknown, fallback: string[]): string[] {
 }
 
 export function buildParameter(
-  ctx: BuildContext, param: JsonObject, at: Loc, wireName: string, location: ParameterLocation,
-  clientLevel: boolean, isApiVersion: boolean, hint: string,
+  ctx: BuildContext,
+  param: JsonObject,
+  at: Loc,
+  wireName: string,
+  location: ParameterLocation,
+  clientLevel: boolean,
+  isApiVersion: boolean,
+  hint: string,
 ): Parameter {
   const collectionFormat = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);
   const type = sentConstant(param) ?? typeOf(ctx, at, param, hint);
@@ -254,7 +277,11 @@ export function buildParameter(
   });
 }
 
-function buildResponses(ctx: BuildContext, planned: PlannedOperation, stem: string): {
+function buildResponses(
+  ctx: BuildContext,
+  planned: PlannedOperation,
+  stem: string,
+): {
   responses: OperationResponse[];
   errorResponses: OperationResponse[];
 } {
@@ -279,12 +306,14 @@ function buildResponses(ctx: BuildContext, planned: PlannedOperation, stem: stri
       status: status === "default" ? "default" : Number(status),
       description: str(response, "description"),
       bodyType: response["schema"] !== undefined ? typeOf(ctx, child(definedAt, "schema"), response["schema"], hint) : undefined,
-      headers: headers.map(([name, header]) => compact({
-        name: claimUnique(memberName(name), takenHeaders),
-        serializedName: name,
-        type: typeOf(ctx, child(definedAt, "headers", name), header, `${hint}${pascalCase(name)}`),
-        description: isObject(header) ? str(header, "description") : undefined,
-      })),
+      headers: headers.map(([name, header]) =>
+        compact({
+          name: claimUnique(memberName(name), takenHeaders),
+          serializedName: name,
+          type: typeOf(ctx, child(definedAt, "headers", name), header, `${hint}${pascalCase(name)}`),
+          description: isObject(header) ? str(header, "description") : undefined,
+        }),
+      ),
     });
     (isError ? errorResponses : responses).push(built);
   }

@@ -33,7 +33,8 @@ export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, response
     fail(child(pageableAt, "itemName"), "x-ms-pageable itemName must be a property name");
   }
   const operationName = raw["operationName"];
-  const nextOperation = operationName === undefined ? undefined : checkNextOperation(ctx, child(pageableAt, "operationName"), operationName);
+  const nextOperation =
+    operationName === undefined ? undefined : checkNextOperation(ctx, child(pageableAt, "operationName"), operationName);
 
   const page = responses.find((r) => r.bodyType !== undefined)?.bodyType;
   if (page?.kind !== "model") {
@@ -77,7 +78,10 @@ function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown):
       for (const [method, operation] of Object.entries(item)) {
         if (!isObject(operation) || operation["operationId"] !== operationName) continue;
         if (method !== "get") {
-          fail(at, `x-ms-pageable operationName "${operationName}" is not supported: it sends ${method.toUpperCase()}, not GET (next pages are GETs)`);
+          fail(
+            at,
+            `x-ms-pageable operationName "${operationName}" is not supported: it sends ${method.toUpperCase()}, not GET (next pages are GETs)`,
+          );
         }
         const template = path.replace(/\?.*$/, "");
         return /^\/?\{[^/{}]+\}$/.test(template) ? undefined : { operationId: operationName };
@@ -88,7 +92,10 @@ function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown):
 }
 
 /** Loc of an operation's `x-ms-pageable/operationName`. */
-const operationNameAt = (operation: Operation): Loc => ({ file: operation.source.file, pointer: `${operation.source.pointer}/x-ms-pageable/operationName` });
+const operationNameAt = (operation: Operation): Loc => ({
+  file: operation.source.file,
+  pointer: `${operation.source.pointer}/x-ms-pageable/operationName`,
+});
 
 const pageModelOf = (operation: Operation): string | undefined => {
   const type = operation.responses.find((r) => r.bodyType !== undefined)?.bodyType;
@@ -113,7 +120,10 @@ export function linkNextPageOperations<T extends { operation: Operation }>(built
     if (target === undefined) fail(at, `x-ms-pageable operationName "${next.operationId}" names no operation`);
     const page = pageModelOf(b.operation);
     if (pageModelOf(target) !== page) {
-      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: it does not return this operation's page model ${page ?? ""}`.trimEnd());
+      fail(
+        at,
+        `x-ms-pageable operationName "${next.operationId}" is not supported: it does not return this operation's page model ${page ?? ""}`.trimEnd(),
+      );
     }
     if (target.body?.required === true) {
       fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: it requires a body (next pages are GETs without one)`);
@@ -127,7 +137,10 @@ export function linkNextPageOperations<T extends { operation: Operation }>(built
       (pathParameters.filter((p) => !matches(p)).length === 1 ? pathParameters.find((p) => !matches(p)) : undefined);
     for (const p of target.parameters) {
       if (p === linkParameter || !own(p) || !p.required || matches(p)) continue;
-      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: its required ${p.location} parameter "${p.serializedName}" has no parameter of the same name and location here to take its value from`);
+      fail(
+        at,
+        `x-ms-pageable operationName "${next.operationId}" is not supported: its required ${p.location} parameter "${p.serializedName}" has no parameter of the same name and location here to take its value from`,
+      );
     }
     const linked: NextPageOperation = linkParameter === undefined ? next : { ...next, nextLinkParameter: linkParameter.serializedName };
     return { ...b, operation: { ...b.operation, paging: { ...paging, nextOperation: linked } } };

@@ -27,8 +27,18 @@ import { withXml, xmlInfoOf } from "./xml.js";
 
 /** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
 const STRUCTURAL_KEYS = [
-  "type", "format", "items", "properties", "allOf", "anyOf", "oneOf", "enum",
-  "additionalProperties", "discriminator", "required", "x-ms-enum",
+  "type",
+  "format",
+  "items",
+  "properties",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "enum",
+  "additionalProperties",
+  "discriminator",
+  "required",
+  "x-ms-enum",
 ];
 
 const DEFINITION_POINTER = /^\/definitions\/[^/]+$/;
@@ -81,8 +91,12 @@ function withNullable(type: TypeRef, nullable: boolean): TypeRef {
 
 function isObjectLikeDefinition(schema: JsonObject): boolean {
   if (schema["enum"] !== undefined) return false;
-  return schema["type"] === "object" || schema["properties"] !== undefined ||
-    schema["allOf"] !== undefined || schema["discriminator"] !== undefined;
+  return (
+    schema["type"] === "object" ||
+    schema["properties"] !== undefined ||
+    schema["allOf"] !== undefined ||
+    schema["discriminator"] !== undefined
+  );
 }
 
 function isObjectLikeInline(schema: JsonObject): boolean {
@@ -105,7 +119,10 @@ export function typeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined
  */
 function nested<T>(ctx: BuildContext, at: Loc, convert: () => T): T {
   if (ctx.schemaDepth >= MAX_SCHEMA_NESTING) {
-    fail(at, `schemas nested deeper than ${MAX_SCHEMA_NESTING} levels (the limit), counting properties, items, additionalProperties, allOf and $ref targets`);
+    fail(
+      at,
+      `schemas nested deeper than ${MAX_SCHEMA_NESTING} levels (the limit), counting properties, items, additionalProperties, allOf and $ref targets`,
+    );
   }
   ctx.schemaDepth++;
   try {
@@ -127,9 +144,7 @@ function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, h
       fail(at, `"${key}" next to "$ref" is not supported (siblings of $ref may only annotate it)`);
     }
     const loc = { file: target.file, pointer: target.pointer };
-    const type = DEFINITION_POINTER.test(target.pointer)
-      ? namedType(ctx, loc, target.value)
-      : typeOf(ctx, loc, target.value, hint);
+    const type = DEFINITION_POINTER.test(target.pointer) ? namedType(ctx, loc, target.value) : typeOf(ctx, loc, target.value, hint);
     return withNullable(type, schema["x-nullable"] === true);
   }
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, hint);
@@ -275,12 +290,14 @@ export function addEnumValues(model: EnumModel, values: DescribedValue[], apiVer
       if (!known.apiVersions.includes(apiVersion)) known.apiVersions.push(apiVersion);
       continue;
     }
-    model.values.push(compact({
-      name: claimUnique(enumMemberName(v.name), taken),
-      value: v.value,
-      description: v.description,
-      apiVersions: [apiVersion],
-    }));
+    model.values.push(
+      compact({
+        name: claimUnique(enumMemberName(v.name), taken),
+        value: v.value,
+        description: v.description,
+        apiVersions: [apiVersion],
+      }),
+    );
   }
 }
 
@@ -355,7 +372,13 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
 }
 
 function buildProperty(
-  ctx: BuildContext, at: Loc, wireName: string, prop: JsonValue, modelName: string, required: boolean, taken: Set<string>,
+  ctx: BuildContext,
+  at: Loc,
+  wireName: string,
+  prop: JsonValue,
+  modelName: string,
+  required: boolean,
+  taken: Set<string>,
 ): Property {
   if (!isObject(prop)) fail(at, "property schema must be an object");
   const type = typeOf(ctx, at, prop, `${modelName}${pascalCase(wireName)}`);

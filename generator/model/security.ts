@@ -41,9 +41,15 @@ export function buildSecurity(ctx: BuildContext): ClientSecurity | undefined {
   if (type === "apiKey") {
     const headerName = str(definition, "name");
     if (str(definition, "in") !== "header" || headerName === undefined) {
-      fail(child(definitionAt, "in"), `apiKey security scheme "${name}" outside a header is not supported (only "in": "header" with a "name" is)`);
+      fail(
+        child(definitionAt, "in"),
+        `apiKey security scheme "${name}" outside a header is not supported (only "in": "header" with a "name" is)`,
+      );
     }
     return { kind: "keyHeader", headerName };
   }
-  return fail(child(definitionAt, "type"), `security scheme "${name}" of type ${JSON.stringify(type ?? null)} is not supported (only oauth2 and apiKey in a header are)`);
+  return fail(
+    child(definitionAt, "type"),
+    `security scheme "${name}" of type ${JSON.stringify(type ?? null)} is not supported (only oauth2 and apiKey in a header are)`,
+  );
 }

@@ -85,9 +85,7 @@ export interface ClientModel {
 }
 
 /** A bearer token for these scopes, or a key sent in a header. */
-export type ClientSecurity =
-  | { kind: "bearerToken"; scopes: string[] }
-  | { kind: "keyHeader"; headerName: string };
+export type ClientSecurity = { kind: "bearerToken"; scopes: string[] } | { kind: "keyHeader"; headerName: string };
 
 export interface OperationGroup {
   /** camelCase property name on the client, e.g. `communicationIdentity`. "" for operations without a group prefix. */
@@ -329,7 +327,8 @@ export type TypeRef = { xml?: XmlInfo } & (
   /** `type: file` (binary stream). */
   | { kind: "binary"; nullable?: boolean }
   /** No type given, or `type: object` with nothing else: TS `unknown` / `Record<string, unknown>`. */
-  | { kind: "unknown"; nullable?: boolean });
+  | { kind: "unknown"; nullable?: boolean }
+);
 
 export interface ObjectModel {
   /** PascalCase name (after x-ms-client-name and collision handling among the model's types). */

@@ -1,8 +1,4 @@
-import {
-  ApiVersionMismatchError,
-  type OperationContext,
-  type OperationOptions as GeneratedOptions,
-} from "../../generated/src/index.js";
+import { ApiVersionMismatchError, type OperationContext, type OperationOptions as GeneratedOptions } from "../../generated/src/index.js";
 import type { FullOperationResponse, OperationOptions } from "../models.js";
 import { tracingClient } from "../tracing.js";
 

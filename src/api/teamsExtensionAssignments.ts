@@ -1,8 +1,4 @@
-import {
-  teamsExtensionDeleteAssignment,
-  teamsExtensionGetAssignment,
-  teamsExtensionUpsertAssignment,
-} from "../../generated/src/index.js";
+import { teamsExtensionDeleteAssignment, teamsExtensionGetAssignment, teamsExtensionUpsertAssignment } from "../../generated/src/index.js";
 import { checkObject, checkPathSegment } from "../inputChecks.js";
 import type { OperationOptions, TeamsExtensionAssignment, TeamsExtensionAssignmentSettings } from "../models.js";
 import type { CommunicationIdentityContext } from "./context.js";

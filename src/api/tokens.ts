@@ -22,7 +22,6 @@ import type { CommunicationIdentityContext } from "./context.js";
 import { operation } from "./operation.js";
 import { optional } from "./optional.js";
 
-
 /** Issues a token with the given scopes for a user. */
 export async function getToken(
   context: CommunicationIdentityContext,

@@ -1,8 +1,4 @@
-import {
-  communicationIdentityCreate,
-  communicationIdentityDelete,
-  communicationIdentityGet,
-} from "../../generated/src/index.js";
+import { communicationIdentityCreate, communicationIdentityDelete, communicationIdentityGet } from "../../generated/src/index.js";
 import type { CommunicationUserIdentifier } from "../identifiers.js";
 import { checkScopes, checkUser } from "../inputChecks.js";
 import type {
@@ -17,7 +13,6 @@ import type { CommunicationIdentityContext } from "./context.js";
 import { operation } from "./operation.js";
 import { optional } from "./optional.js";
 
-
 /**
  * Creates a user. With `customId` (api-version `2025-03-02-preview` only), returns the user
  * already created with that `customId`, if any.
@@ -27,7 +22,9 @@ export async function createUser(
   options: CreateUserOptions = {},
 ): Promise<CommunicationUserIdentifier> {
   const body = options.customId !== undefined ? { body: { customId: options.customId } } : {};
-  const result = await operation(context, "createUser", options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, ...body }));
+  const result = await operation(context, "createUser", options, (c, forwarded) =>
+    communicationIdentityCreate(c, { ...forwarded, ...body }),
+  );
   return { communicationUserId: result.identity.id };
 }
 
@@ -39,7 +36,9 @@ export async function createUserAndToken(
 ): Promise<CommunicationUserToken> {
   // An undefined option is left out of the JSON (never sent as null), and gates no api-version.
   const body = { createTokenWithScopes: checkScopes(scopes), expiresInMinutes: options.tokenExpiresInMinutes, customId: options.customId };
-  const result = await operation(context, "createUserAndToken", options, (c, forwarded) => communicationIdentityCreate(c, { ...forwarded, body }));
+  const result = await operation(context, "createUserAndToken", options, (c, forwarded) =>
+    communicationIdentityCreate(c, { ...forwarded, body }),
+  );
   if (!result.accessToken) {
     throw new Error("The service returned no accessToken.");
   }

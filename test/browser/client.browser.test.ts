@@ -122,10 +122,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)("CommunicationIdentityClient in hea
   });
 
   it("runs the lifecycle cross-origin, signing with Web Crypto, and maps errors", async () => {
-    const result = await page.evaluate(
-      (cs) => (globalThis as unknown as { app: App }).app.scenario(cs),
-      emulator.connectionString,
-    );
+    const result = await page.evaluate((cs) => (globalThis as unknown as { app: App }).app.scenario(cs), emulator.connectionString);
     expect(pageErrors).toEqual([]);
     expect(result.hasWebCrypto).toBe(true);
 
@@ -192,10 +189,12 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRED)("CommunicationIdentityClient in hea
     expect(result.tokens).toBe(2);
     expect(Math.abs(Date.parse(result.expiresOn) - (requestedAt + 120 * 60_000))).toBeLessThan(60_000);
     const calls = received.slice(before).filter((r) => r.method !== "OPTIONS");
-    expect(calls.map((r) => `${r.method} ${r.url.replace(/\/identities\/[^/?]+/, "/identities/{id}")} ${r.body.toString("utf8")}`)).toEqual([
-      `POST /identities?api-version=${defaultApiVersion} {"createTokenWithScopes":["voip"]}`,
-      `POST /identities/{id}/:issueAccessToken?api-version=${defaultApiVersion} {"scopes":["chat"],"expiresInMinutes":120}`,
-    ]);
+    expect(calls.map((r) => `${r.method} ${r.url.replace(/\/identities\/[^/?]+/, "/identities/{id}")} ${r.body.toString("utf8")}`)).toEqual(
+      [
+        `POST /identities?api-version=${defaultApiVersion} {"createTokenWithScopes":["voip"]}`,
+        `POST /identities/{id}/:issueAccessToken?api-version=${defaultApiVersion} {"scopes":["chat"],"expiresInMinutes":120}`,
+      ],
+    );
     for (const r of calls) expect(r.headers.find(([n]) => n === "authorization")?.[1]).toMatch(HMAC_AUTHORIZATION);
   });
 });

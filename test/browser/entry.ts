@@ -81,5 +81,9 @@ export async function modularScenario(connectionString: string): Promise<{ userI
   const context = createIdentityContextFromConnectionString(connectionString, { allowInsecureConnection: true });
   const { user, token } = await createUserAndToken(context, ["voip"]);
   const again = await getToken(context, user, ["chat"], { tokenExpiresInMinutes: 120 });
-  return { userId: user.communicationUserId, tokens: [token, again.token].filter((t) => t.split(".").length === 3).length, expiresOn: again.expiresOn.toISOString() };
+  return {
+    userId: user.communicationUserId,
+    tokens: [token, again.token].filter((t) => t.split(".").length === 3).length,
+    expiresOn: again.expiresOn.toISOString(),
+  };
 }

@@ -36,17 +36,32 @@ const input: ChangelogEntryInput = {
       change("enum-value-added-extensible", false, "Value chat.join added to the extensible enum."),
       change("constraint-added", true, "constraints added: minimum 60, maximum 1440", "POST /identities body.expiresInMinutes"),
       change("default-added", false, "default 1440 added", "POST /identities body.expiresInMinutes"),
-      change("request-property-added-optional", false, "optional property note (string) added to request model R", "POST /identities body.note"),
+      change(
+        "request-property-added-optional",
+        false,
+        "optional property note (string) added to request model R",
+        "POST /identities body.note",
+      ),
     ]),
     api: result("api", [
       change("export-added", false, "Export `KnownScope` added."),
-      { rule: "const-value-changed", breaking: false, message: "Value of SDK_VERSION changed.", concerns: { kind: "export", path: "SDK_VERSION" } },
+      {
+        rule: "const-value-changed",
+        breaking: false,
+        message: "Value of SDK_VERSION changed.",
+        concerns: { kind: "export", path: "SDK_VERSION" },
+      },
     ]),
     wire: result("wire", [
       change("wire-outcome-now-error", true, "getToken now fails: A", "[default] getToken scopes=[chat] outcome"),
       change("wire-outcome-now-error", true, "getToken now fails: B", "[default] getToken scopes=[voip] outcome"),
       change("wire-default-api-version-changed", false, "The default api-version changed.", "[default] createUser #0 query api-version"),
-      change("wire-default-api-version-changed", false, "The default api-version changed.", "[default] createUser keyCredential #0 query api-version"),
+      change(
+        "wire-default-api-version-changed",
+        false,
+        "The default api-version changed.",
+        "[default] createUser keyCredential #0 query api-version",
+      ),
     ]),
   },
   notExposed: new Map([["POST /identities body.note", "communicationIdentityCreate"]]),
@@ -76,7 +91,13 @@ describe("changelog lines", () => {
   });
 
   it("keeps service breaks of a preview (not the default) out of Breaking Changes", () => {
-    const preview = { ...input, apiVersion: "2025-03-02-preview", preview: true, defaultApiVersion: "2023-10-01", previousDefaultApiVersion: "2023-10-01" };
+    const preview = {
+      ...input,
+      apiVersion: "2025-03-02-preview",
+      preview: true,
+      defaultApiVersion: "2023-10-01",
+      previousDefaultApiVersion: "2023-10-01",
+    };
     const sections = changelogSections(preview);
     expect(sections.breaking).toEqual(["Wire: getToken now fails: A (and 1 more `wire-outcome-now-error` for \\[default\\] getToken)"]);
     expect(sections.other.slice(0, 2)).toEqual([

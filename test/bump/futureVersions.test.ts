@@ -22,7 +22,18 @@
  * 7 bumps and a dry run): runs only with ACS_BUMP_E2E=1.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSpecsRoot } from "../../generator/cli/specsRoot.js";
@@ -52,12 +63,16 @@ function git(...args: string[]): string {
 }
 
 function bumpIn(...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [join(clone, "node_modules", "tsx", "dist", "cli.mjs"), "generator/bump/main.ts", ...args, "--specs-root", specsRoot], {
-    cwd: clone,
-    encoding: "utf8",
-    env: env(),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return spawnSync(
+    process.execPath,
+    [join(clone, "node_modules", "tsx", "dist", "cli.mjs"), "generator/bump/main.ts", ...args, "--specs-root", specsRoot],
+    {
+      cwd: clone,
+      encoding: "utf8",
+      env: env(),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 }
 
 /** Every file of the copy but .git and node_modules, by path. */
@@ -157,7 +172,9 @@ function withBumpedShared<T>(run: () => T): T {
     cpSync(specsRoot, join(shared, "specs"), {
       recursive: true,
       filter: (src) => {
-        const version = /^specification\/communication\/data-plane\/Identity\/(?:stable|preview)\/([^/]+)$/.exec(relative(specsRoot, src).split(sep).join("/"));
+        const version = /^specification\/communication\/data-plane\/Identity\/(?:stable|preview)\/([^/]+)$/.exec(
+          relative(specsRoot, src).split(sep).join("/"),
+        );
         return version === null || listed.has(version[1]!);
       },
     });
@@ -192,7 +209,10 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
       scope["x-ms-enum"]["values"].push({ name: "chatAdmin", value: "chat.admin", description: "Chat administration." });
     });
     derive("2027-01-01", "2027-02-01", (s) => {
-      s["definitions"]["CommunicationIdentityCreateRequest"]["properties"]["displayName"] = { type: "string", description: "A display name." };
+      s["definitions"]["CommunicationIdentityCreateRequest"]["properties"]["displayName"] = {
+        type: "string",
+        description: "A display name.",
+      };
     });
     derive("2027-02-01", "2027-03-01", (s) => {
       const revoke = structuredClone(s["paths"]["/identities/{id}/:revokeAccessTokens"]);
@@ -213,7 +233,8 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
       // Loads (valid Swagger), fails in the generator's model stage: after bump wrote the manifest.
       s["paths"]["/identities/{id}/:issueAccessToken"]["post"]["operationId"] = s["paths"]["/identities/{id}"]["delete"]["operationId"];
     });
-    hasEmulatorSupport = typeof ((await import("../../emulator/index.js")) as Record<string, unknown>)["describeVersionSupport"] === "function";
+    hasEmulatorSupport =
+      typeof ((await import("../../emulator/index.js")) as Record<string, unknown>)["describeVersionSupport"] === "function";
   }, 120_000);
   afterAll(() => {
     if (parent !== undefined) rmSync(parent, { recursive: true, force: true });
@@ -229,7 +250,9 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     expect(tree()).toEqual(before);
     summary01 = result.stdout;
     expect(summary01.split("\n")[0]).toBe("bump 2027-01-01 (dry run: nothing was written)");
-    expect(summary01).toContain("  would write: spec/manifest.json, generated/, review/communication-identity.api.md, review/communication-identity-api.api.md, review/wire-contract.json, review/changes/2027-01-01.md, review/changes/2027-01-01.json, CHANGELOG.md\n");
+    expect(summary01).toContain(
+      "  would write: spec/manifest.json, generated/, review/communication-identity.api.md, review/communication-identity-api.api.md, review/wire-contract.json, review/changes/2027-01-01.md, review/changes/2027-01-01.json, CHANGELOG.md\n",
+    );
   }, 300_000);
 
   it("(d) enum value added: exit 0, the same summary as the dry run, one unreleased section", () => {
@@ -237,7 +260,9 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     expect(result.stderr).not.toContain("error:");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(summary01.replace(" (dry run: nothing was written)", "").replace("  would write: ", "  wrote: "));
-    expect(result.stdout).toContain("  registered specification/communication/data-plane/Identity/stable/2027-01-01/CommunicationIdentity.json (1 file pinned)\n");
+    expect(result.stdout).toContain(
+      "  registered specification/communication/data-plane/Identity/stable/2027-01-01/CommunicationIdentity.json (1 file pinned)\n",
+    );
     expect(result.stdout).toContain("  default api-version: 2027-01-01 (was 2026-09-23); service changes relative to 2026-09-23\n");
     const c = changes("2027-01-01");
     expect(c.spec).toEqual([["-", "enum-value-added-extensible", "POST /identities body.createTokenWithScopes[]"]]);
@@ -262,7 +287,9 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
       env: { ...env(), ACS_SPECS_ROOT: specsRoot }, // the emulator reads the new version's spec there
     });
     expect(wire.status, wire.stdout.slice(-3000)).toBe(0);
-    const json = JSON.parse(readFileSync(join(clone, "review", "changes", "2027-01-01.json"), "utf8")) as { wire: { changes: Array<{ breaking: boolean }> } };
+    const json = JSON.parse(readFileSync(join(clone, "review", "changes", "2027-01-01.json"), "utf8")) as {
+      wire: { changes: Array<{ breaking: boolean }> };
+    };
     expect(json.wire.changes.filter((c) => c.breaking)).toEqual([]);
   }, 300_000);
 
@@ -284,12 +311,21 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     const result = bumpIn("2027-02-01");
     expect(result.stderr).not.toContain("error:");
     expect(result.status).toBe(3);
-    const gap = "body field displayName of POST /identities (2027-02-01): src/ calls communicationIdentityCreate (src/api/users.ts) but never passes body.displayName";
+    const gap =
+      "body field displayName of POST /identities (2027-02-01): src/ calls communicationIdentityCreate (src/api/users.ts) but never passes body.displayName";
     expect(result.stdout).toContain(`  needs a person:\n    - expose in src/: ${gap}\n`);
     const c = changes("2027-02-01");
     expect(c.spec).toEqual([["-", "request-property-added-optional", "POST /identities body.displayName"]]);
     expect(c.api).toEqual([API_LIST_ADDED("2027-02-01")]);
-    expect(c.surface.gaps).toEqual([{ kind: "not-exposed", path: "POST /identities body.displayName", rule: "request-property-added-optional", functionName: "communicationIdentityCreate", message: gap }]);
+    expect(c.surface.gaps).toEqual([
+      {
+        kind: "not-exposed",
+        path: "POST /identities body.displayName",
+        rule: "request-property-added-optional",
+        functionName: "communicationIdentityCreate",
+        message: gap,
+      },
+    ]);
     expect(readFileSync(join(clone, "review", "changes", "2027-02-01.md"), "utf8")).toContain(
       "## What the handwritten client does not expose yet\n\n- body field displayName of POST /identities (2027-02-01): src/ calls communicationIdentityCreate (src/api/users.ts) but never passes body.displayName\n",
     );
@@ -306,12 +342,13 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     expect(result.status).toBe(3);
     const c = changes("2027-03-01");
     expect(c.spec).toEqual([["-", "operation-added", "POST /identities/{id}/:suspend"]]);
-    expect(c.surface.gaps.map((g) => g.message)).toEqual(["operation POST /identities/{id}/:suspend (2027-03-01): src/ never calls identityOperationsSuspend"]);
+    expect(c.surface.gaps.map((g) => g.message)).toEqual([
+      "operation POST /identities/{id}/:suspend (2027-03-01): src/ never calls identityOperationsSuspend",
+    ]);
     expect(c.api[0]).toEqual(API_LIST_ADDED("2027-03-01"));
     git("add", "-A");
     git("commit", "-qm", "2027-03-01");
   }, 300_000);
-
 
   it("(b) operation removed: exit 3, the removal is the first breaking change, src/ still calls it", () => {
     const result = bumpIn("2027-04-01");
@@ -335,11 +372,18 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     const result = bumpIn("2027-05-01-preview");
     expect(result.stderr).not.toContain("error:");
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("  registered specification/communication/data-plane/Identity/preview/2027-05-01-preview/CommunicationIdentity.json (1 file pinned)\n");
+    expect(result.stdout).toContain(
+      "  registered specification/communication/data-plane/Identity/preview/2027-05-01-preview/CommunicationIdentity.json (1 file pinned)\n",
+    );
     expect(result.stdout).toContain("  default api-version: 2027-04-01 (unchanged); service changes relative to 2027-04-01\n");
     expect(changes("2027-05-01-preview").spec).toEqual([]);
-    expect(bullets("Other Changes")).toContain('- The default api-version stays `2027-04-01`; pin `apiVersion: "2027-05-01-preview"` to use the new version.');
-    const manifest = JSON.parse(readFileSync(join(clone, "spec", "manifest.json"), "utf8")) as { generate: string[]; versions: Array<{ apiVersion: string; status: string }> };
+    expect(bullets("Other Changes")).toContain(
+      '- The default api-version stays `2027-04-01`; pin `apiVersion: "2027-05-01-preview"` to use the new version.',
+    );
+    const manifest = JSON.parse(readFileSync(join(clone, "spec", "manifest.json"), "utf8")) as {
+      generate: string[];
+      versions: Array<{ apiVersion: string; status: string }>;
+    };
     expect(manifest.generate.slice(-5)).toEqual(["2027-01-01", "2027-02-01", "2027-03-01", "2027-04-01", "2027-05-01-preview"]);
     expect(manifest.versions.find((v) => v.apiVersion === "2027-05-01-preview")?.status).toBe("preview");
     git("add", "-A");
@@ -358,7 +402,11 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     const check = generateIn(clone, ["--check", "--specs-root", specsRoot]);
     expect(check.stdout.split("\n")[0]).toMatch(/^generated is up to date \(\d+ files, API 2021-03-07, .*, 2027-05-01-preview\)$/);
     expect(check.status).toBe(0);
-    const api = spawnSync(process.execPath, [join(clone, "node_modules", "tsx", "dist", "cli.mjs"), "generator/diff/apiCli.ts", "--check"], { cwd: clone, encoding: "utf8", env: env() });
+    const api = spawnSync(
+      process.execPath,
+      [join(clone, "node_modules", "tsx", "dist", "cli.mjs"), "generator/diff/apiCli.ts", "--check"],
+      { cwd: clone, encoding: "utf8", env: env() },
+    );
     expect(api.status).toBe(0);
   }, 300_000);
 
@@ -369,7 +417,9 @@ describe.skipIf(!RUN)("npm run bump on synthetic future versions", () => {
     const c = changes("2027-06-01");
     expect(c.spec).toEqual([["breaking", "request-property-added-required", "POST /identities/{id}/:issueAccessToken body.purpose"]]);
     expect(c.surface.gaps.map((g) => g.kind)).toEqual(["does-not-compile", "not-exposed"]);
-    expect(c.surface.gaps[0]?.message).toMatch(/^src\/ does not compile against the regenerated client, so the API reports were not refreshed \(change src\/, then npm run api\): src\/api\/tokens\.ts:\d+: .*purpose/);
+    expect(c.surface.gaps[0]?.message).toMatch(
+      /^src\/ does not compile against the regenerated client, so the API reports were not refreshed \(change src\/, then npm run api\): src\/api\/tokens\.ts:\d+: .*purpose/,
+    );
     expect(c.surface.gaps[1]?.message).toBe(
       "body field purpose of POST /identities/{id}/:issueAccessToken (2027-06-01): src/ calls communicationIdentityIssueAccessToken (src/api/tokens.ts) but never passes body.purpose",
     );

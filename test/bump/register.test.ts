@@ -12,7 +12,12 @@ const manifest: Manifest = {
   client: { clientName: "C" },
   generate: ["2025-06-30"],
   versions: [
-    { apiVersion: "2025-03-02-preview", status: "preview", path: `${ID}/preview/2025-03-02-preview/CommunicationIdentity.json`, sha256: {} },
+    {
+      apiVersion: "2025-03-02-preview",
+      status: "preview",
+      path: `${ID}/preview/2025-03-02-preview/CommunicationIdentity.json`,
+      sha256: {},
+    },
     { apiVersion: "2025-06-30", status: "stable", path: `${ID}/stable/2025-06-30/CommunicationIdentity.json`, sha256: {} },
   ],
 };
@@ -46,7 +51,9 @@ describe("a new version's spec", () => {
   });
 
   it("an already generated version is refused; a listed one is only added to generate", async () => {
-    await expect(registerVersion(manifest, "2025-06-30", root, undefined)).rejects.toThrow('spec/manifest.json#/generate: API version "2025-06-30" is already generated');
+    await expect(registerVersion(manifest, "2025-06-30", root, undefined)).rejects.toThrow(
+      'spec/manifest.json#/generate: API version "2025-06-30" is already generated',
+    );
     const { manifest: next, registered } = await registerVersion(manifest, "2025-03-02-preview", root, undefined);
     expect(registered).toBeUndefined();
     expect(next.generate).toEqual(["2025-03-02-preview", "2025-06-30"]);
@@ -55,7 +62,11 @@ describe("a new version's spec", () => {
 
 describe("bump's command line", () => {
   it("takes a version, --spec, --specs-root and --dry-run", () => {
-    expect(parseBumpArgs(["2027-01-01", "--dry-run", "--specs-root", root], {})).toEqual({ apiVersion: "2027-01-01", specsRoot: root, dryRun: true });
+    expect(parseBumpArgs(["2027-01-01", "--dry-run", "--specs-root", root], {})).toEqual({
+      apiVersion: "2027-01-01",
+      specsRoot: root,
+      dryRun: true,
+    });
     expect(parseBumpArgs(["2027-01-01"], { ACS_SPECS_ROOT: root })).toEqual({ apiVersion: "2027-01-01", specsRoot: root, dryRun: false });
     expect(parseBumpArgs(["--help"], {})).toBeUndefined();
     expect(() => parseBumpArgs([], {})).toThrow("missing <api-version>");

@@ -11,11 +11,23 @@ describe("src/ usage of the generated operations", () => {
     expect(create?.files).toEqual(["src/api/users.ts"]);
     expect([...(create?.bodyFields ?? [])].sort()).toEqual(["createTokenWithScopes", "customId", "expiresInMinutes"]);
     expect([...(uses.get("communicationIdentityIssueAccessToken")?.bodyFields ?? [])].sort()).toEqual(["expiresInMinutes", "scopes"]);
-    expect([...(uses.get("communicationIdentityDelete")?.optionNames ?? [])].sort()).toEqual(["abortSignal", "onResponse", "requestOptions", "tracingOptions"]);
+    expect([...(uses.get("communicationIdentityDelete")?.optionNames ?? [])].sort()).toEqual([
+      "abortSignal",
+      "onResponse",
+      "requestOptions",
+      "tracingOptions",
+    ]);
   });
 
   it("lists additions src/ does not pass on, and removed operations it still calls", () => {
-    const add = (a: Partial<Addition>): Addition => ({ kind: "body-field", operation: "POST /identities", functionName: "communicationIdentityCreate", path: "p", rule: "r", ...a });
+    const add = (a: Partial<Addition>): Addition => ({
+      kind: "body-field",
+      operation: "POST /identities",
+      functionName: "communicationIdentityCreate",
+      path: "p",
+      rule: "r",
+      ...a,
+    });
     const gaps = surfaceGaps(
       "2027-01-01",
       [
@@ -23,11 +35,22 @@ describe("src/ usage of the generated operations", () => {
         add({ name: "displayName", path: "POST /identities body.displayName" }),
         add({ kind: "operation", operation: "POST /x", functionName: "xDo", path: "POST /x" }),
       ],
-      [add({ kind: "operation", operation: "DELETE /identities/{id}", functionName: "communicationIdentityDelete", path: "DELETE /identities/{id}", rule: "operation-removed" })],
+      [
+        add({
+          kind: "operation",
+          operation: "DELETE /identities/{id}",
+          functionName: "communicationIdentityDelete",
+          path: "DELETE /identities/{id}",
+          rule: "operation-removed",
+        }),
+      ],
       uses,
     );
     expect(gaps.map((g) => [g.kind, g.message])).toEqual([
-      ["not-exposed", "body field displayName of POST /identities (2027-01-01): src/ calls communicationIdentityCreate (src/api/users.ts) but never passes body.displayName"],
+      [
+        "not-exposed",
+        "body field displayName of POST /identities (2027-01-01): src/ calls communicationIdentityCreate (src/api/users.ts) but never passes body.displayName",
+      ],
       ["not-exposed", "operation POST /x (2027-01-01): src/ never calls xDo"],
       [
         "still-used",

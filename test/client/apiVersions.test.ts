@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
-import {
-  ApiVersionMismatchError,
-  apiVersions,
-  CommunicationIdentityClient,
-  defaultApiVersion,
-} from "../../src/index.js";
+import { ApiVersionMismatchError, apiVersions, CommunicationIdentityClient, defaultApiVersion } from "../../src/index.js";
 import { DEFAULT_VERSION, GENERATED_VERSIONS, generatedFrom } from "../fixtures/manifestVersions.js";
 import { counter } from "./helpers.js";
 
@@ -113,7 +108,15 @@ const MEMBERS: readonly Member[] = [
 describe("api-versions", () => {
   it("the client exports the generated versions; the default is the newest stable", () => {
     expect(apiVersions).toEqual(ALL);
-    expect(apiVersions.slice(0, 7)).toEqual(["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+    expect(apiVersions.slice(0, 7)).toEqual([
+      "2021-03-07",
+      "2022-06-01",
+      "2022-10-01",
+      "2023-10-01",
+      "2025-03-02-preview",
+      "2025-06-30",
+      "2026-09-23",
+    ]);
     expect(defaultApiVersion).toBe(DEFAULT_VERSION);
     expect(new CommunicationIdentityClient(emulator.connectionString).apiVersion).toBe(DEFAULT_VERSION);
     expect(new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2022-06-01" }).apiVersion).toBe("2022-06-01");

@@ -91,6 +91,8 @@ describe("bundle-size budget (issue #4: <= 50% of @azure/communication-identity,
     const ours = (await bundleSize(modularEntry)).gzipped;
     const official = (await bundleSize(classEntry("@azure/communication-identity"))).gzipped;
     // Deterministic (same esbuild, same lockfile).
-    expect(ours, `ours ${ours} B vs official ${official} B gzipped (${((ours / official) * 100).toFixed(1)}%)`).toBeLessThanOrEqual(official / 2);
+    expect(ours, `ours ${ours} B vs official ${official} B gzipped (${((ours / official) * 100).toFixed(1)}%)`).toBeLessThanOrEqual(
+      official / 2,
+    );
   });
 });

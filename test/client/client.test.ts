@@ -4,13 +4,7 @@ import { AzureLogger, setLogLevel } from "@azure/logger";
 import { createDefaultHttpClient, type HttpClient } from "@azure/core-rest-pipeline";
 import { startEmulator, type RunningEmulator } from "../../emulator/index.js";
 import { apiVersions as generatedApiVersions, defaultApiVersion } from "../../generated/src/index.js";
-import {
-  ApiVersionMismatchError,
-  AzureKeyCredential,
-  CommunicationIdentityClient,
-  KnownTokenScope,
-  RestError,
-} from "../../src/index.js";
+import { ApiVersionMismatchError, AzureKeyCredential, CommunicationIdentityClient, KnownTokenScope, RestError } from "../../src/index.js";
 import { startTlsProxy, type TlsProxy } from "./tlsProxy.js";
 import { generatedFrom } from "../fixtures/manifestVersions.js";
 import { counter, rejection } from "./helpers.js";
@@ -148,7 +142,10 @@ describe("CommunicationIdentityClient against the emulator", () => {
     });
     const user = await client.createUser();
     expect(user.communicationUserId).toMatch(USER_ID);
-    expect(urls.map((u) => new URL(u).search)).toEqual([`?api-version=${defaultApiVersion}&attempt=1`, `?api-version=${defaultApiVersion}&attempt=2`]);
+    expect(urls.map((u) => new URL(u).search)).toEqual([
+      `?api-version=${defaultApiVersion}&attempt=1`,
+      `?api-version=${defaultApiVersion}&attempt=2`,
+    ]);
   });
 
   it("service errors are RestErrors with statusCode, code, message and request id", async () => {

@@ -39,16 +39,32 @@ describe("parseConnectionString", () => {
     ["no accesskey", "endpoint=https://h.example", 'Invalid connection string: "accesskey" is missing or empty.'],
     ["empty endpoint", `endpoint=;accesskey=${KEY}`, 'Invalid connection string: "endpoint" is missing or empty.'],
     ["empty accesskey", "endpoint=https://h.example;accesskey= ", 'Invalid connection string: "accesskey" is missing or empty.'],
-    ["segment without =", "endpoint=https://h.example;justtextnoequals", "Invalid connection string: segment 2 is not endpoint=… or accesskey=…."],
+    [
+      "segment without =",
+      "endpoint=https://h.example;justtextnoequals",
+      "Invalid connection string: segment 2 is not endpoint=… or accesskey=….",
+    ],
     ["unknown key", `endpoint=https://h.example;acceskey=${KEY}`, "Invalid connection string: segment 2 is not endpoint=… or accesskey=…."],
-    ["duplicate key", `endpoint=https://a.example;Endpoint=https://b.example;accesskey=${KEY}`, 'Invalid connection string: "endpoint" is given twice.'],
+    [
+      "duplicate key",
+      `endpoint=https://a.example;Endpoint=https://b.example;accesskey=${KEY}`,
+      'Invalid connection string: "endpoint" is given twice.',
+    ],
     [
       "relative endpoint",
       `endpoint=contoso.communication.azure.com;accesskey=${KEY}`,
       "Invalid endpoint in the connection string: it is not an absolute URL.",
     ],
-    ["ftp endpoint", `endpoint=ftp://h.example;accesskey=${KEY}`, "Invalid endpoint in the connection string: its scheme must be http or https."],
-    ["file endpoint", "endpoint=file://banana/fofana.txt;accesskey=banana", "Invalid endpoint in the connection string: its scheme must be http or https."],
+    [
+      "ftp endpoint",
+      `endpoint=ftp://h.example;accesskey=${KEY}`,
+      "Invalid endpoint in the connection string: its scheme must be http or https.",
+    ],
+    [
+      "file endpoint",
+      "endpoint=file://banana/fofana.txt;accesskey=banana",
+      "Invalid endpoint in the connection string: its scheme must be http or https.",
+    ],
   ];
   it.each(cases)("rejects %s with an exact message", (_name, input, message) => {
     expect(() => parseConnectionString(input)).toThrow(new TypeError(message));
@@ -82,14 +98,46 @@ describe("no error message or stack holds a value that may be the key", () => {
     throw new Error("expected a throw");
   };
   const connectionStringCases: Array<[string, string, string]> = [
-    ["the key as a bare segment", `endpoint=https://h.example;${SECRET}`, "Invalid connection string: segment 2 is not endpoint=… or accesskey=…."],
-    ["the key as the endpoint", `endpoint=${SECRET};accesskey=${SECRET}`, "Invalid endpoint in the connection string: it is not an absolute URL."],
-    ["a space instead of ';'", `endpoint=https://h.example/ accesskey=${SECRET}`, 'Invalid connection string: "accesskey" is missing or empty.'],
-    ["a space instead of ';', key first", `accesskey=${SECRET} endpoint=https://h.example/`, 'Invalid connection string: "endpoint" is missing or empty.'],
-    ["the key twice", `endpoint=https://h.example;accesskey=${SECRET};accesskey=${SECRET}`, 'Invalid connection string: "accesskey" is given twice.'],
-    ["the key before the endpoint, no key name", `${SECRET};endpoint=https://h.example`, "Invalid connection string: segment 1 is not endpoint=… or accesskey=…."],
-    ["a key without padding as a bare segment", `endpoint=https://h.example;${SECRET.replace(/=+$/, "")}`, "Invalid connection string: segment 2 is not endpoint=… or accesskey=…."],
-    ["a malformed endpoint", `endpoint=nope${SECRET};accesskey=${SECRET}`, "Invalid endpoint in the connection string: it is not an absolute URL."],
+    [
+      "the key as a bare segment",
+      `endpoint=https://h.example;${SECRET}`,
+      "Invalid connection string: segment 2 is not endpoint=… or accesskey=….",
+    ],
+    [
+      "the key as the endpoint",
+      `endpoint=${SECRET};accesskey=${SECRET}`,
+      "Invalid endpoint in the connection string: it is not an absolute URL.",
+    ],
+    [
+      "a space instead of ';'",
+      `endpoint=https://h.example/ accesskey=${SECRET}`,
+      'Invalid connection string: "accesskey" is missing or empty.',
+    ],
+    [
+      "a space instead of ';', key first",
+      `accesskey=${SECRET} endpoint=https://h.example/`,
+      'Invalid connection string: "endpoint" is missing or empty.',
+    ],
+    [
+      "the key twice",
+      `endpoint=https://h.example;accesskey=${SECRET};accesskey=${SECRET}`,
+      'Invalid connection string: "accesskey" is given twice.',
+    ],
+    [
+      "the key before the endpoint, no key name",
+      `${SECRET};endpoint=https://h.example`,
+      "Invalid connection string: segment 1 is not endpoint=… or accesskey=….",
+    ],
+    [
+      "a key without padding as a bare segment",
+      `endpoint=https://h.example;${SECRET.replace(/=+$/, "")}`,
+      "Invalid connection string: segment 2 is not endpoint=… or accesskey=….",
+    ],
+    [
+      "a malformed endpoint",
+      `endpoint=nope${SECRET};accesskey=${SECRET}`,
+      "Invalid endpoint in the connection string: it is not an absolute URL.",
+    ],
   ];
   it.each(connectionStringCases)("%s", (_name, connectionString, message) => {
     for (const run of [

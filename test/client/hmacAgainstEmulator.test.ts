@@ -55,7 +55,7 @@ describe.each([
     expect(unicode.status).toBe(201);
   });
 
-  it("is accepted with non-canonical spellings of the key (decoded as Buffer.from(key, \"base64\"))", async () => {
+  it('is accepted with non-canonical spellings of the key (decoded as Buffer.from(key, "base64"))', async () => {
     const key = emulator.accessKey;
     const bytes = Buffer.from(key, "base64");
     expect(bytes.toString("base64")).toBe(key); // the emulator's own key is canonical
@@ -99,8 +99,15 @@ describe.each([
 
   it("fails verification with another key", async () => {
     const pipeline = createEmptyPipeline();
-    pipeline.addPolicy(hmacAuthenticationPolicyWith(signer, new AzureKeyCredential(Buffer.from("another key").toString("base64"))), { phase: "Sign" });
-    const request = createPipelineRequest({ url: new URL("identities?api-version=2021-03-07", emulator.endpoint).href, method: "POST", body: "{}", allowInsecureConnection: true });
+    pipeline.addPolicy(hmacAuthenticationPolicyWith(signer, new AzureKeyCredential(Buffer.from("another key").toString("base64"))), {
+      phase: "Sign",
+    });
+    const request = createPipelineRequest({
+      url: new URL("identities?api-version=2021-03-07", emulator.endpoint).href,
+      method: "POST",
+      body: "{}",
+      allowInsecureConnection: true,
+    });
     request.headers.set("content-type", "application/json");
     const response = await pipeline.sendRequest(httpClient, request);
     expect(response.status).toBe(401);

@@ -17,7 +17,8 @@ const DATE_TEXT = "Tue, 02 Jan 2024 03:04:05 GMT";
 const sha256 = (body: string | Buffer) => createHash("sha256").update(body).digest("base64");
 const sign = (key: string, text: string) => createHmac("sha256", Buffer.from(key, "base64")).update(text, "utf8").digest("base64");
 
-const authorization = (key: string, text: string) => `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${sign(key, text)}`;
+const authorization = (key: string, text: string) =>
+  `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=${sign(key, text)}`;
 
 /** Every test below runs with each signer: same vectors, same expected bytes. */
 describe.each([
@@ -129,9 +130,7 @@ describe.each([
       createPipelineRequest({ url, method: "POST", formData: { a: "b" } }),
       createPipelineRequest({ url, method: "POST", multipartBody: { parts: [] } }),
     ]) {
-      await expect(signed(request)).rejects.toThrow(
-        new Error("HMAC cannot sign a stream, Blob or form body."),
-      );
+      await expect(signed(request)).rejects.toThrow(new Error("HMAC cannot sign a stream, Blob or form body."));
     }
   });
 
@@ -144,13 +143,18 @@ describe.each([
 
   it("sets the host header to the signed host: with a non-default port, without the scheme's default one", async () => {
     const hosts: (string | undefined)[] = [];
-    for (const url of ["https://h.example:8443/identities", "https://h.example:443/identities", "http://127.0.0.1:54321/identities", "http://h.example:80/x"]) {
+    for (const url of [
+      "https://h.example:8443/identities",
+      "https://h.example:443/identities",
+      "http://127.0.0.1:54321/identities",
+      "http://h.example:80/x",
+    ]) {
       hosts.push((await signed(createPipelineRequest({ url, method: "POST", body: "{}" }))).headers.get("host"));
     }
     expect(hosts).toEqual(["h.example:8443", "h.example", "127.0.0.1:54321", "h.example"]);
   });
 
-  it("decodes non-canonical access keys as Buffer.from(key, \"base64\") does", async () => {
+  it('decodes non-canonical access keys as Buffer.from(key, "base64") does', async () => {
     const url = "https://h.example/identities?api-version=2021-03-07";
     const toSign = `POST\n/identities?api-version=2021-03-07\n${DATE_TEXT};h.example;${sha256("{}")}`;
     for (const key of NON_CANONICAL_KEYS) {
@@ -199,7 +203,7 @@ describe("access key decoding", () => {
 });
 
 describe("the platform signer (#hmacSigner)", () => {
-  it("is node:crypto under Node (package.json imports, condition \"node\")", () => {
+  it('is node:crypto under Node (package.json imports, condition "node")', () => {
     expect(platformSigner.name).toBe("node:crypto");
   });
 

@@ -27,7 +27,7 @@ function* sampleStrings(count: number, maxLength: number): Generator<string> {
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 
 describe("base64ToBytes", () => {
-  it("gives the bytes Buffer.from(text, \"base64\") gives, for 20 000 sample strings", () => {
+  it('gives the bytes Buffer.from(text, "base64") gives, for 20 000 sample strings', () => {
     const mismatches: string[] = [];
     for (const text of sampleStrings(20_000, 24)) {
       if (hex(base64ToBytes(text)) !== Buffer.from(text, "base64").toString("hex")) mismatches.push(JSON.stringify(text));
@@ -51,8 +51,9 @@ describe("base64ToBytes", () => {
 });
 
 describe("the two signers", () => {
-  it("sign alike, as node:crypto does with Buffer.from(key, \"base64\"), for 300 sample keys", async () => {
-    const text = "POST\n/identities?api-version=2023-10-01\nTue, 02 Jan 2024 03:04:05 GMT;h.example;47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+  it('sign alike, as node:crypto does with Buffer.from(key, "base64"), for 300 sample keys', async () => {
+    const text =
+      "POST\n/identities?api-version=2023-10-01\nTue, 02 Jan 2024 03:04:05 GMT;h.example;47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
     const mismatches: string[] = [];
     for (const key of sampleStrings(300, 40)) {
       const expected = createHmac("sha256", Buffer.from(key, "base64")).update(text, "utf8").digest("base64");

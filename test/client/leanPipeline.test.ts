@@ -48,13 +48,24 @@ describe("createIdentityPipeline (composed on an empty pipeline)", () => {
       createIdentityPipeline(endpoint, credentialPolicy(new AzureKeyCredential(KEY)), {})
         .getOrderedPolicies()
         .some((p) => p.name === "communicationIdentityAllowInsecureConnectionPolicy");
-    const endpoints = ["HTTP://LOCALHOST:8080", "http://127.0.0.1:1", "http://[::1]:2", "http://10.0.0.1", "https://localhost", "http://localhost.example"];
+    const endpoints = [
+      "HTTP://LOCALHOST:8080",
+      "http://127.0.0.1:1",
+      "http://[::1]:2",
+      "http://10.0.0.1",
+      "https://localhost",
+      "http://localhost.example",
+    ];
     expect(endpoints.filter(insecure)).toEqual(["HTTP://LOCALHOST:8080", "http://127.0.0.1:1", "http://[::1]:2"]);
   });
 });
 
 describe("hmacAuthenticationPolicy over many bodies and key rotation", () => {
-  async function sign(policy: ReturnType<typeof hmacAuthenticationPolicy>, path: string, body: string | undefined): Promise<PipelineRequest> {
+  async function sign(
+    policy: ReturnType<typeof hmacAuthenticationPolicy>,
+    path: string,
+    body: string | undefined,
+  ): Promise<PipelineRequest> {
     const request = createPipelineRequest({ url: `https://h.example${path}`, method: "POST", ...(body === undefined ? {} : { body }) });
     const next = async (req: PipelineRequest): Promise<PipelineResponse> => ({ request: req, status: 200, headers: createHttpHeaders() });
     return (await policy.sendRequest(request, next)).request;

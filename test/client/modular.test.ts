@@ -45,20 +45,29 @@ describe("contexts", () => {
       return "no error";
     };
     const cases: Array<[() => unknown, () => unknown]> = [
-      [() => createIdentityContextFromConnectionString("endpoint=https://x.example"), () => new CommunicationIdentityClient("endpoint=https://x.example")],
-      [() => createIdentityContextFromConnectionString(emulator.connectionString, { apiVersion: "2020-01-01" }), () => new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2020-01-01" })],
-      [() => createIdentityContext("ftp://x.example", new AzureKeyCredential("a2V5")), () => new CommunicationIdentityClient("ftp://x.example", new AzureKeyCredential("a2V5"))],
+      [
+        () => createIdentityContextFromConnectionString("endpoint=https://x.example"),
+        () => new CommunicationIdentityClient("endpoint=https://x.example"),
+      ],
+      [
+        () => createIdentityContextFromConnectionString(emulator.connectionString, { apiVersion: "2020-01-01" }),
+        () => new CommunicationIdentityClient(emulator.connectionString, { apiVersion: "2020-01-01" }),
+      ],
+      [
+        () => createIdentityContext("ftp://x.example", new AzureKeyCredential("a2V5")),
+        () => new CommunicationIdentityClient("ftp://x.example", new AzureKeyCredential("a2V5")),
+      ],
     ];
     expect(cases.map(([modular, classic]) => [messages(modular), messages(classic)])).toEqual([
-      ['TypeError: Invalid connection string: "accesskey" is missing or empty.', 'TypeError: Invalid connection string: "accesskey" is missing or empty.'],
+      [
+        'TypeError: Invalid connection string: "accesskey" is missing or empty.',
+        'TypeError: Invalid connection string: "accesskey" is missing or empty.',
+      ],
       [
         `RangeError: apiVersion "2020-01-01" is not one of the generated api-versions: ${GENERATED_VERSIONS.join(", ")}`,
         `RangeError: apiVersion "2020-01-01" is not one of the generated api-versions: ${GENERATED_VERSIONS.join(", ")}`,
       ],
-      [
-        "TypeError: Invalid endpoint: its scheme must be http or https.",
-        "TypeError: Invalid endpoint: its scheme must be http or https.",
-      ],
+      ["TypeError: Invalid endpoint: its scheme must be http or https.", "TypeError: Invalid endpoint: its scheme must be http or https."],
     ]);
     expect(messages(() => createIdentityContext(emulator.endpoint, { key: 1 } as never))).toBe(
       "TypeError: credential must be a KeyCredential (e.g. AzureKeyCredential) or a TokenCredential.",

@@ -30,7 +30,10 @@ const mask = (value: unknown): unknown =>
       .replace(/"\d{4}-\d\d-\d\dT[\d:.]+Z"/g, '"<Date>"'),
   ) as unknown;
 
-function recorder(): { calls: Call[]; onResponse: (raw: FullOperationResponse | OfficialFullOperationResponse, flat: unknown, error?: unknown) => void } {
+function recorder(): {
+  calls: Call[];
+  onResponse: (raw: FullOperationResponse | OfficialFullOperationResponse, flat: unknown, error?: unknown) => void;
+} {
   const calls: Call[] = [];
   return {
     calls,
@@ -45,7 +48,13 @@ function recorder(): { calls: Call[]; onResponse: (raw: FullOperationResponse | 
       };
       if (error) {
         const e = error as RestError;
-        call.error = { statusCode: e.statusCode, code: e.code, message: e.message, responseIsRaw: e.response === raw, details: mask(e.details) };
+        call.error = {
+          statusCode: e.statusCode,
+          code: e.code,
+          message: e.message,
+          responseIsRaw: e.response === raw,
+          details: mask(e.details),
+        };
       }
       calls.push(call);
     },
@@ -126,9 +135,14 @@ describe("onResponse(rawResponse, flatResponse, error?)", () => {
 
 describe("requestOptions set on the request as core-client sets them", () => {
   it("allowInsecureConnection lets one request use plain http that the client refuses", async () => {
-    const strict = new CommunicationIdentityClient(both.emulator.connectionString, { allowInsecureConnection: false, retryOptions: { maxRetries: 0 } });
+    const strict = new CommunicationIdentityClient(both.emulator.connectionString, {
+      allowInsecureConnection: false,
+      retryOptions: { maxRetries: 0 },
+    });
     const refused = (await rejection(strict.createUser())) as Error;
-    expect(refused.message).toBe(`Cannot connect to ${both.emulator.endpoint.replace(/\/$/, "")}/identities?api-version=${DEFAULT_VERSION} while allowInsecureConnection is false.`);
+    expect(refused.message).toBe(
+      `Cannot connect to ${both.emulator.endpoint.replace(/\/$/, "")}/identities?api-version=${DEFAULT_VERSION} while allowInsecureConnection is false.`,
+    );
     const user = await strict.createUser({ requestOptions: { allowInsecureConnection: true } });
     expect(user.communicationUserId).toMatch(/^8:acs:/);
   });

@@ -71,7 +71,8 @@ function installedClosure(names: string[]): Map<string, string> {
     }
     const known = found.get(name);
     if (known !== undefined) {
-      if (known !== dir) throw new Error(`${name} is installed twice (${known}, ${dir}); one project cannot hold both as top-level tarballs.`);
+      if (known !== dir)
+        throw new Error(`${name} is installed twice (${known}, ${dir}); one project cannot hold both as top-level tarballs.`);
       return;
     }
     found.set(name, dir);
@@ -107,11 +108,16 @@ beforeAll(async () => {
     npm_config_audit: "false",
     npm_config_fund: "false",
   };
-  const dependencies = Object.keys((JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies);
+  const dependencies = Object.keys(
+    (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies,
+  );
   const deps = join(project, "deps");
   mkdirSync(deps);
   // Absolute directories: npm would read "node_modules/x" as a GitHub shorthand.
-  await run(npm, ["pack", "--ignore-scripts", "--pack-destination", deps, ...installedClosure([...dependencies, "@types/node"]).values()], { cwd: root, env: offline });
+  await run(npm, ["pack", "--ignore-scripts", "--pack-destination", deps, ...installedClosure([...dependencies, "@types/node"]).values()], {
+    cwd: root,
+    env: offline,
+  });
   const depTarballs = readdirSync(deps).map((f) => `./deps/${f}`);
   await run(npm, ["install", "--offline", `./${tarball}`, ...depTarballs], { cwd: project, env: offline });
 
@@ -123,7 +129,10 @@ beforeAll(async () => {
   // Web Crypto removed (randomUUID kept: core-rest-pipeline needs it), so only node:crypto can sign.
   const noSubtle = `const real = globalThis.crypto;
 Object.defineProperty(globalThis, "crypto", { value: { randomUUID: () => real.randomUUID(), getRandomValues: (a) => real.getRandomValues(a) }, configurable: true });`;
-  writeFileSync(join(project, "nosubtle.mjs"), `${noSubtle}\n${lifecycle(`const { CommunicationIdentityClient } = await import("@acs-gen/communication-identity");`)}`);
+  writeFileSync(
+    join(project, "nosubtle.mjs"),
+    `${noSubtle}\n${lifecycle(`const { CommunicationIdentityClient } = await import("@acs-gen/communication-identity");`)}`,
+  );
   writeFileSync(
     join(project, "nosubtle.cjs"),
     `${noSubtle}\n(async () => {\n${lifecycle(`const { CommunicationIdentityClient } = require("@acs-gen/communication-identity");`)}\n})().catch((e) => { console.error(e); process.exit(1); });`,
@@ -174,7 +183,16 @@ export { client };
   writeFileSync(
     join(project, "tsconfig.json"),
     JSON.stringify({
-      compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, lib: ["ES2022", "DOM"], types: ["node"], skipLibCheck: false, outDir: "out" },
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        lib: ["ES2022", "DOM"],
+        types: ["node"],
+        skipLibCheck: false,
+        outDir: "out",
+      },
       files: ["program.ts", "program.cts"],
     }),
   );
@@ -186,12 +204,22 @@ afterAll(async () => {
 });
 
 describe("the packed package", () => {
-  const tarballPath = () => join(project, readdirSync(project).find((f) => f.endsWith(".tgz"))!);
-  const fromTarball = async (path: string) => (await run("tar", ["-xzOf", tarballPath(), `package/${path}`], { maxBuffer: 1 << 24 })).stdout;
+  const tarballPath = () =>
+    join(
+      project,
+      readdirSync(project).find((f) => f.endsWith(".tgz"))!,
+    );
+  const fromTarball = async (path: string) =>
+    (await run("tar", ["-xzOf", tarballPath(), `package/${path}`], { maxBuffer: 1 << 24 })).stdout;
 
   it("ships only the builds, package.json, the package README and LICENSE", async () => {
     const { stdout } = await run("tar", ["-tzf", tarballPath()]);
-    const tops = new Set(stdout.trim().split("\n").map((p) => p.split("/").slice(0, 3).join("/")));
+    const tops = new Set(
+      stdout
+        .trim()
+        .split("\n")
+        .map((p) => p.split("/").slice(0, 3).join("/")),
+    );
     expect([...tops].sort()).toEqual([
       "package/LICENSE",
       "package/README.md",
@@ -253,7 +281,7 @@ describe("the packed package", () => {
     }
   });
 
-  it("bundles for browsers with the Web Crypto signer and without the Node-only policies (dist's \"imports\", the \"browser\" field)", async () => {
+  it('bundles for browsers with the Web Crypto signer and without the Node-only policies (dist\'s "imports", the "browser" field)', async () => {
     const bundle = async (contents: string) =>
       (
         await build({

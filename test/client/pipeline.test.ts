@@ -45,7 +45,10 @@ describe("createIdentityPipeline", () => {
   });
 
   it("orders caller policies before signing, and logging after it", () => {
-    const noop = (name: string) => ({ name, sendRequest: (r: PipelineRequest, n: (r: PipelineRequest) => Promise<PipelineResponse>) => n(r) });
+    const noop = (name: string) => ({
+      name,
+      sendRequest: (r: PipelineRequest, n: (r: PipelineRequest) => Promise<PipelineResponse>) => n(r),
+    });
     const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), {
       additionalPolicies: [
         { policy: noop("perRetryX"), position: "perRetry" },
@@ -124,9 +127,13 @@ describe("createIdentityPipeline", () => {
   });
 
   it("sends the user-agent prefix before the SDK's own", async () => {
-    const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), { userAgentOptions: { userAgentPrefix: "myapp/1.2" } });
+    const pipeline = createIdentityPipeline(URL_TEXT, credentialPolicy(new AzureKeyCredential(KEY)), {
+      userAgentOptions: { userAgentPrefix: "myapp/1.2" },
+    });
     const { client, seen } = recordingClient([200]);
     await pipeline.sendRequest(client, createPipelineRequest({ url: URL_TEXT, method: "POST", body: "{}" }));
-    expect(seen[0]!.req.headers.get("user-agent")).toMatch(new RegExp(`^myapp/1\\.2 azsdk-js-communication-identity-acsgen/${SDK_VERSION.replace(/\./g, "\\.")} core-rest-pipeline/`));
+    expect(seen[0]!.req.headers.get("user-agent")).toMatch(
+      new RegExp(`^myapp/1\\.2 azsdk-js-communication-identity-acsgen/${SDK_VERSION.replace(/\./g, "\\.")} core-rest-pipeline/`),
+    );
   });
 });

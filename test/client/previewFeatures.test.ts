@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type ReceivedRequest, type RunningEmulator } from "../../emulator/index.js";
-import {
-  AzureKeyCredential,
-  CommunicationIdentityClient,
-  KnownTeamsExtensionPrincipalType,
-  RestError,
-} from "../../src/index.js";
+import { AzureKeyCredential, CommunicationIdentityClient, KnownTeamsExtensionPrincipalType, RestError } from "../../src/index.js";
 import { generatedFrom } from "../fixtures/manifestVersions.js";
 import { counter, rejection } from "./helpers.js";
 
@@ -52,7 +47,11 @@ describe("createUser({ customId }) (2025-03-02-preview)", () => {
     const client = new CommunicationIdentityClient(emulator.connectionString, { apiVersion: PREVIEW });
     const error = (await rejection(client.createUserAndToken(["chat"], { customId: 7 as never }))) as RestError;
     expect(error).toBeInstanceOf(RestError);
-    expect([error.statusCode, error.code, error.message]).toEqual([400, "ValidationError", "CustomId must be a string of 1 to 256 characters."]);
+    expect([error.statusCode, error.code, error.message]).toEqual([
+      400,
+      "ValidationError",
+      "CustomId must be a string of 1 to 256 characters.",
+    ]);
     expect(received.at(-1)?.body.toString("utf8")).toBe('{"createTokenWithScopes":["chat"],"customId":7}');
   });
 });

@@ -23,7 +23,11 @@ const user = { communicationUserId: "8:acs:00000000-0000-4000-8000-000000000000_
 
 type Client = CommunicationIdentityClient | OfficialClient;
 const cases: Array<[string, (client: Client) => Promise<unknown>, Outcome]> = [
-  ["getToken with no scopes", (c) => c.getToken(user, []), ["RestError", 400, "ValidationError", "Invalid scopes - Scopes field is required."]],
+  [
+    "getToken with no scopes",
+    (c) => c.getToken(user, []),
+    ["RestError", 400, "ValidationError", "Invalid scopes - Scopes field is required."],
+  ],
   [
     "getToken with an empty-string scope",
     (c) => c.getToken(user, ["" as never]),
@@ -46,23 +50,48 @@ const cases: Array<[string, (client: Client) => Promise<unknown>, Outcome]> = [
   ],
   [
     "getTokenForTeamsUser with an empty clientId",
-    (c) => c.getTokenForTeamsUser({ teamsUserAadToken: both.emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }), clientId: "", userObjectId: USER_ID }),
+    (c) =>
+      c.getTokenForTeamsUser({
+        teamsUserAadToken: both.emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }),
+        clientId: "",
+        userObjectId: USER_ID,
+      }),
     ["RestError", 400, "ValidationError", "AppId: The AppId field is required."],
   ],
   [
     "getTokenForTeamsUser with an empty userObjectId",
-    (c) => c.getTokenForTeamsUser({ teamsUserAadToken: both.emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }), clientId: APP_ID, userObjectId: "" }),
+    (c) =>
+      c.getTokenForTeamsUser({
+        teamsUserAadToken: both.emulator.mintEntraToken({ appId: APP_ID, userId: USER_ID, expiresInSeconds: 1800 }),
+        clientId: APP_ID,
+        userObjectId: "",
+      }),
     ["RestError", 400, "ValidationError", "UserId: The UserId field is required."],
   ],
 ];
 
-const rangeCases: Array<[string, (client: Client) => Promise<unknown>, Outcome]> = [59, 1441].flatMap((minutes): Array<[string, (client: Client) => Promise<unknown>, Outcome]> => {
-  const expected: Outcome = ["RestError", 400, "ValidationError", `ExpiresInMinutes value ${minutes} is invalid. Value must be within the [60, 1440] interval.`];
-  return [
-    [`getToken with tokenExpiresInMinutes ${minutes}`, async (c) => c.getToken(await c.createUser(), ["chat"], { tokenExpiresInMinutes: minutes }), expected],
-    [`createUserAndToken with tokenExpiresInMinutes ${minutes}`, (c) => c.createUserAndToken(["chat"], { tokenExpiresInMinutes: minutes }), expected],
-  ];
-});
+const rangeCases: Array<[string, (client: Client) => Promise<unknown>, Outcome]> = [59, 1441].flatMap(
+  (minutes): Array<[string, (client: Client) => Promise<unknown>, Outcome]> => {
+    const expected: Outcome = [
+      "RestError",
+      400,
+      "ValidationError",
+      `ExpiresInMinutes value ${minutes} is invalid. Value must be within the [60, 1440] interval.`,
+    ];
+    return [
+      [
+        `getToken with tokenExpiresInMinutes ${minutes}`,
+        async (c) => c.getToken(await c.createUser(), ["chat"], { tokenExpiresInMinutes: minutes }),
+        expected,
+      ],
+      [
+        `createUserAndToken with tokenExpiresInMinutes ${minutes}`,
+        (c) => c.createUserAndToken(["chat"], { tokenExpiresInMinutes: minutes }),
+        expected,
+      ],
+    ];
+  },
+);
 
 describe("values the service rejects are sent, and its error reaches the caller as with the official client", () => {
   it.each(cases)("%s", async (_name, call, expected) => {

@@ -70,14 +70,28 @@ describe("tracing", () => {
       traceparent: http!.traceparent,
     });
     expect(header(request, "traceparent")).toBe(http!.traceparent);
-    expect(header(request, "user-agent")).toMatch(new RegExp(`^azsdk-js-communication-identity-acsgen/${SDK_VERSION.replace(/\./g, "\\.")} core-rest-pipeline/`));
+    expect(header(request, "user-agent")).toMatch(
+      new RegExp(`^azsdk-js-communication-identity-acsgen/${SDK_VERSION.replace(/\./g, "\\.")} core-rest-pipeline/`),
+    );
   });
 
   it.each([
-    ["getToken", "CommunicationIdentity-issueToken", (c: CommunicationIdentityClient, u: { communicationUserId: string }) => c.getToken(u, ["chat"])],
+    [
+      "getToken",
+      "CommunicationIdentity-issueToken",
+      (c: CommunicationIdentityClient, u: { communicationUserId: string }) => c.getToken(u, ["chat"]),
+    ],
     ["createUserAndToken", "CommunicationIdentity-createUserAndToken", (c: CommunicationIdentityClient) => c.createUserAndToken(["chat"])],
-    ["revokeTokens", "CommunicationIdentity-revokeTokens", (c: CommunicationIdentityClient, u: { communicationUserId: string }) => c.revokeTokens(u)],
-    ["deleteUser", "CommunicationIdentity-deleteUser", (c: CommunicationIdentityClient, u: { communicationUserId: string }) => c.deleteUser(u)],
+    [
+      "revokeTokens",
+      "CommunicationIdentity-revokeTokens",
+      (c: CommunicationIdentityClient, u: { communicationUserId: string }) => c.revokeTokens(u),
+    ],
+    [
+      "deleteUser",
+      "CommunicationIdentity-deleteUser",
+      (c: CommunicationIdentityClient, u: { communicationUserId: string }) => c.deleteUser(u),
+    ],
   ])("%s: span %s", async (_method, name, call) => {
     const client = new CommunicationIdentityClient(emulator.connectionString);
     const user = await client.createUser();

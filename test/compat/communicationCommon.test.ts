@@ -49,9 +49,7 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
     });
 
     it("throws if invalid connection string", () => {
-      expect(() => clientUnderTest.parseConnectionString("Lorem ipsum dolor connection string")).toThrowError(
-        "Invalid connection string",
-      );
+      expect(() => clientUnderTest.parseConnectionString("Lorem ipsum dolor connection string")).toThrowError("Invalid connection string");
     });
   });
 
@@ -89,9 +87,7 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
     });
 
     it("throws if invalid connection string", () => {
-      expect(() => clientUnderTest.fromConnectionString("Lorem ipsum dolor connection string")).toThrowError(
-        "Invalid connection string",
-      );
+      expect(() => clientUnderTest.fromConnectionString("Lorem ipsum dolor connection string")).toThrowError("Invalid connection string");
     });
   });
 

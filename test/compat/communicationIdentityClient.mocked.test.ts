@@ -28,9 +28,14 @@ const NO_SCOPES_BODY = {
 describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
   describe("CommunicationIdentityClient [Emulator, was Mocked]", () => {
     const setup = (options?: Record<string, unknown>) =>
-      env.client(clientUnderTest, false, () => {
-        throw new Error("unreachable");
-      }, options);
+      env.client(
+        clientUnderTest,
+        false,
+        () => {
+          throw new Error("unreachable");
+        },
+        options,
+      );
     const dateHeader = "x-ms-date";
     const apiVersion = clientUnderTest.defaultApiVersion;
 
@@ -119,9 +124,7 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
       transport.failAfterResponse = (request, response) =>
         new RestError("pipeline failure", { code: "PipelineFailure", statusCode: response.status, request, response });
       const onResponse = vi.fn();
-      const error = await rejection(
-        client.getToken(user, [], { requestOptions: { shouldDeserialize: false }, onResponse }),
-      );
+      const error = await rejection(client.getToken(user, [], { requestOptions: { shouldDeserialize: false }, onResponse }));
       expect(error.message).toBe("pipeline failure");
       expect(onResponse).toHaveBeenCalledOnce();
       const [rawResponse, flatResponse, callbackError] = onResponse.mock.calls[0]!;
@@ -169,10 +172,10 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
     it.skipIf(!has(clientUnderTest, "plainTextErrors"))("preserves RestError metadata for non-envelope gateway errors", async () => {
       const gateway = await startGateway();
       try {
-        const client = clientUnderTest.fromConnectionString(
-          `endpoint=${gateway.endpoint};accesskey=${WELL_KNOWN_ACCESS_KEY}`,
-          { allowInsecureConnection: true, retryOptions: { maxRetries: 0 } },
-        );
+        const client = clientUnderTest.fromConnectionString(`endpoint=${gateway.endpoint};accesskey=${WELL_KNOWN_ACCESS_KEY}`, {
+          allowInsecureConnection: true,
+          retryOptions: { maxRetries: 0 },
+        });
         const error = await rejection(client.getToken({ communicationUserId: "ACS_ID" }, ["chat"]));
         expect(isRestError(error)).toBe(true);
         expect(error.message).toBe("Bad Gateway");
@@ -186,32 +189,31 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
     });
 
     // Needs requiredArgumentChecks (see Feature in harness.ts): not in 1.3.1.
-    it.skipIf(!has(clientUnderTest, "requiredArgumentChecks"))("validates required operation arguments before sending a request", async () => {
-      const user = await newUser();
-      const { client, transport } = setup();
-      // The official test expects synchronous throws; 1.3.1's methods are async, so a rejection
-      // before any request is accepted too (the message is matched as a substring, as there).
-      const refusal = async (call: () => Promise<unknown>) => (await rejection(call())).message;
-      expect(await refusal(() => client.getToken({} as User, ["chat"]))).toContain("id cannot be null or undefined.");
-      expect(await refusal(() => client.getToken(user, undefined as never))).toContain(
-        "scopes cannot be null or undefined.",
-      );
-      expect(await refusal(() => client.revokeTokens({} as User))).toContain("id cannot be null or undefined.");
-      expect(await refusal(() => client.createUserAndToken(undefined as never))).toContain(
-        "scopes cannot be null or undefined.",
-      );
-      expect(await refusal(() => client.deleteUser({} as User))).toContain("id cannot be null or undefined.");
-      expect(
-        await refusal(() => client.getTokenForTeamsUser({ clientId: "clientId", userObjectId: "userObjectId" })),
-      ).toContain("teamsUserAadToken cannot be null or undefined.");
-      expect(
-        await refusal(() => client.getTokenForTeamsUser({ teamsUserAadToken: "token", userObjectId: "userObjectId" })),
-      ).toContain("clientId cannot be null or undefined.");
-      expect(
-        await refusal(() => client.getTokenForTeamsUser({ teamsUserAadToken: "token", clientId: "clientId" })),
-      ).toContain("userObjectId cannot be null or undefined.");
-      expect(transport.sent).toEqual([]);
-    });
+    it.skipIf(!has(clientUnderTest, "requiredArgumentChecks"))(
+      "validates required operation arguments before sending a request",
+      async () => {
+        const user = await newUser();
+        const { client, transport } = setup();
+        // The official test expects synchronous throws; 1.3.1's methods are async, so a rejection
+        // before any request is accepted too (the message is matched as a substring, as there).
+        const refusal = async (call: () => Promise<unknown>) => (await rejection(call())).message;
+        expect(await refusal(() => client.getToken({} as User, ["chat"]))).toContain("id cannot be null or undefined.");
+        expect(await refusal(() => client.getToken(user, undefined as never))).toContain("scopes cannot be null or undefined.");
+        expect(await refusal(() => client.revokeTokens({} as User))).toContain("id cannot be null or undefined.");
+        expect(await refusal(() => client.createUserAndToken(undefined as never))).toContain("scopes cannot be null or undefined.");
+        expect(await refusal(() => client.deleteUser({} as User))).toContain("id cannot be null or undefined.");
+        expect(await refusal(() => client.getTokenForTeamsUser({ clientId: "clientId", userObjectId: "userObjectId" }))).toContain(
+          "teamsUserAadToken cannot be null or undefined.",
+        );
+        expect(await refusal(() => client.getTokenForTeamsUser({ teamsUserAadToken: "token", userObjectId: "userObjectId" }))).toContain(
+          "clientId cannot be null or undefined.",
+        );
+        expect(await refusal(() => client.getTokenForTeamsUser({ teamsUserAadToken: "token", clientId: "clientId" }))).toContain(
+          "userObjectId cannot be null or undefined.",
+        );
+        expect(transport.sent).toEqual([]);
+      },
+    );
 
     it("[getToken] excludes _response from results", async () => {
       const user = await newUser();

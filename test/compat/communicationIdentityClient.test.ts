@@ -39,8 +39,7 @@ const tokenScopeScenarios = [
 
 describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
   describe.each(AUTH_MODES)("CommunicationIdentityClient [Emulator] (%s)", (_mode, useAad) => {
-    const setup = (skip: (note: string) => never, options?: Record<string, unknown>) =>
-      env.client(clientUnderTest, useAad, skip, options);
+    const setup = (skip: (note: string) => never, options?: Record<string, unknown>) => env.client(clientUnderTest, useAad, skip, options);
 
     /** An id the emulator created for its resource. */
     const idOf = (resourceId: string) => new RegExp(`^8:acs:${resourceId}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);

@@ -66,9 +66,7 @@ describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
     }
 
     for (const input of invalid) {
-      it(`throws error when attempting to issue user and invalid expiration token <${input.description}>`, async ({
-        skip,
-      }) => {
+      it(`throws error when attempting to issue user and invalid expiration token <${input.description}>`, async ({ skip }) => {
         const { client } = setup(skip);
         const call = client.createUserAndToken(["chat"], { tokenExpiresInMinutes: input.tokenExpiresInMinutes });
         expect(await serviceError(call)).toEqual(outOfRange(input.tokenExpiresInMinutes));

@@ -72,13 +72,7 @@ export interface CompatClient {
  * - `plainTextErrors`: a non-JSON error body (a gateway's "Bad Gateway") becomes the RestError's
  *   message and details.
  */
-export type Feature =
-  | "customId"
-  | "getUserDetail"
-  | "apiVersion"
-  | "requiredArgumentChecks"
-  | "rawErrorBodies"
-  | "plainTextErrors";
+export type Feature = "customId" | "getUserDetail" | "apiVersion" | "requiredArgumentChecks" | "rawErrorBodies" | "plainTextErrors";
 
 type Options = Record<string, unknown>;
 
@@ -277,9 +271,7 @@ export async function rejection(promise: Promise<unknown>): Promise<Record<strin
 }
 
 /** Status, code and message of a service error, for exact comparison. */
-export async function serviceError(
-  promise: Promise<unknown>,
-): Promise<{ statusCode: unknown; code: unknown; message: unknown }> {
+export async function serviceError(promise: Promise<unknown>): Promise<{ statusCode: unknown; code: unknown; message: unknown }> {
   const e = await rejection(promise);
   return { statusCode: e.statusCode, code: e.code, message: e.message };
 }
@@ -330,10 +322,7 @@ export const NOT_OWNED = {
 export const MINUTE = 60_000;
 
 /** What the emulator says of a token it issued (`POST /_emulator/introspect`). */
-export async function introspect(
-  emulator: RunningEmulator,
-  token: string,
-): Promise<{ active: boolean; reason?: string }> {
+export async function introspect(emulator: RunningEmulator, token: string): Promise<{ active: boolean; reason?: string }> {
   const request = emulator.endpoint.startsWith("https:") ? httpsRequest : httpRequest;
   const ca = "tlsCertificatePem" in emulator ? (emulator as HttpsEmulator).tlsCertificatePem : undefined;
   const body = JSON.stringify({ token });

@@ -13,8 +13,7 @@ const env = useCompatEnvironment();
 
 describe.each(CLIENTS)("%s", (_name, clientUnderTest) => {
   describe("CommunicationIdentityClientTest [Emulator]", () => {
-    const identityClient = (managedIdentity: boolean, skip: (note: string) => never) =>
-      env.client(clientUnderTest, managedIdentity, skip);
+    const identityClient = (managedIdentity: boolean, skip: (note: string) => never) => env.client(clientUnderTest, managedIdentity, skip);
     const idOf = (resourceId: string) => new RegExp(`^8:acs:${resourceId}_[0-9a-f-]{36}$`);
 
     for (const managedIdentity of [true, false]) {

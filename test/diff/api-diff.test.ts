@@ -25,69 +25,104 @@ const row = (c: Change): [string, boolean, string, string] => [c.rule, c.breakin
 
 /** Exact [rule, breaking, path, message] rows per fixture pair, in the diff's sorted order. */
 const EXPECTED: Record<string, Array<[string, boolean, string, string]>> = {
-  "exports": [
-    ["type-alias-changed",true,"Alias","Type alias Alias changed from string to number."],
-    ["reexport-source-changed",true,"AzureKeyCredential","AzureKeyCredential is now re-exported from @azure/core-credentials instead of @azure/core-auth."],
-    ["export-removed",true,"Gone","Export Gone (interface) was removed."],
-    ["const-type-changed",true,"LIMIT","Type of LIMIT changed from number to string."],
-    ["const-value-changed",false,"SDK_VERSION","Value of SDK_VERSION changed from \"1.0.0\" to \"1.1.0\"."],
-    ["export-kind-changed",true,"Shape","Export Shape changed from interface to type."],
-    ["export-added",false,"createThing","Export createThing (function) was added."],
-    ["const-list-member-removed",true,"retired","Value \"v1\" was removed from retired."],
-    ["const-list-member-added",false,"versions","Value \"2027-01-01\" was added to versions."],
+  exports: [
+    ["type-alias-changed", true, "Alias", "Type alias Alias changed from string to number."],
+    [
+      "reexport-source-changed",
+      true,
+      "AzureKeyCredential",
+      "AzureKeyCredential is now re-exported from @azure/core-credentials instead of @azure/core-auth.",
+    ],
+    ["export-removed", true, "Gone", "Export Gone (interface) was removed."],
+    ["const-type-changed", true, "LIMIT", "Type of LIMIT changed from number to string."],
+    ["const-value-changed", false, "SDK_VERSION", 'Value of SDK_VERSION changed from "1.0.0" to "1.1.0".'],
+    ["export-kind-changed", true, "Shape", "Export Shape changed from interface to type."],
+    ["export-added", false, "createThing", "Export createThing (function) was added."],
+    ["const-list-member-removed", true, "retired", 'Value "v1" was removed from retired.'],
+    ["const-list-member-added", false, "versions", 'Value "2027-01-01" was added to versions.'],
   ],
   "input-properties": [
-    ["extends-added",false,"WidgetOptions","WidgetOptions now extends Other."],
-    ["extends-removed",true,"WidgetOptions","WidgetOptions no longer extends Base."],
-    ["property-type-changed",true,"WidgetOptions.count","Type of count in WidgetOptions changed from number to string."],
-    ["property-added-optional",false,"WidgetOptions.extra","Optional property extra was added to WidgetOptions."],
-    ["property-made-readonly",true,"WidgetOptions.fixed","Property fixed of WidgetOptions became readonly."],
-    ["property-made-writable",false,"WidgetOptions.label","Property label of WidgetOptions is no longer readonly."],
-    ["property-type-widened-input",false,"WidgetOptions.mode","Type of mode in input type WidgetOptions was widened from \"a\" to \"a\" | \"b\"."],
-    ["property-made-optional-input",false,"WidgetOptions.name","Property name of input type WidgetOptions became optional."],
-    ["property-added-required-input",true,"WidgetOptions.needed","Required property needed was added to input type WidgetOptions; existing code that builds it does not set it."],
-    ["property-removed",true,"WidgetOptions.removed","Property removed was removed from WidgetOptions."],
-    ["property-made-required-input",true,"WidgetOptions.size","Property size of input type WidgetOptions became required."],
+    ["extends-added", false, "WidgetOptions", "WidgetOptions now extends Other."],
+    ["extends-removed", true, "WidgetOptions", "WidgetOptions no longer extends Base."],
+    ["property-type-changed", true, "WidgetOptions.count", "Type of count in WidgetOptions changed from number to string."],
+    ["property-added-optional", false, "WidgetOptions.extra", "Optional property extra was added to WidgetOptions."],
+    ["property-made-readonly", true, "WidgetOptions.fixed", "Property fixed of WidgetOptions became readonly."],
+    ["property-made-writable", false, "WidgetOptions.label", "Property label of WidgetOptions is no longer readonly."],
+    [
+      "property-type-widened-input",
+      false,
+      "WidgetOptions.mode",
+      'Type of mode in input type WidgetOptions was widened from "a" to "a" | "b".',
+    ],
+    ["property-made-optional-input", false, "WidgetOptions.name", "Property name of input type WidgetOptions became optional."],
+    [
+      "property-added-required-input",
+      true,
+      "WidgetOptions.needed",
+      "Required property needed was added to input type WidgetOptions; existing code that builds it does not set it.",
+    ],
+    ["property-removed", true, "WidgetOptions.removed", "Property removed was removed from WidgetOptions."],
+    ["property-made-required-input", true, "WidgetOptions.size", "Property size of input type WidgetOptions became required."],
   ],
   "output-properties": [
-    ["property-added-required-output",false,"Reply.created","Required property created was added to output type Reply."],
-    ["property-made-optional-output",true,"Reply.id","Property id of output type Reply became optional; readers may now get undefined."],
-    ["property-type-changed",true,"Reply.kind","Type of kind in Reply changed from \"x\" | \"y\" to \"x\" | \"z\"."],
-    ["property-made-required-output",false,"Reply.note","Property note of output type Reply became required."],
-    ["property-type-narrowed-output",false,"Reply.state","Type of state in output type Reply was narrowed from \"on\" | \"off\" to \"on\"."],
+    ["property-added-required-output", false, "Reply.created", "Required property created was added to output type Reply."],
+    ["property-made-optional-output", true, "Reply.id", "Property id of output type Reply became optional; readers may now get undefined."],
+    ["property-type-changed", true, "Reply.kind", 'Type of kind in Reply changed from "x" | "y" to "x" | "z".'],
+    ["property-made-required-output", false, "Reply.note", "Property note of output type Reply became required."],
+    ["property-type-narrowed-output", false, "Reply.state", 'Type of state in output type Reply was narrowed from "on" | "off" to "on".'],
   ],
-  "methods": [
-    ["method-added",false,"Client.added","Method added was added to Client."],
-    ["overload-added",false,"Client.constructor","Overload Client.constructor(endpoint: string, credential: object) was added."],
-    ["overload-removed",true,"Client.constructor","Overload Client.constructor(endpoint: string, key: string) was removed."],
-    ["return-type-changed",true,"Client.find","Return type of Client.find changed from string to number."],
-    ["parameter-added-required",true,"Client.find(limit)","Required parameter limit was added to Client.find; existing calls do not pass it."],
-    ["parameter-type-changed",true,"Client.find(term)","Type of parameter term of Client.find changed from string to RegExp."],
-    ["parameter-renamed",false,"Client.get(key)","Parameter 1 of Client.get was renamed from id to key."],
-    ["parameter-added-optional",false,"Client.get(signal)","Optional parameter signal was added to Client.get."],
-    ["method-removed",true,"Client.gone","Method gone was removed from Client."],
-    ["parameter-type-widened",false,"Client.list(max)","Type of parameter max of Client.list was widened from number to number | bigint."],
-    ["parameter-added-optional",false,"Client.put(extra)","Optional parameter extra was added to Client.put."],
-    ["parameter-made-required",true,"Client.put(value)","Parameter value of Client.put became required."],
-    ["parameter-removed",true,"Client.stop(reason)","Parameter reason of Client.stop was removed."],
-    ["parameter-added-optional",false,"parse(mode)","Optional parameter mode was added to parse."],
-    ["parameter-made-optional",false,"parse(strict)","Parameter strict of parse became optional."],
+  methods: [
+    ["method-added", false, "Client.added", "Method added was added to Client."],
+    ["overload-added", false, "Client.constructor", "Overload Client.constructor(endpoint: string, credential: object) was added."],
+    ["overload-removed", true, "Client.constructor", "Overload Client.constructor(endpoint: string, key: string) was removed."],
+    ["return-type-changed", true, "Client.find", "Return type of Client.find changed from string to number."],
+    [
+      "parameter-added-required",
+      true,
+      "Client.find(limit)",
+      "Required parameter limit was added to Client.find; existing calls do not pass it.",
+    ],
+    ["parameter-type-changed", true, "Client.find(term)", "Type of parameter term of Client.find changed from string to RegExp."],
+    ["parameter-renamed", false, "Client.get(key)", "Parameter 1 of Client.get was renamed from id to key."],
+    ["parameter-added-optional", false, "Client.get(signal)", "Optional parameter signal was added to Client.get."],
+    ["method-removed", true, "Client.gone", "Method gone was removed from Client."],
+    [
+      "parameter-type-widened",
+      false,
+      "Client.list(max)",
+      "Type of parameter max of Client.list was widened from number to number | bigint.",
+    ],
+    ["parameter-added-optional", false, "Client.put(extra)", "Optional parameter extra was added to Client.put."],
+    ["parameter-made-required", true, "Client.put(value)", "Parameter value of Client.put became required."],
+    ["parameter-removed", true, "Client.stop(reason)", "Parameter reason of Client.stop was removed."],
+    ["parameter-added-optional", false, "parse(mode)", "Optional parameter mode was added to parse."],
+    ["parameter-made-optional", false, "parse(strict)", "Parameter strict of parse became optional."],
   ],
-  "unions": [
-    ["union-member-removed",true,"Color","Member \"blue\" was removed from union Color; callers passing it no longer compile."],
-    ["union-member-added-closed-input",false,"Level","Member \"max\" was added to closed input union Level."],
-    ["union-member-removed-output",false,"Phase","Member \"old\" was removed from output union Phase."],
-    ["union-member-added-open",false,"Scope","Member \"pstn\" was added to open union Scope."],
-    ["union-member-added-closed-output",true,"Status","Member \"gone\" was added to closed union Status, which callers may read; exhaustive checks over it break."],
+  unions: [
+    ["union-member-removed", true, "Color", 'Member "blue" was removed from union Color; callers passing it no longer compile.'],
+    ["union-member-added-closed-input", false, "Level", 'Member "max" was added to closed input union Level.'],
+    ["union-member-removed-output", false, "Phase", 'Member "old" was removed from output union Phase.'],
+    ["union-member-added-open", false, "Scope", 'Member "pstn" was added to open union Scope.'],
+    [
+      "union-member-added-closed-output",
+      true,
+      "Status",
+      'Member "gone" was added to closed union Status, which callers may read; exhaustive checks over it break.',
+    ],
   ],
-  "members": [
-    ["enum-member-added-input",false,"InputMode.Slow","Enum member Slow was added to input enum InputMode."],
-    ["const-member-removed",true,"KnownScope.Old","Member Old was removed from KnownScope."],
-    ["const-member-added",false,"KnownScope.Pstn","Member Pstn (\"pstn\") was added to KnownScope."],
-    ["const-member-changed",true,"KnownScope.Voip","Member Voip of KnownScope changed from \"voip\" to \"voip.all\"."],
-    ["enum-member-value-changed",true,"Result.Fail","Enum member Fail of Result changed from \"fail\" to \"failed\"."],
-    ["enum-member-added-output",true,"Result.Partial","Enum member Partial was added to Result, which callers may read; exhaustive switches over it break."],
-    ["enum-member-removed",true,"Result.Retry","Enum member Retry was removed from Result."],
+  members: [
+    ["enum-member-added-input", false, "InputMode.Slow", "Enum member Slow was added to input enum InputMode."],
+    ["const-member-removed", true, "KnownScope.Old", "Member Old was removed from KnownScope."],
+    ["const-member-added", false, "KnownScope.Pstn", 'Member Pstn ("pstn") was added to KnownScope.'],
+    ["const-member-changed", true, "KnownScope.Voip", 'Member Voip of KnownScope changed from "voip" to "voip.all".'],
+    ["enum-member-value-changed", true, "Result.Fail", 'Enum member Fail of Result changed from "fail" to "failed".'],
+    [
+      "enum-member-added-output",
+      true,
+      "Result.Partial",
+      "Enum member Partial was added to Result, which callers may read; exhaustive switches over it break.",
+    ],
+    ["enum-member-removed", true, "Result.Retry", "Enum member Retry was removed from Result."],
   ],
 };
 
@@ -177,20 +212,36 @@ describe("the real report", () => {
     const text = readFileSync(join(REPO_ROOT, REAL_REPORT), "utf8");
     const edited = text
       .replace("export interface CreateUserAndTokenOptions extends OperationOptions {\n", "$&    apiDiffTestOnly?: string;\n")
-      .replace(/^    revokeTokens\(.*\n/m, "");
-    expect(edited.length).toBe(text.length + "    apiDiffTestOnly?: string;\n".length - text.match(/^    revokeTokens\(.*\n/m)![0].length);
+      .replace(/^ {4}revokeTokens\(.*\n/m, "");
+    expect(edited.length).toBe(text.length + "    apiDiffTestOnly?: string;\n".length - text.match(/^ {4}revokeTokens\(.*\n/m)![0].length);
     const file = join(tmp, "edited.api.md");
     writeFileSync(file, edited);
     expect(runApiDiff(REAL_REPORT, file, REPO_ROOT).changes.map(row)).toEqual([
-      ["method-removed", true, "CommunicationIdentityClient.revokeTokens", "Method revokeTokens was removed from CommunicationIdentityClient."],
-      ["property-added-optional", false, "CreateUserAndTokenOptions.apiDiffTestOnly", "Optional property apiDiffTestOnly was added to CreateUserAndTokenOptions."],
+      [
+        "method-removed",
+        true,
+        "CommunicationIdentityClient.revokeTokens",
+        "Method revokeTokens was removed from CommunicationIdentityClient.",
+      ],
+      [
+        "property-added-optional",
+        false,
+        "CreateUserAndTokenOptions.apiDiffTestOnly",
+        "Optional property apiDiffTestOnly was added to CreateUserAndTokenOptions.",
+      ],
     ]);
   });
 });
 
 describe("npm run diff -- api", () => {
   it("prints the Markdown report and exits 1 with --fail-on breaking", async () => {
-    const { code, stdout, stderr } = await cli("api", `${FIXTURES}/unions/old.api.md`, `${FIXTURES}/unions/new.api.md`, "--fail-on", "breaking");
+    const { code, stdout, stderr } = await cli(
+      "api",
+      `${FIXTURES}/unions/old.api.md`,
+      `${FIXTURES}/unions/new.api.md`,
+      "--fail-on",
+      "breaking",
+    );
     expect([code, stderr]).toEqual([1, ""]);
     expect(stdout).toBe(
       [
@@ -258,11 +309,16 @@ describe("diff api: widenings that keep every old call compiling", () => {
       .map((c) => [c.rule, c.breaking, c.message]);
 
   it("an options parameter whose new type extends the old one with only optional members is widened", () => {
-    const before = "export interface OperationOptions { abortSignal?: unknown; }\nexport class C { createUser(options?: OperationOptions): void; }";
+    const before =
+      "export interface OperationOptions { abortSignal?: unknown; }\nexport class C { createUser(options?: OperationOptions): void; }";
     const after =
       "export interface OperationOptions { abortSignal?: unknown; }\nexport interface CreateUserOptions extends OperationOptions { customId?: string; }\nexport class C { createUser(options?: CreateUserOptions): void; }";
     expect(diff(before, after)).toEqual([
-      ["parameter-type-widened", false, "Type of parameter options of C.createUser was widened from OperationOptions to CreateUserOptions."],
+      [
+        "parameter-type-widened",
+        false,
+        "Type of parameter options of C.createUser was widened from OperationOptions to CreateUserOptions.",
+      ],
     ]);
     const required = after.replace("customId?: string", "customId: string");
     expect(diff(before, required)).toEqual([
@@ -274,7 +330,11 @@ describe("diff api: widenings that keep every old call compiling", () => {
     const before = "export interface ClientOptions { apiVersion?: string; }";
     const after = 'export type ApiVersion = "a" | "b";\nexport interface ClientOptions { apiVersion?: ApiVersion | (string & {}); }';
     expect(diff(before, after)).toEqual([
-      ["property-type-widened-input", false, "Type of apiVersion in input type ClientOptions was widened from string to ApiVersion | (string & {})."],
+      [
+        "property-type-widened-input",
+        false,
+        "Type of apiVersion in input type ClientOptions was widened from string to ApiVersion | (string & {}).",
+      ],
     ]);
   });
 });

@@ -152,29 +152,45 @@ describe("output layer", () => {
     );
   });
   it("JSON and exit codes", () => {
-    expect(renderJson({ ...result, changes: [] })).toBe('{\n  "old": {\n    "label": "a.json",\n    "apiVersion": "1"\n  },\n  "new": {\n    "label": "2"\n  },\n  "changes": []\n}\n');
-    expect([exitCodeFor(result, "breaking"), exitCodeFor(result, "never"), exitCodeFor({ ...result, changes: [] }, "breaking")]).toEqual([1, 0, 0]);
+    expect(renderJson({ ...result, changes: [] })).toBe(
+      '{\n  "old": {\n    "label": "a.json",\n    "apiVersion": "1"\n  },\n  "new": {\n    "label": "2"\n  },\n  "changes": []\n}\n',
+    );
+    expect([exitCodeFor(result, "breaking"), exitCodeFor(result, "never"), exitCodeFor({ ...result, changes: [] }, "breaking")]).toEqual([
+      1, 0, 0,
+    ]);
   });
 });
 
 describe("npm run diff (a real process)", () => {
   it("spec 2022-10-01 2023-10-01 --json --fail-on breaking exits 1 and prints the findings", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "generator/diff/cli.ts"), "spec", "2022-10-01", "2023-10-01", "--json", "--fail-on", "breaking"], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      env: { ...process.env, ACS_SPECS_ROOT: SPECS_ROOT },
-    });
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(REPO_ROOT, "generator/diff/cli.ts"), "spec", "2022-10-01", "2023-10-01", "--json", "--fail-on", "breaking"],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, ACS_SPECS_ROOT: SPECS_ROOT },
+      },
+    );
     expect([r.status, r.stderr]).toEqual([1, ""]);
     const parsed = JSON.parse(r.stdout) as DiffResult;
     expect(parsed.changes.filter((c) => c.breaking).map((c) => c.rule)).toEqual(["constraint-added"]);
     expect(parsed.changes).toHaveLength(5);
   });
   it("an unknown version exits 2", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "generator/diff/cli.ts"), "spec", "2099-01-01", "2023-10-01"], {
-      cwd: REPO_ROOT,
-      encoding: "utf8",
-      env: { ...process.env, ACS_SPECS_ROOT: SPECS_ROOT },
-    });
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, "", `error: spec/manifest.json#/versions: no API version "2099-01-01" (known: ${KNOWN})\n`]);
+    const r = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(REPO_ROOT, "generator/diff/cli.ts"), "spec", "2099-01-01", "2023-10-01"],
+      {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { ...process.env, ACS_SPECS_ROOT: SPECS_ROOT },
+      },
+    );
+    expect([r.status, r.stdout, r.stderr]).toEqual([
+      2,
+      "",
+      `error: spec/manifest.json#/versions: no API version "2099-01-01" (known: ${KNOWN})\n`,
+    ]);
   });
 });

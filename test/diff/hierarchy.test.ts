@@ -32,7 +32,11 @@ function fishes(o: FishOptions = {}): JsonObject {
       required: ["fishtype", "length"],
       properties: { fishtype: str, length: { type: "number" }, siblings: { type: "array", items: ref("Fish") }, ...o.fish },
     },
-    Salmon: { "x-ms-discriminator-value": "salmon", allOf: [ref("Fish")], properties: { iswild: { type: "boolean" }, location: str, ...o.salmon } },
+    Salmon: {
+      "x-ms-discriminator-value": "salmon",
+      allOf: [ref("Fish")],
+      properties: { iswild: { type: "boolean" }, location: str, ...o.salmon },
+    },
     SmartSalmon: { "x-ms-discriminator-value": "smart_salmon", allOf: [ref("Salmon")], properties: { college: str, ...o.smartSalmon } },
     [o.sharkName ?? "Shark"]: {
       "x-ms-discriminator-value": o.sharkValue ?? "shark",
@@ -155,7 +159,11 @@ describe("subtypes reached only through the discriminator", () => {
   it("a reference to an intermediate model (Salmon) reaches its own subtypes, as the emitter's SalmonUnion does", () => {
     const salmonOnly = (college: JsonObject): JsonObject =>
       swagger(
-        { "/salmon": { get: { operationId: "Salmon_Get", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Salmon") } } } } },
+        {
+          "/salmon": {
+            get: { operationId: "Salmon_Get", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Salmon") } } },
+          },
+        },
         fishes({ smartSalmon: { college } }),
       );
     // At `body<smart_salmon>`, not through Salmon's inherited siblings (Fish[]), which reach it too.
@@ -180,7 +188,9 @@ describe("subtypes reached only through the discriminator", () => {
     // Operations are walked in the old code model's order (groups by name): Cage_GetShark reaches Shark before Fish_Get reaches Fish.
     const withShark = (more: JsonObject): JsonObject =>
       doc(fishes({ more }), {
-        "/cage/shark": { get: { operationId: "Cage_GetShark", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Shark") } } } },
+        "/cage/shark": {
+          get: { operationId: "Cage_GetShark", parameters: [API_VERSION], responses: { "200": { description: "", schema: ref("Shark") } } },
+        },
       });
     const goblin = { Goblin: { "x-ms-discriminator-value": "goblin", allOf: [ref("Shark")], properties: { jaw: str } } };
     const changes = diffDocs(withShark({}), withShark(goblin));
@@ -188,10 +198,22 @@ describe("subtypes reached only through the discriminator", () => {
       ["subtype-added", false, "GET /cage/shark response 200 body<goblin>"],
       ["subtype-added", false, `${IN}<goblin>`],
     ]);
-    expect(changes[0]?.message).toBe('subtype Goblin (fishtype "goblin") added to response model Shark (a client that does not know it reads it as a plain Shark)');
+    expect(changes[0]?.message).toBe(
+      'subtype Goblin (fishtype "goblin") added to response model Shark (a client that does not know it reads it as a plain Shark)',
+    );
     expect(diffDocs(withShark(goblin), withShark({})).map((c) => [c.rule, c.breaking, c.concerns.path, c.message])).toEqual([
-      ["subtype-removed-output", false, "GET /cage/shark response 200 body<goblin>", 'subtype Goblin (fishtype "goblin") removed from response model Shark: responses no longer carry it'],
-      ["subtype-removed-input", true, `${IN}<goblin>`, 'subtype Goblin (fishtype "goblin") removed from request model Fish: requests may no longer send it'],
+      [
+        "subtype-removed-output",
+        false,
+        "GET /cage/shark response 200 body<goblin>",
+        'subtype Goblin (fishtype "goblin") removed from response model Shark: responses no longer carry it',
+      ],
+      [
+        "subtype-removed-input",
+        true,
+        `${IN}<goblin>`,
+        'subtype Goblin (fishtype "goblin") removed from request model Fish: requests may no longer send it',
+      ],
     ]);
   });
 });

@@ -48,10 +48,18 @@ describe("npm run diff prints no Markdown escapes; Markdown files keep them", ()
   });
 
   it("the same report for a file (as bump writes review/changes/*.md) is escaped; unescaped for the terminal", () => {
-    expect(renderMarkdown(widened, loadReportTemplate(join(REPO_ROOT, "templates"))).split("\n").find(isRow)).toBe(
+    expect(
+      renderMarkdown(widened, loadReportTemplate(join(REPO_ROOT, "templates")))
+        .split("\n")
+        .find(isRow),
+    ).toBe(
       "| `property-type-widened-input` | `CommunicationIdentityClientOptions.apiVersion` | Type of apiVersion in input type CommunicationIdentityClientOptions was widened from string to ApiVersion \\| (string \\& {}). |",
     );
-    expect(renderMarkdown(widened, loadReportTemplate(join(REPO_ROOT, "templates"), { escape: false })).split("\n").find(isRow)).toBe(
+    expect(
+      renderMarkdown(widened, loadReportTemplate(join(REPO_ROOT, "templates"), { escape: false }))
+        .split("\n")
+        .find(isRow),
+    ).toBe(
       "| `property-type-widened-input` | `CommunicationIdentityClientOptions.apiVersion` | Type of apiVersion in input type CommunicationIdentityClientOptions was widened from string to ApiVersion | (string & {}). |",
     );
   });

@@ -53,12 +53,24 @@ describe("no change on the wire", () => {
 
   it("a renamed definition, an inlined body and a renamed path parameter are no change", () => {
     const inlined = swagger(
-      { "/things": postOp(obj({ a: str, b: { type: "array", items: { $ref: "#/definitions/Entry" } } }, ["a"]), { $ref: "#/definitions/Out" }) },
+      {
+        "/things": postOp(obj({ a: str, b: { type: "array", items: { $ref: "#/definitions/Entry" } } }, ["a"]), {
+          $ref: "#/definitions/Out",
+        }),
+      },
       { Entry: item, Out: obj({ id: str }) },
     );
     expect(diffDocs(base, inlined)).toEqual([]);
     const withId = (name: string): JsonObject =>
-      swagger({ [`/things/{${name}}`]: { get: { operationId: "Get", parameters: [API_VERSION, { name, in: "path", required: true, type: "string" }], responses: { "204": { description: "" } } } } });
+      swagger({
+        [`/things/{${name}}`]: {
+          get: {
+            operationId: "Get",
+            parameters: [API_VERSION, { name, in: "path", required: true, type: "string" }],
+            responses: { "204": { description: "" } },
+          },
+        },
+      });
     expect(diffDocs(withId("id"), withId("thingId"))).toEqual([]);
   });
 
@@ -97,7 +109,9 @@ describe("operations", () => {
     expect([change?.concerns.old, change?.concerns.new]).toEqual(["Things_Post", "Things_Create"]);
   });
   it("deprecated", () => {
-    check(one, swagger({ "/things": postOp(undefined, undefined, { deprecated: true }) }), [["operation-deprecated", false, "POST /things"]]);
+    check(one, swagger({ "/things": postOp(undefined, undefined, { deprecated: true }) }), [
+      ["operation-deprecated", false, "POST /things"],
+    ]);
   });
   it("host template, base path", () => {
     check(one, { ...one, basePath: "/v2" }, [["host-changed", true, "(client)"]]);
@@ -126,7 +140,8 @@ describe("paging (x-ms-pageable)", () => {
     expect(added).toEqual({
       breaking: true,
       rule: "pageable-added",
-      message: 'operation Things_List is now pageable (items "value", next link "nextLink"): it returns an iterator over the items instead of the first page',
+      message:
+        'operation Things_List is now pageable (items "value", next link "nextLink"): it returns an iterator over the items instead of the first page',
       concerns: { kind: "operation", path: P, operation: P },
     });
     const [removed] = check(list({ nextLinkName: null, itemName: "items" }), list(), [["pageable-removed", true, P]]);
@@ -142,13 +157,19 @@ describe("paging (x-ms-pageable)", () => {
   });
   it("nextLinkName changed, to null, from null", () => {
     const [renamed] = check(paged, list({ nextLinkName: "@odata.nextLink" }), [["pageable-next-link-changed", true, P]]);
-    expect(renamed?.message).toBe('x-ms-pageable nextLinkName changed from "nextLink" to "@odata.nextLink": the iterator follows another link');
+    expect(renamed?.message).toBe(
+      'x-ms-pageable nextLinkName changed from "nextLink" to "@odata.nextLink": the iterator follows another link',
+    );
     expect([renamed?.concerns.old, renamed?.concerns.new]).toEqual(["nextLink", "@odata.nextLink"]);
     const [single] = check(paged, list({ nextLinkName: null }), [["pageable-next-link-changed", true, P]]);
-    expect(single?.message).toBe('x-ms-pageable nextLinkName changed from "nextLink" to null: the iterator no longer follows a next link (a single page)');
+    expect(single?.message).toBe(
+      'x-ms-pageable nextLinkName changed from "nextLink" to null: the iterator no longer follows a next link (a single page)',
+    );
     expect(single?.concerns).toEqual({ kind: "operation", path: P, operation: P, old: "nextLink" });
     const [multi] = check(list({ nextLinkName: null }), paged, [["pageable-next-link-changed", true, P]]);
-    expect(multi?.message).toBe('x-ms-pageable nextLinkName changed from null to "nextLink": the iterator now follows a next link (more than one page)');
+    expect(multi?.message).toBe(
+      'x-ms-pageable nextLinkName changed from null to "nextLink": the iterator now follows a next link (more than one page)',
+    );
     expect(multi?.concerns).toEqual({ kind: "operation", path: P, operation: P, new: "nextLink" });
   });
   it("both at once are two findings", () => {
@@ -161,24 +182,36 @@ describe("paging (x-ms-pageable)", () => {
 
 describe("parameters", () => {
   const q = (params: JsonObject[]): JsonObject =>
-    swagger({ "/things": { get: { operationId: "Get", parameters: [API_VERSION, ...params], responses: { "204": { description: "" } } } } });
+    swagger({
+      "/things": { get: { operationId: "Get", parameters: [API_VERSION, ...params], responses: { "204": { description: "" } } } },
+    });
   const P = "GET /things";
   it("added required / optional, removed", () => {
-    check(q([]), q([{ name: "top", in: "query", type: "integer", required: true }]), [["parameter-added-required", true, `${P} query.top`]]);
+    check(q([]), q([{ name: "top", in: "query", type: "integer", required: true }]), [
+      ["parameter-added-required", true, `${P} query.top`],
+    ]);
     check(q([]), q([{ name: "x-tag", in: "header", type: "string" }]), [["parameter-added-optional", false, `${P} header.x-tag`]]);
     check(q([{ name: "top", in: "query", type: "integer" }]), q([]), [["parameter-removed", true, `${P} query.top`]]);
   });
   it("required flag, collection format, type, constraints, default; header names match case-insensitively", () => {
-    check(q([{ name: "top", in: "query", type: "integer" }]), q([{ name: "top", in: "query", type: "integer", required: true }]), [["parameter-became-required", true, `${P} query.top`]]);
-    check(q([{ name: "top", in: "query", type: "integer", required: true }]), q([{ name: "top", in: "query", type: "integer" }]), [["parameter-became-optional", false, `${P} query.top`]]);
+    check(q([{ name: "top", in: "query", type: "integer" }]), q([{ name: "top", in: "query", type: "integer", required: true }]), [
+      ["parameter-became-required", true, `${P} query.top`],
+    ]);
+    check(q([{ name: "top", in: "query", type: "integer", required: true }]), q([{ name: "top", in: "query", type: "integer" }]), [
+      ["parameter-became-optional", false, `${P} query.top`],
+    ]);
     const arr = (format: string): JsonObject => ({ name: "ids", in: "query", type: "array", items: str, collectionFormat: format });
     check(q([arr("csv")]), q([arr("multi")]), [["collection-format-changed", true, `${P} query.ids`]]);
-    check(q([{ name: "top", in: "query", type: "integer" }]), q([{ name: "top", in: "query", type: "string" }]), [["type-changed", true, `${P} query.top`]]);
+    check(q([{ name: "top", in: "query", type: "integer" }]), q([{ name: "top", in: "query", type: "string" }]), [
+      ["type-changed", true, `${P} query.top`],
+    ]);
     check(q([{ name: "top", in: "query", type: "integer" }]), q([{ name: "top", in: "query", type: "integer", maximum: 10, default: 5 }]), [
       ["constraint-added", true, `${P} query.top`],
       ["default-added", false, `${P} query.top`],
     ]);
-    expect(diffDocs(q([{ name: "X-Tag", in: "header", type: "string" }]), q([{ name: "x-tag", in: "header", type: "string" }]))).toEqual([]);
+    expect(diffDocs(q([{ name: "X-Tag", in: "header", type: "string" }]), q([{ name: "x-tag", in: "header", type: "string" }]))).toEqual(
+      [],
+    );
   });
 });
 
@@ -220,7 +253,9 @@ describe("request and response properties", () => {
     check(io(obj({ a: str }, ["a"]), res), base, [["request-property-became-optional", false, `${B}.a`]]);
   });
   it("a property that becomes read-only leaves the request side; read-only additions to a request model are not request properties", () => {
-    check(io(obj({ a: str, b: str }), res), io(obj({ a: str, b: { type: "string", readOnly: true } }), res), [["request-property-removed", true, `${B}.b`]]);
+    check(io(obj({ a: str, b: str }), res), io(obj({ a: str, b: { type: "string", readOnly: true } }), res), [
+      ["request-property-removed", true, `${B}.b`],
+    ]);
     check(io(obj({ a: str }), res), io(obj({ a: str, etag: { type: "string", readOnly: true } }), res), []);
   });
   it("response property added, removed, required flag", () => {
@@ -232,7 +267,9 @@ describe("request and response properties", () => {
   });
   it("inherited (allOf) properties count by wire name", () => {
     const flat = io(obj({ a: str, b: str }), res);
-    const inherited = io({ allOf: [{ $ref: "#/definitions/Base" }], type: "object", properties: { b: str } }, res, { Base: obj({ a: str }) });
+    const inherited = io({ allOf: [{ $ref: "#/definitions/Base" }], type: "object", properties: { b: str } }, res, {
+      Base: obj({ a: str }),
+    });
     expect(diffDocs(flat, inherited)).toEqual([]);
   });
 });
@@ -246,7 +283,9 @@ describe("types, formats, nullability", () => {
     check(req(int), req({ type: "integer", format: "int64" }), [["format-changed", true, `${B}.a`]]);
     check(req(str), req({ type: "string", format: "date-time" }), [["format-changed", true, `${B}.a`]]);
     check(req({ type: "array", items: str }), req({ type: "array", items: int }), [["type-changed", true, `${B}.a[]`]]);
-    check(req({ type: "object", additionalProperties: str }), req({ type: "object", additionalProperties: int }), [["type-changed", true, `${B}.a{*}`]]);
+    check(req({ type: "object", additionalProperties: str }), req({ type: "object", additionalProperties: int }), [
+      ["type-changed", true, `${B}.a{*}`],
+    ]);
   });
   it("plain string <-> extensible enum is compatible; constants compared by value", () => {
     check(req(str), req(color(["red", "blue"], true)), [["string-enum-changed", false, `${B}.a`]]);
@@ -264,25 +303,38 @@ describe("types, formats, nullability", () => {
 describe("enums", () => {
   const inOnly = (c: JsonObject): JsonObject => io(obj({ c: { $ref: "#/definitions/Color" } }), obj({ id: str }), { Color: c });
   const outOnly = (c: JsonObject): JsonObject => io(obj({ id: str }), obj({ c: { $ref: "#/definitions/Color" } }), { Color: c });
-  const both = (c: JsonObject): JsonObject => io(obj({ c: { $ref: "#/definitions/Color" } }), obj({ c: { $ref: "#/definitions/Color" } }), { Color: c });
+  const both = (c: JsonObject): JsonObject =>
+    io(obj({ c: { $ref: "#/definitions/Color" } }), obj({ c: { $ref: "#/definitions/Color" } }), { Color: c });
   it("value added: extensible, sealed in output, sealed input-only; a sealed enum used both ways is reported per direction", () => {
-    check(outOnly(color(["red", "blue"], true)), outOnly(color(["red", "blue", "green"], true)), [["enum-value-added-extensible", false, `${R}.c`]]);
-    check(outOnly(color(["red", "blue"], false)), outOnly(color(["red", "blue", "green"], false)), [["enum-value-added-sealed-output", true, `${R}.c`]]);
-    check(inOnly(color(["red", "blue"], undefined)), inOnly(color(["red", "blue", "green"], undefined)), [["enum-value-added-sealed-input", false, `${B}.c`]]);
+    check(outOnly(color(["red", "blue"], true)), outOnly(color(["red", "blue", "green"], true)), [
+      ["enum-value-added-extensible", false, `${R}.c`],
+    ]);
+    check(outOnly(color(["red", "blue"], false)), outOnly(color(["red", "blue", "green"], false)), [
+      ["enum-value-added-sealed-output", true, `${R}.c`],
+    ]);
+    check(inOnly(color(["red", "blue"], undefined)), inOnly(color(["red", "blue", "green"], undefined)), [
+      ["enum-value-added-sealed-input", false, `${B}.c`],
+    ]);
     check(both(color(["red", "blue"], false)), both(color(["red", "blue", "green"], false)), [
       ["enum-value-added-sealed-input", false, `${B}.c`],
       ["enum-value-added-sealed-output", true, `${R}.c`],
     ]);
   });
   it("value removed, by direction", () => {
-    const [c] = check(inOnly(color(["red", "blue", "green"], true)), inOnly(color(["red", "blue"], true)), [["enum-value-removed-input", true, `${B}.c`]]);
+    const [c] = check(inOnly(color(["red", "blue", "green"], true)), inOnly(color(["red", "blue"], true)), [
+      ["enum-value-removed-input", true, `${B}.c`],
+    ]);
     expect(c?.message).toBe('value "green" removed from extensible enum Color');
-    check(outOnly(color(["red", "blue", "green"], false)), outOnly(color(["red", "blue"], false)), [["enum-value-removed-output", false, `${R}.c`]]);
+    check(outOnly(color(["red", "blue", "green"], false)), outOnly(color(["red", "blue"], false)), [
+      ["enum-value-removed-output", false, `${R}.c`],
+    ]);
   });
   it("sealed <-> extensible, by direction", () => {
     check(inOnly(color(["red", "blue"], true)), inOnly(color(["red", "blue"], false)), [["enum-became-sealed-input", true, `${B}.c`]]);
     check(outOnly(color(["red", "blue"], true)), outOnly(color(["red", "blue"], false)), [["enum-became-sealed-output", false, `${R}.c`]]);
-    check(outOnly(color(["red", "blue"], false)), outOnly(color(["red", "blue"], true)), [["enum-became-extensible-output", true, `${R}.c`]]);
+    check(outOnly(color(["red", "blue"], false)), outOnly(color(["red", "blue"], true)), [
+      ["enum-became-extensible-output", true, `${R}.c`],
+    ]);
     check(inOnly(color(["red", "blue"], false)), inOnly(color(["red", "blue"], true)), [["enum-became-extensible-input", false, `${B}.c`]]);
   });
 });
@@ -296,7 +348,10 @@ describe("constraints and defaults", () => {
       ["constraint-narrowed", true, `${B}.a`],
       ["constraint-widened", false, `${B}.a`],
     ]);
-    expect([narrowed?.message, widened?.message]).toEqual(["constraint narrowed: minimum from 1 to 2", "constraint widened: maximum from 10 to 20"]);
+    expect([narrowed?.message, widened?.message]).toEqual([
+      "constraint narrowed: minimum from 1 to 2",
+      "constraint widened: maximum from 10 to 20",
+    ]);
     check(req({ ...str, maxLength: 5 }), req(str), [["constraint-removed", false, `${B}.a`]]);
     check(req({ ...str, pattern: "^a" }), req({ ...str, pattern: "^b" }), [["constraint-changed", true, `${B}.a`]]);
   });
@@ -316,8 +371,12 @@ describe("constraints and defaults", () => {
 describe("model-level", () => {
   it("additional properties by direction", () => {
     const res = obj({ id: str });
-    check(io(obj({ a: str }), res), io(obj({ a: str }, [], { additionalProperties: {} }), res), [["additional-properties-added", false, B]]);
-    check(io(obj({ a: str }, [], { additionalProperties: {} }), res), io(obj({ a: str }), res), [["additional-properties-removed-input", true, B]]);
+    check(io(obj({ a: str }), res), io(obj({ a: str }, [], { additionalProperties: {} }), res), [
+      ["additional-properties-added", false, B],
+    ]);
+    check(io(obj({ a: str }, [], { additionalProperties: {} }), res), io(obj({ a: str }), res), [
+      ["additional-properties-removed-input", true, B],
+    ]);
     const req = obj({ a: str });
     check(io(req, obj({ id: str }, [], { additionalProperties: str })), io(req, res), [["additional-properties-removed-output", false, R]]);
   });
@@ -327,12 +386,18 @@ describe("model-level", () => {
   });
   it("subtype added (non-breaking both ways: a client reads an unknown value as the root), removed (breaking on input only)", () => {
     const pets = (subtypes: JsonObject): JsonObject =>
-      io({ $ref: "#/definitions/Pet" }, { $ref: "#/definitions/Pet" }, {
-        Pet: obj({ kind: str, name: str }, ["kind"], { discriminator: "kind" }),
-        Cat: { allOf: [{ $ref: "#/definitions/Pet" }], "x-ms-discriminator-value": "cat", properties: { meows: { type: "boolean" } } },
-        ...subtypes,
-      });
-    const dog = { Dog: { allOf: [{ $ref: "#/definitions/Pet" }], "x-ms-discriminator-value": "dog", properties: { barks: { type: "boolean" } } } };
+      io(
+        { $ref: "#/definitions/Pet" },
+        { $ref: "#/definitions/Pet" },
+        {
+          Pet: obj({ kind: str, name: str }, ["kind"], { discriminator: "kind" }),
+          Cat: { allOf: [{ $ref: "#/definitions/Pet" }], "x-ms-discriminator-value": "cat", properties: { meows: { type: "boolean" } } },
+          ...subtypes,
+        },
+      );
+    const dog = {
+      Dog: { allOf: [{ $ref: "#/definitions/Pet" }], "x-ms-discriminator-value": "dog", properties: { barks: { type: "boolean" } } },
+    };
     const added = check(pets({}), pets(dog), [
       ["subtype-added", false, "POST /things body<dog>"],
       ["subtype-added", false, "POST /things response 200 body<dog>"],
@@ -342,7 +407,12 @@ describe("model-level", () => {
       'subtype Dog (kind "dog") added to response model Pet (a client that does not know it reads it as a plain Pet)',
     ]);
     expect(added[1]?.concerns).toEqual({
-      kind: "model", path: "POST /things response 200 body<dog>", operation: "POST /things", direction: "output", model: "Dog", new: "dog",
+      kind: "model",
+      path: "POST /things response 200 body<dog>",
+      operation: "POST /things",
+      direction: "output",
+      model: "Dog",
+      new: "dog",
     });
     const removed = check(pets(dog), pets({}), [
       ["subtype-removed-input", true, "POST /things body<dog>"],
@@ -353,26 +423,51 @@ describe("model-level", () => {
       'subtype Dog (kind "dog") removed from response model Pet: responses no longer carry it',
     ]);
     expect(removed[0]?.concerns).toEqual({
-      kind: "model", path: "POST /things body<dog>", operation: "POST /things", direction: "input", model: "Dog", old: "dog",
+      kind: "model",
+      path: "POST /things body<dog>",
+      operation: "POST /things",
+      direction: "input",
+      model: "Dog",
+      old: "dog",
     });
   });
   it("a recursive model terminates and a change deep inside is reported once, at the first path reaching it", () => {
-    const err = (extra: JsonObject): JsonObject => obj({ code: str, inner: { $ref: "#/definitions/Err" }, details: { type: "array", items: { $ref: "#/definitions/Err" } }, ...extra });
+    const err = (extra: JsonObject): JsonObject =>
+      obj({ code: str, inner: { $ref: "#/definitions/Err" }, details: { type: "array", items: { $ref: "#/definitions/Err" } }, ...extra });
     const doc = (extra: JsonObject): JsonObject =>
       swagger(
         {
-          "/a": { get: { operationId: "A", parameters: [API_VERSION], responses: { "200": { description: "", schema: { $ref: "#/definitions/Err" } } } } },
-          "/b": { get: { operationId: "B", parameters: [API_VERSION], responses: { "200": { description: "", schema: { $ref: "#/definitions/Err" } } } } },
+          "/a": {
+            get: {
+              operationId: "A",
+              parameters: [API_VERSION],
+              responses: { "200": { description: "", schema: { $ref: "#/definitions/Err" } } },
+            },
+          },
+          "/b": {
+            get: {
+              operationId: "B",
+              parameters: [API_VERSION],
+              responses: { "200": { description: "", schema: { $ref: "#/definitions/Err" } } },
+            },
+          },
         },
         { Err: err(extra) },
       );
     const [c] = check(doc({}), doc({ target: str }), [["response-property-added", false, "GET /a response 200 body.target"]]);
-    expect(c?.concerns).toEqual({ kind: "property", path: "GET /a response 200 body.target", operation: "GET /a", direction: "output", model: "Err" });
+    expect(c?.concerns).toEqual({
+      kind: "property",
+      path: "GET /a response 200 body.target",
+      operation: "GET /a",
+      direction: "output",
+      model: "Err",
+    });
   });
 });
 
 describe("responses", () => {
-  const op = (responses: JsonObject): JsonObject => swagger({ "/things": { get: { operationId: "Get", parameters: [API_VERSION], responses } } });
+  const op = (responses: JsonObject): JsonObject =>
+    swagger({ "/things": { get: { operationId: "Get", parameters: [API_VERSION], responses } } });
   const P = "GET /things response";
   const withBody = { description: "", schema: obj({ id: str }) };
   it("success status codes, bodies, error responses", () => {

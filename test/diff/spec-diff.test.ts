@@ -208,6 +208,8 @@ describe("diff spec over every real consecutive pair", () => {
       file: "specification/communication/data-plane/Identity/stable/2025-06-30/CommunicationIdentity.json",
     });
     expect(result.new.file).toBe("specification/communication/data-plane/Identity/stable/2026-09-23/CommunicationIdentity.json");
-    expect(result.changes.map(brief)).toEqual([["additional-properties-added", false, "POST /access/teamsExtension/:exchangeAccessToken body"]]);
+    expect(result.changes.map(brief)).toEqual([
+      ["additional-properties-added", false, "POST /access/teamsExtension/:exchangeAccessToken body"],
+    ]);
   });
 });

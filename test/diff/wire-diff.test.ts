@@ -185,12 +185,26 @@ describe("diff wire: one fixture pair per rule", () => {
 
   it("error kind changed (name or status): non-breaking; only the message changed: not reported", () => {
     const changes = diffWireContracts(contract([kase("c", [], "RestError 400: a")]), contract([kase("c", [], "RestError 404: a")]));
-    expect(changes).toMatchObject([{ rule: "wire-error-changed", breaking: false, concerns: { old: "RestError 400: a", new: "RestError 404: a" } }]);
+    expect(changes).toMatchObject([
+      { rule: "wire-error-changed", breaking: false, concerns: { old: "RestError 400: a", new: "RestError 404: a" } },
+    ]);
     const renamed = diffWireContracts(contract([kase("c", [], "Error: a")]), contract([kase("c", [], "ApiVersionMismatchError: a")]));
     expect(renamed.map((c) => c.rule)).toEqual(["wire-error-changed"]);
     const longerList = diffWireContracts(
-      contract([kase("c", [], "ApiVersionMismatchError: getUserDetail is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview)")]),
-      contract([kase("c", [], "ApiVersionMismatchError: getUserDetail is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview, 2027-01-01)")]),
+      contract([
+        kase(
+          "c",
+          [],
+          "ApiVersionMismatchError: getUserDetail is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview)",
+        ),
+      ]),
+      contract([
+        kase(
+          "c",
+          [],
+          "ApiVersionMismatchError: getUserDetail is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview, 2027-01-01)",
+        ),
+      ]),
     );
     expect(longerList).toEqual([]);
   });
@@ -215,9 +229,16 @@ describe("diff wire: one fixture pair per rule", () => {
 
 describe("wire contract files", () => {
   it("rejects a malformed file naming the file and JSON pointer", () => {
-    const bad = { format: "acs-wire-contract/1", sections: [{ apiVersion: "default", cases: [{ name: "x", call: "createUser", requests: [{ method: "POST" }], outcome: "ok" }] }] };
-    expect(() => toWireContract(bad, "old.json")).toThrow("old.json#/sections/0/cases/0/requests/0/query: expected an object, found undefined");
-    expect(() => toWireContract({ format: "v0" }, "old.json")).toThrow('old.json#/format: expected "acs-wire-contract/1", found string "v0"');
+    const bad = {
+      format: "acs-wire-contract/1",
+      sections: [{ apiVersion: "default", cases: [{ name: "x", call: "createUser", requests: [{ method: "POST" }], outcome: "ok" }] }],
+    };
+    expect(() => toWireContract(bad, "old.json")).toThrow(
+      "old.json#/sections/0/cases/0/requests/0/query: expected an object, found undefined",
+    );
+    expect(() => toWireContract({ format: "v0" }, "old.json")).toThrow(
+      'old.json#/format: expected "acs-wire-contract/1", found string "v0"',
+    );
   });
 });
 
@@ -259,7 +280,12 @@ describe("npm run diff -- wire", () => {
 
   it("--json for the Content-Type fixture pair", async () => {
     const o = io();
-    const code = await run(["wire", "test/wire/fixtures/content-type-dropped.old.json", "test/wire/fixtures/content-type-dropped.new.json", "--json"], {}, o.io, REPO_ROOT);
+    const code = await run(
+      ["wire", "test/wire/fixtures/content-type-dropped.old.json", "test/wire/fixtures/content-type-dropped.new.json", "--json"],
+      {},
+      o.io,
+      REPO_ROOT,
+    );
     expect(code).toBe(0);
     const parsed = JSON.parse(o.out.join("")) as { changes: Change[] };
     expect(brief(parsed.changes)).toEqual([
@@ -270,7 +296,9 @@ describe("npm run diff -- wire", () => {
 
   it("the checked-in contract against itself: no changes", async () => {
     const o = io();
-    expect(await run(["wire", "review/wire-contract.json", "review/wire-contract.json", "--fail-on", "breaking"], {}, o.io, REPO_ROOT)).toBe(0);
+    expect(
+      await run(["wire", "review/wire-contract.json", "review/wire-contract.json", "--fail-on", "breaking"], {}, o.io, REPO_ROOT),
+    ).toBe(0);
     expect(o.out.join("")).toContain("No changes.");
   });
 

@@ -34,9 +34,7 @@ describe("200 concurrent requests", () => {
     expect(await stats(emu.endpoint)).toEqual({ identities: 200, assignments: 0 });
 
     const same = await Promise.all(
-      Array.from({ length: 200 }, () =>
-        signedCall(emu, "POST", `/identities?api-version=${PREVIEW}`, { customId: "shared@contoso.com" }),
-      ),
+      Array.from({ length: 200 }, () => signedCall(emu, "POST", `/identities?api-version=${PREVIEW}`, { customId: "shared@contoso.com" })),
     );
     expect(same.map((r) => r.status)).toEqual(Array(200).fill(201));
     expect(new Set(same.map((r) => r.json.identity.id)).size).toBe(1);

@@ -9,9 +9,7 @@ const EXPOSED = "x-ms-request-id, x-ms-client-request-id, api-supported-versions
 
 /** Only the CORS-related response headers, for exact comparison. */
 function corsPart(headers: Record<string, string | string[] | undefined>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => name.startsWith("access-control-") || name === "vary"),
-  );
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name.startsWith("access-control-") || name === "vary"));
 }
 
 let plain: RunningEmulator;

@@ -119,10 +119,9 @@ describe("official client error cases surface the service's RestError.code", () 
   });
 
   it("a client with the wrong key → 401 Denied", async () => {
-    const wrong = new CommunicationIdentityClient(
-      `endpoint=${emu.endpoint};accesskey=${Buffer.from("wrong").toString("base64")}`,
-      { allowInsecureConnection: true },
-    );
+    const wrong = new CommunicationIdentityClient(`endpoint=${emu.endpoint};accesskey=${Buffer.from("wrong").toString("base64")}`, {
+      allowInsecureConnection: true,
+    });
     expect(await failure(wrong.createUser())).toMatchObject({ code: "Denied", statusCode: 401 });
   });
 
@@ -135,10 +134,20 @@ describe("official client error cases surface the service's RestError.code", () 
       [{ teamsUserAadToken: "", clientId: APP, userObjectId: USER }, "InvalidAccessToken", 401, "Provided access token is not valid."],
       [{ teamsUserAadToken: token, clientId: "", userObjectId: USER }, "ValidationError", 400, "AppId: The AppId field is required."],
       [{ teamsUserAadToken: token, clientId: "app", userObjectId: USER }, "ValidationError", 400, "Provided AppId has invalid format."],
-      [{ teamsUserAadToken: token, clientId: USER, userObjectId: USER }, "ValidationError", 400, "AAD application is not the expected one."],
+      [
+        { teamsUserAadToken: token, clientId: USER, userObjectId: USER },
+        "ValidationError",
+        400,
+        "AAD application is not the expected one.",
+      ],
       [{ teamsUserAadToken: token, clientId: APP, userObjectId: "" }, "ValidationError", 400, "UserId: The UserId field is required."],
       [{ teamsUserAadToken: token, clientId: APP, userObjectId: "bob" }, "ValidationError", 400, "Provided UserId has invalid format."],
-      [{ teamsUserAadToken: token, clientId: APP, userObjectId: APP }, "ValidationError", 400, "Provided AAD token issued for unexpected user."],
+      [
+        { teamsUserAadToken: token, clientId: APP, userObjectId: APP },
+        "ValidationError",
+        400,
+        "Provided AAD token issued for unexpected user.",
+      ],
     ];
     for (const [options, code, statusCode, message] of cases) {
       expect(await failure(client.getTokenForTeamsUser(options))).toEqual({ code, statusCode, message });

@@ -22,8 +22,7 @@ async function createUser(version = V, body: unknown = {}): Promise<string> {
   return res.json.identity.id as string;
 }
 
-const path = (id: string, action = "", version = V): string =>
-  `/identities/${encodeURIComponent(id)}${action}?api-version=${version}`;
+const path = (id: string, action = "", version = V): string => `/identities/${encodeURIComponent(id)}${action}?api-version=${version}`;
 
 async function introspect(token: string): Promise<{ active: boolean; reason?: string }> {
   const res = await call(emu.endpoint, { method: "POST", path: "/_emulator/introspect", body: { token } });

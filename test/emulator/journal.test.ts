@@ -62,11 +62,12 @@ describe("Journal replay loses only the damaged records", () => {
     expect(await filesLike("cut.jsonl")).toEqual(["cut.jsonl", `cut.jsonl${KEPT}`]);
     expect(await readFile(`${file}${KEPT}`, "utf8")).toBe(SNAPSHOT.slice(0, -1));
     // Rewritten in the compacted form: one line per record.
-    expect((await readFile(file, "utf8")).trimEnd().split("\n").map((l) => JSON.parse(l).t)).toEqual([
-      "seq",
-      ...TEN.map(() => "identity"),
-      "assignmentPut",
-    ]);
+    expect(
+      (await readFile(file, "utf8"))
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l).t),
+    ).toEqual(["seq", ...TEN.map(() => "identity"), "assignmentPut"]);
   });
 
   it("a one-line snapshot that lost only its newline is complete and replayed as it is", async () => {
@@ -116,7 +117,12 @@ describe("Journal replay loses only the damaged records", () => {
   });
 
   it("a snapshot entry that cannot be replayed is dropped alone", async () => {
-    const snapshot = JSON.stringify({ t: "snapshot", seq: 3, identities: [{ id: "a", createdAt: 1, revokedSeq: 0 }, { createdAt: 1 }], assignments: [] });
+    const snapshot = JSON.stringify({
+      t: "snapshot",
+      seq: 3,
+      identities: [{ id: "a", createdAt: 1, revokedSeq: 0 }, { createdAt: 1 }],
+      assignments: [],
+    });
     const { file, state, messages } = await openWith("entry.jsonl", `${snapshot}\n`);
     expect([...state.identities.keys()]).toEqual(["a"]);
     expect(messages).toEqual([
@@ -165,7 +171,7 @@ describe("Journal replay loses only the damaged records", () => {
       '{"t":"identity","id":"b","createdAt":1,"revokedSeq":9}',
       '{"t":"identity","id":"c","createdAt":1,"revokedSeq":0}',
     ]);
-    const damaged = ["{\"t\":\"seq\",\"seq\":9", ...lines.slice(1, 2), lines[2]?.replace('"id"', '"i"'), lines[3], ""].join("\n");
+    const damaged = ['{"t":"seq","seq":9', ...lines.slice(1, 2), lines[2]?.replace('"id"', '"i"'), lines[3], ""].join("\n");
     const { state, messages } = await openWith("compact.jsonl", damaged);
     expect([...state.identities.keys()]).toEqual(["a", "c"]);
     expect(state.seq).toBe(0);
@@ -216,7 +222,11 @@ describe("Journal replay loses only the damaged records", () => {
       const lines = child.stderr.trimEnd().split("\n");
       expect(lines).toHaveLength(2);
       expect(lines[0]).toBe(`error: ${file}:2: 'create' record: 'id' must be a non-empty string; dropped it and replayed the other lines.`);
-      expect(lines[1]).toMatch(new RegExp(`^notice: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the file as it was before this start is kept as .+\\.damaged-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z\\.$`));
+      expect(lines[1]).toMatch(
+        new RegExp(
+          `^notice: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the file as it was before this start is kept as .+\\.damaged-\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z\\.$`,
+        ),
+      );
       const kept = (await filesLike("cli.jsonl")).filter((f) => f.includes(".damaged-"));
       expect(kept).toHaveLength(1);
       expect(await readFile(join(dir, kept[0] ?? ""), "utf8")).toBe(`${create("a")}\n{"t":"create"}\n${create("b")}\n`);

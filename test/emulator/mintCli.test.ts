@@ -44,7 +44,9 @@ describe("mint-entra-token", () => {
 
   it("signs with --signing-key or ACS_EMULATOR_ENTRA_SIGNING_KEY, matching the emulator's entraSigningKey", async () => {
     const flag = await runCli(["mint-entra-token", "--app-id", APP, "--user-id", USER, "--signing-key", "team-signing-key"]);
-    const env = await runCli(["mint-entra-token", "--app-id", APP, "--user-id", USER], { ACS_EMULATOR_ENTRA_SIGNING_KEY: "team-signing-key" });
+    const env = await runCli(["mint-entra-token", "--app-id", APP, "--user-id", USER], {
+      ACS_EMULATOR_ENTRA_SIGNING_KEY: "team-signing-key",
+    });
     for (const run of [flag, env]) {
       const token = run.stdout.trim();
       expect((await signedCall(keyed, "POST", EXCHANGE, { token, appId: APP, userId: USER })).status).toBe(200);
@@ -58,7 +60,9 @@ describe("mint-entra-token", () => {
     const key = Buffer.from("mint-cli-test-access-key-0123456789").toString("base64");
     const child = await spawnEmulator(["--access-key", key], { ACS_EMULATOR_ENTRA_SIGNING_KEY: "team-signing-key" });
     try {
-      const token = (await runCli(["mint-entra-token", "--app-id", APP, "--user-id", USER, "--signing-key", "team-signing-key"])).stdout.trim();
+      const token = (
+        await runCli(["mint-entra-token", "--app-id", APP, "--user-id", USER, "--signing-key", "team-signing-key"])
+      ).stdout.trim();
       const res = await signedCall({ endpoint: child.endpoint, accessKey: key }, "POST", EXCHANGE, { token, appId: APP, userId: USER });
       expect(res.status).toBe(200);
     } finally {

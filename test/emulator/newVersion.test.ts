@@ -88,7 +88,11 @@ describe("a version only the manifest and its spec know", () => {
     const older = await signedCall(emu, "POST", "/identities?api-version=2026-09-23", { displayName: "Ada" });
     expect(older.status).toBe(400);
     expect(older.json).toEqual({
-      error: { code: "ValidationError", message: "The field 'displayName' is not supported in api-version '2026-09-23'.", target: "displayName" },
+      error: {
+        code: "ValidationError",
+        message: "The field 'displayName' is not supported in api-version '2026-09-23'.",
+        target: "displayName",
+      },
     });
     expect((await signedCall(lenient, "POST", "/identities?api-version=2026-09-23", { displayName: "Ada" })).status).toBe(201);
     // Fields no served version has are still ignored.
@@ -97,7 +101,8 @@ describe("a version only the manifest and its spec know", () => {
 
   it("applies the rules of the nearest older known version (expiresInMinutes range and default)", async () => {
     const id = await createUser(NEW_STABLE);
-    const issue = (body: unknown) => signedCall(emu, "POST", `/identities/${encodeURIComponent(id)}/:issueAccessToken?api-version=${NEW_STABLE}`, body);
+    const issue = (body: unknown) =>
+      signedCall(emu, "POST", `/identities/${encodeURIComponent(id)}/:issueAccessToken?api-version=${NEW_STABLE}`, body);
     const tooShort = await issue({ scopes: ["chat"], expiresInMinutes: 59 });
     expect(tooShort.status).toBe(400);
     expect(tooShort.json).toEqual({

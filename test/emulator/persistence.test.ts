@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, signedCall } from "./helpers.js";
 import { killHard, spawnEmulator } from "./child.js";
 
-
 const KEY = Buffer.from("persistence-test-key-0123456789abcdef").toString("base64");
 const PREVIEW = "2025-03-02-preview";
 let dir: string;
@@ -39,7 +38,8 @@ describe("--data FILE survives kill -9", () => {
     const bob = await signedCall(emu, "POST", `/identities?api-version=${PREVIEW}`, {});
     const bobId: string = bob.json.identity.id;
     expect((await signedCall(emu, "DELETE", path(bobId))).status).toBe(204);
-    const assignment = "/access/teamsExtension/tenants/c70d068c-2f32-484d-9455-73070cd5aadd/assignments/b27b64b9-39d2-44a3-869d-67700b74e805?api-version=2026-09-23";
+    const assignment =
+      "/access/teamsExtension/tenants/c70d068c-2f32-484d-9455-73070cd5aadd/assignments/b27b64b9-39d2-44a3-869d-67700b74e805?api-version=2026-09-23";
     expect((await signedCall(emu, "PUT", assignment, { principalType: "user" })).status).toBe(201);
 
     // Fire a burst and kill -9 the moment the 20th answer arrives, while the rest are in flight:
@@ -77,7 +77,10 @@ describe("--data FILE survives kill -9", () => {
       // The restart compacted the journal: the sequence counter, then one line per identity
       // (alice and every durable create of the burst, at least the acknowledged ones) and per
       // assignment, so that damage to one line loses one record.
-      const kinds = (await readFile(file, "utf8")).split("\n").filter((l) => l !== "").map((l) => JSON.parse(l).t);
+      const kinds = (await readFile(file, "utf8"))
+        .split("\n")
+        .filter((l) => l !== "")
+        .map((l) => JSON.parse(l).t);
       const identityLines = kinds.length - 2;
       expect(identityLines).toBeGreaterThanOrEqual(acknowledged.length + 1);
       expect(kinds).toEqual(["seq", ...Array.from({ length: identityLines }, () => "identity"), "assignmentPut"]);

@@ -26,6 +26,7 @@ export interface BumpedCopy {
   cleanUp(): void;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- spec JSON of any shape, edited by the fixtures
 type Json = Record<string, any>;
 
 function write(file: string, value: unknown): void {
@@ -46,7 +47,9 @@ export function makeBumpedCopy(): BumpedCopy {
   stable.paths["/identities/{id}/links"] = { get: { operationId: "Links_Get", parameters: [], responses: { 200: { description: "ok" } } } };
   write(join(specsRoot, NEW_STABLE_PATH), stable);
 
-  const preview = JSON.parse(readFileSync(join(specsRoot, IDENTITY, "preview/2025-03-02-preview/CommunicationIdentity.json"), "utf8")) as Json;
+  const preview = JSON.parse(
+    readFileSync(join(specsRoot, IDENTITY, "preview/2025-03-02-preview/CommunicationIdentity.json"), "utf8"),
+  ) as Json;
   preview.info.version = NEW_PREVIEW;
   write(join(specsRoot, NEW_PREVIEW_PATH), preview);
 

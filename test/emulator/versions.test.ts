@@ -23,7 +23,13 @@ interface Row {
 }
 
 function row(operations: OperationName[], scopes: string[], createExpires: boolean, issueExpires: boolean, details: boolean): Row {
-  return { operations: [...operations].sort(), scopes, createExpiresInMinutes: createExpires, issueExpiresInMinutes: issueExpires, identityDetails: details };
+  return {
+    operations: [...operations].sort(),
+    scopes,
+    createExpiresInMinutes: createExpires,
+    issueExpiresInMinutes: issueExpires,
+    identityDetails: details,
+  };
 }
 
 /** The table emulator/versions.ts hard-coded before the features were read from the specs. */
@@ -41,7 +47,9 @@ describe("versions derived from the repository's manifest and specs", () => {
   const table = loadVersionTable();
 
   it("serves every version of spec/manifest.json, oldest first; the header lists them", () => {
-    const manifest = JSON.parse(readFileSync(new URL("../../spec/manifest.json", import.meta.url), "utf8")) as { versions: Array<{ apiVersion: string }> };
+    const manifest = JSON.parse(readFileSync(new URL("../../spec/manifest.json", import.meta.url), "utf8")) as {
+      versions: Array<{ apiVersion: string }>;
+    };
     const listed = manifest.versions.map((v) => v.apiVersion);
     expect([...table.versions].sort()).toEqual([...listed].sort());
     expect(table.versions.slice(0, 7)).toEqual(Object.keys(BEFORE));
@@ -59,7 +67,8 @@ describe("versions derived from the repository's manifest and specs", () => {
   });
 
   it("reads the request body fields of each operation", () => {
-    const fields = (version: string, operation: OperationName) => [...(table.byVersion.get(version)?.features.requestFields.get(operation) ?? [])].sort();
+    const fields = (version: string, operation: OperationName) =>
+      [...(table.byVersion.get(version)?.features.requestFields.get(operation) ?? [])].sort();
     expect(fields("2021-03-07", "createIdentity")).toEqual(["createTokenWithScopes"]);
     expect(fields("2025-03-02-preview", "createIdentity")).toEqual(["createTokenWithScopes", "expiresInMinutes", "externalId"]);
     expect(fields("2026-09-23", "issueAccessToken")).toEqual(["expiresInMinutes", "scopes"]);

@@ -41,10 +41,7 @@ const spec = {
     "/scalars": {
       get: {
         operationId: "Things_Scalars",
-        parameters: [
-          { name: "name", in: "query", type: "string" },
-          { $ref: "#/parameters/ApiVersion" },
-        ],
+        parameters: [{ name: "name", in: "query", type: "string" }, { $ref: "#/parameters/ApiVersion" }],
         responses: ok,
       },
     },
@@ -181,7 +178,9 @@ describe("array query parameters of the AutoRest test-server specs (url.json, ur
         "",
       ].join("\n"),
     );
-    expect(queries).toContain('    { name: "arrayQuery", value: options.arrayQuery === undefined ? undefined : joinCollection(options.arrayQuery, "pipes") },\n');
+    expect(queries).toContain(
+      '    { name: "arrayQuery", value: options.arrayQuery === undefined ? undefined : joinCollection(options.arrayQuery, "pipes") },\n',
+    );
 
     const api = await load("url", generated);
     const { context, sent } = recordingContext();

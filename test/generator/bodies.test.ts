@@ -137,7 +137,10 @@ describe("the Swagger schema's one extension", () => {
       message: 'must be one of "string", "number", "integer", "boolean", "array"',
     });
     expect(
-      schemaProblem("swagger", withParameter({ name: "f", in: "formData", type: "array", items: { type: "array", items: { type: "file" } } })),
+      schemaProblem(
+        "swagger",
+        withParameter({ name: "f", in: "formData", type: "array", items: { type: "array", items: { type: "file" } } }),
+      ),
     ).toEqual({
       pointer: "/paths/~1x/post/parameters/0/items/items/type",
       message: 'must be one of "string", "number", "integer", "boolean", "array"',
@@ -174,7 +177,9 @@ describe("emitted code", () => {
       ].join("\n"),
     );
     expect(upload).toContain("  return { blobBody: response.blobBody, readableStreamBody: response.readableStreamBody };");
-    expect(upload).toContain("export async function filesPut(context: OperationContext, data: BinaryBody, options: OperationOptions = {}): Promise<void> {");
+    expect(upload).toContain(
+      "export async function filesPut(context: OperationContext, data: BinaryBody, options: OperationOptions = {}): Promise<void> {",
+    );
     expect(upload).toContain(
       '    body: options.input === undefined ? undefined : (options.contentType ?? "application/json") === "application/pdf" ? (options.input as BinaryBody) : JSON.stringify(options.input),',
     );
@@ -204,15 +209,25 @@ describe("emitted code", () => {
 
 describe("runtime body helpers", () => {
   it("formBody urlencodes scalars in order, repeats array items, and leaves undefined out", () => {
-    expect(formBody([["a b", "x&y"], ["n", 42], ["skip", undefined], ["list", ["1", "2"]], ["when", new Date(Date.UTC(2020, 0, 2))]])).toBe(
-      "a+b=x%26y&n=42&list=1&list=2&when=2020-01-02T00%3A00%3A00.000Z",
-    );
+    expect(
+      formBody([
+        ["a b", "x&y"],
+        ["n", 42],
+        ["skip", undefined],
+        ["list", ["1", "2"]],
+        ["when", new Date(Date.UTC(2020, 0, 2))],
+      ]),
+    ).toBe("a+b=x%26y&n=42&list=1&list=2&when=2020-01-02T00%3A00%3A00.000Z");
   });
 
   it("multipartFormBody makes a part per value: scalars as text, files with a filename and media type", () => {
     const file = new Uint8Array([1, 2]);
     const typed = new File([new Uint8Array([3])], "photo.png", { type: "image/png" });
-    const { parts } = multipartFormBody([["files", [file, typed]], ["name", "my.txt"], ["none", undefined]]);
+    const { parts } = multipartFormBody([
+      ["files", [file, typed]],
+      ["name", "my.txt"],
+      ["none", undefined],
+    ]);
     expect(parts.map((p) => [p.headers.get("Content-Disposition"), p.headers.get("Content-Type") ?? null])).toEqual([
       ['form-data; name="files"; filename="files"', "application/octet-stream"],
       ['form-data; name="files"; filename="photo.png"', "image/png"],
@@ -235,12 +250,19 @@ describe("runtime body helpers", () => {
     const context = { endpoint: "https://example.test", pipeline, httpClient };
     const wrapped = withRequestParts(context, { body: new Uint8Array([7]), streamResponseStatusCodes: new Set([200]) });
     const request: PipelineRequest = {
-      url: "https://example.test/x", method: "PUT", headers: createHttpHeaders(), timeout: 0, withCredentials: false, requestId: "r",
+      url: "https://example.test/x",
+      method: "PUT",
+      headers: createHttpHeaders(),
+      timeout: 0,
+      withCredentials: false,
+      requestId: "r",
     };
     await wrapped.pipeline.sendRequest(httpClient, request);
     // a second request through it (a long-running operation's poll) goes without them
     await wrapped.pipeline.sendRequest(httpClient, { ...request, method: "GET", body: undefined, streamResponseStatusCodes: undefined });
-    expect(seen.map((r) => [r.method, r.body, r.streamResponseStatusCodes === undefined ? undefined : [...r.streamResponseStatusCodes]])).toEqual([
+    expect(
+      seen.map((r) => [r.method, r.body, r.streamResponseStatusCodes === undefined ? undefined : [...r.streamResponseStatusCodes]]),
+    ).toEqual([
       ["PUT", new Uint8Array([7]), [200]],
       ["GET", undefined, undefined],
     ]);

@@ -1,5 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync, appendFileSync, existsSync } from "node:fs";
+import {
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+  appendFileSync,
+  existsSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,14 +69,20 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe("command line", () => {
   it("--help prints the usage and exits 0 (real process)", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "generator/cli/main.ts"), "--help"], { cwd: repoRoot, encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "generator/cli/main.ts"), "--help"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(USAGE);
     expect(result.stderr).toBe("");
   });
 
   it("an unknown flag is an error with exit code 2 (real process)", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "generator/cli/main.ts"), "--frobnicate"], { cwd: repoRoot, encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--import", "tsx", join(repoRoot, "generator/cli/main.ts"), "--frobnicate"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe('error: unknown option "--frobnicate" (see --help)\n');
@@ -74,7 +93,10 @@ describe("command line", () => {
     [["--check=yes"], 'error: option "--check" takes no value\n'],
     [["stray"], 'error: unexpected argument "stray" (see --help)\n'],
     [["-x"], 'error: unknown option "-x" (see --help)\n'],
-    [["--spec", "a.json", "--api-version", "2021-03-07"], "error: --spec and --api-version cannot be combined (--api-version picks from spec/manifest.json)\n"],
+    [
+      ["--spec", "a.json", "--api-version", "2021-03-07"],
+      "error: --spec and --api-version cannot be combined (--api-version picks from spec/manifest.json)\n",
+    ],
   ])("rejects %j with exit code 2", async (argv, message) => {
     expect(await cli(argv)).toEqual({ code: 2, stdout: "", stderr: message });
   });
@@ -84,8 +106,7 @@ describe("command line", () => {
     expect(result).toEqual({
       code: 1,
       stdout: "",
-      stderr:
-        `error: spec/manifest.json#/versions: no API version "2099-01-01" (known: ${KNOWN_VERSIONS.join(", ")})\n`,
+      stderr: `error: spec/manifest.json#/versions: no API version "2099-01-01" (known: ${KNOWN_VERSIONS.join(", ")})\n`,
     });
     expect(existsSync(join(tmp, "never"))).toBe(false);
   });
@@ -143,7 +164,8 @@ describe("generate", () => {
     const second = await cli(["--api-version", "2021-03-07", "--out", b, "--verbose"]);
     const files = snapshot(a);
     const count = Object.keys(files).length;
-    const wrote = (out: string) => new RegExp(`^wrote ${count} files to ${out} \\(IdentityRestClient, API 2021-03-07\\) in \\d+\\.\\d\\d s\\n$`);
+    const wrote = (out: string) =>
+      new RegExp(`^wrote ${count} files to ${out} \\(IdentityRestClient, API 2021-03-07\\) in \\d+\\.\\d\\d s\\n$`);
     expect(first.code).toBe(0);
     expect(first.stderr).toBe(WARNINGS_2021);
     expect(first.stdout).toMatch(wrote(a));
@@ -272,7 +294,8 @@ describe("atomic output", () => {
     expect(result).toEqual({
       code: 1,
       stdout: "",
-      stderr: 'error: bad/missing-def.json#/paths/~1widgets/get/responses/200/schema: $ref "#/definitions/Nope" does not resolve: no such definition\n',
+      stderr:
+        'error: bad/missing-def.json#/paths/~1widgets/get/responses/200/schema: $ref "#/definitions/Nope" does not resolve: no such definition\n',
     });
     expect(snapshot(out)).toEqual(before);
     expect(readdirSync(tmp).filter((n) => n.startsWith(".atomic."))).toEqual([]);
@@ -323,7 +346,9 @@ describe("pins", () => {
     expect(result.stderr.startsWith(WARNINGS_2021)).toBe(true);
     expect(result.stderr.split("\n").filter((l) => l.startsWith("error:"))).toEqual([
       expect.stringMatching(
-        new RegExp(`^error: ${common2021}#: sha256 mismatch for API version 2021-03-07: expected ${pinned} \\(spec/manifest\\.json\\), actual [0-9a-f]{64} \\(run \`npm run generate -- --pin\` after reviewing the change\\)$`),
+        new RegExp(
+          `^error: ${common2021}#: sha256 mismatch for API version 2021-03-07: expected ${pinned} \\(spec/manifest\\.json\\), actual [0-9a-f]{64} \\(run \`npm run generate -- --pin\` after reviewing the change\\)$`,
+        ),
       ),
     ]);
     expect(existsSync(join(tmp, "never2"))).toBe(false);
@@ -427,7 +452,9 @@ describe("--out replaces only what the generator wrote", () => {
     expect(snapshot(out)).toEqual({ "thesis.txt": "chapter 1\n" });
     const forced = await generate(out, "--force");
     expect(forced.code).toBe(0);
-    expect(forced.stdout).toMatch(new RegExp(`^wrote ${Object.keys(reference).length} files to ${out} \\(TinyService, API 2024-02-01\\) in \\d+\\.\\d\\d s\\n$`));
+    expect(forced.stdout).toMatch(
+      new RegExp(`^wrote ${Object.keys(reference).length} files to ${out} \\(TinyService, API 2024-02-01\\) in \\d+\\.\\d\\d s\\n$`),
+    );
     expect(snapshot(out)).toEqual(reference);
   });
 
@@ -457,7 +484,11 @@ describe("--out replaces only what the generator wrote", () => {
       });
       expect(readFileSync(out, "utf8")).toBe("keep me\n");
     }
-    expect(await cli(["--spec", specFile, "--check", "--out", out])).toEqual({ code: 1, stdout: "", stderr: `error: --out "${out}" is not a folder\n` });
+    expect(await cli(["--spec", specFile, "--check", "--out", out])).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `error: --out "${out}" is not a folder\n`,
+    });
   });
 
   it("a symbolic link is refused, even with --force; the folder it points to is kept", async () => {
@@ -527,15 +558,18 @@ describe("leftovers of a killed run", () => {
     expect(snapshot(out)).toEqual(Object.fromEntries(files.map((f) => [f.path, f.content])));
   });
 
-  it.runIf(process.platform === "linux" && ["x64", "arm64"].includes(process.arch))("swaps two folders in one call (renameat2 RENAME_EXCHANGE)", () => {
-    const a = join(tmp, "swap-a");
-    const b = join(tmp, "swap-b");
-    mkdirSync(a);
-    mkdirSync(b);
-    writeFileSync(join(a, "f"), "a");
-    writeFileSync(join(b, "f"), "b");
-    expect(exchangeFolders(a, b)).toBe(true);
-    expect([readFileSync(join(a, "f"), "utf8"), readFileSync(join(b, "f"), "utf8")]).toEqual(["b", "a"]);
-    expect(() => exchangeFolders(a, join(tmp, "swap-none"))).toThrow(`cannot swap ${a} and ${join(tmp, "swap-none")}: ENOENT`);
-  });
+  it.runIf(process.platform === "linux" && ["x64", "arm64"].includes(process.arch))(
+    "swaps two folders in one call (renameat2 RENAME_EXCHANGE)",
+    () => {
+      const a = join(tmp, "swap-a");
+      const b = join(tmp, "swap-b");
+      mkdirSync(a);
+      mkdirSync(b);
+      writeFileSync(join(a, "f"), "a");
+      writeFileSync(join(b, "f"), "b");
+      expect(exchangeFolders(a, b)).toBe(true);
+      expect([readFileSync(join(a, "f"), "utf8"), readFileSync(join(b, "f"), "utf8")]).toEqual(["b", "a"]);
+      expect(() => exchangeFolders(a, join(tmp, "swap-none"))).toThrow(`cannot swap ${a} and ${join(tmp, "swap-none")}: ENOENT`);
+    },
+  );
 });

@@ -49,7 +49,9 @@ describe("x-ms-client-default", () => {
     expect(errorOf(specWith([{ name: "top", in: "query", type: "integer", "x-ms-client-default": "10" }]))).toBe(
       'spec.json#/paths/~1items/get/parameters/0/x-ms-client-default: x-ms-client-default "10" is not a number (the parameter\'s type is integer)',
     );
-    expect(errorOf(specWith([{ name: "at", in: "query", type: "string", format: "date-time", "x-ms-client-default": "2020-01-01T00:00:00Z" }]))).toBe(
+    expect(
+      errorOf(specWith([{ name: "at", in: "query", type: "string", format: "date-time", "x-ms-client-default": "2020-01-01T00:00:00Z" }])),
+    ).toBe(
       "spec.json#/paths/~1items/get/parameters/0/x-ms-client-default: x-ms-client-default is not supported on a parameter of type date",
     );
   });

@@ -47,7 +47,11 @@ describe("security → credential", () => {
 
   it("oauth2: a bearer token for the requirement's scopes, else the scheme's own scopes", () => {
     expect(securityOf(aad)).toEqual({ kind: "bearerToken", scopes: ["https://service.example/.default"] });
-    const defined = { ...aad, securityDefinitions: { AADToken: { type: "oauth2", flow: "implicit", scopes: { "a/.default": "A" } } }, security: [{ AADToken: [] }] };
+    const defined = {
+      ...aad,
+      securityDefinitions: { AADToken: { type: "oauth2", flow: "implicit", scopes: { "a/.default": "A" } } },
+      security: [{ AADToken: [] }],
+    };
     expect(securityOf(defined)).toEqual({ kind: "bearerToken", scopes: ["a/.default"] });
   });
 
@@ -62,11 +66,15 @@ describe("security → credential", () => {
     expect(errorOf({ ...base, securityDefinitions: { Basic: { type: "basic" } }, security: [{ Basic: [] }] })).toBe(
       'spec.json#/securityDefinitions/Basic/type: security scheme "Basic" of type "basic" is not supported (only oauth2 and apiKey in a header are)',
     );
-    expect(errorOf({ ...base, security: [{ Missing: [] }] })).toBe('spec.json#/security/0/Missing: security scheme "Missing" is not in securityDefinitions');
+    expect(errorOf({ ...base, security: [{ Missing: [] }] })).toBe(
+      'spec.json#/security/0/Missing: security scheme "Missing" is not in securityDefinitions',
+    );
     expect(errorOf({ ...aad, security: [{ AADToken: [], Other: [] }] })).toBe(
       "spec.json#/security/0: a security requirement combining schemes (AADToken, Other) is not supported",
     );
-    expect(errorOf({ ...aad, security: [{ AADToken: [] }] })).toBe('spec.json#/security/0/AADToken: oauth2 security scheme "AADToken" names no scope to request a token for');
+    expect(errorOf({ ...aad, security: [{ AADToken: [] }] })).toBe(
+      'spec.json#/security/0/AADToken: oauth2 security scheme "AADToken" names no scope to request a token for',
+    );
   });
 
   it("the client (not the Core class) takes the credential after the endpoint; both kinds typecheck", () => {
@@ -74,7 +82,9 @@ describe("security → credential", () => {
     expect(aadText).toContain('import { type TokenCredential } from "@azure/core-auth";');
     expect(aadText).toContain("  constructor(endpoint: string, credential: TokenCredential, options: COptions = {}) {");
     expect(aadText).toContain("  constructor(endpoint: string, options: CCoreOptions) {");
-    expect(aadText).toContain('  pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: ["https://service.example/.default"] }), { phase: "Sign" });');
+    expect(aadText).toContain(
+      '  pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: ["https://service.example/.default"] }), { phase: "Sign" });',
+    );
     expect(aadText).toContain("    const pipeline = options.pipeline.clone();");
     const keyText = clientText(key);
     expect(keyText).toContain("  constructor(endpoint: string, credential: KeyCredential, options: COptions = {}) {");
@@ -100,8 +110,12 @@ describe("host template → endpoint", () => {
   });
 
   it("one parameter with fixed text around it is filled in (a trailing slash dropped before a path)", () => {
-    expect(endpointExpression(endpoint("{Endpoint}/multiapiCustomBaseUrl/v1", ["Endpoint"]))).toBe('endpoint.replace(/\\/+$/, "") + "/multiapiCustomBaseUrl/v1"');
-    expect(endpointExpression(endpoint("{account}.blob.example.net", ["account"], true))).toBe('"https://" + endpoint + ".blob.example.net"');
+    expect(endpointExpression(endpoint("{Endpoint}/multiapiCustomBaseUrl/v1", ["Endpoint"]))).toBe(
+      'endpoint.replace(/\\/+$/, "") + "/multiapiCustomBaseUrl/v1"',
+    );
+    expect(endpointExpression(endpoint("{account}.blob.example.net", ["account"], true))).toBe(
+      '"https://" + endpoint + ".blob.example.net"',
+    );
     // spec text is a JSON string literal, never template-literal text
     expect(endpointExpression(endpoint('{a}.`${"', ["a"]))).toBe('endpoint + ".`${\\""');
   });
@@ -113,9 +127,13 @@ describe("host template → endpoint", () => {
   });
 
   it("the endpoint's JSDoc says which", () => {
-    expect(endpointDoc(endpoint("{Endpoint}/v1", ["Endpoint"]))).toBe("The Endpoint. Requests go to `{Endpoint}/v1` with it in place of `{Endpoint}`.");
+    expect(endpointDoc(endpoint("{Endpoint}/v1", ["Endpoint"]))).toBe(
+      "The Endpoint. Requests go to `{Endpoint}/v1` with it in place of `{Endpoint}`.",
+    );
     expect(endpointDoc(endpoint("{endpoint}", ["endpoint"]))).toBe("The endpoint.");
-    expect(endpointDoc(endpoint("{a}{b}", ["a", "b"]))).toBe("Base URL of the service, the whole of `{a}{b}` filled in: `a` (The a.), `b` (The b.).");
+    expect(endpointDoc(endpoint("{a}{b}", ["a", "b"]))).toBe(
+      "Base URL of the service, the whole of `{a}{b}` filled in: `a` (The a.), `b` (The b.).",
+    );
     expect(endpointDoc(endpoint("localhost:3000", [], true))).toBe("Base URL of the service, e.g. `localhost:3000`.");
   });
 });
@@ -127,7 +145,11 @@ describe("constant client parameters", () => {
       Flag: { name: "flag", in: "header", required: true, type: "boolean", enum: [true], "x-ms-parameter-location": "client" },
       Sub: { name: "sub", in: "path", required: true, type: "string", "x-ms-parameter-location": "client" },
     },
-    paths: { "/items/{sub}": { get: { operationId: "Items_Get", parameters: [{ $ref: "#/parameters/Flag" }, { $ref: "#/parameters/Sub" }], responses: ok } } },
+    paths: {
+      "/items/{sub}": {
+        get: { operationId: "Items_Get", parameters: [{ $ref: "#/parameters/Flag" }, { $ref: "#/parameters/Sub" }], responses: ok },
+      },
+    },
   };
 
   it("are neither taken nor held; the operation sends the constant and picks only the others", () => {
@@ -136,7 +158,9 @@ describe("constant client parameters", () => {
     const items = out.find((f) => f.path === "src/operations/items.ts")?.content ?? "";
     expect(client).toContain("  constructor(endpoint: string, sub: string, options: COptions = {}) {");
     expect(client).not.toContain("flag");
-    expect(items).toContain('export async function itemsGet(context: OperationContext & Pick<C, "sub">, options: OperationOptions = {}): Promise<void> {');
+    expect(items).toContain(
+      'export async function itemsGet(context: OperationContext & Pick<C, "sub">, options: OperationOptions = {}): Promise<void> {',
+    );
     expect(items).toContain('      "flag": "true",');
     expect(typecheckFiles("client-constants", out)).toEqual([]);
   });

@@ -57,7 +57,9 @@ const fastRetry = { retryDelayInMs: 1, maxRetryDelayInMs: 1 };
 describe("generated client options (Azure CommonClientOptions)", () => {
   it("without allowInsecureConnection an http endpoint is refused before anything is sent", async () => {
     const error = await rejection(new IdentityRestClient(endpoint).communicationIdentity.delete("u1"));
-    expect((error as Error).message).toBe(`Cannot connect to ${endpoint}/identities/u1?api-version=${defaultApiVersion} while allowInsecureConnection is false.`);
+    expect((error as Error).message).toBe(
+      `Cannot connect to ${endpoint}/identities/u1?api-version=${defaultApiVersion} while allowInsecureConnection is false.`,
+    );
     expect(recorded).toEqual([]);
   });
 
@@ -103,7 +105,9 @@ describe("generated client options (Azure CommonClientOptions)", () => {
   it("a given pipeline is used as is; options that build a pipeline are refused next to it, named in order", () => {
     const pipeline = createPipelineFromOptions({});
     expect(new IdentityRestClient(endpoint, { pipeline }).pipeline).toBe(pipeline);
-    expect(() => new IdentityRestClient(endpoint, { pipeline, additionalPolicies: [], allowInsecureConnection: false, retryOptions: {} })).toThrow(
+    expect(
+      () => new IdentityRestClient(endpoint, { pipeline, additionalPolicies: [], allowInsecureConnection: false, retryOptions: {} }),
+    ).toThrow(
       new TypeError(
         "options.retryOptions, options.allowInsecureConnection, options.additionalPolicies cannot be combined with options.pipeline: " +
           "they configure the pipeline the client builds; configure the given pipeline instead",
@@ -132,7 +136,11 @@ describe("generated client options (Azure CommonClientOptions)", () => {
         apiVersions: versions.map((v) => ({ apiVersion: v })),
       }) as unknown as CodeModel;
     expect(userAgentToken(model("IdentityRestClient", "2026-09-23"))).toBe("acs-gen-identity-rest-client/2026-09-23");
-    expect(userAgentToken(model("AutoRestURLTestService", "2014-04-01 preview"))).toBe("acs-gen-auto-rest-url-test-service/2014-04-01-preview");
-    expect(userAgentToken(model("LROWithParamaterizedEndpoints", undefined, ["0.9", "1.0.0"]))).toBe("acs-gen-lro-with-paramaterized-endpoints/1.0.0");
+    expect(userAgentToken(model("AutoRestURLTestService", "2014-04-01 preview"))).toBe(
+      "acs-gen-auto-rest-url-test-service/2014-04-01-preview",
+    );
+    expect(userAgentToken(model("LROWithParamaterizedEndpoints", undefined, ["0.9", "1.0.0"]))).toBe(
+      "acs-gen-lro-with-paramaterized-endpoints/1.0.0",
+    );
   });
 });

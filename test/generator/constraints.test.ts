@@ -81,11 +81,15 @@ function signedPipeline(): Pipeline {
   return pipeline;
 }
 
-
 /** An unminified ESM bundle (tree-shaking on) of an app importing `names` from the generated index in `dir`. */
 async function bundleOf(dir: string, names: string[]): Promise<string> {
   const result = await build({
-    stdin: { contents: `export { ${names.join(", ")} } from ${JSON.stringify(join(dir, "src/index.ts"))};\n`, resolveDir: dir, sourcefile: "entry.ts", loader: "ts" },
+    stdin: {
+      contents: `export { ${names.join(", ")} } from ${JSON.stringify(join(dir, "src/index.ts"))};\n`,
+      resolveDir: dir,
+      sourcefile: "entry.ts",
+      loader: "ts",
+    },
     bundle: true,
     write: false,
     format: "esm",
@@ -101,7 +105,10 @@ interface IdentityOperations {
   issueAccessToken(id: string, body: Record<string, unknown>): Promise<unknown>;
   delete(id: string): Promise<void>;
 }
-type IdentityCore = new (endpoint: string, options: { pipeline: Pipeline; httpClient: ReturnType<typeof createDefaultHttpClient>; apiVersion?: string }) => {
+type IdentityCore = new (
+  endpoint: string,
+  options: { pipeline: Pipeline; httpClient: ReturnType<typeof createDefaultHttpClient>; apiVersion?: string },
+) => {
   communicationIdentity: IdentityOperations;
 };
 
@@ -127,9 +134,21 @@ describe("default: generated/ (the Identity client) leaves the service's constra
     const { identity } = await client.communicationIdentity.create();
     received.length = 0;
     const error = await rejection(client.communicationIdentity.issueAccessToken(identity.id, { scopes: ["chat"], expiresInMinutes: 59 }));
-    expect(restErrorOf(error)).toEqual([true, 400, "ValidationError", "ExpiresInMinutes value 59 is invalid. Value must be within the [60, 1440] interval."]);
-    const created = await rejection(client.communicationIdentity.create({ body: { createTokenWithScopes: ["chat"], expiresInMinutes: 1441 } }));
-    expect(restErrorOf(created)).toEqual([true, 400, "ValidationError", "ExpiresInMinutes value 1441 is invalid. Value must be within the [60, 1440] interval."]);
+    expect(restErrorOf(error)).toEqual([
+      true,
+      400,
+      "ValidationError",
+      "ExpiresInMinutes value 59 is invalid. Value must be within the [60, 1440] interval.",
+    ]);
+    const created = await rejection(
+      client.communicationIdentity.create({ body: { createTokenWithScopes: ["chat"], expiresInMinutes: 1441 } }),
+    );
+    expect(restErrorOf(created)).toEqual([
+      true,
+      400,
+      "ValidationError",
+      "ExpiresInMinutes value 1441 is invalid. Value must be within the [60, 1440] interval.",
+    ]);
     expect(received.map((r) => `${r.method} ${r.url} ${r.body.toString("utf8")}`)).toEqual([
       `POST /identities/${encodeURIComponent(identity.id)}/:issueAccessToken?api-version=${defaultApiVersion} {"scopes":["chat"],"expiresInMinutes":59}`,
       `POST /identities?api-version=${defaultApiVersion} {"createTokenWithScopes":["chat"],"expiresInMinutes":1441}`,
@@ -175,15 +194,23 @@ describe("--validate-constraints: the Identity client generated with the checks 
   });
 
   it("checks before sending, with the exact messages, and sends nothing", async () => {
-    const client = new Core(emulator.endpoint, { pipeline: signedPipeline(), httpClient: createDefaultHttpClient(), apiVersion: "2025-03-02-preview" });
+    const client = new Core(emulator.endpoint, {
+      pipeline: signedPipeline(),
+      httpClient: createDefaultHttpClient(),
+      apiVersion: "2025-03-02-preview",
+    });
     received.length = 0;
     const operations = client.communicationIdentity;
     await expect(operations.issueAccessToken("u", { scopes: ["chat"], expiresInMinutes: 59 })).rejects.toThrow(
       new RangeError("body.expiresInMinutes must be within [60, 1440], got 59"),
     );
     await expect(operations.issueAccessToken("u", {})).rejects.toThrow(new TypeError("body.scopes is required"));
-    await expect(operations.create({ body: { expiresInMinutes: 1441 } })).rejects.toThrow(new RangeError("body.expiresInMinutes must be within [60, 1440], got 1441"));
-    await expect(operations.create({ body: { customId: "" } })).rejects.toThrow(new RangeError("body.customId length must be within [1, 256], got 0"));
+    await expect(operations.create({ body: { expiresInMinutes: 1441 } })).rejects.toThrow(
+      new RangeError("body.expiresInMinutes must be within [60, 1440], got 1441"),
+    );
+    await expect(operations.create({ body: { customId: "" } })).rejects.toThrow(
+      new RangeError("body.customId length must be within [1, 256], got 0"),
+    );
     await expect(operations.delete(undefined as unknown as string)).rejects.toThrow(new TypeError("id is required"));
     expect(received).toEqual([]);
   });
@@ -192,7 +219,11 @@ describe("--validate-constraints: the Identity client generated with the checks 
     const checked = await bundleOf(join(work, "identity-checked"), ["communicationIdentityCreate"]);
     expect(checked).toContain("function validateCommunicationIdentityCreateRequest(");
     expect(checked).toContain("function assertInRange(");
-    for (const absent of ["validateCommunicationIdentityAccessTokenRequest", "validateTeamsUserExchangeTokenRequest", "function assertPattern("]) {
+    for (const absent of [
+      "validateCommunicationIdentityAccessTokenRequest",
+      "validateTeamsUserExchangeTokenRequest",
+      "function assertPattern(",
+    ]) {
       expect(checked, absent).not.toContain(absent);
     }
     const unchecked = await bundleOf(join(repoRoot, "generated"), ["communicationIdentityCreate"]);
@@ -203,7 +234,9 @@ describe("--validate-constraints: the Identity client generated with the checks 
   it("valid values are sent and answered as without the checks", async () => {
     const client = new Core(emulator.endpoint, { pipeline: signedPipeline(), httpClient: createDefaultHttpClient() });
     const { identity } = await client.communicationIdentity.create();
-    await expect(client.communicationIdentity.issueAccessToken(identity.id, { scopes: ["chat"], expiresInMinutes: 60 })).resolves.toMatchObject({
+    await expect(
+      client.communicationIdentity.issueAccessToken(identity.id, { scopes: ["chat"], expiresInMinutes: 60 }),
+    ).resolves.toMatchObject({
       token: expect.any(String),
     });
   });
@@ -281,7 +314,10 @@ describe("a small spec both ways: query range, body pattern and item count, a re
             { name: "top", in: "query", type: "integer", minimum: 1, maximum: 10 },
             { $ref: "#/parameters/ApiVersion" },
           ],
-          responses: { "200": { description: "Stored" }, default: { description: "Error", schema: { $ref: "#/definitions/ErrorResponse" } } },
+          responses: {
+            "200": { description: "Stored" },
+            default: { description: "Error", schema: { $ref: "#/definitions/ErrorResponse" } },
+          },
         },
       },
     },
@@ -298,11 +334,18 @@ describe("a small spec both ways: query range, body pattern and item count, a re
           tags: { type: "array", items: { type: "string" }, minItems: 1 },
         },
       },
-      ErrorResponse: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } } },
+      ErrorResponse: {
+        type: "object",
+        properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } },
+      },
     },
   };
   type Put = (context: unknown, name: string, gadget: unknown, options?: { top?: number }) => Promise<void>;
-  type Client = new (endpoint: string, tenant: string, options: unknown) => { gadgets: { put: (name: string, gadget: unknown, options?: { top?: number }) => Promise<void> } };
+  type Client = new (
+    endpoint: string,
+    tenant: string,
+    options: unknown,
+  ) => { gadgets: { put: (name: string, gadget: unknown, options?: { top?: number }) => Promise<void> } };
   let server: Server | undefined;
   let endpoint = "";
   const requests: string[] = [];
@@ -310,10 +353,19 @@ describe("a small spec both ways: query range, body pattern and item count, a re
   let checked: Array<{ path: string; content: string }> = [];
   let plain: Record<string, unknown> = {};
   let strict: Record<string, unknown> = {};
-  const context = () => ({ endpoint, apiVersion: "2024-01-01", tenant: "t1", pipeline: loopbackPipeline(), httpClient: createDefaultHttpClient() });
+  const context = () => ({
+    endpoint,
+    apiVersion: "2024-01-01",
+    tenant: "t1",
+    pipeline: loopbackPipeline(),
+    httpClient: createDefaultHttpClient(),
+  });
   const loopbackPipeline = (): Pipeline => {
     const pipeline = createEmptyPipeline();
-    pipeline.addPolicy({ name: "allowLoopbackHttp", sendRequest: (request, next) => ((request.allowInsecureConnection = true), next(request)) });
+    pipeline.addPolicy({
+      name: "allowLoopbackHttp",
+      sendRequest: (request, next) => ((request.allowInsecureConnection = true), next(request)),
+    });
     return pipeline;
   };
   const bad = { label: "Not Lower", tags: [] };
@@ -369,8 +421,12 @@ describe("a small spec both ways: query range, body pattern and item count, a re
     const put = strict["gadgetsPut"] as Put;
     await expect(put(context(), "toolongname", { label: "ok" })).rejects.toThrow(new RangeError("name length must be <= 5, got 11"));
     await expect(put(context(), "g", { label: "ok" }, { top: 11 })).rejects.toThrow(new RangeError("top must be within [1, 10], got 11"));
-    await expect(put(context(), "g", { label: "Not Lower" })).rejects.toThrow(new RangeError("gadget.label must match the pattern ^[a-z]+$"));
-    await expect(put(context(), "g", { label: "ok", tags: [] })).rejects.toThrow(new RangeError("gadget.tags item count must be >= 1, got 0"));
+    await expect(put(context(), "g", { label: "Not Lower" })).rejects.toThrow(
+      new RangeError("gadget.label must match the pattern ^[a-z]+$"),
+    );
+    await expect(put(context(), "g", { label: "ok", tags: [] })).rejects.toThrow(
+      new RangeError("gadget.tags item count must be >= 1, got 0"),
+    );
     await expect(put(context(), "g", {})).rejects.toThrow(new TypeError("gadget.label is required"));
     expect(requests).toEqual([]);
   });
@@ -382,9 +438,9 @@ describe("a small spec both ways: query range, body pattern and item count, a re
       await expect(put(context(), undefined as unknown as string, { label: "ok" })).rejects.toThrow(new TypeError("name is required"));
       await expect(put(context(), "g", undefined)).rejects.toThrow(new TypeError("gadget is required"));
       const Core = mod["GadgetsCore"] as Client;
-      expect(() => new Core(endpoint, undefined as unknown as string, { pipeline: loopbackPipeline(), httpClient: createDefaultHttpClient() })).toThrow(
-        new TypeError("tenant is required"),
-      );
+      expect(
+        () => new Core(endpoint, undefined as unknown as string, { pipeline: loopbackPipeline(), httpClient: createDefaultHttpClient() }),
+      ).toThrow(new TypeError("tenant is required"));
     }
     expect(requests).toEqual([]);
   });

@@ -29,7 +29,11 @@ const doc: JsonObject = {
   definitions: {
     Order: { type: "object", properties: { delete: { type: "string" }, when: { $ref: "#/definitions/Date" } } },
     Date: { type: "object", properties: { day: { type: "string" } } },
-    Special: { type: "object", allOf: [{ $ref: "#/definitions/Date" }], properties: { map: { type: "object", additionalProperties: { $ref: "#/definitions/Date" } } } },
+    Special: {
+      type: "object",
+      allOf: [{ $ref: "#/definitions/Date" }],
+      properties: { map: { type: "object", additionalProperties: { $ref: "#/definitions/Date" } } },
+    },
     OrdersOperations: { type: "string", enum: ["a", "b"] },
   },
 };
@@ -60,11 +64,16 @@ describe("emit: TypeScript names of a code model", () => {
     expect(put.parameters.map((p) => p.name)).toEqual(["newParam2", "newParam"]);
     expect(named.client.parameters.map((p) => p.name)).toEqual(["asyncParam"]);
     expect(put.clientParameters).toEqual(["asyncParam"]);
-    expect(put.body?.spread?.map((s) => [s.name, s.property])).toEqual([["deleteParam", "delete"], ["when", "when"]]);
+    expect(put.body?.spread?.map((s) => [s.name, s.property])).toEqual([
+      ["deleteParam", "delete"],
+      ["when", "when"],
+    ]);
   });
 
   it("returns the model itself when nothing needs a TypeScript name", () => {
-    const plain = buildCodeModel([inMemory({ ...doc, parameters: {}, paths: {}, definitions: { Order: { type: "object" } } })], { clientName: "" });
+    const plain = buildCodeModel([inMemory({ ...doc, parameters: {}, paths: {}, definitions: { Order: { type: "object" } } })], {
+      clientName: "",
+    });
     expect(typeScriptNames(plain)).toBe(plain);
   });
 

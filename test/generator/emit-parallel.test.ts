@@ -18,7 +18,11 @@ let model: CodeModel;
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "acs-emit-parallel-"));
   const spec = writeSyntheticSpec(work, 24);
-  const { sources, config } = await loadSources({ spec, root: work, apiVersions: [], allowRemoteRefs: false }, resolvePaths(undefined, {}), () => undefined);
+  const { sources, config } = await loadSources(
+    { spec, root: work, apiVersions: [], allowRemoteRefs: false },
+    resolvePaths(undefined, {}),
+    () => undefined,
+  );
   model = buildCodeModel(sources, config);
   // the worker runs printWorker.ts through tsx here (the CLI runs the launcher's bundled copy);
   // the shim sits in the repo so that it finds tsx
@@ -35,19 +39,21 @@ afterAll(() => {
 describe("emitClientInParallel", () => {
   it("prints the same files, byte for byte, with part of them printed by the worker (validators.ts too, with validateConstraints)", async () => {
     const expected = emitClient(model, { templatesDir, validateConstraints: true });
-    expect(expected.map((f) => f.path)).toEqual([
-      "README.md",
-      "src/apiVersions.ts",
-      "src/mappers.ts",
-      "src/models.ts",
-      "src/operations/group0.ts",
-      "src/operations/group1.ts",
-      "src/operations/group2.ts",
-      "src/runtime.ts",
-      "src/synthetic24.ts",
-      "src/validators.ts",
-      "src/index.ts",
-    ].sort());
+    expect(expected.map((f) => f.path)).toEqual(
+      [
+        "README.md",
+        "src/apiVersions.ts",
+        "src/mappers.ts",
+        "src/models.ts",
+        "src/operations/group0.ts",
+        "src/operations/group1.ts",
+        "src/operations/group2.ts",
+        "src/runtime.ts",
+        "src/synthetic24.ts",
+        "src/validators.ts",
+        "src/index.ts",
+      ].sort(),
+    );
     const parallel = await emitClientInParallel(model, {
       templatesDir,
       validateConstraints: true,
@@ -58,17 +64,26 @@ describe("emitClientInParallel", () => {
     expect(parallel).toEqual(expected);
     const unchecked = emitClient(model, { templatesDir });
     expect(unchecked.map((f) => f.path)).toEqual(expected.map((f) => f.path).filter((p) => p !== "src/validators.ts"));
-    expect(await emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(workerShim), minOperations: 0, ignoreLoad: true })).toEqual(unchecked);
+    expect(
+      await emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(workerShim), minOperations: 0, ignoreLoad: true }),
+    ).toEqual(unchecked);
   });
 
   it("prints on this thread below minOperations (no worker is started: the bad script is never loaded)", async () => {
-    const files = await emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(join(work, "missing.mjs")), minOperations: 25, ignoreLoad: true });
+    const files = await emitClientInParallel(model, {
+      templatesDir,
+      printWorkerUrl: pathToFileURL(join(work, "missing.mjs")),
+      minOperations: 25,
+      ignoreLoad: true,
+    });
     expect(files).toEqual(emitClient(model, { templatesDir }));
   });
 
   it("a worker that fails rejects with its error", async () => {
     const broken = join(work, "broken.mjs");
     writeFileSync(broken, 'throw new Error("worker broke");\n');
-    await expect(emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(broken), minOperations: 0, ignoreLoad: true })).rejects.toThrow("worker broke");
+    await expect(
+      emitClientInParallel(model, { templatesDir, printWorkerUrl: pathToFileURL(broken), minOperations: 0, ignoreLoad: true }),
+    ).rejects.toThrow("worker broke");
   });
 });

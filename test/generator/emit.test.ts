@@ -112,12 +112,20 @@ describe("emit: spot checks of exact generated text", () => {
 
   it("readOnly and renamed recursive properties", () => {
     expect(between(file("src/models.ts"), "  /**\n   * The inner error if any.", "CommunicationError;\n")).toBe(
-      ["  /**", "   * The inner error if any.", "   *", "   * Set by the service; never sent.", "   */", "  readonly innerError?: CommunicationError;", ""].join("\n"),
+      [
+        "  /**",
+        "   * The inner error if any.",
+        "   *",
+        "   * Set by the service; never sent.",
+        "   */",
+        "  readonly innerError?: CommunicationError;",
+        "",
+      ].join("\n"),
     );
   });
 
   it("an extensible enum: Known* const with JSDoc per value plus an open union", () => {
-    expect(between(file("src/models.ts"), "/** Values of {@link CommunicationIdentityTokenScope}", '| (string & {});\n')).toBe(
+    expect(between(file("src/models.ts"), "/** Values of {@link CommunicationIdentityTokenScope}", "| (string & {});\n")).toBe(
       [
         "/** Values of {@link CommunicationIdentityTokenScope} the service knows about. */",
         "export const KnownCommunicationIdentityTokenScope = {",
@@ -206,7 +214,9 @@ describe("emit: spot checks of exact generated text", () => {
     expect(file("src/index.ts")).toContain(
       'export { CommunicationIdentityOperations, communicationIdentityCreate, communicationIdentityDelete, communicationIdentityRevokeAccessTokens, communicationIdentityIssueAccessToken } from "./operations/communicationIdentity.js";\n',
     );
-    expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";\n');
+    expect(file("src/index.ts")).toContain(
+      'export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";\n',
+    );
   });
 
   it("a deserializer that omits absent optional properties", () => {
@@ -225,8 +235,12 @@ describe("emit: spot checks of exact generated text", () => {
 
   it("README.md: versions, sha256, operations table with Markdown escaping", () => {
     const readme = file("README.md");
-    expect(readme).toContain("| 2021-03-07 | stable | `specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json` |\n");
-    expect(readme).toContain("| `65a61a9769e82f1bd0ee34396274fa9f370e2d4d092c6c541c4dfd962fe689d6` | `specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json` |\n");
+    expect(readme).toContain(
+      "| 2021-03-07 | stable | `specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json` |\n",
+    );
+    expect(readme).toContain(
+      "| `65a61a9769e82f1bd0ee34396274fa9f370e2d4d092c6c541c4dfd962fe689d6` | `specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json` |\n",
+    );
     expect(readme).toContain(
       "| `communicationIdentity.issueAccessToken` | `communicationIdentityIssueAccessToken` | `POST` `/identities/{id}/:issueAccessToken` | CommunicationIdentity\\_IssueAccessToken | all | Issue a new token for an identity. |\n",
     );

@@ -18,10 +18,12 @@ const spec = (schemas: Record<string, JsonObject>): JsonObject => ({
   swagger: "2.0",
   info: { title: "t", version: "1.0" },
   host: "localhost",
-  paths: Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [
-    `/${name}`,
-    { get: { operationId: name, responses: { "200": { description: "ok", schema } } } },
-  ])),
+  paths: Object.fromEntries(
+    Object.entries(schemas).map(([name, schema]) => [
+      `/${name}`,
+      { get: { operationId: name, responses: { "200": { description: "ok", schema } } } },
+    ]),
+  ),
 });
 
 const work = mkdtempSync(join(tmpdir(), "acs-gen-enum-formats-"));
@@ -34,13 +36,15 @@ function bodyTypes(schemas: Record<string, JsonObject>): Record<string, TypeRef 
 
 describe("enums of a decoded format", () => {
   it("a single-value enum of a date or bytes format is that format, not a constant", () => {
-    expect(bodyTypes({
-      dateTime: { type: "string", format: "date-time", enum: ["0001-01-01t00:00:00+14:00"], "x-ms-enum": { modelAsString: false } },
-      date: { type: "string", format: "date", enum: ["0000-01-01"] },
-      rfc1123: { type: "string", format: "date-time-rfc1123", enum: ["Sun, 1 Jan 0001 00:00:00 GMT"] },
-      bytes: { type: "string", format: "byte", enum: ["AAE="] },
-      base64url: { type: "string", format: "base64url", enum: ["AAE", "AAI"] },
-    })).toStrictEqual({
+    expect(
+      bodyTypes({
+        dateTime: { type: "string", format: "date-time", enum: ["0001-01-01t00:00:00+14:00"], "x-ms-enum": { modelAsString: false } },
+        date: { type: "string", format: "date", enum: ["0000-01-01"] },
+        rfc1123: { type: "string", format: "date-time-rfc1123", enum: ["Sun, 1 Jan 0001 00:00:00 GMT"] },
+        bytes: { type: "string", format: "byte", enum: ["AAE="] },
+        base64url: { type: "string", format: "base64url", enum: ["AAE", "AAI"] },
+      }),
+    ).toStrictEqual({
       dateTime: { kind: "date", format: "date-time" },
       date: { kind: "date", format: "date" },
       rfc1123: { kind: "date", format: "date-time-rfc1123" },
@@ -69,7 +73,9 @@ describe("enums of a decoded format", () => {
     writeFileSync(file, JSON.stringify(spec({ minDate: { type: "string", format: "date-time", enum: ["0001-01-01t00:00:00+14:00"] } })));
     const files = await generateInMemory(file, work);
     const operations = files.find((f) => f.path === "src/operations/operations.ts")?.content ?? "";
-    expect(operations).toContain("export async function minDate(context: OperationContext, options: OperationOptions = {}): Promise<Date> {");
+    expect(operations).toContain(
+      "export async function minDate(context: OperationContext, options: OperationOptions = {}): Promise<Date> {",
+    );
     expect(operations).toContain("return wire === undefined ? wire : parseDate(wire);");
     expect(operations).not.toContain("0001-01-01t00:00:00+14:00");
   });

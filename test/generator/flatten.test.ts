@@ -34,7 +34,9 @@ function obj(model: CodeModel, name: string): ObjectModel {
 const spec = (definitions: JsonObject): JsonObject => ({
   swagger: "2.0",
   info: { title: "t", version: "1.0" },
-  paths: { "/things": { get: { operationId: "Things_Get", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Thing" } } } } } },
+  paths: {
+    "/things": { get: { operationId: "Things_Get", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Thing" } } } } },
+  },
   definitions,
 });
 
@@ -48,7 +50,9 @@ describe("x-ms-client-flatten, model stage", () => {
       ["provisioningState", "provisioningState", [{ serializedName: "properties", required: false }], false, false],
     ]);
     // own properties only (productId is BaseProduct's); nested flattening (details.max_product_image), with ProductUrl's inherited GenericUrl property
-    expect(obj(model, "SimpleProduct").properties.map((p) => [p.name, p.wirePath?.map((s) => s.serializedName), p.required, p.wireRequired])).toEqual([
+    expect(
+      obj(model, "SimpleProduct").properties.map((p) => [p.name, p.wirePath?.map((s) => s.serializedName), p.required, p.wireRequired]),
+    ).toEqual([
       ["maxProductDisplayName", ["details"], false, true],
       ["capacity", ["details"], false, true],
       ["genericValue", ["details", "max_product_image"], false, false],
@@ -58,14 +62,21 @@ describe("x-ms-client-flatten, model stage", () => {
   });
 
   it("a name clash with the model's own property goes through claimUnique: the model's own keeps its name, the flattened one gets a suffix", () => {
-    const model = buildCodeModel([inMemory(spec({
-      Thing: {
-        type: "object",
-        required: ["props"],
-        properties: { props: { "x-ms-client-flatten": true, $ref: "#/definitions/Inner" }, name: { type: "string" } },
-      },
-      Inner: { type: "object", required: ["name"], properties: { name: { type: "string" }, size: { type: "integer" } } },
-    }))], { clientName: "C" });
+    const model = buildCodeModel(
+      [
+        inMemory(
+          spec({
+            Thing: {
+              type: "object",
+              required: ["props"],
+              properties: { props: { "x-ms-client-flatten": true, $ref: "#/definitions/Inner" }, name: { type: "string" } },
+            },
+            Inner: { type: "object", required: ["name"], properties: { name: { type: "string" }, size: { type: "integer" } } },
+          }),
+        ),
+      ],
+      { clientName: "C" },
+    );
     expect(obj(model, "Thing").properties.map((p) => [p.name, p.serializedName, p.wirePath, p.required])).toEqual([
       ["name2", "name", [{ serializedName: "props", required: true }], true],
       ["size", "size", [{ serializedName: "props", required: true }], false],
@@ -74,30 +85,68 @@ describe("x-ms-client-flatten, model stage", () => {
   });
 
   it("refused with file#pointer: not an object model, a model with additionalProperties, a discriminated model, x-nullable, a model flattening itself", () => {
-    expect(errorOf(spec({ Thing: { type: "object", properties: { tags: { type: "array", items: { type: "string" }, "x-ms-client-flatten": true } } } })))
-      .toBe('spec.json#/definitions/Thing/properties/tags/x-ms-client-flatten: x-ms-client-flatten on "tags" is not supported: its type is not an object model (array)');
-    expect(errorOf(spec({
-      Thing: { type: "object", properties: { bag: { "x-ms-client-flatten": true, $ref: "#/definitions/Bag" } } },
-      Bag: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "string" } },
-    }))).toBe('spec.json#/definitions/Thing/properties/bag/x-ms-client-flatten: x-ms-client-flatten on "bag" is not supported: model "Bag" has additionalProperties');
-    expect(errorOf(spec({
-      Thing: { type: "object", properties: { pet: { "x-ms-client-flatten": true, $ref: "#/definitions/Pet" } } },
-      Pet: { type: "object", discriminator: "kind", required: ["kind"], properties: { kind: { type: "string" } } },
-    }))).toBe('spec.json#/definitions/Thing/properties/pet/x-ms-client-flatten: x-ms-client-flatten on "pet" is not supported: model "Pet" is in a discriminated hierarchy');
-    expect(errorOf(spec({
-      Thing: { type: "object", properties: { inner: { "x-ms-client-flatten": true, "x-nullable": true, $ref: "#/definitions/Inner" } } },
-      Inner: { type: "object", properties: { a: { type: "string" } } },
-    }))).toBe('spec.json#/definitions/Thing/properties/inner/x-ms-client-flatten: x-ms-client-flatten on "inner" is not supported: it may be null (x-nullable)');
-    expect(errorOf(spec({ Thing: { type: "object", properties: { self: { "x-ms-client-flatten": true, $ref: "#/definitions/Thing" } } } })))
-      .toBe('spec.json#/definitions/Thing: x-ms-client-flatten: model "Thing" flattens itself');
+    expect(
+      errorOf(
+        spec({
+          Thing: { type: "object", properties: { tags: { type: "array", items: { type: "string" }, "x-ms-client-flatten": true } } },
+        }),
+      ),
+    ).toBe(
+      'spec.json#/definitions/Thing/properties/tags/x-ms-client-flatten: x-ms-client-flatten on "tags" is not supported: its type is not an object model (array)',
+    );
+    expect(
+      errorOf(
+        spec({
+          Thing: { type: "object", properties: { bag: { "x-ms-client-flatten": true, $ref: "#/definitions/Bag" } } },
+          Bag: { type: "object", properties: { a: { type: "string" } }, additionalProperties: { type: "string" } },
+        }),
+      ),
+    ).toBe(
+      'spec.json#/definitions/Thing/properties/bag/x-ms-client-flatten: x-ms-client-flatten on "bag" is not supported: model "Bag" has additionalProperties',
+    );
+    expect(
+      errorOf(
+        spec({
+          Thing: { type: "object", properties: { pet: { "x-ms-client-flatten": true, $ref: "#/definitions/Pet" } } },
+          Pet: { type: "object", discriminator: "kind", required: ["kind"], properties: { kind: { type: "string" } } },
+        }),
+      ),
+    ).toBe(
+      'spec.json#/definitions/Thing/properties/pet/x-ms-client-flatten: x-ms-client-flatten on "pet" is not supported: model "Pet" is in a discriminated hierarchy',
+    );
+    expect(
+      errorOf(
+        spec({
+          Thing: {
+            type: "object",
+            properties: { inner: { "x-ms-client-flatten": true, "x-nullable": true, $ref: "#/definitions/Inner" } },
+          },
+          Inner: { type: "object", properties: { a: { type: "string" } } },
+        }),
+      ),
+    ).toBe(
+      'spec.json#/definitions/Thing/properties/inner/x-ms-client-flatten: x-ms-client-flatten on "inner" is not supported: it may be null (x-nullable)',
+    );
+    expect(
+      errorOf(spec({ Thing: { type: "object", properties: { self: { "x-ms-client-flatten": true, $ref: "#/definitions/Thing" } } } })),
+    ).toBe('spec.json#/definitions/Thing: x-ms-client-flatten: model "Thing" flattens itself');
   });
 
   it("x-ms-client-flatten: false changes nothing", () => {
-    const model = buildCodeModel([inMemory(spec({
-      Thing: { type: "object", properties: { inner: { "x-ms-client-flatten": false, $ref: "#/definitions/Inner" } } },
-      Inner: { type: "object", properties: { a: { type: "string" } } },
-    }))], { clientName: "C" });
-    expect(obj(model, "Thing").properties.map((p) => [p.name, p.type, p.wirePath])).toEqual([["inner", { kind: "model", name: "Inner" }, undefined]]);
+    const model = buildCodeModel(
+      [
+        inMemory(
+          spec({
+            Thing: { type: "object", properties: { inner: { "x-ms-client-flatten": false, $ref: "#/definitions/Inner" } } },
+            Inner: { type: "object", properties: { a: { type: "string" } } },
+          }),
+        ),
+      ],
+      { clientName: "C" },
+    );
+    expect(obj(model, "Thing").properties.map((p) => [p.name, p.type, p.wirePath])).toEqual([
+      ["inner", { kind: "model", name: "Inner" }, undefined],
+    ]);
   });
 });
 
@@ -245,7 +294,7 @@ describe("x-ms-client-flatten emitted: model-flattening.json", () => {
         "  return {",
         "    tags: value.tags,",
         "    location: value.location,",
-        '    ...(value.pName === undefined && value.type2 === undefined && value.provisioningState === undefined ? {} : {',
+        "    ...(value.pName === undefined && value.type2 === undefined && value.provisioningState === undefined ? {} : {",
         "      properties: {",
         '        "p.name": value.pName,',
         "        type: value.type2,",
@@ -310,14 +359,17 @@ describe("x-ms-client-flatten on a page model", () => {
     const generated = await generateInMemory(join(work, "pages.json"), work);
     const operations = generated.find((f) => f.path === "src/operations/things.ts")?.content ?? "";
     expect(operations).toContain("    (page) => ({ items: page.value, nextLink: page.nextLink }),\n");
-    expect(operations).toContain("export function thingsList(context: OperationContext, options: OperationOptions = {}): PagedAsyncIterableIterator<string, ThingPage> {\n");
+    expect(operations).toContain(
+      "export function thingsList(context: OperationContext, options: OperationOptions = {}): PagedAsyncIterableIterator<string, ThingPage> {\n",
+    );
     expect(typecheckFiles("typecheck-flattened-page", generated)).toEqual([]);
   });
 });
 
 describe("x-ms-client-flatten: the generated client against a node:http server on 127.0.0.1", () => {
   let loaded: Promise<Record<string, Operation>> | undefined;
-  const load = (): Promise<Record<string, Operation>> => (loaded ??= importGenerated<Record<string, Operation>>(join(work, "model-flattening"), files));
+  const load = (): Promise<Record<string, Operation>> =>
+    (loaded ??= importGenerated<Record<string, Operation>>(join(work, "model-flattening"), files));
   /** A context whose real HTTP client may use plain http (the test server has no TLS). */
   const context = () => {
     const transport = createDefaultHttpClient();
@@ -359,37 +411,63 @@ describe("x-ms-client-flatten: the generated client against a node:http server o
     received.length = 0;
     await putDictionary!(context(), {
       resourceDictionary: {
-        Resource1: { location: "West US", tags: { tag1: "value1" }, pName: "Product1", type2: "Flat", provisioningState: "Succeeded", provisioningStateValues: "OK" },
+        Resource1: {
+          location: "West US",
+          tags: { tag1: "value1" },
+          pName: "Product1",
+          type2: "Flat",
+          provisioningState: "Succeeded",
+          provisioningStateValues: "OK",
+        },
         Resource2: { location: "Building 44" },
       },
     });
-    expect(received).toEqual([{
-      method: "PUT",
-      url: "/model-flatten/dictionary",
-      body: JSON.stringify({
-        Resource1: { tags: { tag1: "value1" }, location: "West US", properties: { "p.name": "Product1", type: "Flat", provisioningState: "Succeeded" } },
-        Resource2: { location: "Building 44" },
-      }),
-    }]);
+    expect(received).toEqual([
+      {
+        method: "PUT",
+        url: "/model-flatten/dictionary",
+        body: JSON.stringify({
+          Resource1: {
+            tags: { tag1: "value1" },
+            location: "West US",
+            properties: { "p.name": "Product1", type: "Flat", provisioningState: "Succeeded" },
+          },
+          Resource2: { location: "Building 44" },
+        }),
+      },
+    ]);
   });
 
   it("PUT and read back two levels deep (details.max_product_image)", async () => {
     const { putSimpleProduct } = await load();
     received.length = 0;
-    const product = { productId: "123", description: "product description", maxProductDisplayName: "max name", capacity: "Large", odataValue: "http://foo" };
+    const product = {
+      productId: "123",
+      description: "product description",
+      maxProductDisplayName: "max name",
+      capacity: "Large",
+      odataValue: "http://foo",
+    };
     expect(await putSimpleProduct!(context(), { simpleBodyProduct: product })).toEqual(product);
-    expect(received.map((r) => r.body)).toEqual([JSON.stringify({
-      base_product_id: "123",
-      base_product_description: "product description",
-      details: { max_product_display_name: "max name", max_product_capacity: "Large", max_product_image: { "@odata.value": "http://foo" } },
-    })]);
+    expect(received.map((r) => r.body)).toEqual([
+      JSON.stringify({
+        base_product_id: "123",
+        base_product_description: "product description",
+        details: {
+          max_product_display_name: "max name",
+          max_product_capacity: "Large",
+          max_product_image: { "@odata.value": "http://foo" },
+        },
+      }),
+    ]);
   });
 
   it("a property `details` requires, missing while another of its properties is set, fails before anything is sent", async () => {
     const { putSimpleProduct } = await load();
     received.length = 0;
-    await expect(putSimpleProduct!(context(), { simpleBodyProduct: { productId: "123", capacity: "Large" } }))
-      .rejects.toThrow(new TypeError("simpleBodyProduct.maxProductDisplayName is required"));
+    await expect(putSimpleProduct!(context(), { simpleBodyProduct: { productId: "123", capacity: "Large" } })).rejects.toThrow(
+      new TypeError("simpleBodyProduct.maxProductDisplayName is required"),
+    );
     expect(received).toEqual([]);
     // nothing of `details` set: `details` is not sent, so nothing in it is required
     await putSimpleProduct!(context(), { simpleBodyProduct: { productId: "123" } });

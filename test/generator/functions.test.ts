@@ -75,7 +75,9 @@ describe("operation functions: the Identity client in generated/", () => {
         " */",
         "export async function communicationIdentityCreate(context: OperationContext, options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {",
         "  if (options.body?.expiresInMinutes !== undefined) {",
-        `    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", [${generatedFrom("2022-10-01").map((v) => `"${v}"`).join(", ")}]);`,
+        `    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", [${generatedFrom("2022-10-01")
+          .map((v) => `"${v}"`)
+          .join(", ")}]);`,
         "  }",
       ].join("\n"),
     );
@@ -121,7 +123,12 @@ describe("operation functions: the Identity client in generated/", () => {
         return { request, status: 200, headers: createHttpHeaders(), bodyAsText: '{"token":"t","expiresOn":"2030-01-01T00:00:00Z"}' };
       },
     };
-    const context: OperationContext = { endpoint: "https://x.example", apiVersion: "2023-10-01", pipeline: createEmptyPipeline(), httpClient };
+    const context: OperationContext = {
+      endpoint: "https://x.example",
+      apiVersion: "2023-10-01",
+      pipeline: createEmptyPipeline(),
+      httpClient,
+    };
     const body = { scopes: ["chat"], expiresInMinutes: 60 };
     const fromFunction = await communicationIdentityIssueAccessToken(context, "id/1", body);
     const fromMethod = await new CommunicationIdentityOperations(context as never).issueAccessToken("id/1", body);
@@ -144,9 +151,7 @@ describe("operation functions: the Identity client in generated/", () => {
       pipeline: createEmptyPipeline(),
       httpClient: { sendRequest: () => Promise.reject(new Error("sent")) },
     };
-    await expect(communicationIdentityCreate(context, { body: { expiresInMinutes: 60 } })).rejects.toThrow(
-      "create: body.expiresInMinutes",
-    );
+    await expect(communicationIdentityCreate(context, { body: { expiresInMinutes: 60 } })).rejects.toThrow("create: body.expiresInMinutes");
   });
 });
 
@@ -172,7 +177,12 @@ describe("operation functions tree-shake (esbuild bundle of generated/src/index.
 
   it("control: importing the class brings in every operation of its group (so the absences above mean something)", async () => {
     const code = await bundleOf(["CommunicationIdentityOperations"]);
-    for (const present of ["/teamsUser/:exchangeAccessToken", ":revokeAccessTokens", ":issueAccessToken", "async function communicationIdentityGet("]) {
+    for (const present of [
+      "/teamsUser/:exchangeAccessToken",
+      ":revokeAccessTokens",
+      ":issueAccessToken",
+      "async function communicationIdentityGet(",
+    ]) {
       expect(code, present).toContain(present);
     }
     expect(code).not.toContain("/access/teamsExtension");
@@ -209,7 +219,9 @@ describe("operation function names: unique, valid identifiers by the code model'
           },
         },
         // the method's own parameter would shadow the function it delegates to
-        "/g/{fooQux}": { get: { operationId: "Foo_Qux", parameters: [{ name: "fooQux", in: "path", required: true, type: "string" }], responses: ok } },
+        "/g/{fooQux}": {
+          get: { operationId: "Foo_Qux", parameters: [{ name: "fooQux", in: "path", required: true, type: "string" }], responses: ok },
+        },
         // a parameter named like the function's first parameter; a client-level header and the api-version
         "/h": {
           get: {
@@ -238,11 +250,18 @@ describe("operation function names: unique, valid identifiers by the code model'
   });
 
   it("names every function, suffixing 2 for reserved words and taken names", () => {
-    expect(files.filter((f) => f.path.startsWith("src/operations/")).flatMap((f) => exportedFunctions(f.content)).sort()).toEqual(
-      ["apiVersions2", "delete2", "fooBarBaz", "fooBarBaz2", "fooQux2", "options2", "thingsGet", "validateThing2"].sort(),
+    expect(
+      files
+        .filter((f) => f.path.startsWith("src/operations/"))
+        .flatMap((f) => exportedFunctions(f.content))
+        .sort(),
+    ).toEqual(["apiVersions2", "delete2", "fooBarBaz", "fooBarBaz2", "fooQux2", "options2", "thingsGet", "validateThing2"].sort());
+    expect(file("src/operations/operations.ts")).toContain(
+      "  async delete(options: OperationOptions = {}): Promise<void> {\n    return delete2(this.#client, options);\n  }\n",
     );
-    expect(file("src/operations/operations.ts")).toContain("  async delete(options: OperationOptions = {}): Promise<void> {\n    return delete2(this.#client, options);\n  }\n");
-    expect(file("src/operations/foo.ts")).toContain("  async qux(fooQux: string, options: OperationOptions = {}): Promise<void> {\n    return fooQux2(this.#client, fooQux, options);\n  }\n");
+    expect(file("src/operations/foo.ts")).toContain(
+      "  async qux(fooQux: string, options: OperationOptions = {}): Promise<void> {\n    return fooQux2(this.#client, fooQux, options);\n  }\n",
+    );
   });
 
   it("renames a `context` parameter, and types context with the client-level members the operation reads", () => {
@@ -262,7 +281,9 @@ describe("operation function names: unique, valid identifiers by the code model'
 
 describe("runtimeValueNames", () => {
   it("lists exactly the values generator/emit/runtime/runtime.ts and constraints.ts export", () => {
-    const source = ["runtime.ts", "constraints.ts", "bodies.ts"].map((f) => readFileSync(join(repoRoot, "generator/emit/runtime", f), "utf8")).join("\n");
+    const source = ["runtime.ts", "constraints.ts", "bodies.ts"]
+      .map((f) => readFileSync(join(repoRoot, "generator/emit/runtime", f), "utf8"))
+      .join("\n");
     const exported = [...source.matchAll(/^export (?:async )?(?:function|class|const|let|var) (\w+)/gm)].map((m) => m[1]!);
     expect([...runtimeValueNames].sort()).toEqual(exported.sort());
   });

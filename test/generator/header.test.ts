@@ -4,7 +4,9 @@ import type { CodeModel } from "../../generator/model/types.js";
 
 /** Only what the header reads: each version's api-version and entry spec path. */
 const model = (versions: Array<[string, string]>): CodeModel =>
-  ({ apiVersions: versions.map(([apiVersion, specPath]) => ({ apiVersion, specPath, status: "stable", files: [] })) }) as unknown as CodeModel;
+  ({
+    apiVersions: versions.map(([apiVersion, specPath]) => ({ apiVersion, specPath, status: "stable", files: [] })),
+  }) as unknown as CodeModel;
 
 describe("emit: the per-file header", () => {
   it("is three // lines and an empty line", () => {
@@ -19,11 +21,31 @@ describe("emit: the per-file header", () => {
   });
 
   it("names several versions' entry files as one glob and the versions as a range", () => {
-    expect(specSummary(model([["2021-01-01", "a/b/stable/2021-01-01/s.json"], ["2022-01-01-preview", "a/b/preview/2022-01-01-preview/s.json"], ["2023-01-01", "a/b/stable/2023-01-01/s.json"]]))).toBe(
-      "a/b/**/s.json, api-versions 2021-01-01 to 2023-01-01 (3)",
-    );
-    expect(specSummary(model([["1", "x/s.json"], ["2", "x/t.json"]]))).toBe("x/{s.json,t.json}, api-versions 1, 2");
-    expect(specSummary(model([["1", "s.json"], ["2", "s.json"]]))).toBe("s.json, api-versions 1, 2");
+    expect(
+      specSummary(
+        model([
+          ["2021-01-01", "a/b/stable/2021-01-01/s.json"],
+          ["2022-01-01-preview", "a/b/preview/2022-01-01-preview/s.json"],
+          ["2023-01-01", "a/b/stable/2023-01-01/s.json"],
+        ]),
+      ),
+    ).toBe("a/b/**/s.json, api-versions 2021-01-01 to 2023-01-01 (3)");
+    expect(
+      specSummary(
+        model([
+          ["1", "x/s.json"],
+          ["2", "x/t.json"],
+        ]),
+      ),
+    ).toBe("x/{s.json,t.json}, api-versions 1, 2");
+    expect(
+      specSummary(
+        model([
+          ["1", "s.json"],
+          ["2", "s.json"],
+        ]),
+      ),
+    ).toBe("s.json, api-versions 1, 2");
   });
 
   it("keeps spec text on its line: a line break in a version becomes a space", () => {

@@ -32,7 +32,10 @@ describe("hostile input: descriptions, enum values and property names full of */
   it("outside comments and string literals, no spec text reaches the code (no template literals at all)", () => {
     for (const f of files.filter((f) => f.path.endsWith(".ts") && f.path !== "src/runtime.ts")) {
       const tokens = codeTokens(f.content);
-      expect(tokens.filter((t) => /^(NoSubstitutionTemplateLiteral|TemplateHead|Unknown)$/.test(t.kind)), f.path).toEqual([]);
+      expect(
+        tokens.filter((t) => /^(NoSubstitutionTemplateLiteral|TemplateHead|Unknown)$/.test(t.kind)),
+        f.path,
+      ).toEqual([]);
       const identifiers = tokens.filter((t) => t.kind === "Identifier").map((t) => t.text);
       for (const bad of ["eval", "alert", "inject", "injection", "close"]) {
         expect(identifiers, `${f.path}: ${bad}`).not.toContain(bad);
@@ -42,7 +45,7 @@ describe("hostile input: descriptions, enum values and property names full of */
 
   it("every comment closer from the spec is escaped inside JSDoc", () => {
     const models = file("src/models.ts");
-    expect(models).toContain(" * A thing *\\/ with \"quotes\" and `ticks` and ${x}\n * and a second line\n */\nexport interface Thing {\n");
+    expect(models).toContain(' * A thing *\\/ with "quotes" and `ticks` and ${x}\n * and a second line\n */\nexport interface Thing {\n');
     expect(models).toContain("  /** Reserved *\\/ word */\n  class: string;\n");
     expect(models).toContain('  /** The value "*\\/ close". */\n  Close: "*/ close",\n');
     expect(file("src/operations/things.ts")).toContain("   * @param thingId - Id *\\/ eval(1) /\\*\n");
@@ -65,11 +68,15 @@ describe("hostile input: descriptions, enum values and property names full of */
   });
 
   it("reserved words as parameter names are renamed, and validation paths use the TypeScript names", () => {
-    expect(file("src/operations/things.ts")).toContain('    assertInRange(options.classParam, "classParam", { minimum: 1, maximum: 5 });\n');
+    expect(file("src/operations/things.ts")).toContain(
+      '    assertInRange(options.classParam, "classParam", { minimum: 1, maximum: 5 });\n',
+    );
     expect(file("src/validators.ts")).toContain('  assertPattern(value.x, path + ".x", "^a*/b$");\n');
   });
 
   it("the README escapes Markdown in the hostile title and summaries", () => {
-    expect(file("README.md")).toContain("| `things.put` | `thingsPut` | `PUT` `/things/{thing-id}` | Things\\_Put | all | Put \\*/ a thing \\`now\\` ${x} |\n");
+    expect(file("README.md")).toContain(
+      "| `things.put` | `thingsPut` | `PUT` `/things/{thing-id}` | Things\\_Put | all | Put \\*/ a thing \\`now\\` ${x} |\n",
+    );
   });
 });

@@ -95,7 +95,12 @@ describe("$ref loops with no schema in between", () => {
   });
 
   it("a loop across two files names each link's file", async () => {
-    const other = JSON.stringify({ swagger: "2.0", info: { title: "Other", version: "1.0.0" }, paths: {}, definitions: { B: { $ref: "spec.json#/definitions/A" } } });
+    const other = JSON.stringify({
+      swagger: "2.0",
+      info: { title: "Other", version: "1.0.0" },
+      paths: {},
+      definitions: { B: { $ref: "spec.json#/definitions/A" } },
+    });
     const dir = folder("cross", { "spec.json": spec({ A: { $ref: "other.json#/definitions/B" } }), "other.json": other });
     expect(await loadError(dir)).toBe(
       "spec.json#/definitions/A: $ref loop with no schema in between: spec.json#/definitions/A → other.json#/definitions/B → spec.json#/definitions/A",
@@ -105,7 +110,11 @@ describe("$ref loops with no schema in between", () => {
   it("a recursive model through a property (Node with children: Node[]) is not a loop: it generates", () => {
     const node = {
       type: "object",
-      properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#/definitions/A" } }, parent: { $ref: "#/definitions/A" } },
+      properties: {
+        name: { type: "string" },
+        children: { type: "array", items: { $ref: "#/definitions/A" } },
+        parent: { $ref: "#/definitions/A" },
+      },
     };
     const dir = folder("node", { "spec.json": spec({ A: node }) });
     const result = generate(dir);
@@ -152,13 +161,17 @@ describe(`nesting: at most ${MAX_NESTING} levels of objects and arrays per docum
   });
 
   it("in a referenced file, the error names that file and the pointer in it", async () => {
-    const common = JSON.stringify({ swagger: "2.0", info: { title: "Common", version: "1.0.0" }, paths: {}, definitions: { E: "@" } }).replace(
-      '"@"',
-      '{"type":"array","items":'.repeat(400) + '{"type":"string"}' + "}".repeat(400),
-    );
+    const common = JSON.stringify({
+      swagger: "2.0",
+      info: { title: "Common", version: "1.0.0" },
+      paths: {},
+      definitions: { E: "@" },
+    }).replace('"@"', '{"type":"array","items":'.repeat(400) + '{"type":"string"}' + "}".repeat(400));
     const dir = folder("deepfile", { "spec.json": spec({ A: { $ref: "common.json#/definitions/E" } }), "common.json": common });
     // common.json: document 1, definitions 2, E 3; items number 254 is level 257
-    expect(await loadError(dir)).toBe(`common.json#/definitions/E${"/items".repeat(254)}: nested deeper than 256 levels of objects and arrays (the limit)`);
+    expect(await loadError(dir)).toBe(
+      `common.json#/definitions/E${"/items".repeat(254)}: nested deeper than 256 levels of objects and arrays (the limit)`,
+    );
   });
 
   it("a 20,000-level YAML document, too deep for the YAML parser itself: an error naming the file", async () => {
@@ -221,7 +234,12 @@ describe("remote documents: a time limit and a size limit each", () => {
       } else if (req.url === "/silent.json") {
         // not even headers
       } else if (req.url === "/large.json" || req.url === "/declared.json") {
-        const body = JSON.stringify({ swagger: "2.0", info: { title: "L", version: "1" }, paths: {}, definitions: { E: { type: "string", description: "x".repeat(5000) } } });
+        const body = JSON.stringify({
+          swagger: "2.0",
+          info: { title: "L", version: "1" },
+          paths: {},
+          definitions: { E: { type: "string", description: "x".repeat(5000) } },
+        });
         if (req.url === "/declared.json") res.writeHead(200, { "content-length": String(Buffer.byteLength(body)) }).end(body);
         else {
           // chunked, no content-length: only counting the bytes finds it out
@@ -243,10 +261,14 @@ describe("remote documents: a time limit and a size limit each", () => {
     const dir = folder(`remote-${file}-${flags.join("")}`, { "spec.json": spec({ A: { $ref: `${base}/${file}#/definitions/E` } }) });
     let stdout = "";
     let stderr = "";
-    const code = await run(["--spec", join(dir, "spec.json"), "--out", join(dir, "out"), "--allow-remote-refs", ...flags], {}, {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-    });
+    const code = await run(
+      ["--spec", join(dir, "spec.json"), "--out", join(dir, "out"), "--allow-remote-refs", ...flags],
+      {},
+      {
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+      },
+    );
     return { code, stdout, stderr, wrote: existsSync(join(dir, "out")) };
   }
 
@@ -302,13 +324,21 @@ describe("remote documents: a time limit and a size limit each", () => {
 
 describe("--remote-ref-timeout and --remote-ref-max-bytes on the command line", () => {
   it("parse to numbers; absent, the load defaults apply", () => {
-    expect(parseCliArgs(["--remote-ref-timeout", "1500", "--remote-ref-max-bytes", "4096"])).toMatchObject({ remoteRefTimeoutMs: 1500, remoteRefMaxBytes: 4096 });
+    expect(parseCliArgs(["--remote-ref-timeout", "1500", "--remote-ref-max-bytes", "4096"])).toMatchObject({
+      remoteRefTimeoutMs: 1500,
+      remoteRefMaxBytes: 4096,
+    });
     const plain = parseCliArgs([]);
     expect("remoteRefTimeoutMs" in plain || "remoteRefMaxBytes" in plain).toBe(false);
   });
 
   it("a value that is not a whole number of at least 1 is a usage error, exit 2", async () => {
-    for (const [flag, value] of [["--remote-ref-timeout", "0"], ["--remote-ref-timeout", "2s"], ["--remote-ref-max-bytes", "-5"], ["--remote-ref-max-bytes", "1e6"]] as const) {
+    for (const [flag, value] of [
+      ["--remote-ref-timeout", "0"],
+      ["--remote-ref-timeout", "2s"],
+      ["--remote-ref-max-bytes", "-5"],
+      ["--remote-ref-max-bytes", "1e6"],
+    ] as const) {
       let stderr = "";
       const code = await run([flag, value], {}, { stdout: () => {}, stderr: (t) => (stderr += t) });
       expect({ code, stderr }).toEqual({ code: 2, stderr: `error: option "${flag}" needs a whole number of at least 1, not "${value}"\n` });

@@ -73,11 +73,23 @@ describe("validateManifest", () => {
 
   it.each([
     [(m: Manifest) => ({ ...m, client: {} }), 'spec/manifest.json#/client: invalid manifest: missing required property "clientName"'],
-    [(m: Manifest) => ({ ...m, versions: [{ ...m.versions[0]!, status: "beta" }] }), 'spec/manifest.json#/versions/0/status: invalid manifest: must be one of "stable", "preview"'],
-    [(m: Manifest) => ({ ...m, versions: [{ ...m.versions[0]!, sha256: { "a/spec.json": "xyz" } }] }), "spec/manifest.json#/versions/0/sha256/a~1spec.json: invalid manifest: must match the pattern ^[0-9a-f]{64}$"],
+    [
+      (m: Manifest) => ({ ...m, versions: [{ ...m.versions[0]!, status: "beta" }] }),
+      'spec/manifest.json#/versions/0/status: invalid manifest: must be one of "stable", "preview"',
+    ],
+    [
+      (m: Manifest) => ({ ...m, versions: [{ ...m.versions[0]!, sha256: { "a/spec.json": "xyz" } }] }),
+      "spec/manifest.json#/versions/0/sha256/a~1spec.json: invalid manifest: must match the pattern ^[0-9a-f]{64}$",
+    ],
     [(m: Manifest) => ({ ...m, extra: 1 }), 'spec/manifest.json#: invalid manifest: unexpected property "extra"'],
-    [(m: Manifest) => ({ ...m, generate: ["2099-01-01"] }), 'spec/manifest.json#/generate/0: invalid manifest: API version "2099-01-01" is not in "versions"'],
-    [(m: Manifest) => ({ ...m, versions: [m.versions[0]!, m.versions[0]!] }), 'spec/manifest.json#/versions/1/apiVersion: invalid manifest: API version "2021-03-07" is listed twice'],
+    [
+      (m: Manifest) => ({ ...m, generate: ["2099-01-01"] }),
+      'spec/manifest.json#/generate/0: invalid manifest: API version "2099-01-01" is not in "versions"',
+    ],
+    [
+      (m: Manifest) => ({ ...m, versions: [m.versions[0]!, m.versions[0]!] }),
+      'spec/manifest.json#/versions/1/apiVersion: invalid manifest: API version "2021-03-07" is listed twice',
+    ],
   ])("rejects a malformed manifest (%#)", (mutate, message) => {
     expect(() => validateManifest(mutate(valid()))).toThrow(message);
   });

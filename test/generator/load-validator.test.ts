@@ -4,9 +4,12 @@ import { buildValidatorSource, VALIDATOR_FILES } from "../../generator/load/buil
 import { schemaProblem } from "../../generator/load/validate.js";
 
 describe("precompiled validators", () => {
-  it.each(["swagger", "manifest", "openapi30", "openapi31"] as const)("%s-validator.generated.js matches the installed schema (else: npx tsx generator/load/build-validator.ts)", (which) => {
-    expect(readFileSync(VALIDATOR_FILES[which], "utf8")).toBe(buildValidatorSource(which));
-  });
+  it.each(["swagger", "manifest", "openapi30", "openapi31"] as const)(
+    "%s-validator.generated.js matches the installed schema (else: npx tsx generator/load/build-validator.ts)",
+    (which) => {
+      expect(readFileSync(VALIDATOR_FILES[which], "utf8")).toBe(buildValidatorSource(which));
+    },
+  );
 
   it("explains an invalid document with the deepest concrete error", () => {
     expect(schemaProblem("swagger", { swagger: "2.0", info: { title: "t", version: "1" }, paths: {} })).toBeUndefined();

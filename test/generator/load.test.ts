@@ -68,7 +68,11 @@ describe("loadSpec on the real Identity 2021-03-07 spec", () => {
 
   it("follows the cross-file ref and the recursive innererror with resolveRef", async () => {
     const spec = await loadSpec(join(specsRoot, identity2021), { specsRoot });
-    const response = resolveRef(spec, identity2021, "../../../Common/stable/2021-03-07/common.json#/definitions/CommunicationErrorResponse");
+    const response = resolveRef(
+      spec,
+      identity2021,
+      "../../../Common/stable/2021-03-07/common.json#/definitions/CommunicationErrorResponse",
+    );
     expect(response.file).toBe(common2021);
     expect(response.pointer).toBe("/definitions/CommunicationErrorResponse");
     const error = resolveRef(spec, response.file, "#/definitions/CommunicationError");
@@ -86,10 +90,19 @@ describe("loadSpec on the real Identity 2021-03-07 spec", () => {
   });
 
   it("loads every API version in the specs root without error", async () => {
-    const versions = ["stable/2022-06-01", "stable/2022-10-01", "stable/2023-10-01", "preview/2025-03-02-preview", "stable/2025-06-30", "stable/2026-09-23"];
+    const versions = [
+      "stable/2022-06-01",
+      "stable/2022-10-01",
+      "stable/2023-10-01",
+      "preview/2025-03-02-preview",
+      "stable/2025-06-30",
+      "stable/2026-09-23",
+    ];
     const counts: Record<string, number> = {};
     for (const v of versions) {
-      const spec = await loadSpec(join(specsRoot, `specification/communication/data-plane/Identity/${v}/CommunicationIdentity.json`), { specsRoot });
+      const spec = await loadSpec(join(specsRoot, `specification/communication/data-plane/Identity/${v}/CommunicationIdentity.json`), {
+        specsRoot,
+      });
       counts[v] = spec.files.length;
     }
     expect(counts).toEqual({
@@ -110,7 +123,12 @@ describe("loadSpec on small fixtures", () => {
     expect(Object.keys(spec.documents)).toEqual(["api/spec.json", "common/common.json"]);
     expect(spec.files.map((f) => f.path)).toEqual(["api/spec.json", "common/common.json"]);
     expect(spec.warnings).toEqual([
-      { code: "missing-example", file: "api/spec.json", pointer: "/paths/~1widgets/get/x-ms-examples/Missing", message: 'example file "./examples/Missing.json" does not exist' },
+      {
+        code: "missing-example",
+        file: "api/spec.json",
+        pointer: "/paths/~1widgets/get/x-ms-examples/Missing",
+        message: 'example file "./examples/Missing.json" does not exist',
+      },
     ]);
   });
 
@@ -177,7 +195,9 @@ describe("loadSpec errors name the file, the JSON pointer and what is wrong", ()
   });
 
   it("an OpenAPI document of a version other than 3.0 and 3.1", async () => {
-    expect(await loadError(join(fixtures, "bad/openapi4.json"))).toBe("bad/openapi4.json#/openapi: OpenAPI 4.0.0 is not supported (OpenAPI 3.0.x and 3.1.x are)");
+    expect(await loadError(join(fixtures, "bad/openapi4.json"))).toBe(
+      "bad/openapi4.json#/openapi: OpenAPI 4.0.0 is not supported (OpenAPI 3.0.x and 3.1.x are)",
+    );
   });
 
   it("a file that is not JSON", async () => {
@@ -208,8 +228,7 @@ describe("loadSpec with temporary specs", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const minimal = (extra: object): string =>
-    JSON.stringify({ swagger: "2.0", info: { title: "T", version: "1" }, paths: {}, ...extra });
+  const minimal = (extra: object): string => JSON.stringify({ swagger: "2.0", info: { title: "T", version: "1" }, paths: {}, ...extra });
 
   it("refuses a symbolic link that leads outside the root", async () => {
     const root = join(dir, "linkroot");
@@ -225,7 +244,10 @@ describe("loadSpec with temporary specs", () => {
   it("never shows credentials of a remote ref", async () => {
     const root = join(dir, "secret");
     mkdirSync(root);
-    writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: "https://user:pw@example.com/c.json?sig=abc123&sv=2024#/definitions/E" } } }));
+    writeFileSync(
+      join(root, "spec.json"),
+      minimal({ definitions: { A: { $ref: "https://user:pw@example.com/c.json?sig=abc123&sv=2024#/definitions/E" } } }),
+    );
     expect(await loadError(join(root, "spec.json"), { root })).toBe(
       'spec.json#/definitions/A: $ref "https://***:***@example.com/c.json?sig=***&sv=***#/definitions/E" is refused: remote references need --allow-remote-refs',
     );
@@ -254,9 +276,24 @@ describe("loadSpec with temporary specs", () => {
     writeFileSync(join(root, "spec.json"), minimal({ paths }));
     const spec = await loadSpec(join(root, "spec.json"), { root });
     expect(spec.warnings).toEqual([
-      { code: "missing-example", file: "spec.json", pointer: "/paths/~1w/get/x-ms-examples/Gone", message: 'example file "./examples/Gone.json" does not exist' },
-      { code: "example-outside-root", file: "spec.json", pointer: "/paths/~1w/get/x-ms-examples/Outside", message: 'example file "../Outside.json" is outside the root folder; not checked' },
-      { code: "remote-example", file: "spec.json", pointer: "/paths/~1w/get/x-ms-examples/Remote", message: 'example "https://example.com/Remote.json" is remote; not checked' },
+      {
+        code: "missing-example",
+        file: "spec.json",
+        pointer: "/paths/~1w/get/x-ms-examples/Gone",
+        message: 'example file "./examples/Gone.json" does not exist',
+      },
+      {
+        code: "example-outside-root",
+        file: "spec.json",
+        pointer: "/paths/~1w/get/x-ms-examples/Outside",
+        message: 'example file "../Outside.json" is outside the root folder; not checked',
+      },
+      {
+        code: "remote-example",
+        file: "spec.json",
+        pointer: "/paths/~1w/get/x-ms-examples/Remote",
+        message: 'example "https://example.com/Remote.json" is remote; not checked',
+      },
     ]);
   });
 
@@ -315,13 +352,24 @@ describe("loadSpec with temporary specs", () => {
 describe("refs helpers", () => {
   const docs = {
     documents: {
-      "a/x.json": { definitions: { A: { $ref: "#/definitions/B" }, B: { $ref: "../b/y.json#/definitions/C" }, Loop: { $ref: "#/definitions/Loop2" }, Loop2: { $ref: "#/definitions/Loop" } } },
+      "a/x.json": {
+        definitions: {
+          A: { $ref: "#/definitions/B" },
+          B: { $ref: "../b/y.json#/definitions/C" },
+          Loop: { $ref: "#/definitions/Loop2" },
+          Loop2: { $ref: "#/definitions/Loop" },
+        },
+      },
       "b/y.json": { definitions: { C: { type: "string" }, "with/slash": { type: "integer" } } },
     },
   };
 
   it("follows a chain of refs across files", () => {
-    expect(resolveRefChain(docs, "a/x.json", { $ref: "#/definitions/A" })).toEqual({ file: "b/y.json", pointer: "/definitions/C", value: { type: "string" } });
+    expect(resolveRefChain(docs, "a/x.json", { $ref: "#/definitions/A" })).toEqual({
+      file: "b/y.json",
+      pointer: "/definitions/C",
+      value: { type: "string" },
+    });
   });
 
   it("unescapes pointer segments", () => {
@@ -336,7 +384,11 @@ describe("refs helpers", () => {
 
   it("explains what does not resolve", () => {
     expect(tryResolveRef(docs, "a/x.json", "#/parameters/P")).toEqual({ ok: false, file: "a/x.json", problem: "no such parameter" });
-    expect(tryResolveRef(docs, "a/x.json", "#definitions/A")).toEqual({ ok: false, file: "a/x.json", problem: '"definitions/A" is not a JSON pointer (it must start with "/")' });
+    expect(tryResolveRef(docs, "a/x.json", "#definitions/A")).toEqual({
+      ok: false,
+      file: "a/x.json",
+      problem: '"definitions/A" is not a JSON pointer (it must start with "/")',
+    });
     expect(() => resolveRef(docs, "a/x.json", "../c/z.json#/definitions/C", "/definitions/D")).toThrow(
       'a/x.json#/definitions/D: $ref "../c/z.json#/definitions/C" does not resolve: file "c/z.json" was not loaded',
     );

@@ -45,15 +45,27 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
         },
       },
     },
-    definitions: { Thing: { type: "object", properties: { value: { type: "array", items: { type: "string" } }, next: { type: "string" } } } },
+    definitions: {
+      Thing: { type: "object", properties: { value: { type: "array", items: { type: "string" } }, next: { type: "string" } } },
+    },
   });
-  const longRunningOf = (doc: JsonObject): unknown => buildCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
+  const longRunningOf = (doc: JsonObject): unknown =>
+    buildCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
 
   it("final-state-via operation-location (core-lro 2.7 cannot read the result there), or a value that is none of the four", () => {
-    expect(errorOf(specWith({ "x-ms-long-running-operation": true, "x-ms-long-running-operation-options": { "final-state-via": "operation-location" } }))).toBe(
+    expect(
+      errorOf(
+        specWith({
+          "x-ms-long-running-operation": true,
+          "x-ms-long-running-operation-options": { "final-state-via": "operation-location" },
+        }),
+      ),
+    ).toBe(
       'spec.json#/paths/~1things/post/x-ms-long-running-operation-options/final-state-via: final-state-via "operation-location" is not supported (supported: azure-async-operation, location, original-uri)',
     );
-    expect(errorOf(specWith({ "x-ms-long-running-operation": true, "x-ms-long-running-operation-options": { "final-state-via": "header" } }))).toBe(
+    expect(
+      errorOf(specWith({ "x-ms-long-running-operation": true, "x-ms-long-running-operation-options": { "final-state-via": "header" } })),
+    ).toBe(
       'spec.json#/paths/~1things/post/x-ms-long-running-operation-options/final-state-via: final-state-via "header" is not one of (supported: azure-async-operation, location, original-uri)',
     );
   });
@@ -70,7 +82,6 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
     );
   });
 
-
   it("accepts an operation both long-running and pageable (paging.json's Paging_GetMultiplePagesLRO; emitted: paging.test.ts)", () => {
     const paging = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
     const operation = paging.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "Paging_GetMultiplePagesLRO");
@@ -82,13 +93,18 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
     expect(longRunningOf(specWith({ "x-ms-long-running-operation": true }))).toEqual({});
     expect(longRunningOf(specWith({ "x-ms-long-running-operation": false }))).toBeUndefined();
     for (const finalStateVia of ["azure-async-operation", "location", "original-uri"]) {
-      const doc = specWith({ "x-ms-long-running-operation": true, "x-ms-long-running-operation-options": { "final-state-via": finalStateVia } });
+      const doc = specWith({
+        "x-ms-long-running-operation": true,
+        "x-ms-long-running-operation-options": { "final-state-via": finalStateVia },
+      });
       expect(longRunningOf(doc)).toEqual({ finalStateVia });
     }
     const lro = buildCodeModel([testServerVersion("lro.json")], { clientName: "" });
     const operations = lro.operationGroups.flatMap((g) => g.operations);
     expect(operations.filter((o) => o.longRunning !== undefined).length).toBe(operations.length);
-    expect(operations.find((o) => o.operationId === "LROs_postDoubleHeadersFinalLocationGet")?.longRunning).toEqual({ finalStateVia: "location" });
+    expect(operations.find((o) => o.operationId === "LROs_postDoubleHeadersFinalLocationGet")?.longRunning).toEqual({
+      finalStateVia: "location",
+    });
   });
 });
 
@@ -101,7 +117,8 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
   });
 
   it("postDoubleHeadersFinalLocationGet: an async function returning core-lro's poller, final-state-via passed on", () => {
-    const start = "/**\n * Long running post request, service returns a 202 to the initial request with both Location and Azure-Async header. Poll Azure-Async and it's success. Should poll Location";
+    const start =
+      "/**\n * Long running post request, service returns a 202 to the initial request with both Location and Azure-Async header. Poll Azure-Async and it's success. Should poll Location";
     expect(between(file("src/operations/lrOs.ts"), start, "\n}\n")).toBe(
       [
         "/**",
@@ -144,16 +161,22 @@ describe("x-ms-long-running-operation emitted: lro.json", () => {
       ].join("\n"),
     );
     expect(text).toContain('import { createHttpPoller, type OperationState, type SimplePollerLike } from "@azure/core-lro";\n');
-    expect(text).toContain('import { buildRequestUrl, longRunningOperation, type LroOperationOptions, type OperationContext } from "../runtime.js";\n');
+    expect(text).toContain(
+      'import { buildRequestUrl, longRunningOperation, type LroOperationOptions, type OperationContext } from "../runtime.js";\n',
+    );
     // a 202 without a body is not a final response: Post202Retry200's result is void; any result is
     // optional (the final response may be a poll's 204 or a 200 without a body, whatever the spec declares)
-    expect(text).toContain("export async function lrOsPost202Retry200(context: OperationContext, options: LROsPost202Retry200OptionalParams = {}): Promise<SimplePollerLike<OperationState<void>, void>> {\n");
+    expect(text).toContain(
+      "export async function lrOsPost202Retry200(context: OperationContext, options: LROsPost202Retry200OptionalParams = {}): Promise<SimplePollerLike<OperationState<void>, void>> {\n",
+    );
     expect(text).toContain("    processResult: () => undefined,\n");
     expect(text).toContain(
       "export async function lrOsPut200Succeeded(context: OperationContext, options: LROsPut200SucceededOptionalParams = {}): Promise<SimplePollerLike<OperationState<Product | undefined>, Product | undefined>> {\n",
     );
     expect(file("src/models.ts")).toContain("export interface LROsPut200SucceededOptionalParams extends LroOperationOptions {\n");
-    expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions, type LroOperationOptions } from "./runtime.js";\n');
+    expect(file("src/index.ts")).toContain(
+      'export { ApiVersionMismatchError, type OperationContext, type OperationOptions, type LroOperationOptions } from "./runtime.js";\n',
+    );
   });
 
   it("typechecks strictly", () => {
@@ -175,7 +198,11 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
         put: {
           operationId: "Widgets_Create",
           parameters: [nameParameter, { name: "widget", in: "body", required: true, schema: widget }, { $ref: "#/parameters/ApiVersion" }],
-          responses: { "200": { description: "The widget", schema: widget }, "201": { description: "Created", schema: widget }, default: errorResponse },
+          responses: {
+            "200": { description: "The widget", schema: widget },
+            "201": { description: "Created", schema: widget },
+            default: errorResponse,
+          },
           "x-ms-long-running-operation": true,
           "x-ms-long-running-operation-options": { "final-state-via": "azure-async-operation" },
         },
@@ -184,7 +211,12 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
         post: {
           operationId: "Widgets_Refresh",
           parameters: [nameParameter, { $ref: "#/parameters/ApiVersion" }],
-          responses: { "200": { description: "The widget", schema: widget }, "202": { description: "Accepted" }, "204": { description: "Nothing to refresh" }, default: errorResponse },
+          responses: {
+            "200": { description: "The widget", schema: widget },
+            "202": { description: "Accepted" },
+            "204": { description: "Nothing to refresh" },
+            default: errorResponse,
+          },
           "x-ms-long-running-operation": true,
         },
       },
@@ -202,7 +234,11 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
     definitions: {
       Widget: {
         type: "object",
-        properties: { name: { type: "string" }, created: { type: "string", format: "date-time" }, provisioningState: { type: "string", readOnly: true } },
+        properties: {
+          name: { type: "string" },
+          created: { type: "string", format: "date-time" },
+          provisioningState: { type: "string", readOnly: true },
+        },
       },
       ErrorResponse: {
         type: "object",
@@ -253,7 +289,12 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
       requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
       const key = `${request.method} ${new URL(request.url ?? "/", "http://127.0.0.1").pathname}`;
       const answers = script[key];
-      const answer = answers === undefined ? { status: 500, body: { error: { code: "Unscripted", message: key } } } : answers.length > 1 ? answers.shift()! : answers[0]!;
+      const answer =
+        answers === undefined
+          ? { status: 500, body: { error: { code: "Unscripted", message: key } } }
+          : answers.length > 1
+            ? answers.shift()!
+            : answers[0]!;
       response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
       response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
     });
@@ -275,11 +316,25 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
 
   it("PUT answered 201 with Azure-AsyncOperation: polled to Succeeded, then the resource is read with GET and deserialized", async () => {
     fresh({
-      "PUT /widgets/w1": [{ status: 201, headers: { "azure-asyncoperation": "/operations/op1?api-version=2024-01-01" }, body: { name: "w1", provisioningState: "Creating" } }],
-      "GET /operations/op1": [{ status: 200, body: { status: "InProgress" } }, { status: 200, body: { status: "Succeeded" } }],
+      "PUT /widgets/w1": [
+        {
+          status: 201,
+          headers: { "azure-asyncoperation": "/operations/op1?api-version=2024-01-01" },
+          body: { name: "w1", provisioningState: "Creating" },
+        },
+      ],
+      "GET /operations/op1": [
+        { status: 200, body: { status: "InProgress" } },
+        { status: 200, body: { status: "Succeeded" } },
+      ],
       "GET /widgets/w1": [{ status: 200, body: wireWidget }],
     });
-    const poller = await operation("widgetsCreate")(context(), "w1", { name: "w1", created: new Date("2024-05-06T07:08:09.000Z") }, { updateIntervalInMs: 0 });
+    const poller = await operation("widgetsCreate")(
+      context(),
+      "w1",
+      { name: "w1", created: new Date("2024-05-06T07:08:09.000Z") },
+      { updateIntervalInMs: 0 },
+    );
     expect(sent()).toEqual(["PUT /widgets/w1?api-version=2024-01-01"]);
     expect(poller.getOperationState().status).toBe("running");
     // the initial request's body was serialized (the Date as its wire string)
@@ -303,7 +358,9 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
     await expect(done.pollUntilDone()).resolves.toEqual(widgetValue);
     expect(sent()).toEqual(["PUT /widgets/w1?api-version=2024-01-01"]);
     fresh({
-      "PUT /widgets/w1": [{ status: 200, headers: { "azure-asyncoperation": "/operations/op3" }, body: { name: "w1", provisioningState: "Updating" } }],
+      "PUT /widgets/w1": [
+        { status: 200, headers: { "azure-asyncoperation": "/operations/op3" }, body: { name: "w1", provisioningState: "Updating" } },
+      ],
       "GET /operations/op3": [{ status: 200, body: { status: "Succeeded" } }],
       "GET /widgets/w1": [{ status: 200, body: wireWidget }],
     });
@@ -315,10 +372,18 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
   it("every request, polls and the final GET included, goes through the context's pipeline", async () => {
     fresh({
       "PUT /widgets/w1": [{ status: 201, headers: { "azure-asyncoperation": `${endpoint}/operations/op2` } }],
-      "GET /operations/op2": [{ status: 200, body: { status: "Running" } }, { status: 200, body: { status: "Succeeded" } }],
+      "GET /operations/op2": [
+        { status: 200, body: { status: "Running" } },
+        { status: 200, body: { status: "Succeeded" } },
+      ],
       "GET /widgets/w1": [{ status: 200, body: wireWidget }],
     });
-    const poller = await operation("widgetsCreate")(context(), "w1", { name: "w1" }, { updateIntervalInMs: 0, requestOptions: { customHeaders: { "x-custom": "yes" } } });
+    const poller = await operation("widgetsCreate")(
+      context(),
+      "w1",
+      { name: "w1" },
+      { updateIntervalInMs: 0, requestOptions: { customHeaders: { "x-custom": "yes" } } },
+    );
     await poller.pollUntilDone();
     expect(requests.map((r) => [r.headers["x-test-stamp"], r.headers["x-custom"]])).toEqual([
       ["request-1", "yes"],
@@ -331,7 +396,10 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
   it("POST answered 202 with Location: polled (202, then 200 with the result), final-state-via location", async () => {
     fresh({
       "POST /widgets/w1/export": [{ status: 202, headers: { location: `${endpoint}/exports/e1`, "retry-after": "0" } }],
-      "GET /exports/e1": [{ status: 202, headers: { location: `${endpoint}/exports/e1` } }, { status: 200, body: wireWidget }],
+      "GET /exports/e1": [
+        { status: 202, headers: { location: `${endpoint}/exports/e1` } },
+        { status: 200, body: wireWidget },
+      ],
     });
     const poller = await operation("widgetsExport")(context(), "w1", { updateIntervalInMs: 0 });
     await expect(poller.pollUntilDone()).resolves.toEqual(widgetValue);
@@ -341,10 +409,14 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
   it("a polling status of Failed rejects pollUntilDone with the service's error code and message", async () => {
     fresh({
       "PUT /widgets/w1": [{ status: 201, headers: { "azure-asyncoperation": `${endpoint}/operations/bad` } }],
-      "GET /operations/bad": [{ status: 200, body: { status: "Failed", error: { code: "QuotaExceeded", message: "No room for another widget" } } }],
+      "GET /operations/bad": [
+        { status: 200, body: { status: "Failed", error: { code: "QuotaExceeded", message: "No room for another widget" } } },
+      ],
     });
     const poller = await operation("widgetsCreate")(context(), "w1", { name: "w1" }, { updateIntervalInMs: 0 });
-    await expect(poller.pollUntilDone()).rejects.toThrow(new Error("The long-running operation has failed. QuotaExceeded. No room for another widget"));
+    await expect(poller.pollUntilDone()).rejects.toThrow(
+      new Error("The long-running operation has failed. QuotaExceeded. No room for another widget"),
+    );
     expect(poller.getOperationState().status).toBe("failed");
     expect(sent()).toEqual(["PUT /widgets/w1?api-version=2024-01-01", "GET /operations/bad"]);
   });
@@ -356,8 +428,17 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
       "POST /widgets/w1/export": [{ status: 409, body: { error: { code: "Conflict", message: "Already exporting" } } }],
     });
     const poller = await operation("widgetsCreate")(context(), "w1", { name: "w1" }, { updateIntervalInMs: 0 });
-    await expect(poller.pollUntilDone()).rejects.toMatchObject({ name: "RestError", statusCode: 404, code: "OperationNotFound", message: "No such operation" });
-    await expect(operation("widgetsExport")(context(), "w1")).rejects.toMatchObject({ name: "RestError", statusCode: 409, code: "Conflict" });
+    await expect(poller.pollUntilDone()).rejects.toMatchObject({
+      name: "RestError",
+      statusCode: 404,
+      code: "OperationNotFound",
+      message: "No such operation",
+    });
+    await expect(operation("widgetsExport")(context(), "w1")).rejects.toMatchObject({
+      name: "RestError",
+      statusCode: 409,
+      code: "Conflict",
+    });
   });
 
   it("a result is deserialized when present, undefined when the final response has none; the widgets client typechecks strictly", async () => {
@@ -370,7 +451,9 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
         "    },",
       ].join("\n"),
     );
-    expect(between(text, "export async function widgetsCreate(", "\n}\n")).toContain("      return wire === undefined ? undefined : deserializeWidget(wire);\n");
+    expect(between(text, "export async function widgetsCreate(", "\n}\n")).toContain(
+      "      return wire === undefined ? undefined : deserializeWidget(wire);\n",
+    );
     expect(typecheckFiles("lro-widgets", files)).toEqual([]);
     fresh({
       "POST /widgets/w1/refresh": [{ status: 202, headers: { location: `${endpoint}/refreshes/r1` } }],
@@ -382,7 +465,11 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
   });
 
   it("a value outside the spec's constraints is the service's to refuse: the initial request is sent, its 400 is a RestError", async () => {
-    fresh({ "POST /widgets/a-much-too-long-name/export": [{ status: 400, body: { error: { code: "InvalidName", message: "The name is too long." } } }] });
+    fresh({
+      "POST /widgets/a-much-too-long-name/export": [
+        { status: 400, body: { error: { code: "InvalidName", message: "The name is too long." } } },
+      ],
+    });
     await expect(operation("widgetsExport")(context(), "a-much-too-long-name")).rejects.toMatchObject({
       name: "RestError",
       statusCode: 400,
@@ -393,9 +480,14 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
   });
 
   it("generated with --validate-constraints, validation throws before the initial request", async () => {
-    const checked = await importGenerated(join(work, "widgets-checked"), await generateInMemory(join(work, "widgets.json"), work, [], withConstraints));
+    const checked = await importGenerated(
+      join(work, "widgets-checked"),
+      await generateInMemory(join(work, "widgets.json"), work, [], withConstraints),
+    );
     fresh({});
-    await expect((checked["widgetsExport"] as LroFunction)(context(), "a-much-too-long-name")).rejects.toThrow(new RangeError("name length must be <= 10, got 20"));
+    await expect((checked["widgetsExport"] as LroFunction)(context(), "a-much-too-long-name")).rejects.toThrow(
+      new RangeError("name length must be <= 10, got 20"),
+    );
     expect(requests).toEqual([]);
   });
 
@@ -404,7 +496,10 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
       "POST /widgets/w1/export": [{ status: 202, headers: { location: `${endpoint}/exports/e2` } }],
       "GET /exports/e2": [{ status: 200, body: wireWidget }],
     });
-    const Client = mod["WidgetsCore"] as new (endpoint: string, options: unknown) => { widgets: { export: (name: string, options: unknown) => Promise<Poller> } };
+    const Client = mod["WidgetsCore"] as new (
+      endpoint: string,
+      options: unknown,
+    ) => { widgets: { export: (name: string, options: unknown) => Promise<Poller> } };
     const client = new Client(endpoint, { pipeline: pipeline(), httpClient: createDefaultHttpClient(), apiVersion: "2024-01-01" });
     const poller = await client.widgets.export("w1", { updateIntervalInMs: 0 });
     await expect(poller.pollUntilDone()).resolves.toEqual(widgetValue);

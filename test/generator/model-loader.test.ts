@@ -9,7 +9,8 @@ describe("the model built from the real loader's output", () => {
   it.each(VERSIONS)("%s equals the model built from the test loader", async (version) => {
     const fixture = identityVersion(version);
     const loaded = await loadSpec(`${SPECS_ROOT}/${fixture.manifest.path}`, { root: SPECS_ROOT });
-    expect(buildCodeModel([{ manifest: fixture.manifest, spec: loaded }], IDENTITY_CONFIG))
-      .toEqual(buildCodeModel([fixture], IDENTITY_CONFIG));
+    expect(buildCodeModel([{ manifest: fixture.manifest, spec: loaded }], IDENTITY_CONFIG)).toEqual(
+      buildCodeModel([fixture], IDENTITY_CONFIG),
+    );
   });
 });

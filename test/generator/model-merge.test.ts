@@ -9,7 +9,10 @@ describe("merging 2021-03-07 + 2022-06-01", () => {
   const ops = model.operationGroups.flatMap((g) => g.operations);
 
   it("lists both versions, defaults to the newest stable", () => {
-    expect(model.apiVersions.map((v) => [v.apiVersion, v.status])).toEqual([["2021-03-07", "stable"], ["2022-06-01", "stable"]]);
+    expect(model.apiVersions.map((v) => [v.apiVersion, v.status])).toEqual([
+      ["2021-03-07", "stable"],
+      ["2022-06-01", "stable"],
+    ]);
     expect(model.client.apiVersion).toEqual({ serializedName: "api-version", defaultValue: "2022-06-01" });
     expect(model.client.endpoint.parameters.map((p) => [p.name, p.apiVersions])).toEqual([["endpoint", BOTH]]);
   });
@@ -64,8 +67,11 @@ describe("merging 2022-06-01 + 2022-10-01 + 2023-10-01", () => {
 
   it("enum values are unioned, each with its versions", () => {
     expect(model.enums[0]?.values.map((v) => [v.name, v.apiVersions])).toEqual([
-      ["Chat", versions], ["Voip", versions],
-      ["ChatJoin", ["2023-10-01"]], ["ChatJoinLimited", ["2023-10-01"]], ["VoipJoin", ["2023-10-01"]],
+      ["Chat", versions],
+      ["Voip", versions],
+      ["ChatJoin", ["2023-10-01"]],
+      ["ChatJoinLimited", ["2023-10-01"]],
+      ["VoipJoin", ["2023-10-01"]],
     ]);
   });
 });
@@ -77,7 +83,10 @@ describe("operationId renames (2023-10-01 + 2025-06-30)", () => {
     const model = buildCodeModel(versions, IDENTITY_CONFIG);
     const create = model.operationGroups.flatMap((g) => g.operations).find((o) => o.path === "/identities");
     expect([create?.name, create?.operationId, create?.previousOperationIds, create?.apiVersions]).toEqual([
-      "create", "IdentityOperations_Create", ["CommunicationIdentity_Create", "IdentityOperations_Create"], ["2023-10-01", "2025-06-30"],
+      "create",
+      "IdentityOperations_Create",
+      ["CommunicationIdentity_Create", "IdentityOperations_Create"],
+      ["2023-10-01", "2025-06-30"],
     ]);
     expect(model.operationGroups.map((g) => g.name)).toEqual(["identityOperations", "teamsExtensionOperations", "teamsUserOperations"]);
   });

@@ -7,8 +7,18 @@ import { inMemory } from "../fixtures/model/load.js";
 
 describe("name conversions", () => {
   it("PascalCase and camelCase", () => {
-    expect(["api-version", "x-ms-client-request-id", "int-wrapper", "smart_salmon", "fish.type", "IdentityOperations", "URLPath", "UPPER_CASE"]
-      .map((s) => [pascalCase(s), camelCase(s)])).toEqual([
+    expect(
+      [
+        "api-version",
+        "x-ms-client-request-id",
+        "int-wrapper",
+        "smart_salmon",
+        "fish.type",
+        "IdentityOperations",
+        "URLPath",
+        "UPPER_CASE",
+      ].map((s) => [pascalCase(s), camelCase(s)]),
+    ).toEqual([
       ["ApiVersion", "apiVersion"],
       ["XMsClientRequestId", "xMsClientRequestId"],
       ["IntWrapper", "intWrapper"],
@@ -22,13 +32,24 @@ describe("name conversions", () => {
 
   it("enum member names", () => {
     expect(["chat.join.limited", "voip", "chatJoin", "2016-02-29", "1.0.0", ""].map(enumMemberName)).toEqual([
-      "ChatJoinLimited", "Voip", "ChatJoin", "Value2016_02_29", "Value1_0_0", "Empty",
+      "ChatJoinLimited",
+      "Voip",
+      "ChatJoin",
+      "Value2016_02_29",
+      "Value1_0_0",
+      "Empty",
     ]);
   });
 
   it("reserved words and `options` as parameter names get the suffix Param in TypeScript (emit/names.ts)", () => {
     expect(["delete", "default", "class", "function", "typeof", "options", "id"].map(parameterName)).toEqual([
-      "deleteParam", "defaultParam", "classParam", "functionParam", "typeofParam", "optionsParam", "id",
+      "deleteParam",
+      "defaultParam",
+      "classParam",
+      "functionParam",
+      "typeofParam",
+      "optionsParam",
+      "id",
     ]);
   });
 });
@@ -44,7 +65,10 @@ describe("names in a built model", () => {
           operationId: "Things_Delete",
           parameters: [
             { name: "class", in: "path", required: true, type: "string" },
-            q("delete"), q("typeof"), q("options"), q("x-ms-client-request-id"),
+            q("delete"),
+            q("typeof"),
+            q("options"),
+            q("x-ms-client-request-id"),
             { ...q("x-custom"), "x-ms-client-name": "customHeader" },
           ],
           responses: { "204": { description: "ok" } },
@@ -73,7 +97,7 @@ describe("names in a built model", () => {
   };
   const model = buildCodeModel([inMemory(doc)], { clientName: "" });
 
-  it("client name from info.title; group-less operations go to group \"\"", () => {
+  it('client name from info.title; group-less operations go to group ""', () => {
     expect(model.client.name).toBe("MyTestService");
     expect(model.operationGroups.map((g) => [g.name, g.typeName, g.operations.map((o) => o.name)])).toEqual([
       ["", "", ["ping"]],
@@ -83,7 +107,12 @@ describe("names in a built model", () => {
 
   it("parameters: the model keeps reserved words and options; TypeScript names add Param; the method may be called delete", () => {
     expect(model.operationGroups[1]?.operations[0]?.parameters.map((p) => p.name)).toEqual([
-      "class", "delete", "typeof", "options", "xMsClientRequestId", "customHeader",
+      "class",
+      "delete",
+      "typeof",
+      "options",
+      "xMsClientRequestId",
+      "customHeader",
     ]);
     const del = typeScriptNames(model).operationGroups[1]?.operations[0];
     expect(del?.name).toBe("delete");
@@ -98,7 +127,15 @@ describe("names in a built model", () => {
   });
 
   it("type-name collisions: second claimant numbered, the client's name gets Model; TypeScript's global and generated names get Model in emit", () => {
-    expect(model.objects.map((o) => o.name)).toEqual(["Cat", "Cat2", "Error", "Holder", "HolderInline", "MyTestServiceModel", "ThingsOperations"]);
+    expect(model.objects.map((o) => o.name)).toEqual([
+      "Cat",
+      "Cat2",
+      "Error",
+      "Holder",
+      "HolderInline",
+      "MyTestServiceModel",
+      "ThingsOperations",
+    ]);
     expect(typeScriptNames(model).objects.map((o) => [o.name, o.serializedName])).toEqual([
       ["Cat", "cat"],
       ["Cat2", "Cat"],
@@ -112,8 +149,23 @@ describe("names in a built model", () => {
 
   it("enums: derived names for inline enums, constants, member names", () => {
     expect(model.enums.map((e) => [e.name, e.extensible, e.values.map((v) => [v.name, v.value])])).toEqual([
-      ["Color", false, [["Red", "red"], ["DarkBlue", "dark-blue"], ["Value2nd", "2nd"]]],
-      ["HolderInlineDeep", false, [["A", "a"], ["B", "b"]]],
+      [
+        "Color",
+        false,
+        [
+          ["Red", "red"],
+          ["DarkBlue", "dark-blue"],
+          ["Value2nd", "2nd"],
+        ],
+      ],
+      [
+        "HolderInlineDeep",
+        false,
+        [
+          ["A", "a"],
+          ["B", "b"],
+        ],
+      ],
       ["Open", true, [["Only", "only"]]],
     ]);
     const holder = model.objects.find((o) => o.name === "Holder");

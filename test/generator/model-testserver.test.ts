@@ -20,12 +20,23 @@ describe("AutoRest test-server specs", () => {
   it("body-string: host endpoint, enums with x-ms-enum, constants", () => {
     const model = build("body-string.json");
     expect(model.client.name).toBe("AutoRestSwaggerBatService");
-    expect(model.client.endpoint).toEqual({ hostTemplate: "localhost:3000", useSchemePrefix: true, basePath: "", scheme: "http", parameters: [] });
+    expect(model.client.endpoint).toEqual({
+      hostTemplate: "localhost:3000",
+      useSchemePrefix: true,
+      basePath: "",
+      scheme: "http",
+      parameters: [],
+    });
     expect(model.enums.map((e) => [e.name, e.extensible, e.values.map((v) => v.value)])).toEqual([
       ["Colors", false, ["red color", "green-color", "blue_color"]],
     ]);
-    const mbcs = testServerVersion("body-string.json").spec.documents["body-string.json"] as { paths: Record<string, { put: { parameters: Array<{ schema: { enum: string[] } }> } }> };
-    expect(op(model, "string", "putMbcs").body?.type).toEqual({ kind: "constant", value: mbcs.paths["/string/mbcs"]?.put.parameters[0]?.schema.enum[0] });
+    const mbcs = testServerVersion("body-string.json").spec.documents["body-string.json"] as {
+      paths: Record<string, { put: { parameters: Array<{ schema: { enum: string[] } }> } }>;
+    };
+    expect(op(model, "string", "putMbcs").body?.type).toEqual({
+      kind: "constant",
+      value: mbcs.paths["/string/mbcs"]?.put.parameters[0]?.schema.enum[0],
+    });
     expect(op(model, "string", "getBase64UrlEncoded").responses[0]?.bodyType).toEqual({ kind: "bytes", format: "base64url" });
     expect(op(model, "string", "getBase64Encoded").responses[0]?.bodyType).toEqual({ kind: "bytes", format: "byte" });
   });
@@ -34,12 +45,16 @@ describe("AutoRest test-server specs", () => {
     const model = build("body-complex.json");
     const fish = obj(model, "Fish");
     expect([fish.discriminator, fish.discriminatorValue, fish.usage]).toEqual([
-      { propertyName: "fishtype", serializedName: "fishtype" }, "Fish", ["input", "output"],
+      { propertyName: "fishtype", serializedName: "fishtype" },
+      "Fish",
+      ["input", "output"],
     ]);
-    expect(["Salmon", "SmartSalmon", "Shark", "Sawshark", "Goblinshark", "Cookiecuttershark"].map((n) => {
-      const o = obj(model, n);
-      return [n, o.parents, o.discriminatorValue];
-    })).toEqual([
+    expect(
+      ["Salmon", "SmartSalmon", "Shark", "Sawshark", "Goblinshark", "Cookiecuttershark"].map((n) => {
+        const o = obj(model, n);
+        return [n, o.parents, o.discriminatorValue];
+      }),
+    ).toEqual([
       ["Salmon", ["Fish"], "salmon"],
       ["SmartSalmon", ["Salmon"], "smart_salmon"],
       ["Shark", ["Fish"], "shark"],
@@ -52,17 +67,31 @@ describe("AutoRest test-server specs", () => {
     expect(obj(model, "MyDerivedType")).toMatchObject({
       parents: ["MyBaseType"],
       discriminatorValue: "Kind1",
-      properties: [{ name: "propD1", serializedName: "propD1", type: { kind: "string" }, source: { pointer: "/definitions/MyDerivedType/allOf/1/properties/propD1" } }],
+      properties: [
+        {
+          name: "propD1",
+          serializedName: "propD1",
+          type: { kind: "string" },
+          source: { pointer: "/definitions/MyDerivedType/allOf/1/properties/propD1" },
+        },
+      ],
     });
-    expect(obj(model, "ReadonlyObj").properties.map((p) => [p.name, p.readOnly])).toEqual([["id", true], ["size", false]]);
+    expect(obj(model, "ReadonlyObj").properties.map((p) => [p.name, p.readOnly])).toEqual([
+      ["id", true],
+      ["size", false],
+    ]);
     expect(obj(model, "DictionaryWrapper").properties[0]).toMatchObject({
-      name: "defaultProgram", nullable: true, type: { kind: "dictionary", values: { kind: "string" }, nullable: true },
+      name: "defaultProgram",
+      nullable: true,
+      type: { kind: "dictionary", values: { kind: "string" }, nullable: true },
     });
     expect(obj(model, "Error").serializedName).toBe("Error");
     expect(obj(typeScriptNames(model), "ErrorModel").serializedName).toBe("Error");
     expect(obj(model, "DurationWrapper").properties[0]?.type).toEqual({ kind: "duration" });
     expect(obj(model, "Datetimerfc1123Wrapper").properties[0]?.type).toEqual({ kind: "date", format: "date-time-rfc1123" });
-    expect(obj(model, "DoubleWrapper").properties[1]?.name).toBe("field56ZerosAfterTheDotAndNegativeZeroBeforeDotAndThisIsALongFieldNameOnPurpose");
+    expect(obj(model, "DoubleWrapper").properties[1]?.name).toBe(
+      "field56ZerosAfterTheDotAndNegativeZeroBeforeDotAndThisIsALongFieldNameOnPurpose",
+    );
   });
 
   it("url: global parameters are client-level, collection formats, skip-url-encoding", () => {
@@ -80,10 +109,14 @@ describe("AutoRest test-server specs", () => {
       ["localStringQuery", "query", false],
     ]);
     expect(op(model, "queries", "arrayStringPipesValid").parameters[0]).toMatchObject({
-      name: "arrayQuery", collectionFormat: "pipes", type: { kind: "array", items: { kind: "string" } }, required: false,
+      name: "arrayQuery",
+      collectionFormat: "pipes",
+      type: { kind: "array", items: { kind: "string" } },
+      required: false,
     });
     expect(op(model, "paths", "stringUrlNonEncoded").parameters[0]).toMatchObject({
-      skipUrlEncoding: true, type: { kind: "constant", value: "begin!*'();:@&=+$,end" },
+      skipUrlEncoding: true,
+      type: { kind: "constant", value: "begin!*'();:@&=+$,end" },
     });
     expect(op(model, "paths", "enumValid").parameters[0]?.type).toEqual({ kind: "enum", name: "UriColor" });
     expect(op(model, "paths", "unixTimeUrl").parameters[0]?.type).toEqual({ kind: "date", format: "unixtime" });
@@ -94,12 +127,14 @@ describe("AutoRest test-server specs", () => {
     expect(op(model, "header", "paramExistingKey").parameters).toMatchObject([
       { name: "userAgent", serializedName: "User-Agent", location: "header", required: true },
     ]);
-    expect(op(model, "header", "responseEnum").responses[0]?.headers).toEqual([{
-      name: "value",
-      serializedName: "value",
-      type: { kind: "enum", name: "GreyscaleColors" },
-      description: 'response with header values "GREY" or null',
-    }]);
+    expect(op(model, "header", "responseEnum").responses[0]?.headers).toEqual([
+      {
+        name: "value",
+        serializedName: "value",
+        type: { kind: "enum", name: "GreyscaleColors" },
+        description: 'response with header values "GREY" or null',
+      },
+    ]);
     expect(op(model, "header", "responseLong").responses[0]?.headers[0]?.type).toEqual({ kind: "integer", format: "int64" });
   });
 
@@ -133,7 +168,10 @@ describe("AutoRest test-server specs", () => {
     const reserved = build("reserved-words.json");
     const data = op(reserved, "", "operationWithDataParam");
     expect([data.parameters.map((p) => [p.name, p.location, p.required]), data.bodyMediaTypes]).toEqual([
-      [["data", "form", true], ["world", "form", true]],
+      [
+        ["data", "form", true],
+        ["world", "form", true],
+      ],
       [{ mediaType: "application/x-www-form-urlencoded", kind: "form" }],
     ]);
   });

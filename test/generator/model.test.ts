@@ -44,12 +44,14 @@ const idParam = (description: string, opPointer: string) => ({
   apiVersions: V,
   source: { file: ENTRY, pointer: `${opPointer}/parameters/0` },
 });
-const errorResponses = [{
-  status: "default",
-  description: "Error",
-  bodyType: { kind: "model", name: "CommunicationErrorResponse" },
-  headers: [],
-}];
+const errorResponses = [
+  {
+    status: "default",
+    description: "Error",
+    bodyType: { kind: "model", name: "CommunicationErrorResponse" },
+    headers: [],
+  },
+];
 
 describe("identity 2021-03-07 code model", () => {
   const model = buildCodeModel([identityVersion("2021-03-07")], IDENTITY_CONFIG);
@@ -62,49 +64,57 @@ describe("identity 2021-03-07 code model", () => {
         hostTemplate: "{endpoint}",
         useSchemePrefix: false,
         basePath: "",
-        parameters: [{
-          name: "endpoint",
-          serializedName: "endpoint",
-          location: "path",
-          type: { kind: "string" },
-          required: true,
-          clientLevel: true,
-          skipUrlEncoding: true,
-          description: "The communication resource, for example https://my-resource.communication.azure.com",
-          isApiVersion: false,
-          apiVersions: V,
-          source: { file: ENTRY, pointer: "/x-ms-parameterized-host/parameters/0" },
-        }],
+        parameters: [
+          {
+            name: "endpoint",
+            serializedName: "endpoint",
+            location: "path",
+            type: { kind: "string" },
+            required: true,
+            clientLevel: true,
+            skipUrlEncoding: true,
+            description: "The communication resource, for example https://my-resource.communication.azure.com",
+            isApiVersion: false,
+            apiVersions: V,
+            source: { file: ENTRY, pointer: "/x-ms-parameterized-host/parameters/0" },
+          },
+        ],
       },
       apiVersion: { serializedName: "api-version", defaultValue: "2021-03-07" },
       parameters: [],
     });
-    expect(model.apiVersions).toEqual([{
-      apiVersion: "2021-03-07",
-      status: "stable",
-      specPath: ENTRY,
-      files: [
-        { path: ENTRY, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
-        { path: COMMON, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
-      ],
-    }]);
+    expect(model.apiVersions).toEqual([
+      {
+        apiVersion: "2021-03-07",
+        status: "stable",
+        specPath: ENTRY,
+        files: [
+          { path: ENTRY, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+          { path: COMMON, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        ],
+      },
+    ]);
   });
 
   it("has the four operations in one group, in spec order", () => {
-    expect(model.operationGroups.map((g) => ({
-      name: g.name,
-      typeName: g.typeName,
-      operations: g.operations.map((o) => [o.name, o.operationId, o.method, o.path]),
-    }))).toEqual([{
-      name: "communicationIdentity",
-      typeName: "CommunicationIdentity",
-      operations: [
-        ["create", "CommunicationIdentity_Create", "post", "/identities"],
-        ["delete", "CommunicationIdentity_Delete", "delete", "/identities/{id}"],
-        ["revokeAccessTokens", "CommunicationIdentity_RevokeAccessTokens", "post", "/identities/{id}/:revokeAccessTokens"],
-        ["issueAccessToken", "CommunicationIdentity_IssueAccessToken", "post", "/identities/{id}/:issueAccessToken"],
-      ],
-    }]);
+    expect(
+      model.operationGroups.map((g) => ({
+        name: g.name,
+        typeName: g.typeName,
+        operations: g.operations.map((o) => [o.name, o.operationId, o.method, o.path]),
+      })),
+    ).toEqual([
+      {
+        name: "communicationIdentity",
+        typeName: "CommunicationIdentity",
+        operations: [
+          ["create", "CommunicationIdentity_Create", "post", "/identities"],
+          ["delete", "CommunicationIdentity_Delete", "delete", "/identities/{id}"],
+          ["revokeAccessTokens", "CommunicationIdentity_RevokeAccessTokens", "post", "/identities/{id}/:revokeAccessTokens"],
+          ["issueAccessToken", "CommunicationIdentity_IssueAccessToken", "post", "/identities/{id}/:issueAccessToken"],
+        ],
+      },
+    ]);
   });
 
   it("create: optional body, 201 result, default error", () => {
@@ -128,12 +138,14 @@ describe("identity 2021-03-07 code model", () => {
       },
       consumes: ["application/json"],
       produces: ["application/json"],
-      responses: [{
-        status: 201,
-        description: "Created - Returns the created identity.",
-        bodyType: { kind: "model", name: "CommunicationIdentityAccessTokenResult" },
-        headers: [],
-      }],
+      responses: [
+        {
+          status: 201,
+          description: "Created - Returns the created identity.",
+          bodyType: { kind: "model", name: "CommunicationIdentityAccessTokenResult" },
+          headers: [],
+        },
+      ],
       errorResponses,
       apiVersions: V,
       source: { file: ENTRY, pointer: "/paths/~1identities/post" },
@@ -172,12 +184,14 @@ describe("identity 2021-03-07 code model", () => {
       apiVersions: V,
       source: { file: ENTRY, pointer: `${pointer}/parameters/2` },
     });
-    expect(issue.responses).toEqual([{
-      status: 200,
-      description: "Success",
-      bodyType: { kind: "model", name: "CommunicationIdentityAccessToken" },
-      headers: [],
-    }]);
+    expect(issue.responses).toEqual([
+      {
+        status: 200,
+        description: "Success",
+        bodyType: { kind: "model", name: "CommunicationIdentityAccessToken" },
+        headers: [],
+      },
+    ]);
   });
 
   it("has every model, sorted by name, with usage", () => {
@@ -190,8 +204,7 @@ describe("identity 2021-03-07 code model", () => {
       ["CommunicationIdentityAccessTokenResult", "CommunicationIdentityAccessTokenResult", ["output"], ENTRY],
       ["CommunicationIdentityCreateRequest", "CommunicationIdentityCreateRequest", ["input"], ENTRY],
     ]);
-    const brief = (o: ObjectModel) =>
-      o.properties.map((p) => [p.name, p.serializedName, p.type, p.required, p.readOnly, p.nullable]);
+    const brief = (o: ObjectModel) => o.properties.map((p) => [p.name, p.serializedName, p.type, p.required, p.readOnly, p.nullable]);
     const scopes = { kind: "array", items: { kind: "enum", name: "CommunicationIdentityTokenScope" } };
     expect(brief(obj(model, "CommunicationIdentity"))).toEqual([["id", "id", { kind: "string" }, true, false, false]]);
     expect(brief(obj(model, "CommunicationIdentityAccessToken"))).toEqual([
@@ -221,8 +234,13 @@ describe("identity 2021-03-07 code model", () => {
         ["code", "The error code.", { kind: "string" }, true, false],
         ["message", "The error message.", { kind: "string" }, true, false],
         ["target", "The error target.", { kind: "string" }, false, true],
-        ["details", "Further details about specific errors that led to this error.",
-          { kind: "array", items: { kind: "model", name: "CommunicationError" } }, false, true],
+        [
+          "details",
+          "Further details about specific errors that led to this error.",
+          { kind: "array", items: { kind: "model", name: "CommunicationError" } },
+          false,
+          true,
+        ],
         ["innererror", "The inner error if any.", { kind: "model", name: "CommunicationError" }, false, true],
       ].map(([wire, description, type, required, readOnly]) => ({
         name: wire === "innererror" ? "innerError" : wire,
@@ -242,19 +260,21 @@ describe("identity 2021-03-07 code model", () => {
   });
 
   it("CommunicationIdentityTokenScope is an extensible string enum", () => {
-    expect(model.enums).toEqual([{
-      name: "CommunicationIdentityTokenScope",
-      serializedName: "CommunicationIdentityTokenScope",
-      description: "List of scopes for an access token.",
-      valueType: "string",
-      extensible: true,
-      values: [
-        { name: "Chat", value: "chat", apiVersions: V },
-        { name: "Voip", value: "voip", apiVersions: V },
-      ],
-      apiVersions: V,
-      source: { file: ENTRY, pointer: "/definitions/CommunicationIdentityTokenScope" },
-    }]);
+    expect(model.enums).toEqual([
+      {
+        name: "CommunicationIdentityTokenScope",
+        serializedName: "CommunicationIdentityTokenScope",
+        description: "List of scopes for an access token.",
+        valueType: "string",
+        extensible: true,
+        values: [
+          { name: "Chat", value: "chat", apiVersions: V },
+          { name: "Voip", value: "voip", apiVersions: V },
+        ],
+        apiVersions: V,
+        source: { file: ENTRY, pointer: "/definitions/CommunicationIdentityTokenScope" },
+      },
+    ]);
   });
 
   it("is deterministic", () => {
@@ -274,7 +294,8 @@ describe("later identity versions", () => {
       required: false,
       readOnly: false,
       nullable: false,
-      description: "Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.",
+      description:
+        "Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.",
       constraints: { minimum: 60, maximum: 1440 },
       defaultValue: 1440,
       apiVersions: ["2023-10-01"],
@@ -284,7 +305,11 @@ describe("later identity versions", () => {
       },
     });
     expect(model.enums[0]?.values.map((v) => [v.name, v.value])).toEqual([
-      ["Chat", "chat"], ["Voip", "voip"], ["ChatJoin", "chat.join"], ["ChatJoinLimited", "chat.join.limited"], ["VoipJoin", "voip.join"],
+      ["Chat", "chat"],
+      ["Voip", "voip"],
+      ["ChatJoin", "chat.join"],
+      ["ChatJoinLimited", "chat.join.limited"],
+      ["VoipJoin", "voip.join"],
     ]);
   });
 
@@ -299,7 +324,8 @@ describe("later identity versions", () => {
     expect(scope?.values[3]).toEqual({
       name: "ChatJoinLimited",
       value: "chat.join.limited",
-      description: "A more limited version of chat.join that doesn't allow to add or remove participants. Use this scope when the token bearer is not fully trusted, for example in guest scenarios.",
+      description:
+        "A more limited version of chat.join that doesn't allow to add or remove participants. Use this scope when the token bearer is not fully trusted, for example in guest scenarios.",
       apiVersions: ["2025-06-30"],
     });
     const api = op(model, "create").parameters[0];

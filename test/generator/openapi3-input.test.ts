@@ -39,7 +39,16 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
     expect(doc["swagger"]).toBe("2.0");
     expect(doc["x-ms-parameterized-host"]).toEqual({
       hostTemplate: "{endpoint}/widgets/v1",
-      parameters: [{ name: "endpoint", in: "path", required: true, type: "string", description: "The widget service endpoint.", default: "https://widgets.example.com" }],
+      parameters: [
+        {
+          name: "endpoint",
+          in: "path",
+          required: true,
+          type: "string",
+          description: "The widget service endpoint.",
+          default: "https://widgets.example.com",
+        },
+      ],
       useSchemePrefix: false,
     });
     expect(doc["definitions"]).toEqual({
@@ -62,7 +71,9 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
         { name: "fields", in: "query", type: "array", items: { type: "string" } },
         { name: "widget", in: "body", required: true, schema: { $ref: "#/definitions/Widget" } },
       ],
-      responses: { "200": { description: "The stored widget.", headers: { etag: { type: "string" } }, schema: { $ref: "#/definitions/Widget" } } },
+      responses: {
+        "200": { description: "The stored widget.", headers: { etag: { type: "string" } }, schema: { $ref: "#/definitions/Widget" } },
+      },
     });
     expect(doc["securityDefinitions"]).toEqual({ key: { type: "apiKey", name: "api-key", in: "header" } });
     expect(origins).toEqual({
@@ -72,7 +83,9 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
   });
 
   it("generates a client whose endpoint gets the server path and whose nullable property admits null", async () => {
-    expect(await generated("widgets-3.0.yaml", "src/widgetService.ts")).toContain('    this.endpoint = endpoint.replace(/\\/+$/, "") + "/widgets/v1";\n');
+    expect(await generated("widgets-3.0.yaml", "src/widgetService.ts")).toContain(
+      '    this.endpoint = endpoint.replace(/\\/+$/, "") + "/widgets/v1";\n',
+    );
     expect(await generated("widgets-3.0.yaml", "src/models.ts")).toContain(
       "export interface Widget {\n  /** The `name` property. */\n  name: string;\n  /** The color, or null when unpainted. */\n  color?: string | null;\n",
     );
@@ -128,7 +141,9 @@ describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
   });
 
   it("generates the subtype with its mapped discriminator value", async () => {
-    expect(await generated("pets-3.0.yaml", "src/models.ts")).toContain('export interface Dog extends Pet {\n  /** Discriminator: always `doggo` for this model. */\n  kind: "doggo";\n');
+    expect(await generated("pets-3.0.yaml", "src/models.ts")).toContain(
+      'export interface Dog extends Pet {\n  /** Discriminator: always `doggo` for this model. */\n  kind: "doggo";\n',
+    );
   });
 });
 
@@ -140,11 +155,15 @@ describe("OpenAPI 3 refusals name the original file#pointer", () => {
   });
 
   it("a cookie parameter", async () => {
-    expect(await refusal("refused-cookie.yaml")).toBe("refused-cookie.yaml#/paths/~1me/get/parameters/0/in: a cookie parameter is not supported (OpenAPI 3 input)");
+    expect(await refusal("refused-cookie.yaml")).toBe(
+      "refused-cookie.yaml#/paths/~1me/get/parameters/0/in: a cookie parameter is not supported (OpenAPI 3 input)",
+    );
   });
 
   it("a model-builder error inside a component schema is reported at components/schemas, not definitions", async () => {
-    expect(await refusal("model-error.yaml")).toBe("model-error.yaml#/components/schemas/Bag/properties/things: `type: array` without `items`");
+    expect(await refusal("model-error.yaml")).toBe(
+      "model-error.yaml#/components/schemas/Bag/properties/things: `type: array` without `items`",
+    );
   });
 
   it("a document that is not valid OpenAPI 3.0", async () => {
@@ -160,13 +179,25 @@ describe("pointer origins", () => {
   };
 
   it("restates a pointer at its longest mapped prefix and keeps the rest", () => {
-    expect(originOf(origins, "a.yaml", "/definitions/Pet/properties/name")).toEqual({ file: "a.yaml", pointer: "/components/schemas/Pet/properties/name" });
-    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/1/schema")).toEqual({ file: "a.yaml", pointer: "/paths/~1p/post/requestBody/schema" });
-    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/2")).toEqual({ file: "a.yaml", pointer: "/paths/~1p/post/parameters/1" });
+    expect(originOf(origins, "a.yaml", "/definitions/Pet/properties/name")).toEqual({
+      file: "a.yaml",
+      pointer: "/components/schemas/Pet/properties/name",
+    });
+    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/1/schema")).toEqual({
+      file: "a.yaml",
+      pointer: "/paths/~1p/post/requestBody/schema",
+    });
+    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/2")).toEqual({
+      file: "a.yaml",
+      pointer: "/paths/~1p/post/parameters/1",
+    });
   });
 
   it("leaves pointers the reader did not move, and other files, as they are", () => {
-    expect(originOf(origins, "a.yaml", "/paths/~1p/post/x-ms-pageable")).toEqual({ file: "a.yaml", pointer: "/paths/~1p/post/x-ms-pageable" });
+    expect(originOf(origins, "a.yaml", "/paths/~1p/post/x-ms-pageable")).toEqual({
+      file: "a.yaml",
+      pointer: "/paths/~1p/post/x-ms-pageable",
+    });
     expect(originOf(origins, "b.yaml", "/definitions/Pet")).toEqual({ file: "b.yaml", pointer: "/definitions/Pet" });
   });
 });

@@ -29,7 +29,8 @@ const NOT_CONVERTED = new Set(["custom-baseUrl.json", "custom-baseUrl-paging.jso
 const CONVERSION_LOSES: Record<string, string> = {
   "paging.json": "swagger2openapi deletes null values: `x-ms-pageable: { nextLinkName: null }` arrives as `{}`, which the model refuses",
   "storage.json": "swagger2openapi deletes null values: `x-ms-pageable: { nextLinkName: null }` arrives as `{}`, which the model refuses",
-  "xml-service.json": "operations without a response body lose the document's `produces` (OpenAPI 3 has no place for it): Accept is application/json instead of application/xml",
+  "xml-service.json":
+    "operations without a response body lose the document's `produces` (OpenAPI 3 has no place for it): Accept is application/json instead of application/xml",
 };
 
 const LIMIT = { timeout: 120_000 };
@@ -50,7 +51,9 @@ for (const form of ["3.0", "3.1"] as const) {
           it(`${spec}: swagger2openapi cannot convert it (x-ms-parameterized-host without schemes)`, LIMIT, async () => {
             const outRoot = mkdtempSync(join(tmpdir(), "acs-oas3-oracle-"));
             try {
-              await expect(writeOpenApi3Form(join(swaggerDir, spec), swaggerDir, outRoot, form)).rejects.toThrow("Cannot read properties of undefined (reading 'forEach')");
+              await expect(writeOpenApi3Form(join(swaggerDir, spec), swaggerDir, outRoot, form)).rejects.toThrow(
+                "Cannot read properties of undefined (reading 'forEach')",
+              );
             } finally {
               rmSync(outRoot, { recursive: true, force: true });
             }

@@ -8,7 +8,10 @@ import { resolveSpecsRoot } from "../../generator/cli/specsRoot.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 
-const spec = join(resolveSpecsRoot(undefined, process.env), "specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json");
+const spec = join(
+  resolveSpecsRoot(undefined, process.env),
+  "specification/communication/data-plane/Identity/stable/2021-03-07/CommunicationIdentity.json",
+);
 
 /** Our type for each schema: the wire interface where the wire differs (dates as strings), else the model. */
 const comparisons: Array<{ schema: string; ours: string; from: "models" | "mappers" }> = [
@@ -23,7 +26,11 @@ const comparisons: Array<{ schema: string; ours: string; from: "models" | "mappe
 function withoutExamples(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutExamples);
   if (typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== "x-ms-examples").map(([key, v]) => [key, withoutExamples(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "x-ms-examples")
+      .map(([key, v]) => [key, withoutExamples(v)]),
+  );
 }
 
 /**
@@ -52,12 +59,16 @@ async function oracleTypes(): Promise<string> {
 describe("oracle: our models against openapi-typescript's types for the same schemas (spec → swagger2openapi → openapi-typescript)", () => {
   it("every compared model is mutually assignable (extensible enums widened to string), and theirs is assignable to ours as is", async () => {
     const generated = (await generateInMemory()).map((f) => ({ ...f, path: `generated/${f.path}` }));
-    const names = (from: string): string => comparisons.filter((c) => c.from === from).map((c) => c.ours).join(", ");
+    const names = (from: string): string =>
+      comparisons
+        .filter((c) => c.from === from)
+        .map((c) => c.ours)
+        .join(", ");
     const check = [
       'import type { components } from "./oracle.js";',
       `import type { ${names("models")} } from "./generated/src/models.js";`,
       `import type { ${names("mappers")} } from "./generated/src/mappers.js";`,
-      "type Schemas = components[\"schemas\"];",
+      'type Schemas = components["schemas"];',
       "type Widen<T> = T extends string ? string : T extends ReadonlyArray<infer U> ? Array<Widen<U>> : T extends object ? { [K in keyof T]: Widen<T[K]> } : T;",
       "type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;",
       "type Into<A, B> = [A] extends [B] ? true : false;",
@@ -82,7 +93,11 @@ describe("oracle: our models against openapi-typescript's types for the same sch
       'export const wrong: Mutual<CommunicationIdentityAccessToken, components["schemas"]["CommunicationIdentityAccessToken"]> = true;',
       "",
     ].join("\n");
-    const errors = typecheckFiles("oracle-negative", [...generated, { path: "oracle.ts", content: await oracleTypes() }, { path: "check.ts", content: check }]);
+    const errors = typecheckFiles("oracle-negative", [
+      ...generated,
+      { path: "oracle.ts", content: await oracleTypes() },
+      { path: "check.ts", content: check },
+    ]);
     expect(errors).toEqual(["check.ts(4,14): Type 'true' is not assignable to type 'false'."]);
   });
 });

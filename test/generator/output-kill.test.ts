@@ -88,45 +88,55 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe.runIf(process.platform === "linux" && ["x64", "arm64"].includes(process.arch))("generate killed at random steps of writing", () => {
-  it("the two outputs differ in files and content (so a mix would show)", () => {
-    expect(Object.keys(reference.b).length).toBeGreaterThan(Object.keys(reference.a).length);
-    expect(reference.a["src/index.ts"]).not.toBe(reference.b["src/index.ts"]);
-  });
+describe.runIf(process.platform === "linux" && ["x64", "arm64"].includes(process.arch))(
+  "generate killed at random steps of writing",
+  () => {
+    it("the two outputs differ in files and content (so a mix would show)", () => {
+      expect(Object.keys(reference.b).length).toBeGreaterThan(Object.keys(reference.a).length);
+      expect(reference.a["src/index.ts"]).not.toBe(reference.b["src/index.ts"]);
+    });
 
-  it(`${RUNS} seeded kills: the output is always the complete old or new one; the next run cleans up`, async () => {
-    const next = random(SEED);
-    let current: Name = "a";
-    const pending: Record<Name, number[]> = { a: [], b: [] };
-    const outcomes: string[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const target: Name = current === "a" ? "b" : "a";
-      // steps: "clean", one "write <file>" per file, "swap", "remove old", "done"
-      const steps = Object.keys(reference[target]).length + 4;
-      // each target's steps in a seeded random order, each once before any repeats
-      if (pending[target].length === 0) pending[target] = shuffle(Array.from({ length: steps }, (_, k) => k + 1), next);
-      const step = pending[target].shift()!;
-      const killed = spawnSync(process.execPath, [launcher, "--spec", specFile(target), "--out", out], {
-        cwd: repoRoot,
-        encoding: "utf8",
-        env: { ...process.env, ACS_GEN_TEST_KILL_AT_STEP: String(step) },
-      });
-      expect(killed.signal, `run ${i}, step ${step}: ${killed.stderr}`).toBe("SIGKILL");
-      const after = snapshot(out);
-      // killed before the swap ("swap" is step files + 2): old output; after it: new output
-      const expected = step <= steps - 2 ? current : target;
-      expect(after, `run ${i}: killed at step ${step} of ${steps}`).toEqual(reference[expected]);
-      outcomes.push(`${step}/${steps}:${expected === target ? "new" : "old"}`);
-      const leftovers = readdirSync(parent).filter((n) => n !== "out");
-      expect(leftovers.every((n) => /^\.out\.tmp-\d+-[0-9a-f]{8}$/.test(n)), leftovers.join(", ")).toBe(true);
+    it(`${RUNS} seeded kills: the output is always the complete old or new one; the next run cleans up`, async () => {
+      const next = random(SEED);
+      let current: Name = "a";
+      const pending: Record<Name, number[]> = { a: [], b: [] };
+      const outcomes: string[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const target: Name = current === "a" ? "b" : "a";
+        // steps: "clean", one "write <file>" per file, "swap", "remove old", "done"
+        const steps = Object.keys(reference[target]).length + 4;
+        // each target's steps in a seeded random order, each once before any repeats
+        if (pending[target].length === 0)
+          pending[target] = shuffle(
+            Array.from({ length: steps }, (_, k) => k + 1),
+            next,
+          );
+        const step = pending[target].shift()!;
+        const killed = spawnSync(process.execPath, [launcher, "--spec", specFile(target), "--out", out], {
+          cwd: repoRoot,
+          encoding: "utf8",
+          env: { ...process.env, ACS_GEN_TEST_KILL_AT_STEP: String(step) },
+        });
+        expect(killed.signal, `run ${i}, step ${step}: ${killed.stderr}`).toBe("SIGKILL");
+        const after = snapshot(out);
+        // killed before the swap ("swap" is step files + 2): old output; after it: new output
+        const expected = step <= steps - 2 ? current : target;
+        expect(after, `run ${i}: killed at step ${step} of ${steps}`).toEqual(reference[expected]);
+        outcomes.push(`${step}/${steps}:${expected === target ? "new" : "old"}`);
+        const leftovers = readdirSync(parent).filter((n) => n !== "out");
+        expect(
+          leftovers.every((n) => /^\.out\.tmp-\d+-[0-9a-f]{8}$/.test(n)),
+          leftovers.join(", "),
+        ).toBe(true);
 
-      expect(await generateInProcess(target, out)).toBe(0);
-      expect(snapshot(out)).toEqual(reference[target]);
-      expect(readdirSync(parent)).toEqual(["out"]);
-      current = target;
-    }
-    // both outcomes occurred
-    expect(outcomes.some((o) => o.endsWith(":old"))).toBe(true);
-    expect(outcomes.some((o) => o.endsWith(":new"))).toBe(true);
-  });
-});
+        expect(await generateInProcess(target, out)).toBe(0);
+        expect(snapshot(out)).toEqual(reference[target]);
+        expect(readdirSync(parent)).toEqual(["out"]);
+        current = target;
+      }
+      // both outcomes occurred
+      expect(outcomes.some((o) => o.endsWith(":old"))).toBe(true);
+      expect(outcomes.some((o) => o.endsWith(":new"))).toBe(true);
+    });
+  },
+);

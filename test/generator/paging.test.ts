@@ -37,7 +37,11 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
   it("a next-page operation with a path of its own is linked: its operationId and the path parameter taking the next link (paging.json as published)", () => {
     const model = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
     const pagingOf = (id: string) => model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === id)?.paging;
-    expect(pagingOf("Paging_getWithQueryParams")).toEqual({ itemName: "values", nextLinkName: "nextLink", nextOperation: { operationId: "Paging_nextOperationWithQueryParams" } });
+    expect(pagingOf("Paging_getWithQueryParams")).toEqual({
+      itemName: "values",
+      nextLinkName: "nextLink",
+      nextOperation: { operationId: "Paging_nextOperationWithQueryParams" },
+    });
     expect(pagingOf("Paging_getMultiplePagesFragmentNextLink")).toEqual({
       itemName: "values",
       nextLinkName: "odata.nextLink",
@@ -53,7 +57,13 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     swagger: "2.0",
     info: { title: "t", version: "1.0" },
     paths: {
-      "/list": { get: { operationId: "L_List", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } }, "x-ms-pageable": pageable } },
+      "/list": {
+        get: {
+          operationId: "L_List",
+          responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } },
+          "x-ms-pageable": pageable,
+        },
+      },
       ...extraPaths,
     },
     definitions: { Page: page },
@@ -78,7 +88,15 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Nope" }))).toBe(
       'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Nope" names no operation',
     );
-    const next = { "/{nextLink}": { post: { operationId: "L_Next", parameters: [{ name: "nextLink", in: "path", required: true, type: "string" }], responses: { "200": { description: "ok" } } } } };
+    const next = {
+      "/{nextLink}": {
+        post: {
+          operationId: "L_Next",
+          parameters: [{ name: "nextLink", in: "path", required: true, type: "string" }],
+          responses: { "200": { description: "ok" } },
+        },
+      },
+    };
     expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }, next))).toBe(
       'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Next" is not supported: it sends POST, not GET (next pages are GETs)',
     );
@@ -86,16 +104,22 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
 
   it("a next-page operation returning another page, requiring a body, or with a required parameter nothing gives a value to", () => {
     const pageable = { nextLinkName: "next", itemName: "items", operationName: "L_Next" };
-    const nextOp = (op: JsonObject): JsonObject => ({ "/next/{nextLink}": { get: { operationId: "L_Next", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } }, ...op } } });
+    const nextOp = (op: JsonObject): JsonObject => ({
+      "/next/{nextLink}": {
+        get: { operationId: "L_Next", responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Page" } } }, ...op },
+      },
+    });
     const link = { name: "nextLink", in: "path", required: true, type: "string" };
     const where = "spec.json#/paths/~1list/get/x-ms-pageable/operationName: ";
-    expect(errorOf(specWith(pageable, nextOp({ parameters: [link], responses: { "200": { description: "ok", schema: { type: "object" } } } })))).toBe(
-      `${where}x-ms-pageable operationName "L_Next" is not supported: it does not return this operation's page model Page`,
-    );
-    expect(errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "b", in: "body", required: true, schema: { type: "string" } }] })))).toBe(
-      `${where}x-ms-pageable operationName "L_Next" is not supported: it requires a body (next pages are GETs without one)`,
-    );
-    expect(errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "cursor", in: "query", required: true, type: "string" }] })))).toBe(
+    expect(
+      errorOf(specWith(pageable, nextOp({ parameters: [link], responses: { "200": { description: "ok", schema: { type: "object" } } } }))),
+    ).toBe(`${where}x-ms-pageable operationName "L_Next" is not supported: it does not return this operation's page model Page`);
+    expect(
+      errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "b", in: "body", required: true, schema: { type: "string" } }] }))),
+    ).toBe(`${where}x-ms-pageable operationName "L_Next" is not supported: it requires a body (next pages are GETs without one)`);
+    expect(
+      errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "cursor", in: "query", required: true, type: "string" }] }))),
+    ).toBe(
       `${where}x-ms-pageable operationName "L_Next" is not supported: its required query parameter "cursor" has no parameter of the same name and location here to take its value from`,
     );
     // an optional one, a constant, and a path parameter that is not the link but the paged operation has are fine
@@ -119,7 +143,9 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     expect(errorOf(accepted)).toBe(
       `${where}x-ms-pageable operationName "L_Next" is not supported: its required path parameter "tenant" has no parameter of the same name and location here to take its value from`,
     );
-    paths["/list/{tenant}"] = { get: { ...paths["/list"]!.get, parameters: [{ name: "tenant", in: "path", required: true, type: "string" }] } };
+    paths["/list/{tenant}"] = {
+      get: { ...paths["/list"]!.get, parameters: [{ name: "tenant", in: "path", required: true, type: "string" }] },
+    };
     delete paths["/list"];
     const model = buildCodeModel([inMemory(accepted)], { clientName: "C" });
     const list = model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "L_List");
@@ -127,7 +153,15 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
   });
 
   it("accepts a next-page operation that GETs the next link itself (x-ms-paths too), and nextLinkName null", () => {
-    const next = { "/{nextLink}?next": { get: { operationId: "L_Next", parameters: [{ name: "nextLink", in: "path", required: true, type: "string", "x-ms-skip-url-encoding": true }], responses: { "200": { description: "ok" } } } } };
+    const next = {
+      "/{nextLink}?next": {
+        get: {
+          operationId: "L_Next",
+          parameters: [{ name: "nextLink", in: "path", required: true, type: "string", "x-ms-skip-url-encoding": true }],
+          responses: { "200": { description: "ok" } },
+        },
+      },
+    };
     const doc = { ...specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }), "x-ms-paths": next };
     const model = buildCodeModel([inMemory(doc)], { clientName: "C" });
     expect(model.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items", nextLinkName: "next" });
@@ -145,7 +179,9 @@ describe("x-ms-pageable emitted: paging.json", () => {
   });
 
   it("getMultiplePages: a synchronous function returning the iterator, one send for every page", () => {
-    expect(between(file("src/operations/paging.ts"), "/**\n * A paging operation that includes a nextLink that has 10 pages\n", "\n}\n")).toBe(
+    expect(
+      between(file("src/operations/paging.ts"), "/**\n * A paging operation that includes a nextLink that has 10 pages\n", "\n}\n"),
+    ).toBe(
       [
         "/**",
         " * A paging operation that includes a nextLink that has 10 pages",
@@ -186,7 +222,9 @@ describe("x-ms-pageable emitted: paging.json", () => {
   });
 
   it("the delegating method returns the function's iterator", () => {
-    expect(between(file("src/operations/paging.ts"), "  /**\n   * A paging operation that includes a nextLink that has 10 pages\n", "\n  }\n")).toBe(
+    expect(
+      between(file("src/operations/paging.ts"), "  /**\n   * A paging operation that includes a nextLink that has 10 pages\n", "\n  }\n"),
+    ).toBe(
       [
         "  /**",
         "   * A paging operation that includes a nextLink that has 10 pages",
@@ -226,7 +264,7 @@ describe("x-ms-pageable emitted: paging.json", () => {
     const text = file("src/operations/paging.ts");
     expect(between(text, "export function pagingGetMultiplePagesFragmentNextLink(", "\n}\n")).toContain(
       [
-        "    (nextLink) => send(buildRequestUrl(context.endpoint, \"/paging/multiple/fragment/{tenant}/{nextLink}\", {",
+        '    (nextLink) => send(buildRequestUrl(context.endpoint, "/paging/multiple/fragment/{tenant}/{nextLink}", {',
         "      tenant: encodePathValue(tenant),",
         "      nextLink: nextLink,",
         "    }, [",
@@ -298,7 +336,13 @@ describe("x-ms-pageable emitted: paging.json", () => {
 
   it("custom-baseUrl-paging.json and multiapi-v1.json (a pageable long-running operation) typecheck strictly", async () => {
     const generated = await generateInMemory(join(swaggerDir, "custom-baseUrl-paging.json"), swaggerDir);
-    expect(between(generated.find((f) => f.path === "src/operations/paging.ts")?.content ?? "", "export function pagingGetPagesPartialUrlOperation(", "\n}\n")).toContain(
+    expect(
+      between(
+        generated.find((f) => f.path === "src/operations/paging.ts")?.content ?? "",
+        "export function pagingGetPagesPartialUrlOperation(",
+        "\n}\n",
+      ),
+    ).toContain(
       '    (nextLink) => send(buildRequestUrl(context.endpoint, "/paging/customurl/{nextLink}?Paging_getPagesPartialUrlOperationNext", {\n      nextLink: nextLink,\n    })),\n',
     );
     expect(typecheckFiles("testserver-custom-baseurl-paging", generated)).toEqual([]);
@@ -318,7 +362,10 @@ describe("x-ms-pageable emitted: names and shapes that could clash", () => {
         "/search": {
           post: {
             operationId: "Search",
-            parameters: [...["send", "firstPage", "nextLink", "page"].map(required), { name: "body", in: "body", schema: { $ref: "#/definitions/PageSettings" } }],
+            parameters: [
+              ...["send", "firstPage", "nextLink", "page"].map(required),
+              { name: "body", in: "body", schema: { $ref: "#/definitions/PageSettings" } },
+            ],
             responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Results" } }, "204": { description: "none" } },
             "x-ms-pageable": { nextLinkName: "next", itemName: "hits" },
           },
@@ -326,7 +373,10 @@ describe("x-ms-pageable emitted: names and shapes that could clash", () => {
       },
       definitions: {
         PageSettings: { type: "object", properties: { size: { type: "integer" } } },
-        Results: { type: "object", properties: { hits: { type: "array", items: { type: "string", format: "date-time" } }, next: { type: "string" } } },
+        Results: {
+          type: "object",
+          properties: { hits: { type: "array", items: { type: "string", format: "date-time" } }, next: { type: "string" } },
+        },
       },
     };
     const specFile = join(work, "clash.json");
@@ -366,7 +416,10 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/single": pageable("Items_Single", null),
       "/tenants/{tenant}/items": {
         get: {
-          ...(pageable("Items_ByTenant", "nextLink", [{ name: "tenant", in: "path", required: true, type: "string" }, { name: "filter", in: "query", type: "string" }])["get"] as JsonObject),
+          ...(pageable("Items_ByTenant", "nextLink", [
+            { name: "tenant", in: "path", required: true, type: "string" },
+            { name: "filter", in: "query", type: "string" },
+          ])["get"] as JsonObject),
           "x-ms-pageable": { nextLinkName: "nextLink", operationName: "Items_ByTenantNext" },
         },
       },
@@ -398,7 +451,10 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
     parameters: { ApiVersion: { name: "api-version", in: "query", required: true, type: "string" } },
     definitions: {
       Item: { type: "object", properties: { name: { type: "string" }, created: { type: "string", format: "date-time" } } },
-      ItemPage: { type: "object", properties: { value: { type: "array", items: { $ref: "#/definitions/Item" } }, nextLink: { type: "string" } } },
+      ItemPage: {
+        type: "object",
+        properties: { value: { type: "array", items: { $ref: "#/definitions/Item" } }, nextLink: { type: "string" } },
+      },
       ErrorResponse: {
         type: "object",
         properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" } } } },
@@ -413,7 +469,10 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   let server: Server | undefined;
   let endpoint = "";
   const requests: string[] = [];
-  const item = (name: string, day: number) => ({ wire: { name, created: `2024-01-0${day}T00:00:00.000Z` }, value: { name, created: new Date(`2024-01-0${day}T00:00:00.000Z`) } });
+  const item = (name: string, day: number) => ({
+    wire: { name, created: `2024-01-0${day}T00:00:00.000Z` },
+    value: { name, created: new Date(`2024-01-0${day}T00:00:00.000Z`) },
+  });
   const [a, b, c, d] = [item("a", 1), item("b", 2), item("c", 3), item("d", 4)];
   const page2Absolute = () => `${endpoint}/items/page2?api-version=2023-01-01`;
   const operation = (name: string) => mod[name] as PagedOperation;
@@ -476,7 +535,11 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
     }
     expect(items).toEqual([a.value, b.value, c.value, d.value]);
     // api-version: added to the relative link that lacks it, the absolute link's own kept
-    expect(requests).toEqual(["/items?api-version=2024-01-01", "/items/page2?api-version=2023-01-01", "/items/page3?api-version=2024-01-01"]);
+    expect(requests).toEqual([
+      "/items?api-version=2024-01-01",
+      "/items/page2?api-version=2023-01-01",
+      "/items/page3?api-version=2024-01-01",
+    ]);
   });
 
   it("byPage(): the deserialized pages, each with its next link", async () => {
@@ -541,7 +604,10 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   });
 
   it("generated with --validate-constraints, validation throws on the first next(), before any request; calling sends nothing", async () => {
-    const checked = await importGenerated(join(work, "pages-checked"), await generateInMemory(join(work, "pages.json"), work, [], withConstraints));
+    const checked = await importGenerated(
+      join(work, "pages-checked"),
+      await generateInMemory(join(work, "pages.json"), work, [], withConstraints),
+    );
     fresh();
     const iterator = (checked["itemsList"] as PagedOperation)(context(), { top: 0 });
     expect(requests).toEqual([]);
@@ -566,7 +632,10 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
 
   it("a pageable long-running operation: the poller's result is the iterator, its first page the final response, deserialized", async () => {
     fresh();
-    const start = mod["itemsStartJob"] as (context: unknown, options?: Record<string, unknown>) => Promise<{ pollUntilDone(): Promise<Paged> }>;
+    const start = mod["itemsStartJob"] as (
+      context: unknown,
+      options?: Record<string, unknown>,
+    ) => Promise<{ pollUntilDone(): Promise<Paged> }>;
     const poller = await start(context(), { updateIntervalInMs: 1 });
     const items: unknown[] = [];
     for await (const value of await poller.pollUntilDone()) {
@@ -577,7 +646,9 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   });
 
   it("typechecks strictly (a next-page operation, a pageable long-running operation whose page is mapped)", () => {
-    expect(between(files.find((f) => f.path === "src/operations/items.ts")?.content ?? "", "    processResult: (body) => {\n", "\n    },\n")).toBe(
+    expect(
+      between(files.find((f) => f.path === "src/operations/items.ts")?.content ?? "", "    processResult: (body) => {\n", "\n    },\n"),
+    ).toBe(
       [
         "    processResult: (body) => {",
         "      const wire = body as ItemPageWire | undefined;",
@@ -609,12 +680,19 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
 describe("runtime: createPagedIterator and nextPageUrl", () => {
   it("an empty next link ends the list like an absent one; nothing is fetched before the first read", async () => {
     const fetched: string[] = [];
-    const pages: Record<string, { items: string[]; next?: string }> = { first: { items: ["a"], next: "p2" }, p2: { items: ["b"], next: "" } };
+    const pages: Record<string, { items: string[]; next?: string }> = {
+      first: { items: ["a"], next: "p2" },
+      p2: { items: ["b"], next: "" },
+    };
     const fetch = async (link: string) => {
       fetched.push(link);
       return pages[link]!;
     };
-    const iterator = createPagedIterator(() => fetch("first"), fetch, (page) => ({ items: page.items, nextLink: page.next }));
+    const iterator = createPagedIterator(
+      () => fetch("first"),
+      fetch,
+      (page) => ({ items: page.items, nextLink: page.next }),
+    );
     expect(fetched).toEqual([]);
     const items: string[] = [];
     for await (const value of iterator) {
@@ -626,10 +704,16 @@ describe("runtime: createPagedIterator and nextPageUrl", () => {
 
   it("nextPageUrl: absolute or relative to the endpoint; the client's api-version only when the link has none", () => {
     const apiVersion = { name: "api-version", value: "2024-01-01" };
-    expect(nextPageUrl("https://h.example/base/", "/items?page=2", apiVersion)).toBe("https://h.example/base/items?page=2&api-version=2024-01-01");
+    expect(nextPageUrl("https://h.example/base/", "/items?page=2", apiVersion)).toBe(
+      "https://h.example/base/items?page=2&api-version=2024-01-01",
+    );
     expect(nextPageUrl("https://h.example", "items", apiVersion)).toBe("https://h.example/items?api-version=2024-01-01");
-    expect(nextPageUrl("https://h.example", "https://other.example/x?api-version=1&$skip=2", apiVersion)).toBe("https://other.example/x?api-version=1&$skip=2");
-    expect(nextPageUrl("https://h.example", "https://other.example/x?#frag", apiVersion)).toBe("https://other.example/x?api-version=2024-01-01#frag");
+    expect(nextPageUrl("https://h.example", "https://other.example/x?api-version=1&$skip=2", apiVersion)).toBe(
+      "https://other.example/x?api-version=1&$skip=2",
+    );
+    expect(nextPageUrl("https://h.example", "https://other.example/x?#frag", apiVersion)).toBe(
+      "https://other.example/x?api-version=2024-01-01#frag",
+    );
     expect(nextPageUrl("https://h.example", "/x?a=1", { name: "api-version", value: undefined })).toBe("https://h.example/x?a=1");
     expect(nextPageUrl("https://h.example", "/x?a=1")).toBe("https://h.example/x?a=1");
   });

@@ -81,12 +81,18 @@ describe("parameter groups and spread bodies, model stage", () => {
     const model = buildCodeModel([inMemory(spec)], { clientName: "C" });
     const put = model.operationGroups[0]!.operations.find((o) => o.name === "put")!;
     expect(put.parameters.map((p) => [p.name, p.group])).toEqual([
-      ["id", "ThingsPutParameters"], ["xTag", "ThingsPutParameters"], ["top", "PagingOptions"], ["skip", "ThingsPutExtra"],
+      ["id", "ThingsPutParameters"],
+      ["xTag", "ThingsPutParameters"],
+      ["top", "PagingOptions"],
+      ["skip", "ThingsPutExtra"],
     ]);
     // the body is not grouped; its writable properties are spread, `id` renamed beside the path parameter
     expect(put.body?.group).toBeUndefined();
     expect(put.body?.spread?.map((p) => [p.name, p.property, p.required, p.type.kind])).toEqual([
-      ["name", "name", true, "string"], ["id2", "id", false, "string"], ["kind", "kind", true, "constant"], ["size", "size", false, "integer"],
+      ["name", "name", true, "string"],
+      ["id2", "id", false, "string"],
+      ["kind", "kind", true, "constant"],
+      ["size", "size", false, "integer"],
     ]);
     expect(put.body && "spreadRequested" in put.body).toBe(false);
   });
@@ -96,28 +102,62 @@ describe("parameter groups and spread bodies, model stage", () => {
     const op = model.operationGroups.flatMap((g) => g.operations).find((o) => o.name === "putSimpleProductWithGrouping")!;
     expect([op.body?.group, op.body?.spread?.map((p) => [p.name, p.required])]).toEqual([
       "FlattenParameterGroup",
-      [["productId", true], ["description", false], ["maxProductDisplayName", false], ["capacity", false], ["genericValue", false], ["odataValue", false]],
+      [
+        ["productId", true],
+        ["description", false],
+        ["maxProductDisplayName", false],
+        ["capacity", false],
+        ["genericValue", false],
+        ["odataValue", false],
+      ],
     ]);
   });
 
   it("a group's name is reserved: a definition of that name is renamed (the usual rule for reserved type names)", () => {
-    const model = buildCodeModel([inMemory({ ...spec, definitions: { ...(spec["definitions"] as JsonObject), PagingOptions: { type: "object", properties: { a: { type: "string" } } } } })], { clientName: "C" });
+    const model = buildCodeModel(
+      [
+        inMemory({
+          ...spec,
+          definitions: { ...(spec["definitions"] as JsonObject), PagingOptions: { type: "object", properties: { a: { type: "string" } } } },
+        }),
+      ],
+      { clientName: "C" },
+    );
     expect(model.objects.map((o) => o.name)).toEqual(["PagingOptionsModel", "Thing"]);
   });
 
   it("refusals name the construct and where it is", () => {
     const withBody = (body: JsonObject): JsonObject => ({
       ...spec,
-      paths: { "/x": { post: { operationId: "X_Post", parameters: [{ name: "b", in: "body", "x-ms-client-flatten": true, ...body }], responses: ok } } },
+      paths: {
+        "/x": {
+          post: { operationId: "X_Post", parameters: [{ name: "b", in: "body", "x-ms-client-flatten": true, ...body }], responses: ok },
+        },
+      },
     });
     expect(errorOf(withBody({ schema: { type: "array", items: { type: "string" } } }))).toBe(
       'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on body parameter "b" is not supported: its type is not an object model (array)',
     );
-    expect(errorOf(withBody({ schema: { type: "object", additionalProperties: { type: "string" }, properties: { a: { type: "string" } } } }))).toBe(
+    expect(
+      errorOf(withBody({ schema: { type: "object", additionalProperties: { type: "string" }, properties: { a: { type: "string" } } } })),
+    ).toBe(
       'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on body parameter "b" is not supported: its model "XPostBody" has additionalProperties',
     );
-    const grouped = { ...spec, paths: { "/x": { get: { operationId: "X_Get", parameters: [{ name: "q", in: "query", type: "string", "x-ms-parameter-grouping": "g" }], responses: ok } } } };
-    expect(errorOf(grouped)).toBe("spec.json#/paths/~1x/get/parameters/0/x-ms-parameter-grouping: x-ms-parameter-grouping must be an object");
+    const grouped = {
+      ...spec,
+      paths: {
+        "/x": {
+          get: {
+            operationId: "X_Get",
+            parameters: [{ name: "q", in: "query", type: "string", "x-ms-parameter-grouping": "g" }],
+            responses: ok,
+          },
+        },
+      },
+    };
+    expect(errorOf(grouped)).toBe(
+      "spec.json#/paths/~1x/get/parameters/0/x-ms-parameter-grouping: x-ms-parameter-grouping must be an object",
+    );
   });
 });
 
@@ -160,7 +200,9 @@ describe("parameter groups and spread bodies, emitted", () => {
     expect(between(models, "export interface ThingsPutParameters {", "}\n")).toBe(
       "export interface ThingsPutParameters {\n  /** The `id` parameter. */\n  id: string;\n  /** The `x-tag` parameter. */\n  xTag?: string;\n}\n",
     );
-    expect(models).toContain("/** Parameters passed together to {@link ThingsOperations.put}, {@link ThingsOperations.list}. */\nexport interface PagingOptions {");
+    expect(models).toContain(
+      "/** Parameters passed together to {@link ThingsOperations.put}, {@link ThingsOperations.list}. */\nexport interface PagingOptions {",
+    );
   });
 
   it("skip-url-encoding query values go through the path template unencoded; an own api-version parameter replaces the client's", () => {
@@ -193,7 +235,11 @@ describe("parameter groups and spread bodies, emitted", () => {
       pipeline: { sendRequest: (client: { sendRequest: (r: unknown) => unknown }, request: unknown) => client.sendRequest(request) },
       httpClient: {
         sendRequest: async (request: { url: string; body?: string; headers: { get: (n: string) => string | undefined } }) => {
-          sent.push({ url: request.url, body: request.body === undefined ? undefined : JSON.parse(request.body), tag: request.headers.get("x-tag") });
+          sent.push({
+            url: request.url,
+            body: request.body === undefined ? undefined : JSON.parse(request.body),
+            tag: request.headers.get("x-tag"),
+          });
           return { request, status: 200, headers: { get: () => undefined }, bodyAsText: "" };
         },
       },

@@ -186,16 +186,22 @@ describe("polymorphism: the emitted union, its dispatching mappers and a propert
 
   it("operation bodies and results use the union; MyBaseType's flattened `helper` makes its hierarchy mapped", () => {
     const operations = file("src/operations/polymorphism.ts");
-    expect(operations).toContain("export async function polymorphismGetValid(context: OperationContext, options: OperationOptions = {}): Promise<FishUnion> {\n");
+    expect(operations).toContain(
+      "export async function polymorphismGetValid(context: OperationContext, options: OperationOptions = {}): Promise<FishUnion> {\n",
+    );
     expect(operations).toContain("  const wire = response.body as FishUnionWire;\n  return deserializeFishUnion(wire);\n");
     expect(operations).toContain("    body: JSON.stringify(serializeFishUnion(complexBody)),\n");
     expect(file("src/models.ts")).toContain("export type MyBaseTypeUnion = MyBaseType | MyDerivedType;\n");
-    expect(file("src/operations/flattencomplex.ts")).toContain("  const wire = response.body as MyBaseTypeUnionWire;\n  return deserializeMyBaseTypeUnion(wire);\n");
+    expect(file("src/operations/flattencomplex.ts")).toContain(
+      "  const wire = response.body as MyBaseTypeUnionWire;\n  return deserializeMyBaseTypeUnion(wire);\n",
+    );
     expect(file("src/mappers.ts")).toContain("    ...(wire.helper?.propBH1 === undefined ? {} : { propBH1: wire.helper?.propBH1 }),\n");
   });
 
   it("a hierarchy nothing of which needs mapping gets no mapper (body-complex.json without MyBaseType's x-ms-client-flatten)", async () => {
-    const spec = JSON.parse(readFileSync(join(swaggerDir, "body-complex.json"), "utf8").replace(/^\uFEFF/, "")) as { definitions: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    const spec = JSON.parse(readFileSync(join(swaggerDir, "body-complex.json"), "utf8").replace(/^\uFEFF/, "")) as {
+      definitions: Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    };
     delete spec.definitions["MyBaseType"]!.properties["helper"]!["x-ms-client-flatten"];
     writeFileSync(join(work, "body-complex-unflattened.json"), JSON.stringify(spec, null, 2));
     const unflattened = await generateInMemory(join(work, "body-complex-unflattened.json"), work);
@@ -220,7 +226,14 @@ describe("polymorphism: the generated client against a node:http server on 127.0
     expect((sawshark!["birthday"] as Date).toISOString()).toBe("1900-01-05T01:00:00.000Z");
     expect(sawshark!["picture"]).toBeInstanceOf(Uint8Array);
     expect([...(sawshark!["picture"] as Uint8Array)]).toEqual([255, 255, 255, 255, 254]);
-    expect(goblin).toEqual({ fishtype: "goblin", age: 1, birthday: new Date("2015-08-08T00:00:00Z"), length: 30, species: "scary", jawsize: 5 });
+    expect(goblin).toEqual({
+      fishtype: "goblin",
+      age: 1,
+      birthday: new Date("2015-08-08T00:00:00Z"),
+      length: 30,
+      species: "scary",
+      jawsize: 5,
+    });
     expect(received.at(-1)).toEqual({ method: "GET", url: "/complex/polymorphism/valid?api-version=2016-02-29", body: "" });
   });
 
@@ -228,13 +241,24 @@ describe("polymorphism: the generated client against a node:http server on 127.0
     const api = await load();
     answer = unknownFish;
     const fish = await api["polymorphismGetValid"]!(context());
-    expect(fish).toEqual({ fishtype: "whale", species: "blue", length: 30, siblings: [{ fishtype: "shark", length: 20, birthday: new Date("2012-01-05T01:00:00Z") }] });
+    expect(fish).toEqual({
+      fishtype: "whale",
+      species: "blue",
+      length: 30,
+      siblings: [{ fishtype: "shark", length: 20, birthday: new Date("2012-01-05T01:00:00Z") }],
+    });
   });
 
   it("a SmartSalmon (additionalProperties) keeps the properties it does not declare, both ways", async () => {
     const api = await load();
     answer = { fishtype: "smart_salmon", length: 1, college_degree: "MBA", "fins.count": 4, siblings: [] };
-    expect(await api["polymorphismGetValid"]!(context())).toEqual({ "fins.count": 4, fishtype: "smart_salmon", length: 1, collegeDegree: "MBA", siblings: [] });
+    expect(await api["polymorphismGetValid"]!(context())).toEqual({
+      "fins.count": 4,
+      fishtype: "smart_salmon",
+      length: 1,
+      collegeDegree: "MBA",
+      siblings: [],
+    });
     await api["polymorphismPutValid"]!(context(), { fishtype: "smart_salmon", length: 1, collegeDegree: "MBA", "fins.count": 4 });
     expect(received.at(-1)?.body).toBe('{"fins.count":4,"fishtype":"smart_salmon","length":1,"college_degree":"MBA"}');
   });
@@ -242,7 +266,9 @@ describe("polymorphism: the generated client against a node:http server on 127.0
   it("a body is validated as the model its fishtype names, siblings too, before anything is sent", async () => {
     const api = await load();
     const sentBefore = received.length;
-    await expect(api["polymorphismPutValid"]!(context(), { fishtype: "shark", length: 20 })).rejects.toThrow(new TypeError("complexBody.birthday is required"));
+    await expect(api["polymorphismPutValid"]!(context(), { fishtype: "shark", length: 20 })).rejects.toThrow(
+      new TypeError("complexBody.birthday is required"),
+    );
     await expect(
       api["polymorphismPutValid"]!(context(), { fishtype: "salmon", length: 1, siblings: [{ fishtype: "sawshark", length: 10 }] }),
     ).rejects.toThrow(new TypeError("complexBody.siblings[0].birthday is required"));
@@ -255,7 +281,14 @@ describe("polymorphism: the generated client against a node:http server on 127.0
       fishtype: "shark",
       length: 20,
       birthday: new Date("2012-01-05T01:00:00Z"),
-      siblings: [{ fishtype: "sawshark", length: 10, birthday: new Date("1900-01-05T01:00:00Z"), picture: new Uint8Array([255, 255, 255, 255, 254]) }],
+      siblings: [
+        {
+          fishtype: "sawshark",
+          length: 10,
+          birthday: new Date("1900-01-05T01:00:00Z"),
+          picture: new Uint8Array([255, 255, 255, 255, 254]),
+        },
+      ],
     });
     expect(received.at(-1)).toEqual({
       method: "PUT",
@@ -285,7 +318,9 @@ describe("polymorphism: intermediate models (Salmon, Shark) get their own union"
       ].join("\n"),
     );
     // the root union is unchanged, still listing every descendant directly
-    expect(file("src/models.ts")).toContain("export type FishUnion = Fish | Cookiecuttershark | Goblinshark | Salmon | Sawshark | Shark | SmartSalmon;\n");
+    expect(file("src/models.ts")).toContain(
+      "export type FishUnion = Fish | Cookiecuttershark | Goblinshark | Salmon | Sawshark | Shark | SmartSalmon;\n",
+    );
   });
 
   it("deserializeSalmonUnion switches over Salmon's descendants only; anything else is read as a Salmon", () => {
@@ -339,9 +374,13 @@ describe("polymorphism: intermediate models (Salmon, Shark) get their own union"
 
   it("getComplicated/putComplicated use SalmonUnion; SharkUnion, which nothing names directly, gets no mapper or validator", () => {
     const operations = file("src/operations/polymorphism.ts");
-    expect(operations).toContain("export async function polymorphismGetComplicated(context: OperationContext, options: OperationOptions = {}): Promise<SalmonUnion> {\n");
+    expect(operations).toContain(
+      "export async function polymorphismGetComplicated(context: OperationContext, options: OperationOptions = {}): Promise<SalmonUnion> {\n",
+    );
     expect(operations).toContain("  const wire = response.body as SalmonUnionWire;\n  return deserializeSalmonUnion(wire);\n");
-    expect(operations).toContain("export async function polymorphismPutComplicated(context: OperationContext, complexBody: SalmonUnion, options: OperationOptions = {}): Promise<void> {\n");
+    expect(operations).toContain(
+      "export async function polymorphismPutComplicated(context: OperationContext, complexBody: SalmonUnion, options: OperationOptions = {}): Promise<void> {\n",
+    );
     expect(operations).toContain('  validateSalmonUnion(complexBody, "complexBody");\n');
     expect(operations).toContain("    body: JSON.stringify(serializeSalmonUnion(complexBody)),\n");
     expect(file("src/mappers.ts")).not.toContain("SharkUnion");
@@ -405,11 +444,11 @@ describe("polymorphism: intermediate models (Salmon, Shark) get their own union"
   it("body-complex compiles strictly with a caller that passes a SmartSalmon as SalmonUnion (and may not pass a Shark)", () => {
     const check = [
       'import { polymorphismPutComplicated, type SalmonUnion, type SmartSalmon } from "./src/index.js";',
-      "export const smart: SmartSalmon = { fishtype: \"smart_salmon\", length: 1, collegeDegree: \"MBA\" };",
+      'export const smart: SmartSalmon = { fishtype: "smart_salmon", length: 1, collegeDegree: "MBA" };',
       "export const union: SalmonUnion = smart;",
       "export const put: typeof polymorphismPutComplicated = polymorphismPutComplicated;",
       "// @ts-expect-error a Shark (its birthday) is no Salmon",
-      "export const shark: SalmonUnion = { fishtype: \"shark\", length: 1, birthday: new Date(0) };",
+      'export const shark: SalmonUnion = { fishtype: "shark", length: 1, birthday: new Date(0) };',
       "",
     ].join("\n");
     expect(typecheckFiles("polymorphism-intermediate", [...files, { path: "check.ts", content: check }])).toEqual([]);
@@ -433,8 +472,17 @@ describe("polymorphism: naming and a root that needs no mapping of its own", () 
       },
     },
     definitions: {
-      Animal: { type: "object", discriminator: "kind", required: ["kind"], properties: { kind: { type: "string" }, name: { type: "string" } } },
-      Dog: { "x-ms-discriminator-value": "dog", allOf: [{ $ref: "#/definitions/Animal" }], properties: { born: { type: "string", format: "date-time" } } },
+      Animal: {
+        type: "object",
+        discriminator: "kind",
+        required: ["kind"],
+        properties: { kind: { type: "string" }, name: { type: "string" } },
+      },
+      Dog: {
+        "x-ms-discriminator-value": "dog",
+        allOf: [{ $ref: "#/definitions/Animal" }],
+        properties: { born: { type: "string", format: "date-time" } },
+      },
       Cat: { allOf: [{ $ref: "#/definitions/Animal" }], properties: { lives: { type: "integer" } } },
       // takes the name the union would have had
       AnimalUnion: { type: "object", properties: { size: { type: "integer" } } },
@@ -531,7 +579,9 @@ describe("polymorphism: an intermediate union's name and a property that names t
         "",
       ].join("\n"),
     );
-    expect(kennelFile("src/mappers.ts")).toContain("    ...(wire.resident === undefined ? {} : { resident: deserializeDogUnion2(wire.resident) }),\n");
+    expect(kennelFile("src/mappers.ts")).toContain(
+      "    ...(wire.resident === undefined ? {} : { resident: deserializeDogUnion2(wire.resident) }),\n",
+    );
     expect(kennelFile("src/mappers.ts")).not.toContain("AnimalUnion");
   });
 

@@ -6,18 +6,18 @@ const structure: SourceFileStructure = {
   kind: StructureKind.SourceFile,
   statements: [
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./a.js", namedImports: ["b", "a"] },
-    "export const Kind = {\n/** The value \"x\". */\nX: \"x\",\n} as const;",
+    'export const Kind = {\n/** The value "x". */\nX: "x",\n} as const;',
     {
       kind: StructureKind.Function,
       name: "f",
       isExported: true,
       parameters: [{ name: "value", type: "number" }],
-      statements: "if(value>1){\nreturn {\na: value,\n  b: [1,2],\n};\n}\n    throw new RangeError(\"bad \" + value);",
+      statements: 'if(value>1){\nreturn {\na: value,\n  b: [1,2],\n};\n}\n    throw new RangeError("bad " + value);',
     },
     {
       kind: StructureKind.Class,
       name: "C",
-      methods: [{ name: "m", isAsync: true, statements: "const x = await fetch(\"u\", {\nmethod: \"GET\",\n});\nreturn x;" }],
+      methods: [{ name: "m", isAsync: true, statements: 'const x = await fetch("u", {\nmethod: "GET",\n});\nreturn x;' }],
     },
   ],
 };

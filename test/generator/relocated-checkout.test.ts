@@ -14,7 +14,8 @@ let parent: string;
 let original: string;
 let copy: string;
 const realManifest = readFileSync(join(repoRoot, "spec", "manifest.json"), "utf8");
-const bundleKey = (checkout: string): string => (JSON.parse(readFileSync(join(checkout, ".tmp", "generator-cli", "current.json"), "utf8")) as { key: string }).key;
+const bundleKey = (checkout: string): string =>
+  (JSON.parse(readFileSync(join(checkout, ".tmp", "generator-cli", "current.json"), "utf8")) as { key: string }).key;
 
 /** The manifest with the pins of its first version zeroed: --pin must restore them. */
 function unpinned(): string {
@@ -45,7 +46,9 @@ describe("a checkout copied with cp -a", () => {
     const manifest = readManifest(join(copy, "spec", "manifest.json"));
     writeFileSync(join(copy, "spec", "manifest.json"), formatManifest({ ...manifest, generate: [manifest.versions[0]!.apiVersion] }));
     const result = generateIn(copy, ["--check"], { ACS_GEN_DEBUG: "1" });
-    expect(result.stderr).toMatch(/(^|\n)generated is out of date:\n(  (stale|missing|extra): +\S+\n)+run `npm run generate` to update it\n$/);
+    expect(result.stderr).toMatch(
+      /(^|\n)generated is out of date:\n( {2}(stale|missing|extra): +\S+\n)+run `npm run generate` to update it\n$/,
+    );
     expect(result.status).toBe(1);
     expect(bundleKey(copy)).not.toBe(bundleKey(original));
     expect(treeHashes(original)).toEqual(before);
@@ -69,7 +72,9 @@ describe("a checkout copied with cp -a", () => {
     const result = generateIn(copy, []);
     expect(result.status).toBe(0);
     const count = Object.keys(treeHashes(join(repoRoot, "generated"))).length;
-    expect(result.stdout.split("\n")[0]).toMatch(new RegExp(`^wrote ${count} files to generated \\(IdentityRestClient, API .*\\) in \\d+\\.\\d\\d s$`));
+    expect(result.stdout.split("\n")[0]).toMatch(
+      new RegExp(`^wrote ${count} files to generated \\(IdentityRestClient, API .*\\) in \\d+\\.\\d\\d s$`),
+    );
     expect(treeHashes(join(copy, "generated"))).toEqual(treeHashes(join(repoRoot, "generated")));
     expect(treeHashes(original)).toEqual(before);
   });

@@ -30,7 +30,9 @@ describe("buildRequestUrl: scalar query parameters", () => {
   });
 
   it("no query string when nothing is sent; & when the path already has one; unknown placeholders stay", () => {
-    expect(buildRequestUrl("https://h.example//", "/x/{missing}", {}, [{ name: "a", value: undefined }])).toBe("https://h.example/x/{missing}");
+    expect(buildRequestUrl("https://h.example//", "/x/{missing}", {}, [{ name: "a", value: undefined }])).toBe(
+      "https://h.example/x/{missing}",
+    );
     expect(buildRequestUrl("https://h.example", "/x?fixed=1", {}, [{ name: "a", value: 1 }])).toBe("https://h.example/x?fixed=1&a=1");
   });
 });
@@ -68,7 +70,11 @@ describe("decodeBytes", () => {
       } catch (caught) {
         error = caught;
       }
-      expect(error).toMatchObject({ name: "RestError", code: "PARSE_ERROR", message: "The service sent bytes that are not base64 or base64url" });
+      expect(error).toMatchObject({
+        name: "RestError",
+        code: "PARSE_ERROR",
+        message: "The service sent bytes that are not base64 or base64url",
+      });
     }
   });
 });
@@ -128,12 +134,24 @@ describe("sendOperation: the request it builds and the errors it maps", () => {
 
   it("carries tracingOptions (createPipelineRequest would drop them), progress callbacks, allowInsecureConnection, timeout and custom headers", async () => {
     const { sent, context } = canned(200, '{"a":1}');
-    const tracingOptions = { tracingContext: { getValue: () => "v", setValue: () => tracingOptions.tracingContext, deleteValue: () => tracingOptions.tracingContext } };
+    const tracingOptions = {
+      tracingContext: {
+        getValue: () => "v",
+        setValue: () => tracingOptions.tracingContext,
+        deleteValue: () => tracingOptions.tracingContext,
+      },
+    };
     const onUploadProgress = () => {};
     const onDownloadProgress = () => {};
     const result = await sendOperation(context, operation('{"b":2}'), {
       tracingOptions,
-      requestOptions: { timeout: 1234, customHeaders: { accept: "text/plain", "x-extra": "1" }, onUploadProgress, onDownloadProgress, allowInsecureConnection: true },
+      requestOptions: {
+        timeout: 1234,
+        customHeaders: { accept: "text/plain", "x-extra": "1" },
+        onUploadProgress,
+        onDownloadProgress,
+        allowInsecureConnection: true,
+      },
     });
     expect(result.body).toEqual({ a: 1 });
     const [request] = sent;
@@ -161,9 +179,21 @@ describe("sendOperation: the request it builds and the errors it maps", () => {
 
   it("a success status with a body that is not JSON is a PARSE_ERROR; an error status gives the service's code and message, or names the status", async () => {
     const parse = await sendOperation(canned(200, "<html>").context, operation(), {}).then(unexpected, (e: RestError) => e);
-    expect([parse.message, parse.code, parse.statusCode]).toEqual(["The response body of status 200 is not valid JSON", "PARSE_ERROR", 200]);
-    const service = await sendOperation(canned(400, '{"error":{"code":"Bad","message":"No."}}').context, operation(), {}).then(unexpected, (e: RestError) => e);
-    expect([service.message, service.code, service.statusCode, service.details]).toEqual(["No.", "Bad", 400, { error: { code: "Bad", message: "No." } }]);
+    expect([parse.message, parse.code, parse.statusCode]).toEqual([
+      "The response body of status 200 is not valid JSON",
+      "PARSE_ERROR",
+      200,
+    ]);
+    const service = await sendOperation(canned(400, '{"error":{"code":"Bad","message":"No."}}').context, operation(), {}).then(
+      unexpected,
+      (e: RestError) => e,
+    );
+    expect([service.message, service.code, service.statusCode, service.details]).toEqual([
+      "No.",
+      "Bad",
+      400,
+      { error: { code: "Bad", message: "No." } },
+    ]);
     for (const body of ["<html>", "", '"text"', "[1]", '{"error":"x"}', '{"error":{"code":1,"message":null}}']) {
       const error = await sendOperation(canned(503, body).context, operation(), {}).then(unexpected, (e: RestError) => e);
       expect([error.message, error.code, error.statusCode], body).toEqual(["The service responded with status 503", undefined, 503]);
@@ -189,7 +219,10 @@ describe("sendOperation: the request it builds and the errors it maps", () => {
   it("details hold the whole body but are not enumerable: logging the error prints neither it nor the request's key", async () => {
     const body = '{"error":{"code":"Unauthorized","message":"Denied.","token":"k3y-in-error"},"primaryKey":"k3y-top"}';
     const { context } = canned(403, body);
-    const error = await sendOperation(context, { ...operation(), url: "https://h.example/x?key=k3y-query" }, {}).then(unexpected, (e: RestError) => e);
+    const error = await sendOperation(context, { ...operation(), url: "https://h.example/x?key=k3y-query" }, {}).then(
+      unexpected,
+      (e: RestError) => e,
+    );
     expect([error.message, error.code, error.details]).toEqual(["Denied.", "Unauthorized", JSON.parse(body)]);
     expect(Object.keys(error)).not.toContain("details");
     const printed = `${inspect(error)}\n${JSON.stringify(error)}\n${String(error)}`;

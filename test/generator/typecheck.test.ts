@@ -11,11 +11,13 @@ describe("typecheck: generated code compiles under strict tsc (TypeScript 5.9 AP
   });
 
   it("the hand-written 2021-03-07 fixture model", () => {
-    expect(typecheckFiles("typecheck-fixture", emitClient(identity20210307Model, { templatesDir: join(repoRoot, "templates") }))).toEqual([]);
+    expect(typecheckFiles("typecheck-fixture", emitClient(identity20210307Model, { templatesDir: join(repoRoot, "templates") }))).toEqual(
+      [],
+    );
   });
 
   it("a broken file is reported, so an empty list means something", () => {
-    expect(typecheckFiles("typecheck-negative", [{ path: "src/bad.ts", content: "export const x: number = \"no\";\n" }])).toEqual([
+    expect(typecheckFiles("typecheck-negative", [{ path: "src/bad.ts", content: 'export const x: number = "no";\n' }])).toEqual([
       "src/bad.ts(1,14): Type 'string' is not assignable to type 'number'.",
     ]);
   });

@@ -15,7 +15,6 @@ import { emitClient } from "../../generator/emit/index.js";
 import { resolvePaths } from "../../generator/cli/pipeline.js";
 import { ALL_VERSIONS, loadVersions } from "../fixtures/emit/generateVersions.js";
 
-const PREVIEW = "specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json";
 let model: CodeModel;
 let files: Array<{ path: string; content: string }>;
 let outDir: string;
@@ -36,7 +35,11 @@ const file = (path: string): string => files.find((f) => f.path === path)?.conte
 
 describe("merged model of all seven versions", () => {
   it("keeps stable operation names across the 2025-06-30 operationId renames", () => {
-    const ops = model.operationGroups.flatMap((g) => g.operations.map((o) => `${g.name}.${o.name} ${o.method.toUpperCase()} ${o.path} [${o.apiVersions.join(",")}] ${o.previousOperationIds.join(">")}`));
+    const ops = model.operationGroups.flatMap((g) =>
+      g.operations.map(
+        (o) => `${g.name}.${o.name} ${o.method.toUpperCase()} ${o.path} [${o.apiVersions.join(",")}] ${o.previousOperationIds.join(">")}`,
+      ),
+    );
     const all = ALL_VERSIONS.join(",");
     expect(ops.sort()).toEqual([
       `communicationIdentity.create POST /identities [${all}] CommunicationIdentity_Create>IdentityOperations_Create`,
@@ -85,7 +88,7 @@ describe("merged model of all seven versions", () => {
       "#3 setDescription /definitions/CommunicationIdentity/properties/customId: set description",
     ]);
     expect(file("README.md")).toContain(
-      "| 0 | 2025-03-02-preview | renameProperty | `specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json#/definitions/CommunicationIdentityCreateRequest` | renamed property \"externalId\" to \"customId\" |",
+      '| 0 | 2025-03-02-preview | renameProperty | `specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json#/definitions/CommunicationIdentityCreateRequest` | renamed property "externalId" to "customId" |',
     );
     expect(file("src/models.ts")).not.toContain("externalId");
     expect(file("src/models.ts")).not.toMatch(/external id/i);
@@ -98,13 +101,19 @@ describe("emitted versioned client", () => {
       'export const apiVersions = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"] as const;',
     );
     expect(file("src/apiVersions.ts")).toContain('export const defaultApiVersion: ApiVersion = "2026-09-23";');
-    expect(file("src/index.ts")).toContain('export { apiVersions, type ApiVersion, defaultApiVersion, resolveApiVersion } from "./apiVersions.js";');
-    expect(file("src/index.ts")).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";');
+    expect(file("src/index.ts")).toContain(
+      'export { apiVersions, type ApiVersion, defaultApiVersion, resolveApiVersion } from "./apiVersions.js";',
+    );
+    expect(file("src/index.ts")).toContain(
+      'export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";',
+    );
   });
 
   it("documents gated members with their versions", () => {
     // on the function and on the class method that delegates to it
-    expect(file("src/operations/communicationIdentity.ts")).toContain(" * Supported in api-version `2025-03-02-preview` only.\n * @param context");
+    expect(file("src/operations/communicationIdentity.ts")).toContain(
+      " * Supported in api-version `2025-03-02-preview` only.\n * @param context",
+    );
     expect(file("src/operations/communicationIdentity.ts")).toContain("   * Supported in api-version `2025-03-02-preview` only.\n");
     expect(file("src/models.ts")).toContain(
       "  /**\n   * Optional custom validity period of the token within [60,1440] minutes range. If not provided, the default value of 1440 minutes (24 hours) will be used.\n   *\n   * Supported in api-version `2022-10-01`, `2023-10-01`, `2025-03-02-preview`, `2025-06-30`, `2026-09-23` only.\n   */\n  expiresInMinutes?: number;",
@@ -119,8 +128,12 @@ describe("emitted versioned client", () => {
       "",
     ]);
     const readme = file("README.md");
-    expect(readme).toContain("| `af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad` | `specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json` |\n");
-    expect(readme).toContain("| `5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc` | `specification/communication/data-plane/Common/stable/2022-07-13/common.json` |\n");
+    expect(readme).toContain(
+      "| `af8eba2beafbd9a1d3e34ee3fe17f3a35c2159257a2e3cda48ad92e8502420ad` | `specification/communication/data-plane/Identity/preview/2025-03-02-preview/CommunicationIdentity.json` |\n",
+    );
+    expect(readme).toContain(
+      "| `5a9beada36a8a2a33710331f8f2e83eb6cccdc8fe0f86b3354bc32816ae0ffbc` | `specification/communication/data-plane/Common/stable/2022-07-13/common.json` |\n",
+    );
     expect(readme.match(/^\| \d \| 2025-03-02-preview \| (renameProperty|setDescription) \|/gm)).toHaveLength(4);
   });
 });
@@ -151,14 +164,20 @@ describe("gating at runtime against a loopback server", () => {
       return createDefaultHttpClient().sendRequest(request);
     },
   };
-  const opts = (apiVersion?: string): object => ({ pipeline: createEmptyPipeline(), httpClient: loopback, ...(apiVersion ? { apiVersion } : {}) });
+  const opts = (apiVersion?: string): object => ({
+    pipeline: createEmptyPipeline(),
+    httpClient: loopback,
+    ...(apiVersion ? { apiVersion } : {}),
+  });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const load = async (): Promise<any> => import(join(outDir, "src/index.ts"));
 
   it("rejects an unknown api-version, listing the generated ones", async () => {
     const { IdentityRestClient } = await load();
     expect(() => new IdentityRestClient(endpoint, { apiVersion: "2020-01-01" })).toThrow(
-      new RangeError('apiVersion "2020-01-01" is not one of the generated api-versions: 2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23'),
+      new RangeError(
+        'apiVersion "2020-01-01" is not one of the generated api-versions: 2021-03-07, 2022-06-01, 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23',
+      ),
     );
   });
 
@@ -170,7 +189,9 @@ describe("gating at runtime against a loopback server", () => {
     expect(opError).toBeInstanceOf(ApiVersionMismatchError);
     expect((opError as Error).message).toBe("get is not supported by api-version 2021-03-07 (supported in 2025-03-02-preview)");
     expect(opError).toMatchObject({ apiVersion: "2021-03-07", member: "get", supportedVersions: ["2025-03-02-preview"] });
-    const fieldError = await old.communicationIdentity.issueAccessToken("u1", { scopes: ["chat"], expiresInMinutes: 60 }).catch((e: unknown) => e);
+    const fieldError = await old.communicationIdentity
+      .issueAccessToken("u1", { scopes: ["chat"], expiresInMinutes: 60 })
+      .catch((e: unknown) => e);
     expect((fieldError as Error).message).toBe(
       "issueAccessToken: body.expiresInMinutes is not supported by api-version 2021-03-07 (supported in 2022-10-01, 2023-10-01, 2025-03-02-preview, 2025-06-30, 2026-09-23)",
     );
@@ -190,34 +211,62 @@ describe("gating at runtime against a loopback server", () => {
 
 describe("spec transforms", () => {
   const spec: LoadedSpec = {
-    rootDir: "/r", entryFile: "a.json", files: [], warnings: [],
-    documents: { "a.json": { definitions: { M: { type: "object", required: ["old"], properties: { x: { type: "string" }, old: { type: "string" } } }, E: { type: "string", enum: ["a", "b"], "x-ms-enum": { name: "E", values: [{ value: "a" }, { value: "b" }] } } } } },
+    rootDir: "/r",
+    entryFile: "a.json",
+    files: [],
+    warnings: [],
+    documents: {
+      "a.json": {
+        definitions: {
+          M: { type: "object", required: ["old"], properties: { x: { type: "string" }, old: { type: "string" } } },
+          E: { type: "string", enum: ["a", "b"], "x-ms-enum": { name: "E", values: [{ value: "a" }, { value: "b" }] } },
+        },
+      },
+    },
   };
-  const raw = { transforms: [
-    { apiVersions: ["v1"], kind: "renameProperty", file: "a.json", pointer: "/definitions/M", from: "old", to: "new", reason: "r1" },
-    { apiVersions: ["v1"], kind: "renameEnumValue", file: "a.json", pointer: "/definitions/E", from: "b", to: "c", reason: "r2" },
-    { apiVersions: ["v1"], kind: "setType", file: "a.json", pointer: "/definitions/M/properties/x", type: "integer", format: "int32", reason: "r3" },
-    { apiVersions: ["v2"], kind: "setDescription", file: "a.json", pointer: "/definitions/M", description: "d", reason: "r4" },
-  ] };
+  const raw = {
+    transforms: [
+      { apiVersions: ["v1"], kind: "renameProperty", file: "a.json", pointer: "/definitions/M", from: "old", to: "new", reason: "r1" },
+      { apiVersions: ["v1"], kind: "renameEnumValue", file: "a.json", pointer: "/definitions/E", from: "b", to: "c", reason: "r2" },
+      {
+        apiVersions: ["v1"],
+        kind: "setType",
+        file: "a.json",
+        pointer: "/definitions/M/properties/x",
+        type: "integer",
+        format: "int32",
+        reason: "r3",
+      },
+      { apiVersions: ["v2"], kind: "setDescription", file: "a.json", pointer: "/definitions/M", description: "d", reason: "r4" },
+    ],
+  };
 
   it("applies in order to a copy, for the listed versions only", () => {
     const before = JSON.stringify(spec.documents);
     const { spec: out, applied } = applyTransforms(spec, "v1", validateTransforms(raw, ["v1", "v2"]));
-    expect(out.documents["a.json"]).toEqual({ definitions: {
-      M: { type: "object", required: ["new"], properties: { x: { type: "integer", format: "int32" }, new: { type: "string" } } },
-      E: { type: "string", enum: ["a", "c"], "x-ms-enum": { name: "E", values: [{ value: "a" }, { value: "c" }] } },
-    } });
+    expect(out.documents["a.json"]).toEqual({
+      definitions: {
+        M: { type: "object", required: ["new"], properties: { x: { type: "integer", format: "int32" }, new: { type: "string" } } },
+        E: { type: "string", enum: ["a", "c"], "x-ms-enum": { name: "E", values: [{ value: "a" }, { value: "c" }] } },
+      },
+    });
     expect(applied.map((a) => `${a.index} ${a.change}`)).toEqual([
-      '0 renamed property "old" to "new"', '1 renamed enum value "b" to "c"', "2 set type string -> integer (format int32)",
+      '0 renamed property "old" to "new"',
+      '1 renamed enum value "b" to "c"',
+      "2 set type string -> integer (format int32)",
     ]);
     expect(JSON.stringify(spec.documents)).toBe(before);
   });
 
   it("fails naming the transform, file and pointer when the target is gone", () => {
     const gone = validateTransforms({ transforms: [{ ...raw.transforms[0], pointer: "/definitions/Missing" }] }, ["v1"]);
-    expect(() => applyTransforms(spec, "v1", gone)).toThrow("a.json#/definitions/Missing: transform #0 (renameProperty) for v1: the target no longer exists");
+    expect(() => applyTransforms(spec, "v1", gone)).toThrow(
+      "a.json#/definitions/Missing: transform #0 (renameProperty) for v1: the target no longer exists",
+    );
     const noProp = validateTransforms({ transforms: [{ ...raw.transforms[0], from: "nope" }] }, ["v1"]);
-    expect(() => applyTransforms(spec, "v1", noProp)).toThrow('a.json#/definitions/M: transform #0 (renameProperty) for v1: property "nope" no longer exists');
+    expect(() => applyTransforms(spec, "v1", noProp)).toThrow(
+      'a.json#/definitions/M: transform #0 (renameProperty) for v1: property "nope" no longer exists',
+    );
   });
 
   it("rejects bad declarations", () => {
@@ -239,15 +288,23 @@ describe("name maps and addVersion", () => {
     expect(() => checkNameMaps({ clientName: "C", modelNames: { Bar: "Baz" } }, docs)).toThrow(
       'spec/manifest.json#/client/modelNames/Bar: no definition "Bar" in any listed API version',
     );
-    expect(() => checkNameMaps({ clientName: "C", operationNames: { "GET /a": { group: "g", name: "n" } }, modelNames: { Foo: "X" } }, docs)).not.toThrow();
+    expect(() =>
+      checkNameMaps({ clientName: "C", operationNames: { "GET /a": { group: "g", name: "n" } }, modelNames: { Foo: "X" } }, docs),
+    ).not.toThrow();
   });
   it("addVersion adds to generate, oldest first", () => {
-    const m = { client: { clientName: "C" }, generate: ["2022-06-01"], versions: [
-      { apiVersion: "2021-03-07", status: "stable", path: "a.json", sha256: {} },
-      { apiVersion: "2022-06-01", status: "stable", path: "b.json", sha256: {} },
-    ] } as Manifest;
+    const m = {
+      client: { clientName: "C" },
+      generate: ["2022-06-01"],
+      versions: [
+        { apiVersion: "2021-03-07", status: "stable", path: "a.json", sha256: {} },
+        { apiVersion: "2022-06-01", status: "stable", path: "b.json", sha256: {} },
+      ],
+    } as Manifest;
     expect(addVersion(m, "2021-03-07").generate).toEqual(["2021-03-07", "2022-06-01"]);
     expect(m.generate).toEqual(["2022-06-01"]);
-    expect(() => addVersion(m, "2099-01-01")).toThrow('spec/manifest.json#/versions: no API version "2099-01-01" (known: 2021-03-07, 2022-06-01)');
+    expect(() => addVersion(m, "2099-01-01")).toThrow(
+      'spec/manifest.json#/versions: no API version "2099-01-01" (known: 2021-03-07, 2022-06-01)',
+    );
   });
 });

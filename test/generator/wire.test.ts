@@ -48,7 +48,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      recorded.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      recorded.push({
+        method: request.method ?? "",
+        url: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       const reply = replies.shift() ?? { status: 500 };
       if (reply.hang) return;
       response.writeHead(reply.status, reply.body === undefined ? {} : { "content-type": "application/json" });
@@ -68,7 +73,6 @@ beforeEach(() => {
   recorded = [];
   replies = [];
 });
-
 
 describe("wire: the generated client against a real HTTP server on 127.0.0.1", () => {
   it("issueAccessToken: method, path, query, Content-Type, Accept, body bytes; typed result with Date", async () => {
@@ -128,7 +132,12 @@ describe("wire: the generated client against a real HTTP server on 127.0.0.1", (
   it("a non-JSON error body still gives a RestError naming the status", async () => {
     replies.push({ status: 401, body: "<html>denied</html>" });
     const error = (await rejection(new IdentityRestClient(endpoint).communicationIdentity.revokeAccessTokens("u"))) as RestError;
-    expect([isRestError(error), error.statusCode, error.code, error.message]).toEqual([true, 401, undefined, "The service responded with status 401"]);
+    expect([isRestError(error), error.statusCode, error.code, error.message]).toEqual([
+      true,
+      401,
+      undefined,
+      "The service responded with status 401",
+    ]);
   });
 
   it("a success status not in the spec is an error too", async () => {

@@ -35,7 +35,14 @@ const spec: JsonObject = {
     "/books": {
       put: {
         operationId: "Books_Put",
-        parameters: [{ name: "books", in: "body", required: true, schema: { type: "array", xml: { name: "books", wrapped: true }, items: { $ref: "#/definitions/Book" } } }],
+        parameters: [
+          {
+            name: "books",
+            in: "body",
+            required: true,
+            schema: { type: "array", xml: { name: "books", wrapped: true }, items: { $ref: "#/definitions/Book" } },
+          },
+        ],
         responses: { "201": { description: "stored" } },
       },
     },
@@ -176,14 +183,23 @@ describe("XML helpers (src/xml.ts)", () => {
         { key: "extra", name: "extra", type: { kind: "model", name: "Extra" } },
       ],
     },
-    Book: { name: "book", properties: [{ key: "title", name: "title", type: { kind: "string" } }, { key: "printed", name: "printed", type: { kind: "boolean" } }] },
+    Book: {
+      name: "book",
+      properties: [
+        { key: "title", name: "title", type: { kind: "string" } },
+        { key: "printed", name: "printed", type: { kind: "boolean" } },
+      ],
+    },
     Extra: { name: "Extra", properties: [], additional: { kind: "string" } },
   };
   const shelf = { kind: "model", name: "Shelf" } as const;
   const wire = {
     id: 7,
     label: "top & <best>",
-    books: [{ title: "A", printed: true }, { title: "", printed: false }],
+    books: [
+      { title: "A", printed: true },
+      { title: "", printed: false },
+    ],
     tags: ["x", "y"],
     extra: { color: "red" },
   };

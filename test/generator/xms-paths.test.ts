@@ -20,7 +20,9 @@ const spec: JsonObject = {
   host: "localhost",
   paths: { "/items": { get: { operationId: "Items_List", responses: ok } } },
   "x-ms-paths": {
-    "/items?kind=archived": { get: { operationId: "Items_ListArchived", parameters: [{ name: "top", in: "query", type: "integer" }], responses: ok } },
+    "/items?kind=archived": {
+      get: { operationId: "Items_ListArchived", parameters: [{ name: "top", in: "query", type: "integer" }], responses: ok },
+    },
   },
 };
 
@@ -31,7 +33,13 @@ describe("x-ms-paths", () => {
   it("its operations are in the model, after those of paths, with the path as written", () => {
     const model = buildCodeModel([inMemory(spec)], { clientName: "C" });
     expect(model.operationGroups.map((g) => [g.name, g.operations.map((o) => [o.name, o.method, o.path])])).toEqual([
-      ["items", [["list", "get", "/items"], ["listArchived", "get", "/items?kind=archived"]]],
+      [
+        "items",
+        [
+          ["list", "get", "/items"],
+          ["listArchived", "get", "/items?kind=archived"],
+        ],
+      ],
     ]);
   });
 
@@ -45,7 +53,9 @@ describe("x-ms-paths", () => {
     writeFileSync(file, JSON.stringify(spec));
     const files = await generateInMemory(file, work);
     const items = files.find((f) => f.path === "src/operations/items.ts")?.content ?? "";
-    expect(items).toContain('const url = buildRequestUrl(context.endpoint, "/items?kind=archived", {}, [\n    { name: "top", value: options.top },\n  ]);');
+    expect(items).toContain(
+      'const url = buildRequestUrl(context.endpoint, "/items?kind=archived", {}, [\n    { name: "top", value: options.top },\n  ]);',
+    );
     expect(typecheckFiles("xms-paths", files)).toEqual([]);
   });
 });

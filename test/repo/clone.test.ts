@@ -37,11 +37,15 @@ describe("a copy of the working tree in another folder, ../shared beside it", ()
   it("a suite that reads the real specs passes there", () => {
     const env = copyEnv();
     for (const name of Object.keys(env)) if (name.startsWith("VITEST")) delete env[name];
-    const result = spawnSync(process.execPath, [join(clone, "node_modules", "vitest", "vitest.mjs"), "run", "test/generator/model-loader.test.ts"], {
-      cwd: clone,
-      encoding: "utf8",
-      env: { ...env, NO_COLOR: "1" },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(clone, "node_modules", "vitest", "vitest.mjs"), "run", "test/generator/model-loader.test.ts"],
+      {
+        cwd: clone,
+        encoding: "utf8",
+        env: { ...env, NO_COLOR: "1" },
+      },
+    );
     expect(result.stdout).toMatch(/Tests {2}7 passed \(7\)/);
     expect(result.status).toBe(0);
   });

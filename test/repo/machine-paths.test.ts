@@ -26,7 +26,17 @@ const seg = (...parts: string[]): string => `/${parts.join("/")}`; // built, so 
 
 const specsRoot = resolveSpecsRoot(undefined, process.env);
 const patterns: Array<[string, RegExp]> = [
-  ...[repoRoot, real(repoRoot), specsRoot, real(specsRoot), dirname(specsRoot), real(dirname(specsRoot)), tmpdir(), real(tmpdir()), homedir()]
+  ...[
+    repoRoot,
+    real(repoRoot),
+    specsRoot,
+    real(specsRoot),
+    dirname(specsRoot),
+    real(dirname(specsRoot)),
+    tmpdir(),
+    real(tmpdir()),
+    homedir(),
+  ]
     .filter((p, i, all) => p.length > 1 && all.indexOf(p) === i)
     .map((p): [string, RegExp] => [p, folder(p)]),
   [`${seg("work")}/`, new RegExp(`(?<![\\w.~-])${escape(seg("work"))}/`)],
@@ -36,7 +46,9 @@ const patterns: Array<[string, RegExp]> = [
 ];
 
 function trackedTextFiles(): string[] {
-  const files = execFileSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" }).split("\0").filter((f) => f !== "");
+  const files = execFileSync("git", ["ls-files", "-z"], { cwd: repoRoot, encoding: "utf8" })
+    .split("\0")
+    .filter((f) => f !== "");
   return files.filter((f) => {
     try {
       return !readFileSync(join(repoRoot, f)).includes(0); // text only

@@ -16,7 +16,11 @@ interface SpecPaths {
   paths: Array<{ method: string; segments: string[] }>;
 }
 
-const segmentsOf = (path: string): string[] => path.split("?")[0]!.split("/").filter((s) => s !== "");
+const segmentsOf = (path: string): string[] =>
+  path
+    .split("?")[0]!
+    .split("/")
+    .filter((s) => s !== "");
 
 function readSpecPaths(swaggerDir: string, specs: string[]): SpecPaths[] {
   return specs.map((spec) => {
@@ -55,19 +59,28 @@ export function attributeScenarios(
   }
   // Legacy modules: literal scenario names in each module's source, and the prefix it is mounted at.
   const legacySource = readFileSync(join(packageDir, "src/legacy/legacy.ts"), "utf8");
-  const fileOfVar = new Map([...legacySource.matchAll(/const (\w+) = requireLegacy\("([^"]+)"\)/g)].map((m) => [m[1]!, m[2]!.replace(/\.js$/, "")]));
-  const prefixOfFile = new Map([...legacySource.matchAll(/app\.use\("([^"]+)", new (\w+)\(/g)].map((m) => [fileOfVar.get(m[2]!) ?? m[2]!, m[1]!]));
+  const fileOfVar = new Map(
+    [...legacySource.matchAll(/const (\w+) = requireLegacy\("([^"]+)"\)/g)].map((m) => [m[1]!, m[2]!.replace(/\.js$/, "")]),
+  );
+  const prefixOfFile = new Map(
+    [...legacySource.matchAll(/app\.use\("([^"]+)", new (\w+)\(/g)].map((m) => [fileOfVar.get(m[2]!) ?? m[2]!, m[1]!]),
+  );
   const legacyDir = join(packageDir, "legacy/routes");
   const literals = readdirSync(legacyDir)
     .filter((f) => f.endsWith(".js"))
     .map((f) => {
       const text = readFileSync(join(legacyDir, f), "utf8");
-      return { file: f.replace(/\.js$/, ""), names: new Set([...text.matchAll(/["'`]([A-Za-z][A-Za-z0-9_]{2,})["'`]/g)].map((m) => m[1]!)) };
+      return {
+        file: f.replace(/\.js$/, ""),
+        names: new Set([...text.matchAll(/["'`]([A-Za-z][A-Za-z0-9_]{2,})["'`]/g)].map((m) => m[1]!)),
+      };
     });
   const specsUnder = (prefix: string): string[] =>
     prefix === "/"
       ? []
-      : specPaths.filter((s) => s.paths.some((p) => `/${p.segments.join("/")}/`.toLowerCase().startsWith(`${prefix}/`.toLowerCase()))).map((s) => s.spec);
+      : specPaths
+          .filter((s) => s.paths.some((p) => `/${p.segments.join("/")}/`.toLowerCase().startsWith(`${prefix}/`.toLowerCase())))
+          .map((s) => s.spec);
   for (const name of scenarios) {
     if (result.has(name)) continue;
     let module = literals.find((l) => l.names.has(name));

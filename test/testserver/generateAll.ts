@@ -21,7 +21,9 @@ export interface SpecResult {
 
 /** The Swagger files of the package, sorted. */
 export function listSpecs(): string[] {
-  return readdirSync(swaggerDir).filter((f) => f.endsWith(".json")).sort();
+  return readdirSync(swaggerDir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
 }
 
 /** The folder name a spec's output goes to under the output folder. */

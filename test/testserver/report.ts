@@ -24,7 +24,13 @@ export function baselineOf(results: SpecResult[], coverage: CoverageReport): Bas
     generated: generated.map((r) => r.spec),
     typecheckClean: generated.filter((r) => r.typeErrors.length === 0).map((r) => r.spec),
     covered: Object.fromEntries(
-      reportedCategories.map((c) => [c, Object.entries(coverage[c]).filter(([, n]) => n > 0).map(([name]) => name).sort()]),
+      reportedCategories.map((c) => [
+        c,
+        Object.entries(coverage[c])
+          .filter(([, n]) => n > 0)
+          .map(([name]) => name)
+          .sort(),
+      ]),
     ) as Record<Category, string[]>,
   };
 }
@@ -52,7 +58,11 @@ export function renderCoverage(results: SpecResult[], coverage: CoverageReport, 
   for (const r of results) {
     const result = r.status === "generated" ? "generated" : `refused: ${cell(r.error ?? "")}`;
     const typecheck =
-      r.status === "refused" ? "—" : r.typeErrors.length === 0 ? "clean" : `${r.typeErrors.length} error(s), first: ${cell(r.typeErrors[0]!)}`;
+      r.status === "refused"
+        ? "—"
+        : r.typeErrors.length === 0
+          ? "clean"
+          : `${r.typeErrors.length} error(s), first: ${cell(r.typeErrors[0]!)}`;
     lines.push(`| ${r.spec} | ${result} | ${typecheck} |`);
   }
   lines.push("", "## Coverage per report", "", "| Report | Covered | Total |", "| --- | --- | --- |");
@@ -91,7 +101,9 @@ export function renderCoverage(results: SpecResult[], coverage: CoverageReport, 
     if (missing.length > 0) {
       lines.push("Not covered:", "");
       for (const s of missing) {
-        lines.push(`- \`${s.name}\`${s.category === "vanilla" ? "" : ` (${s.category})`}: ${uncoveredReasons[s.name] ?? "not yet exercised"}.`);
+        lines.push(
+          `- \`${s.name}\`${s.category === "vanilla" ? "" : ` (${s.category})`}: ${uncoveredReasons[s.name] ?? "not yet exercised"}.`,
+        );
       }
       lines.push("");
     }

@@ -45,7 +45,7 @@ describe("wire contract", () => {
     expect(contractMismatch(expected, dropped, ".tmp/actual.json", 1)).toBe(
       [
         "The requests the client sends differ from review/wire-contract.json (1 change):",
-        "  BREAKING wire-header-removed [default] createUserAndToken scopes=[chat,voip] #0 header content-type: The header content-type is no longer sent (was \"application/json\").",
+        '  BREAKING wire-header-removed [default] createUserAndToken scopes=[chat,voip] #0 header content-type: The header content-type is no longer sent (was "application/json").',
         "Full report: npm run diff -- wire review/wire-contract.json .tmp/actual.json",
         "If the change is intended, update the file: UPDATE_WIRE_CONTRACT=1 npx vitest run test/wire",
       ].join("\n"),

@@ -65,5 +65,8 @@ export function normalizeError(error: unknown, endpoint: string): string {
   const err = error instanceof Error ? error : new Error(String(error));
   const status = (err as { statusCode?: unknown }).statusCode;
   const text = `${err.name}${typeof status === "number" ? ` ${status}` : ""}: ${err.message}`;
-  return text.split(endpoint).join("http://127.0.0.1:<port>/").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
+  return text
+    .split(endpoint)
+    .join("http://127.0.0.1:<port>/")
+    .replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
 }

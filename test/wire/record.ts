@@ -62,9 +62,12 @@ function scopesName(scopes: readonly string[]): string {
 }
 
 export const CASES: readonly CaseDef[] = [
-  ...(["connectionString", "keyCredential", "tokenCredential"] as const).map(
-    (form): CaseDef => ({ name: `createUser ${form}`, call: "createUser", form, run: (c, _e, record) => (record(), c.createUser()) }),
-  ),
+  ...(["connectionString", "keyCredential", "tokenCredential"] as const).map((form): CaseDef => ({
+    name: `createUser ${form}`,
+    call: "createUser",
+    form,
+    run: (c, _e, record) => (record(), c.createUser()),
+  })),
   {
     name: "createUser customHeaders",
     call: "createUser",
@@ -159,7 +162,10 @@ export const CASES: readonly CaseDef[] = [
     call: "upsertTeamsExtensionAssignment",
     run: (c, _e, record) => (
       record(),
-      c.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, { principalType: "resourceAccount", clientIds: [TEAMS.clientId] })
+      c.upsertTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId, {
+        principalType: "resourceAccount",
+        clientIds: [TEAMS.clientId],
+      })
     ),
   },
   {
@@ -180,29 +186,27 @@ export const CASES: readonly CaseDef[] = [
       return c.deleteTeamsExtensionAssignment(TEAMS.tenantId, TEAMS.userObjectId);
     },
   },
-  ...(["connectionString", "tokenCredential"] as const).map(
-    (form): CaseDef => ({
-      // With a TokenCredential client the Teams user's token must replace the client's own bearer token.
-      name: form === "connectionString" ? "getTokenForTeamsExtensionUser" : `getTokenForTeamsExtensionUser ${form}`,
-      call: "getTokenForTeamsExtensionUser",
-      form,
-      run: async (c, e, record) => {
-        await assignIfSupported(c);
-        const teamsUserAadToken = mintEntraToken(
-          {
-            appId: TEAMS.clientId,
-            userId: TEAMS.userObjectId,
-            tenantId: TEAMS.tenantId,
-            expiresOn: TEAMS.expiresOn,
-            signingKey: e.entraSigningKey,
-          },
-          TEAMS.issuedAtMs,
-        );
-        record();
-        return c.getTokenForTeamsExtensionUser({ teamsUserAadToken });
-      },
-    }),
-  ),
+  ...(["connectionString", "tokenCredential"] as const).map((form): CaseDef => ({
+    // With a TokenCredential client the Teams user's token must replace the client's own bearer token.
+    name: form === "connectionString" ? "getTokenForTeamsExtensionUser" : `getTokenForTeamsExtensionUser ${form}`,
+    call: "getTokenForTeamsExtensionUser",
+    form,
+    run: async (c, e, record) => {
+      await assignIfSupported(c);
+      const teamsUserAadToken = mintEntraToken(
+        {
+          appId: TEAMS.clientId,
+          userId: TEAMS.userObjectId,
+          tenantId: TEAMS.tenantId,
+          expiresOn: TEAMS.expiresOn,
+          signingKey: e.entraSigningKey,
+        },
+        TEAMS.issuedAtMs,
+      );
+      record();
+      return c.getTokenForTeamsExtensionUser({ teamsUserAadToken });
+    },
+  })),
 ];
 
 /**
@@ -221,7 +225,12 @@ function bearer(): TokenCredential {
   return { getToken: async () => ({ token: BEARER_TOKEN, expiresOnTimestamp: Date.UTC(2099, 0, 1) }) };
 }
 
-function makeClient(emulator: RunningEmulator, form: ClientForm, apiVersion: string, tls: TlsProxy | undefined): CommunicationIdentityClient {
+function makeClient(
+  emulator: RunningEmulator,
+  form: ClientForm,
+  apiVersion: string,
+  tls: TlsProxy | undefined,
+): CommunicationIdentityClient {
   const options: CommunicationIdentityClientOptions = apiVersion === "default" ? {} : { apiVersion };
   switch (form) {
     case "connectionString":

@@ -82,7 +82,9 @@ describe("unexpectedOutcome", () => {
   const validation = new RestError("Invalid scopes", { statusCode: 400, code: "ValidationError" });
 
   it("accepts a refusal before sending and the declared service errors", () => {
-    expect(unexpectedOutcome(plain, "2021-03-07", new ApiVersionMismatchError("2021-03-07", "createUser", ["2025-03-02-preview"]), 0)).toBeUndefined();
+    expect(
+      unexpectedOutcome(plain, "2021-03-07", new ApiVersionMismatchError("2021-03-07", "createUser", ["2025-03-02-preview"]), 0),
+    ).toBeUndefined();
     expect(unexpectedOutcome(scopes, "2021-03-07", validation, 1)).toBeUndefined();
   });
 
@@ -90,7 +92,9 @@ describe("unexpectedOutcome", () => {
     expect(unexpectedOutcome(plain, "2021-03-07", validation, 1)?.split("\n")[0]).toBe(
       'wire contract: case "createUser connectionString" on api-version 2021-03-07 failed unexpectedly: the service answered 400 ValidationError: Invalid scopes',
     );
-    expect(unexpectedOutcome(scopes, "2021-03-07", new RestError("boom", { statusCode: 500, code: "InternalServerError" }), 1)?.split("\n")[0]).toBe(
+    expect(
+      unexpectedOutcome(scopes, "2021-03-07", new RestError("boom", { statusCode: 500, code: "InternalServerError" }), 1)?.split("\n")[0],
+    ).toBe(
       'wire contract: case "createUserAndToken scopes=[chat.join]" on api-version 2021-03-07 failed unexpectedly: the service answered 500 InternalServerError: boom',
     );
     expect(unexpectedOutcome(plain, "2021-03-07", new ApiVersionMismatchError("2021-03-07", "createUser", []), 1)?.split("\n")[0]).toMatch(

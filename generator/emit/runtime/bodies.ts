@@ -48,7 +48,11 @@ function isScalar(value: unknown): value is WireScalar {
 }
 
 function fieldValues(value: FormField[1]): Array<WireScalar | BinaryBody> {
-  return value === undefined ? [] : Array.isArray(value) ? [...(value as ReadonlyArray<WireScalar | BinaryBody>)] : [value as WireScalar | BinaryBody];
+  return value === undefined
+    ? []
+    : Array.isArray(value)
+      ? [...(value as ReadonlyArray<WireScalar | BinaryBody>)]
+      : [value as WireScalar | BinaryBody];
 }
 
 function scalarText(value: WireScalar): string {

@@ -41,7 +41,12 @@ export function assertPattern(value: string, path: string, pattern: string): voi
   }
 }
 
-function describeRange(minimum: number | undefined, maximum: number | undefined, exclusiveMinimum: boolean, exclusiveMaximum: boolean): string {
+function describeRange(
+  minimum: number | undefined,
+  maximum: number | undefined,
+  exclusiveMinimum: boolean,
+  exclusiveMaximum: boolean,
+): string {
   if (minimum !== undefined && maximum !== undefined) {
     return `within ${exclusiveMinimum ? "(" : "["}${minimum}, ${maximum}${exclusiveMaximum ? ")" : "]"}`;
   }

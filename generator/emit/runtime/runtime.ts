@@ -239,7 +239,8 @@ export function parseDate(value: string): Date {
 export function parseRfc1123Date(value: string): Date {
   const match = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d+)\s+(\d\d):(\d\d):(\d\d)\s+GMT$/i.exec(value);
   const month = match === null ? -1 : "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(match[2]!.toLowerCase());
-  const [day = 0, year = 0, hours = 0, minutes = 0, seconds = 0] = match === null ? [] : [1, 3, 4, 5, 6].map((index) => Number(match[index]));
+  const [day = 0, year = 0, hours = 0, minutes = 0, seconds = 0] =
+    match === null ? [] : [1, 3, 4, 5, 6].map((index) => Number(match[index]));
   if (month % 3 !== 0 || day < 1 || day > 31 || hours > 23 || minutes > 59 || seconds > 59) {
     return new Date(value);
   }
@@ -286,7 +287,11 @@ export function encodeBytes(value: Uint8Array, format: "byte" | "base64url" = "b
  * PARSE_ERROR (not the decoder's own error); the message leaves the value out (bytes may be keys).
  */
 export function decodeBytes(value: string): Uint8Array {
-  const standard = value.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/").replace(/={1,2}$/, "");
+  const standard = value
+    .replace(/\s+/g, "")
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .replace(/={1,2}$/, "");
   if (!/^[A-Za-z\d+/]*$/.test(standard) || standard.length % 4 === 1) {
     throw new RestError("The service sent bytes that are not base64 or base64url", { code: RestError.PARSE_ERROR });
   }
@@ -430,7 +435,11 @@ const pollStatuses: readonly number[] = [200, 201, 202, 204];
  * All of them go through the context's pipeline with the operation's options (retries, logging and
  * auth apply to polls too). A poll answered with an error status rejects with the service's error.
  */
-export function longRunningOperation(context: OperationContext, initial: OperationRequest, options: OperationOptions): LongRunningOperation {
+export function longRunningOperation(
+  context: OperationContext,
+  initial: OperationRequest,
+  options: OperationOptions,
+): LongRunningOperation {
   const toLroResponse = ({ response, body }: OperationResponse): LroResponse => ({
     flatResponse: body,
     rawResponse: { statusCode: response.status, headers: response.headers.toJSON(), body },
@@ -445,16 +454,29 @@ export function longRunningOperation(context: OperationContext, initial: Operati
       const state = resource?.properties?.provisioningState ?? resource?.provisioningState;
       // A PUT or PATCH answered 200 in a terminal state is done: without its polling headers, core-lro
       // reads the state from the body instead of polling a URL the service no longer serves.
-      if ((initial.method === "PUT" || initial.method === "PATCH") && statusCode === 200 && /^(succeeded|failed|canceled)$/i.test(String(state))) {
+      if (
+        (initial.method === "PUT" || initial.method === "PATCH") &&
+        statusCode === 200 &&
+        /^(succeeded|failed|canceled)$/i.test(String(state))
+      ) {
         const { "azure-asyncoperation": _asyncOperation, "operation-location": _operationLocation, location: _location, ...rest } = headers;
         lroResponse.rawResponse.headers = rest;
       }
       return lroResponse;
     },
     sendPollRequest: async (url, pollOptions) => {
-      const absolute = /^[a-z][a-z\d+.-]*:/i.test(url) ? url : context.endpoint.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
-      const poll: OperationRequest = { method: "GET", url: absolute, headers: { Accept: "application/json" }, successStatuses: pollStatuses };
-      return toLroResponse(await sendOperation(context, poll, { ...options, abortSignal: pollOptions?.abortSignal ?? options.abortSignal }));
+      const absolute = /^[a-z][a-z\d+.-]*:/i.test(url)
+        ? url
+        : context.endpoint.replace(/\/+$/, "") + (url.startsWith("/") ? url : `/${url}`);
+      const poll: OperationRequest = {
+        method: "GET",
+        url: absolute,
+        headers: { Accept: "application/json" },
+        successStatuses: pollStatuses,
+      };
+      return toLroResponse(
+        await sendOperation(context, poll, { ...options, abortSignal: pollOptions?.abortSignal ?? options.abortSignal }),
+      );
     },
   };
 }

@@ -49,7 +49,8 @@ export type XmlModels = Readonly<Record<string, XmlModel>>;
 
 type XmlNode = Record<string, unknown>;
 
-const asNode = (value: unknown): XmlNode => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as XmlNode) : {});
+const asNode = (value: unknown): XmlNode =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as XmlNode) : {};
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /** The text of an element as parsed: a string, or an object (attributes) holding it. */

@@ -41,7 +41,13 @@ export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
   return out;
 }
 
-function section(ctx: ReadContext, value: JsonValue | undefined, from: string, to: string, convert: (value: JsonValue, at: string) => JsonValue): JsonObject | undefined {
+function section(
+  ctx: ReadContext,
+  value: JsonValue | undefined,
+  from: string,
+  to: string,
+  convert: (value: JsonValue, at: string) => JsonValue,
+): JsonObject | undefined {
   if (!isObject(value)) return undefined;
   const out: JsonObject = {};
   for (const [name, item] of Object.entries(value)) {
@@ -62,7 +68,8 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
     if (item["servers"] !== undefined) refuse(ctx, `${at}/servers`, "path-level servers");
     const converted: JsonObject = {};
     for (const [key, value] of Object.entries(item)) {
-      if (key === "parameters" && Array.isArray(value)) converted[key] = value.map((p, i) => convertParameter(ctx, p, `${at}/parameters/${i}`));
+      if (key === "parameters" && Array.isArray(value))
+        converted[key] = value.map((p, i) => convertParameter(ctx, p, `${at}/parameters/${i}`));
       else if (METHODS.has(key) && isObject(value)) converted[key] = convertOperation(ctx, value, `${at}/${key}`);
       else if (key !== "summary" && key !== "description") converted[key] = value;
     }
@@ -72,7 +79,8 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
 }
 
 function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string): JsonObject {
-  for (const key of ["callbacks", "servers"]) if (operation[key] !== undefined) refuse(ctx, `${pointer}/${key}`, key === "servers" ? "operation-level servers" : "callbacks");
+  for (const key of ["callbacks", "servers"])
+    if (operation[key] !== undefined) refuse(ctx, `${pointer}/${key}`, key === "servers" ? "operation-level servers" : "callbacks");
   const parameters = (Array.isArray(operation["parameters"]) ? operation["parameters"] : []).map((p, i) => {
     const converted = convertParameter(ctx, p, `${pointer}/parameters/${i}`);
     return { converted, from: `${pointer}/parameters/${i}` };
@@ -82,7 +90,11 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
     const body = convertRequestBody(ctx, operation, `${pointer}/requestBody`);
     consumes = body.consumes;
     const at = Math.min(body.index ?? parameters.length, parameters.length);
-    parameters.splice(at, 0, ...body.parameters.map((converted) => ({ converted: converted as JsonValue, from: `${pointer}/requestBody` })));
+    parameters.splice(
+      at,
+      0,
+      ...body.parameters.map((converted) => ({ converted: converted as JsonValue, from: `${pointer}/requestBody` })),
+    );
   }
   const produces: string[] = [];
   const responses: JsonObject = {};
@@ -117,9 +129,11 @@ function applyDiscriminatorMappings(schemas: JsonObject, definitions: JsonObject
     const mapping = isObject(discriminator) ? discriminator["mapping"] : undefined;
     if (!isObject(mapping)) continue;
     for (const [value, ref] of Object.entries(mapping)) {
-      const name = typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : undefined;
+      const name =
+        typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : undefined;
       const target = name === undefined ? undefined : definitions[name];
-      if (isObject(target) && target["x-ms-discriminator-value"] === undefined && value !== name) target["x-ms-discriminator-value"] = value;
+      if (isObject(target) && target["x-ms-discriminator-value"] === undefined && value !== name)
+        target["x-ms-discriminator-value"] = value;
     }
   }
 }

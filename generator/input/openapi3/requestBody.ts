@@ -37,7 +37,8 @@ export function convertRequestBody(ctx: ReadContext, operation: JsonObject, poin
   if (body["required"] === true) parameter["required"] = true;
   if (typeof body["description"] === "string") parameter["description"] = body["description"];
   parameter["schema"] = fileForBinary(convertSchema(ctx, media["schema"] ?? {}, schemaAt));
-  for (const [key, value] of Object.entries(extensionsOf(body))) if (!NAME_KEYS.includes(key) && key !== "x-ms-requestBody-index") parameter[key] = value;
+  for (const [key, value] of Object.entries(extensionsOf(body)))
+    if (!NAME_KEYS.includes(key) && key !== "x-ms-requestBody-index") parameter[key] = value;
   const index = operation["x-ms-requestBody-index"] ?? body["x-ms-requestBody-index"];
   return { parameters: [parameter], consumes, ...(typeof index === "number" ? { index } : {}) };
 }

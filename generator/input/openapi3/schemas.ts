@@ -12,7 +12,17 @@ import { isObject, refuse, type ReadContext } from "./context.js";
 import { rewriteRef } from "./refs.js";
 
 /** Keys dropped because Swagger 2 has no place for them and the model builder does not read them. */
-const DROPPED = new Set(["examples", "writeOnly", "$schema", "$id", "$comment", "contentMediaType", "contentEncoding", "deprecated", "externalDocs"]);
+const DROPPED = new Set([
+  "examples",
+  "writeOnly",
+  "$schema",
+  "$id",
+  "$comment",
+  "contentMediaType",
+  "contentEncoding",
+  "deprecated",
+  "externalDocs",
+]);
 
 /** Keys whose value is a map of schemas / a schema / a list of schemas. */
 const SCHEMA_MAPS = new Set(["properties"]);
@@ -35,7 +45,7 @@ export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: stri
   if (nullableForm !== undefined) {
     const { [nullableForm.key]: _alternatives, ...rest } = schema;
     const inner = convertSchema(ctx, nullableForm.schema, `${pointer}/${nullableForm.key}/${nullableForm.index}`) as JsonObject;
-    return { ...convertSchema(ctx, rest, pointer) as JsonObject, ...inner, "x-nullable": true };
+    return { ...(convertSchema(ctx, rest, pointer) as JsonObject), ...inner, "x-nullable": true };
   }
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {

@@ -8,7 +8,12 @@ import type { JsonValue } from "../../model/types.js";
 import { extensionsOf, isObject, refuse, type ReadContext } from "./context.js";
 import { escape } from "./schemas.js";
 
-const FLOWS: Record<string, string> = { implicit: "implicit", password: "password", clientCredentials: "application", authorizationCode: "accessCode" };
+const FLOWS: Record<string, string> = {
+  implicit: "implicit",
+  password: "password",
+  clientCredentials: "application",
+  authorizationCode: "accessCode",
+};
 
 export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | undefined): JsonObject | undefined {
   if (!isObject(schemes)) return undefined;
@@ -18,8 +23,16 @@ export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | un
     if (!isObject(scheme)) continue;
     if (scheme["$ref"] !== undefined) refuse(ctx, at, "a security scheme $ref");
     const described: JsonObject = typeof scheme["description"] === "string" ? { description: scheme["description"] } : {};
-    if (scheme["type"] === "apiKey") out[name] = { type: "apiKey", name: scheme["name"] as JsonValue, in: scheme["in"] as JsonValue, ...described, ...extensionsOf(scheme) };
-    else if (scheme["type"] === "http" && String(scheme["scheme"]).toLowerCase() === "basic") out[name] = { type: "basic", ...described, ...extensionsOf(scheme) };
+    if (scheme["type"] === "apiKey")
+      out[name] = {
+        type: "apiKey",
+        name: scheme["name"] as JsonValue,
+        in: scheme["in"] as JsonValue,
+        ...described,
+        ...extensionsOf(scheme),
+      };
+    else if (scheme["type"] === "http" && String(scheme["scheme"]).toLowerCase() === "basic")
+      out[name] = { type: "basic", ...described, ...extensionsOf(scheme) };
     else if (scheme["type"] === "oauth2" && isObject(scheme["flows"])) {
       const flows = Object.entries(scheme["flows"]).filter(([key]) => !key.startsWith("x-"));
       if (flows.length !== 1) refuse(ctx, `${at}/flows`, "an oauth2 scheme with several flows");
@@ -36,7 +49,12 @@ export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | un
         ...extensionsOf(scheme),
       };
       out[name] = oauth;
-    } else refuse(ctx, at, `the security scheme type "${String(scheme["type"])}${scheme["type"] === "http" ? ` ${String(scheme["scheme"])}` : ""}"`);
+    } else
+      refuse(
+        ctx,
+        at,
+        `the security scheme type "${String(scheme["type"])}${scheme["type"] === "http" ? ` ${String(scheme["scheme"])}` : ""}"`,
+      );
   }
   return out;
 }

@@ -23,7 +23,11 @@ export function convertServers(ctx: ReadContext, servers: JsonValue | undefined)
     const other = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(String((server as JsonObject)["url"]));
     if (other !== null && other[2] === `${match[2]}${rest}` && !schemes.includes(other[1] as string)) schemes.push(other[1] as string);
   }
-  return { host: match[2] as string, ...(rest !== "" && rest !== "/" ? { basePath: rest } : {}), ...(schemes.length > 0 ? { schemes } : {}) };
+  return {
+    host: match[2] as string,
+    ...(rest !== "" && rest !== "/" ? { basePath: rest } : {}),
+    ...(schemes.length > 0 ? { schemes } : {}),
+  };
 }
 
 function parameterizedHost(ctx: ReadContext, url: string, variables: JsonObject): JsonObject {

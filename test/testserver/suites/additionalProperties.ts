@@ -18,12 +18,25 @@ const creates: Record<string, { body: Record<string, unknown>; result: Outcome }
   },
   petsCreateCatAPTrue: {
     body: { id: 1, name: "Lisa", friendly: true, birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" } },
-    result: { value: { id: 1, name: "Lisa", friendly: true, birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" }, status: true } },
+    result: {
+      value: { id: 1, name: "Lisa", friendly: true, birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" }, status: true },
+    },
   },
   petsCreateAPObject: {
-    body: { id: 2, name: "Hira", siblings: [{ id: 1, name: "Puppy", birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" } }], picture },
+    body: {
+      id: 2,
+      name: "Hira",
+      siblings: [{ id: 1, name: "Puppy", birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" } }],
+      picture,
+    },
     result: {
-      value: { id: 2, name: "Hira", siblings: [{ id: 1, name: "Puppy", birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" } }], picture, status: true },
+      value: {
+        id: 2,
+        name: "Hira",
+        siblings: [{ id: 1, name: "Puppy", birthdate: "2017-12-13T02:29:51Z", complexProperty: { color: "Red" } }],
+        picture,
+        status: true,
+      },
     },
   },
   petsCreateAPString: {
@@ -36,13 +49,24 @@ const creates: Record<string, { body: Record<string, unknown>; result: Outcome }
   },
   petsCreateAPInPropertiesWithAPString: {
     body: {
-      id: 5, name: "Funny", odataLocation: "westus", additionalProperties: { height: 5.61, weight: 599, footsize: 11.5 },
-      color: "red", city: "Seattle", food: "tikka masala",
+      id: 5,
+      name: "Funny",
+      odataLocation: "westus",
+      additionalProperties: { height: 5.61, weight: 599, footsize: 11.5 },
+      color: "red",
+      city: "Seattle",
+      food: "tikka masala",
     },
     result: {
       value: {
-        id: 5, name: "Funny", odataLocation: "westus", additionalProperties: { height: 5.61, weight: 599, footsize: 11.5 },
-        color: "red", city: "Seattle", food: "tikka masala", status: true,
+        id: 5,
+        name: "Funny",
+        odataLocation: "westus",
+        additionalProperties: { height: 5.61, weight: 599, footsize: 11.5 },
+        color: "red",
+        city: "Seattle",
+        food: "tikka masala",
+        status: true,
       },
     },
   },

@@ -30,7 +30,10 @@ export function azureParameterGroupingSuite(harness: () => Harness): void {
         ["parameterGroupingPostReservedWords", { parameterGroupingPostReservedWordsParameters: { from: "bob", accept: "yes" } }],
         [
           "parameterGroupingPostMultiParamGroups",
-          { firstParameterGroup: { headerOne: "header", queryOne: 21 }, parameterGroupingPostMultiParamGroupsSecondParamGroup: { headerTwo: "header2", queryTwo: 42 } },
+          {
+            firstParameterGroup: { headerOne: "header", queryOne: 21 },
+            parameterGroupingPostMultiParamGroupsSecondParamGroup: { headerTwo: "header2", queryTwo: 42 },
+          },
         ],
         ["parameterGroupingPostSharedParameterGroupObject", { firstParameterGroup: { headerOne: "header", queryOne: 21 } }],
         ["parameterGroupingGroupWithConstant", { grouper: { groupedConstant: "foo", groupedParameter: "bar" } }],

@@ -48,9 +48,12 @@ export function azureSpecialPropertiesSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("azure-special-properties.json");
       const urls: string[] = [];
-      await m["apiVersionLocalGetMethodLocalNull"]!({ ...h.context("2015-07-01-preview"), subscriptionId }, {
-        onResponse: (response: { request: { url: string } }) => urls.push(response.request.url.slice(h.url.length)),
-      });
+      await m["apiVersionLocalGetMethodLocalNull"]!(
+        { ...h.context("2015-07-01-preview"), subscriptionId },
+        {
+          onResponse: (response: { request: { url: string } }) => urls.push(response.request.url.slice(h.url.length)),
+        },
+      );
       expect(urls).toEqual(["/azurespecials/apiVersion/method/string/none/query/local/null"]);
     });
 
@@ -86,7 +89,9 @@ export function azureSpecialPropertiesSuite(harness: () => Harness): void {
           sent.push(response.request.headers.get("x-ms-client-request-id")),
       });
       expect(sent).toEqual([undefined]);
-      const error = await m["xMsClientRequestIdGet"]!(ctx, { requestOptions: { customHeaders: { "x-ms-client-request-id": "not-the-expected-id" } } }).then(
+      const error = await m["xMsClientRequestIdGet"]!(ctx, {
+        requestOptions: { customHeaders: { "x-ms-client-request-id": "not-the-expected-id" } },
+      }).then(
         () => undefined,
         (e: unknown) => e as { name: string; statusCode: number; response: { headers: { get(name: string): string | undefined } } },
       );

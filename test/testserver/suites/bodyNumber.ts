@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import type { Harness } from "../harness.js";
 
-const parseError = { name: "RestError", message: "The response body of status 200 is not valid JSON", code: "PARSE_ERROR", statusCode: 200 };
+const parseError = {
+  name: "RestError",
+  message: "The response body of status 200 is not valid JSON",
+  code: "PARSE_ERROR",
+  statusCode: 200,
+};
 
 export function bodyNumberSuite(harness: () => Harness): void {
   describe("body-number", () => {

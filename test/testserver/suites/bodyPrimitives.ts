@@ -46,7 +46,11 @@ export function bodyPrimitivesSuite(harness: () => Harness): void {
       for (const name of ["dateGetInvalidDate", "dateGetOverflowDate", "dateGetUnderflowDate"]) {
         invalid.push([name, isInvalidDate(await m[name]!(ctx))]);
       }
-      expect(invalid).toEqual([["dateGetInvalidDate", true], ["dateGetOverflowDate", true], ["dateGetUnderflowDate", true]]);
+      expect(invalid).toEqual([
+        ["dateGetInvalidDate", true],
+        ["dateGetOverflowDate", true],
+        ["dateGetUnderflowDate", true],
+      ]);
     });
   });
 

@@ -8,7 +8,6 @@ import { loopbackCookies, type Harness } from "../harness.js";
 import { clientClass as classOf, type ClientClass } from "./clientClass.js";
 import { outcome } from "./normalize.js";
 
-
 /** A policy counting the requests it sees. */
 function counter(name: string): PipelinePolicy & { count: number } {
   const policy: PipelinePolicy & { count: number } = {

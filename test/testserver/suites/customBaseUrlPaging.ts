@@ -15,11 +15,17 @@ export function customBaseUrlPagingSuite(harness: () => Harness): void {
     };
 
     it("a next link relative to the host is appended to the endpoint (PagingCustomUrlPartialNextLink)", async () => {
-      expect(await items("pagingGetPagesPartialUrl")).toEqual([{ properties: { id: 1, name: "Product" } }, { properties: { id: 2, name: "Product" } }]);
+      expect(await items("pagingGetPagesPartialUrl")).toEqual([
+        { properties: { id: 1, name: "Product" } },
+        { properties: { id: 2, name: "Product" } },
+      ]);
     });
 
     it("a partial next link goes into the next-page operation's path template (PagingCustomUrlPartialOperationNextLink)", async () => {
-      expect(await items("pagingGetPagesPartialUrlOperation")).toEqual([{ properties: { id: 1, name: "Product" } }, { properties: { id: 2, name: "Product" } }]);
+      expect(await items("pagingGetPagesPartialUrlOperation")).toEqual([
+        { properties: { id: 1, name: "Product" } },
+        { properties: { id: 2, name: "Product" } },
+      ]);
     });
   });
 }

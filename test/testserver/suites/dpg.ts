@@ -25,7 +25,9 @@ export function dpgSuite(harness: () => Harness): void {
       expect({
         paramsHeadNoParams: await settle(m["paramsHeadNoParams"]!(c)),
         paramsGetRequired: await settle(m["paramsGetRequired"]!(c, "I am a required parameter")),
-        paramsPutRequiredOptional: await settle(m["paramsPutRequiredOptional"]!(c, "I am a required parameter", { optionalParam: "I am an optional parameter" })),
+        paramsPutRequiredOptional: await settle(
+          m["paramsPutRequiredOptional"]!(c, "I am a required parameter", { optionalParam: "I am an optional parameter" }),
+        ),
         paramsPostParameters: await settle(m["paramsPostParameters"]!(c, { url: "http://example.org/myimage.jpeg" })),
         paramsGetOptional: await settle(m["paramsGetOptional"]!(c, { optionalParam: "I am an optional parameter" })),
       }).toStrictEqual({
@@ -65,9 +67,12 @@ export function dpgSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("dpg-update1.json");
       const sent: Array<string | undefined> = [];
-      const onResponse = (r: { request: { headers: { get(name: string): string | undefined } } }) => sent.push(r.request.headers.get("content-type"));
+      const onResponse = (r: { request: { headers: { get(name: string): string | undefined } } }) =>
+        sent.push(r.request.headers.get("content-type"));
       const jpeg = new TextEncoder().encode("binary");
-      expect(await settle(m["paramsPostParameters"]!(h.context(), jpeg, { contentType: "image/jpeg", onResponse }))).toStrictEqual({ value: undefined });
+      expect(await settle(m["paramsPostParameters"]!(h.context(), jpeg, { contentType: "image/jpeg", onResponse }))).toStrictEqual({
+        value: undefined,
+      });
       expect(sent).toEqual(["image/jpeg"]);
     });
 

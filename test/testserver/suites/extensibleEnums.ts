@@ -8,9 +8,21 @@ import { outcome, type Outcome } from "./normalize.js";
  * IntEnum of "2.1") is read as it comes, and any value is sent as it is.
  */
 const calls: Record<string, { operation: string; args: unknown[]; result: Outcome }> = {
-  expectedEnum: { operation: "petGetByPetId", args: ["tommy"], result: { value: { name: "Tommy Tomson", daysOfWeek: "Monday", intEnum: "1" } } },
-  unexpectedEnum: { operation: "petGetByPetId", args: ["casper"], result: { value: { name: "Casper Ghosty", daysOfWeek: "Weekend", intEnum: "2" } } },
-  allowedValueEnum: { operation: "petGetByPetId", args: ["scooby"], result: { value: { name: "Scooby Scarface", daysOfWeek: "Thursday", intEnum: "2.1" } } },
+  expectedEnum: {
+    operation: "petGetByPetId",
+    args: ["tommy"],
+    result: { value: { name: "Tommy Tomson", daysOfWeek: "Monday", intEnum: "1" } },
+  },
+  unexpectedEnum: {
+    operation: "petGetByPetId",
+    args: ["casper"],
+    result: { value: { name: "Casper Ghosty", daysOfWeek: "Weekend", intEnum: "2" } },
+  },
+  allowedValueEnum: {
+    operation: "petGetByPetId",
+    args: ["scooby"],
+    result: { value: { name: "Scooby Scarface", daysOfWeek: "Thursday", intEnum: "2.1" } },
+  },
   // The route echoes the pet it was sent (and answers 400 unless its name is "Retriever").
   roundTripEnum: {
     operation: "petAddPet",

@@ -1,6 +1,5 @@
 /** header.json against the test server's /header routes. */
 import { createRequire } from "node:module";
-import type { PipelineResponse } from "@azure/core-rest-pipeline";
 import { describe, expect, it } from "vitest";
 import type { Harness } from "../harness.js";
 
@@ -53,7 +52,9 @@ export function headerSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("header.json");
       const requestId = "9C4D50EE-2D56-4CD3-8152-34347DC9F2B0";
-      expect(await m["headerCustomRequestId"]!(h.context(), { requestOptions: { customHeaders: { "x-ms-client-request-id": requestId } } })).toBeUndefined();
+      expect(
+        await m["headerCustomRequestId"]!(h.context(), { requestOptions: { customHeaders: { "x-ms-client-request-id": requestId } } }),
+      ).toBeUndefined();
     });
 
     // A bodiless operation returns the response headers the spec declares, read as their types.

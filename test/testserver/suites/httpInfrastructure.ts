@@ -94,21 +94,21 @@ const expected: Record<string, Outcome> = {
   httpSuccessPut201: { value: undefined },
   httpSuccessPut202: { value: undefined },
   httpSuccessPut204: { value: undefined },
-  multipleResponsesGet200Model201ModelDefaultError200Valid: { value: {"statusCode":"200"} },
-  multipleResponsesGet200Model201ModelDefaultError201Valid: { value: {"statusCode":"201","textStatusCode":"Created"} },
+  multipleResponsesGet200Model201ModelDefaultError200Valid: { value: { statusCode: "200" } },
+  multipleResponsesGet200Model201ModelDefaultError201Valid: { value: { statusCode: "201", textStatusCode: "Created" } },
   multipleResponsesGet200Model201ModelDefaultError400Valid: { status: 400 },
-  multipleResponsesGet200Model204NoModelDefaultError200Valid: { value: {"statusCode":"200"} },
+  multipleResponsesGet200Model204NoModelDefaultError200Valid: { value: { statusCode: "200" } },
   multipleResponsesGet200Model204NoModelDefaultError201Invalid: { status: 201 },
   multipleResponsesGet200Model204NoModelDefaultError202None: { status: 202 },
   multipleResponsesGet200Model204NoModelDefaultError204Valid: { value: undefined },
   multipleResponsesGet200Model204NoModelDefaultError400Valid: { status: 400 },
-  multipleResponsesGet200ModelA200Invalid: { value: {"statusCodeInvalid":"200"} },
+  multipleResponsesGet200ModelA200Invalid: { value: { statusCodeInvalid: "200" } },
   multipleResponsesGet200ModelA200None: { value: undefined },
-  multipleResponsesGet200ModelA200Valid: { value: {"statusCode":"200"} },
-  multipleResponsesGet200ModelA201ModelC404ModelDDefaultError200Valid: { value: {"statusCode":"200"} },
-  multipleResponsesGet200ModelA201ModelC404ModelDDefaultError201Valid: { value: {"httpCode":"201"} },
+  multipleResponsesGet200ModelA200Valid: { value: { statusCode: "200" } },
+  multipleResponsesGet200ModelA201ModelC404ModelDDefaultError200Valid: { value: { statusCode: "200" } },
+  multipleResponsesGet200ModelA201ModelC404ModelDDefaultError201Valid: { value: { httpCode: "201" } },
   multipleResponsesGet200ModelA201ModelC404ModelDDefaultError400Valid: { status: 400 },
-  multipleResponsesGet200ModelA201ModelC404ModelDDefaultError404Valid: { value: {"httpStatusCode":"404"} },
+  multipleResponsesGet200ModelA201ModelC404ModelDDefaultError404Valid: { value: { httpStatusCode: "404" } },
   multipleResponsesGet200ModelA202Valid: { status: 202 },
   multipleResponsesGet200ModelA400Invalid: { status: 400 },
   multipleResponsesGet200ModelA400None: { status: 400 },
@@ -121,7 +121,7 @@ const expected: Record<string, Outcome> = {
   multipleResponsesGet202None204NoneDefaultNone400Invalid: { status: 400 },
   multipleResponsesGet202None204NoneDefaultNone400None: { status: 400 },
   multipleResponsesGetDefaultModelA200None: { value: undefined },
-  multipleResponsesGetDefaultModelA200Valid: { value: {"statusCode":"200"} },
+  multipleResponsesGetDefaultModelA200Valid: { value: { statusCode: "200" } },
   multipleResponsesGetDefaultModelA400None: { status: 400 },
   multipleResponsesGetDefaultModelA400Valid: { status: 400 },
   multipleResponsesGetDefaultNone200Invalid: { value: undefined },
@@ -144,7 +144,9 @@ export function httpInfrastructureSuite(harness: () => Harness): void {
     it("every operation: success, redirects followed, retries retried, failures as RestError with the status", async () => {
       const h = harness();
       const m = await h.load("httpInfrastructure.json");
-      const operations = Object.keys(m).filter((name) => /^(http|multipleResponses)[A-Z]/.test(name)).sort();
+      const operations = Object.keys(m)
+        .filter((name) => /^(http|multipleResponses)[A-Z]/.test(name))
+        .sort();
       expect(operations).toEqual(Object.keys(expected).sort());
       const got: Record<string, Outcome> = {};
       for (const name of operations) {

@@ -8,11 +8,12 @@ type Poller = { pollUntilDone(): Promise<unknown> };
 
 export function lroParameterizedEndpointsSuite(harness: () => Harness): void {
   describe("lro-parameterized-endpoints", () => {
-    it("LROParameterizedEndpoint, LROConstantParameterizedPost and LROConstantParameterizedGet: both polled to \"success\"", async () => {
+    it('LROParameterizedEndpoint, LROConstantParameterizedPost and LROConstantParameterizedGet: both polled to "success"', async () => {
       const h = harness();
       const Client = clientClass(await h.load("lro-parameterized-endpoints.json"), "LROWithParamaterizedEndpoints");
       const operations = new Client(h.url, insecure)["operations"]!;
-      const run = async (name: string): Promise<unknown> => ((await operations[name]!({ updateIntervalInMs: 1 })) as Poller).pollUntilDone();
+      const run = async (name: string): Promise<unknown> =>
+        ((await operations[name]!({ updateIntervalInMs: 1 })) as Poller).pollUntilDone();
       expect({
         pollWithParameterizedEndpoints: await outcome(run("pollWithParameterizedEndpoints")),
         pollWithConstantParameterizedEndpoints: await outcome(run("pollWithConstantParameterizedEndpoints")),

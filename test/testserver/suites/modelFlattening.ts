@@ -5,15 +5,26 @@ import type { Harness } from "../harness.js";
 const tags = { tag1: "value1", tag2: "value3" };
 /** What the server's first resource reads as: its `properties` flattened onto the product. */
 const product = (id: string, name: string): Record<string, unknown> => ({
-  id, location: "Building 44", name, pName: name.replace("Resource", "Product"), type2: "Flat",
-  provisioningStateValues: "OK", provisioningState: "Succeeded", tags, type: "Microsoft.Web/sites",
+  id,
+  location: "Building 44",
+  name,
+  pName: name.replace("Resource", "Product"),
+  type2: "Flat",
+  provisioningStateValues: "OK",
+  provisioningState: "Succeeded",
+  tags,
+  type: "Microsoft.Web/sites",
 });
 const sentDictionary = {
   Resource1: { location: "West US", tags, pName: "Product1", type2: "Flat" },
   Resource2: { location: "Building 44", pName: "Product2", type2: "Flat" },
 };
 const simpleProduct = {
-  productId: "123", description: "product description", maxProductDisplayName: "max name", capacity: "Large", odataValue: "http://foo",
+  productId: "123",
+  description: "product description",
+  maxProductDisplayName: "max name",
+  capacity: "Large",
+  odataValue: "http://foo",
 };
 
 export function modelFlatteningSuite(harness: () => Harness): void {
@@ -51,7 +62,9 @@ export function modelFlatteningSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("model-flattening.json");
       const ctx = h.context();
-      await expect(m["putArray"]!(ctx, { resourceArray: [{ location: "West US", tags }, { location: "Building 44" }] })).resolves.toBeUndefined();
+      await expect(
+        m["putArray"]!(ctx, { resourceArray: [{ location: "West US", tags }, { location: "Building 44" }] }),
+      ).resolves.toBeUndefined();
       await expect(m["putDictionary"]!(ctx, { resourceDictionary: sentDictionary })).resolves.toBeUndefined();
       await expect(
         m["putResourceCollection"]!(ctx, {
@@ -84,7 +97,9 @@ export function modelFlatteningSuite(harness: () => Harness): void {
     it("a flattened body parameter in a parameter group: the group holds the path parameter and the body's properties", async () => {
       const h = harness();
       const m = await h.load("model-flattening.json");
-      expect(await m["putSimpleProductWithGrouping"]!(h.context(), { name: "groupproduct", ...simpleProduct })).toStrictEqual(simpleProduct);
+      expect(await m["putSimpleProductWithGrouping"]!(h.context(), { name: "groupproduct", ...simpleProduct })).toStrictEqual(
+        simpleProduct,
+      );
     });
   });
 }

@@ -99,7 +99,9 @@ export function multiapiSuite(harness: () => Harness): void {
       const h = harness();
       const { m, client } = await clientOf(h, "multiapi-v3.json", "MultiapiServiceClient");
       const pdf = new TextEncoder().encode("PDF");
-      expect(await settle(m["operationGroupTwoTestFour"]!(client, { input: pdf, contentType: "application/pdf" }))).toStrictEqual({ value: undefined });
+      expect(await settle(m["operationGroupTwoTestFour"]!(client, { input: pdf, contentType: "application/pdf" }))).toStrictEqual({
+        value: undefined,
+      });
     });
 
     it("v1 (1.0.0): testOne, testTwo, testLRO and testDifferentCalls with one greeting", async () => {

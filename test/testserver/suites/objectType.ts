@@ -18,7 +18,10 @@ export function objectTypeSuite(harness: () => Harness): void {
     it("the 400 for another object is a RestError carrying the service's body", async () => {
       const h = harness();
       const m = await h.load("object-type.json");
-      const error = await m["put"]!(h.context(), { foo: "baz" }).then(() => undefined, (e: unknown) => e);
+      const error = await m["put"]!(h.context(), { foo: "baz" }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(RestError);
       const restError = error as RestError;
       expect([restError.statusCode, restError.message, restError.details]).toStrictEqual([

@@ -67,8 +67,14 @@ export function pagingSuite(harness: () => Harness): void {
       const limits = { maxresults: 10, timeout: 30 };
       const options = { clientRequestId: "client-id", pagingGetMultiplePagesOptions: limits };
       expect(await readAll(await call("pagingGetMultiplePages", options))).toEqual({ items: tenPages() });
-      expect(await readAll(await call("pagingGetOdataMultiplePages", { clientRequestId: "client-id", pagingGetOdataMultiplePagesOptions: limits }))).toEqual({ items: tenPages() });
-      expect(await readAll(await call("pagingGetMultiplePagesWithOffset", { offset: 100, ...limits }, { clientRequestId: "client-id" }))).toEqual({
+      expect(
+        await readAll(
+          await call("pagingGetOdataMultiplePages", { clientRequestId: "client-id", pagingGetOdataMultiplePagesOptions: limits }),
+        ),
+      ).toEqual({ items: tenPages() });
+      expect(
+        await readAll(await call("pagingGetMultiplePagesWithOffset", { offset: 100, ...limits }, { clientRequestId: "client-id" })),
+      ).toEqual({
         items: [product(1, "Product"), ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => product(100 + n))],
       });
       expect(await readAll(await call("pagingGetMultiplePagesRetryFirst"))).toEqual({ items: tenPages() });
@@ -85,8 +91,12 @@ export function pagingSuite(harness: () => Harness): void {
       expect(pages.length).toBe(10);
       expect(pages[0]).toEqual({ values: [product(1, "Product")], nextLink: `${h.url}/paging/multiple/page/2` });
       expect(pages[9]).toEqual({ values: [product(10)] });
-      const resumed = await readAll((await call("pagingGetMultiplePages")).byPage({ continuationToken: `${h.url}/paging/multiple/page/9` }));
-      expect(resumed).toEqual({ items: [{ values: [product(9)], nextLink: `${h.url}/paging/multiple/page/10` }, { values: [product(10)] }] });
+      const resumed = await readAll(
+        (await call("pagingGetMultiplePages")).byPage({ continuationToken: `${h.url}/paging/multiple/page/9` }),
+      );
+      expect(resumed).toEqual({
+        items: [{ values: [product(9)], nextLink: `${h.url}/paging/multiple/page/10` }, { values: [product(10)] }],
+      });
     });
 
     it("a next-page operation with query parameters of its own (PagingMultipleWithQueryParameters)", async () => {
@@ -96,7 +106,9 @@ export function pagingSuite(harness: () => Harness): void {
     it("a next-page operation whose path template takes the next link, a fragment (PagingFragment), with the operation's path and query parameters", async () => {
       const fragmentPages = [product(1), ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((id) => product(id))];
       expect(await readAll(await call("pagingGetMultiplePagesFragmentNextLink", "test_user", "1.6"))).toEqual({ items: fragmentPages });
-      expect(await readAll(await call("pagingGetMultiplePagesFragmentWithGroupingNextLink", { tenant: "test_user", apiVersion: "1.6" }))).toEqual({ items: fragmentPages });
+      expect(
+        await readAll(await call("pagingGetMultiplePagesFragmentWithGroupingNextLink", { tenant: "test_user", apiVersion: "1.6" })),
+      ).toEqual({ items: fragmentPages });
     });
 
     it("an empty first page, then a relative next link (PagingFirstResponseEmpty)", async () => {
@@ -132,7 +144,10 @@ export function pagingSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("paging.json");
       const pages: unknown[] = [];
-      for await (const page of (m["pagingPageWithMaxPageSize"] as unknown as PagedOperation)(h.context()).byPage({ maxPageSize: 5 } as never)) pages.push(page);
+      for await (const page of (m["pagingPageWithMaxPageSize"] as unknown as PagedOperation)(h.context()).byPage({
+        maxPageSize: 5,
+      } as never))
+        pages.push(page);
       expect(pages).toEqual([{ values: [] }]);
     });
 

@@ -8,13 +8,26 @@ export function requiredOptionalSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("required-optional.json");
       const ctx = h.context();
-      const operations = Object.keys(m).filter((n) => /^(explicit|implicit)(Post|Put)Optional/.test(n)).sort();
+      const operations = Object.keys(m)
+        .filter((n) => /^(explicit|implicit)(Post|Put)Optional/.test(n))
+        .sort();
       expect(operations).toEqual([
-        "explicitPostOptionalArrayHeader", "explicitPostOptionalArrayParameter", "explicitPostOptionalArrayProperty",
-        "explicitPostOptionalClassParameter", "explicitPostOptionalClassProperty", "explicitPostOptionalIntegerHeader",
-        "explicitPostOptionalIntegerParameter", "explicitPostOptionalIntegerProperty", "explicitPostOptionalStringHeader",
-        "explicitPostOptionalStringParameter", "explicitPostOptionalStringProperty", "explicitPutOptionalBinaryBody",
-        "implicitPutOptionalBinaryBody", "implicitPutOptionalBody", "implicitPutOptionalHeader", "implicitPutOptionalQuery",
+        "explicitPostOptionalArrayHeader",
+        "explicitPostOptionalArrayParameter",
+        "explicitPostOptionalArrayProperty",
+        "explicitPostOptionalClassParameter",
+        "explicitPostOptionalClassProperty",
+        "explicitPostOptionalIntegerHeader",
+        "explicitPostOptionalIntegerParameter",
+        "explicitPostOptionalIntegerProperty",
+        "explicitPostOptionalStringHeader",
+        "explicitPostOptionalStringParameter",
+        "explicitPostOptionalStringProperty",
+        "explicitPutOptionalBinaryBody",
+        "implicitPutOptionalBinaryBody",
+        "implicitPutOptionalBody",
+        "implicitPutOptionalHeader",
+        "implicitPutOptionalQuery",
       ]);
       const results = [];
       for (const name of operations) results.push(await m[name]!(ctx));

@@ -14,10 +14,23 @@ export function urlPathsSuite(harness: () => Harness): void {
       const m = await h.load("url.json");
       const ctx = h.context();
       const constants = [
-        "pathsGetBooleanTrue", "pathsGetBooleanFalse", "pathsGetIntOneMillion", "pathsGetIntNegativeOneMillion",
-        "pathsGetTenBillion", "pathsGetNegativeTenBillion", "pathsFloatScientificPositive", "pathsFloatScientificNegative",
-        "pathsDoubleDecimalPositive", "pathsDoubleDecimalNegative", "pathsStringUnicode", "pathsStringUrlEncoded",
-        "pathsStringUrlNonEncoded", "pathsStringEmpty", "pathsByteEmpty", "pathsDateValid", "pathsDateTimeValid",
+        "pathsGetBooleanTrue",
+        "pathsGetBooleanFalse",
+        "pathsGetIntOneMillion",
+        "pathsGetIntNegativeOneMillion",
+        "pathsGetTenBillion",
+        "pathsGetNegativeTenBillion",
+        "pathsFloatScientificPositive",
+        "pathsFloatScientificNegative",
+        "pathsDoubleDecimalPositive",
+        "pathsDoubleDecimalNegative",
+        "pathsStringUnicode",
+        "pathsStringUrlEncoded",
+        "pathsStringUrlNonEncoded",
+        "pathsStringEmpty",
+        "pathsByteEmpty",
+        "pathsDateValid",
+        "pathsDateTimeValid",
       ];
       const failed: string[] = [];
       for (const name of constants) {
@@ -42,12 +55,20 @@ export function urlPathsSuite(harness: () => Harness): void {
       const m = await h.load("url.json");
       const ctx = h.context();
       const cases: Array<[string, string]> = [
-        ["pathsStringNull", "stringPath"], ["pathsEnumNull", "enumPath"], ["pathsByteNull", "bytePath"],
-        ["pathsDateNull", "datePath"], ["pathsDateTimeNull", "dateTimePath"],
+        ["pathsStringNull", "stringPath"],
+        ["pathsEnumNull", "enumPath"],
+        ["pathsByteNull", "bytePath"],
+        ["pathsDateNull", "datePath"],
+        ["pathsDateTimeNull", "dateTimePath"],
       ];
       const got: string[] = [];
       for (const [name] of cases) {
-        got.push(await m[name]!(ctx, null).then(() => "resolved", (e: unknown) => `${(e as Error).name}: ${(e as Error).message}`));
+        got.push(
+          await m[name]!(ctx, null).then(
+            () => "resolved",
+            (e: unknown) => `${(e as Error).name}: ${(e as Error).message}`,
+          ),
+        );
       }
       expect(got).toEqual(cases.map(([, parameter]) => `TypeError: ${parameter} is required`));
     });

@@ -13,7 +13,11 @@ export function validationSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("validation.json");
       const sent: string[] = [];
-      expect(await settle(m["getWithConstantInPath"]!(h.context(), { onResponse: (r: { request: { url: string } }) => sent.push(r.request.url) }))).toStrictEqual({
+      expect(
+        await settle(
+          m["getWithConstantInPath"]!(h.context(), { onResponse: (r: { request: { url: string } }) => sent.push(r.request.url) }),
+        ),
+      ).toStrictEqual({
         value: undefined,
       });
       expect(sent).toEqual([`${h.url}/validation/constantsInPath/constant/value`]);

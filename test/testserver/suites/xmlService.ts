@@ -46,7 +46,11 @@ const blob2Properties = {
   cacheControl: "",
   blobType: "BlockBlob",
 };
-const metadata = (color: string, number: string): Record<string, string> => ({ Color: color, BlobNumber: number, SomeMetadataName: "SomeMetadataValue" });
+const metadata = (color: string, number: string): Record<string, string> => ({
+  Color: color,
+  BlobNumber: number,
+  SomeMetadataName: "SomeMetadataValue",
+});
 
 export function xmlServiceSuite(harness: () => Harness): void {
   describe("xml-service", () => {

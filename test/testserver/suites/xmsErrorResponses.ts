@@ -116,7 +116,9 @@ export function xmsErrorResponsesSuite(harness: () => Harness): void {
       const h = harness();
       const m = await h.load("xms-error-responses.json");
       const sent: string[] = [];
-      const result = await settle(m["petHasModelsParam"]!(h.context(), { onResponse: (r: { request: { url: string } }) => sent.push(r.request.url) }));
+      const result = await settle(
+        m["petHasModelsParam"]!(h.context(), { onResponse: (r: { request: { url: string } }) => sent.push(r.request.url) }),
+      );
       expect(result).toStrictEqual({
         thrown: {
           name: "RestError",
