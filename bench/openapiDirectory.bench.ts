@@ -209,7 +209,13 @@ function firstError(text: string, apiDir: string): string {
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith("Command exited with non-zero status"));
-  const line = lines.find((l) => /error|exception|invalid|cannot|failed|unsupported/i.test(l)) ?? lines[0] ?? "(no output)";
+  // hey-api prints "[Job 1] ❌ Failed with the message:" and the message on the next line
+  const intro = lines.findIndex((l) => l.endsWith("Failed with the message:"));
+  const line =
+    (intro >= 0 ? lines[intro + 1]?.replace(/^\[Job \d+\]\s*/, "") : undefined) ??
+    lines.find((l) => /error|exception|invalid|cannot|failed|unsupported/i.test(l)) ??
+    lines[0] ??
+    "(no output)";
   return line.split(apiDir + "/").join("").split(apiDir).join("").slice(0, 300);
 }
 
@@ -230,9 +236,12 @@ export function parseRefusal(stderr: string): { file?: string; pointer?: string;
   return { message: body };
 }
 
-/** Groups refusal messages: numbers and quoted names vary per spec, the construct does not. */
+/** Groups refusal messages: versions and quoted names vary per spec, the construct does not. */
 export function reasonKey(message: string): string {
-  return message.replace(/"[^"]*"/g, '"…"').replace(/'[^']*'/g, "'…'");
+  return message
+    .replace(/"[^"]*"/g, '"…"')
+    .replace(/'[^']*'/g, "'…'")
+    .replace(/\b\d+\.\d+\.\d+\b/g, "x.y.z");
 }
 
 const median = (xs: number[]): number => {
@@ -411,17 +420,21 @@ async function main(): Promise<void> {
   const refusals = run.map((e) => ({ id: e.id, r: results.get(e.id)!.ours })).filter((x) => !x.r.generated);
   const parsed = refusals.map((x) => ({ id: x.id, ...parseRefusal(x.r.error ?? "") }));
   const withPointer = parsed.filter((p) => p.file !== undefined && p.pointer !== undefined && p.file === basename(p.id));
-  const reasons = new Map<string, { count: number; example: string }>();
+  const reasons = new Map<string, { count: number; example: string; variants: Map<string, number> }>();
   for (const p of parsed) {
     const key = reasonKey(p.message);
-    const entry = reasons.get(key) ?? { count: 0, example: `${p.id}${p.pointer === undefined ? "" : `#${p.pointer}`}` };
+    const entry = reasons.get(key) ?? { count: 0, example: `${p.id}${p.pointer === undefined ? "" : `#${p.pointer}`}`, variants: new Map<string, number>() };
     entry.count += 1;
+    entry.variants.set(p.message, (entry.variants.get(p.message) ?? 0) + 1);
     reasons.set(key, entry);
   }
   lines.push("", `Our refusals: ${refusals.length} of ${total}; ${withPointer.length} of ${refusals.length} name the spec file and a JSON pointer (\`file#pointer\`).`, "");
   if (reasons.size > 0) {
-    lines.push("| our refusal reason | specs | example |", "| --- | ---: | --- |");
-    for (const [key, { count, example }] of [...reasons].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, 15)) lines.push(`| ${cell(key)} | ${count} | ${cell(example)} |`);
+    lines.push("| our refusal reason | specs | example | as written (specs) |", "| --- | ---: | --- | --- |");
+    for (const [key, { count, example, variants }] of [...reasons].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, 15)) {
+      const written = [...variants].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 6);
+      lines.push(`| ${cell(key)} | ${count} | ${cell(example)} | ${written.map(([m, n]) => `${cell(m)} (${n})`).join("; ")}${variants.size > 6 ? "; …" : ""} |`);
+    }
   }
   const without = parsed.filter((p) => !withPointer.includes(p));
   if (without.length > 0) {
