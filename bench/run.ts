@@ -4,6 +4,8 @@
  * `npm run bench -- generate` runs only the files whose name contains "generate".
  * `npm run bench -- client-cpu` runs one part of a file: the part after the first "-" is passed to
  * the file whose name contains what comes before it (bench/client.bench.ts has size, loopback, cpu).
+ * Arguments from the first one starting with "--" on are options, passed to every selected file:
+ * `npm run bench -- openapiDirectory --limit 10`.
  */
 import { readdirSync } from "node:fs";
 import { spawnSync } from "node:child_process";
@@ -11,7 +13,9 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
-const filters = process.argv.slice(2);
+const optionsAt = process.argv.slice(2).findIndex((a) => a.startsWith("--"));
+const filters = optionsAt < 0 ? process.argv.slice(2) : process.argv.slice(2, 2 + optionsAt);
+const options = optionsAt < 0 ? [] : process.argv.slice(2 + optionsAt);
 const all = readdirSync(benchDir)
   .filter((name) => name.endsWith(".bench.ts"))
   .sort();
@@ -37,7 +41,7 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file}\n`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, file), ...selected.get(file)!], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, file), ...selected.get(file)!, ...options], { stdio: "inherit" });
   if (result.status !== 0) {
     failed += 1;
     console.error(`${file} exited with ${result.status ?? result.signal}`);
