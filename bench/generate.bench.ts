@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const specsRoot = resolve(process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs"));
@@ -267,7 +268,7 @@ function main(): void {
       const ok = all.every((r) => r.code === 0);
       const secs = rest.map((r) => r.seconds);
       heyRows.push(
-        `| ${input.name} | ${ok ? `ok, ${rest[0]!.files} files` : `exit ${String(first.code)}: ${first.stderrTail.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "").replace(/\|/g, "/")}`} | ${median(secs).toFixed(2)} | ${median(rest.map((r) => r.cpu)).toFixed(2)} |`,
+        `| ${input.name} | ${ok ? `ok, ${rest[0]!.files} files` : `exit ${String(first.code)}: ${stripVTControlCharacters(first.stderrTail).replace(/\|/g, "/")}`} | ${median(secs).toFixed(2)} | ${median(rest.map((r) => r.cpu)).toFixed(2)} |`,
       );
     }
   }

