@@ -1,5 +1,6 @@
 import type { CodeModel } from "../model/types.js";
-import { operationFunctionNames, operationsClassName, operationsPropertyName } from "./signature.js";
+import { operationsClassName } from "./names.js";
+import { operationFunctionNames, operationsPropertyName } from "./signature.js";
 
 /** The data `templates/generated-readme.md.hbs` is rendered with. */
 export function readmeData(model: CodeModel, files: string[]): unknown {

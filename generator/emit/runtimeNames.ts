@@ -36,9 +36,6 @@ export const runtimeValueNames = [
 
 export type RuntimeValueName = (typeof runtimeValueNames)[number];
 
-/** Values of runtime/bodies.ts, appended to `src/runtime.ts` when a spec has bodies that are not JSON. */
-export const bodyRuntimeValueNames: readonly RuntimeValueName[] = ["formBody", "multipartFormBody", "withRequestParts"];
-
 /** Type of a binary request body or form file (runtime `BinaryBody`). */
 export const binaryBodyType = "BinaryBody";
 /** Type of a streamed binary response (runtime `BinaryResponse`). */

@@ -105,16 +105,6 @@ export function optionalParameters(operation: Operation): MethodArgument[] {
   return operationArguments(operation).optional;
 }
 
-/**
- * Every value the operation sends (parameter groups opened, a spread body as the one object built from its
- * properties), each read with `argumentSource` (methodArgument.ts).
- */
-export function valueArguments(operation: Operation): MethodArgument[] {
-  return operationArguments(operation).values;
-}
-
-export { operationsClassName, optionalParamsTypeName } from "./names.js";
-
 /** Property name of an operation group on the client. */
 export function operationsPropertyName(group: OperationGroup): string {
   return group.name || "operations";
