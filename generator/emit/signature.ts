@@ -105,14 +105,19 @@ export function optionalParameters(operation: Operation): MethodArgument[] {
   return operationArguments(operation).optional;
 }
 
-/** Property name of an operation group on the client. */
-export function operationsPropertyName(group: OperationGroup): string {
-  return group.name || "operations";
+/**
+ * Property name of an operation group on the client: the group's name; the default group's (operations
+ * without a group) is `operations`, or `defaultOperations` when a group is named `operations` (an ARM
+ * spec's `Operations_List` next to ungrouped operations).
+ */
+export function operationsPropertyName(group: OperationGroup, groups: readonly OperationGroup[]): string {
+  if (group.name !== "") return group.name;
+  return groups.some((g) => g.name === "operations") ? "defaultOperations" : "operations";
 }
 
-/** File (without extension) of an operation group under `src/operations/`. */
-export function operationsFileName(group: OperationGroup): string {
-  return group.name || "operations";
+/** File (without extension) of an operation group under `src/operations/`: its property name. */
+export function operationsFileName(group: OperationGroup, groups: readonly OperationGroup[]): string {
+  return operationsPropertyName(group, groups);
 }
 
 /**

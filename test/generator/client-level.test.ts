@@ -165,3 +165,34 @@ describe("constant client parameters", () => {
     expect(typecheckFiles("client-constants", out)).toEqual([]);
   });
 });
+
+describe("the default operation group next to a group named Operations (ARM's Operations_List)", () => {
+  const doc: JsonObject = {
+    ...base,
+    paths: {
+      "/check": { post: { operationId: "CheckNameAvailability", responses: ok } },
+      "/operations": { get: { operationId: "Operations_List", responses: ok } },
+    },
+  };
+
+  it("gets its own file and property, defaultOperations, and the output typechecks", () => {
+    const emitted = files(doc);
+    expect(emitted.map((f) => f.path).filter((p) => p.startsWith("src/operations/"))).toEqual([
+      "src/operations/defaultOperations.ts",
+      "src/operations/operations.ts",
+    ]);
+    const client = clientText(doc);
+    expect(client).toContain("  readonly defaultOperations: DefaultOperations;\n");
+    expect(client).toContain("  readonly operations: OperationsOperations;\n");
+    expect(typecheckFiles("default-and-operations-groups", emitted)).toEqual([]);
+  });
+
+  it("without such a group stays operations", () => {
+    const alone: JsonObject = { ...base, paths: { "/check": { post: { operationId: "CheckNameAvailability", responses: ok } } } };
+    expect(
+      files(alone)
+        .map((f) => f.path)
+        .filter((p) => p.startsWith("src/operations/")),
+    ).toEqual(["src/operations/operations.ts"]);
+  });
+});
