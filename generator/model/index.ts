@@ -4,7 +4,7 @@
  */
 import { GeneratorError } from "../errors.js";
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
-import { buildVersionModel } from "./build-version.js";
+import { buildVersionModel } from "../input/swagger2/build-version.js";
 import { spreadBodies } from "./bodySpread.js";
 import { flattenModels } from "./flatten.js";
 import { mergeVersionModels } from "./merge.js";
