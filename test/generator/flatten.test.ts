@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel, ObjectModel } from "../../generator/model/types.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
@@ -42,7 +42,7 @@ const spec = (definitions: JsonObject): JsonObject => ({
 
 describe("x-ms-client-flatten, model stage", () => {
   it("model-flattening.json: FlattenedProduct's `properties` become its own, with their wire path; Resource's `type` keeps its name, the flattened one is `type2`", () => {
-    const model = buildCodeModel([testServerVersion("model-flattening.json")], { clientName: "" });
+    const model = readCodeModel([testServerVersion("model-flattening.json")], { clientName: "" });
     expect(obj(model, "FlattenedProduct").properties.map((p) => [p.name, p.serializedName, p.wirePath, p.required, p.readOnly])).toEqual([
       ["pName", "p.name", [{ serializedName: "properties", required: false }], false, false],
       ["type2", "type", [{ serializedName: "properties", required: false }], false, false],
@@ -62,7 +62,7 @@ describe("x-ms-client-flatten, model stage", () => {
   });
 
   it("a name clash with the model's own property goes through claimUnique: the model's own keeps its name, the flattened one gets a suffix", () => {
-    const model = buildCodeModel(
+    const model = readCodeModel(
       [
         inMemory(
           spec({
@@ -133,7 +133,7 @@ describe("x-ms-client-flatten, model stage", () => {
   });
 
   it("x-ms-client-flatten: false changes nothing", () => {
-    const model = buildCodeModel(
+    const model = readCodeModel(
       [
         inMemory(
           spec({

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
@@ -50,7 +50,7 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
     },
   });
   const longRunningOf = (doc: JsonObject): unknown =>
-    buildCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
+    readCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
 
   it("final-state-via operation-location (core-lro 2.7 cannot read the result there), or a value that is none of the four", () => {
     expect(
@@ -83,7 +83,7 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
   });
 
   it("accepts an operation both long-running and pageable (paging.json's Paging_GetMultiplePagesLRO; emitted: paging.test.ts)", () => {
-    const paging = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
+    const paging = readCodeModel([testServerVersion("paging.json")], { clientName: "" });
     const operation = paging.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "Paging_GetMultiplePagesLRO");
     expect(operation?.longRunning).toEqual({});
     expect(operation?.paging).toEqual({ itemName: "values", nextLinkName: "nextLink" });
@@ -99,7 +99,7 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
       });
       expect(longRunningOf(doc)).toEqual({ finalStateVia });
     }
-    const lro = buildCodeModel([testServerVersion("lro.json")], { clientName: "" });
+    const lro = readCodeModel([testServerVersion("lro.json")], { clientName: "" });
     const operations = lro.operationGroups.flatMap((g) => g.operations);
     expect(operations.filter((o) => o.longRunning !== undefined).length).toBe(operations.length);
     expect(operations.find((o) => o.operationId === "LROs_postDoubleHeadersFinalLocationGet")?.longRunning).toEqual({

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { createPagedIterator, nextPageUrl } from "../../generator/emit/runtime/runtime.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
@@ -35,7 +35,7 @@ afterAll(() => {
 
 describe("x-ms-pageable in the model: unsupported or invalid shapes fail with file#pointer", () => {
   it("a next-page operation with a path of its own is linked: its operationId and the path parameter taking the next link (paging.json as published)", () => {
-    const model = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
+    const model = readCodeModel([testServerVersion("paging.json")], { clientName: "" });
     const pagingOf = (id: string) => model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === id)?.paging;
     expect(pagingOf("Paging_getWithQueryParams")).toEqual({
       itemName: "values",
@@ -147,7 +147,7 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
       get: { ...paths["/list"]!.get, parameters: [{ name: "tenant", in: "path", required: true, type: "string" }] },
     };
     delete paths["/list"];
-    const model = buildCodeModel([inMemory(accepted)], { clientName: "C" });
+    const model = readCodeModel([inMemory(accepted)], { clientName: "C" });
     const list = model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "L_List");
     expect(list?.paging?.nextOperation).toEqual({ operationId: "L_Next", nextLinkParameter: "token" });
   });
@@ -163,9 +163,9 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
       },
     };
     const doc = { ...specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }), "x-ms-paths": next };
-    const model = buildCodeModel([inMemory(doc)], { clientName: "C" });
+    const model = readCodeModel([inMemory(doc)], { clientName: "C" });
     expect(model.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items", nextLinkName: "next" });
-    const single = buildCodeModel([inMemory(specWith({ nextLinkName: null, itemName: "items" }))], { clientName: "C" });
+    const single = readCodeModel([inMemory(specWith({ nextLinkName: null, itemName: "items" }))], { clientName: "C" });
     expect(single.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items" });
   });
 });

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel } from "../../generator/model/types.js";
 import { applyTransforms, validateTransforms } from "../../generator/load/transforms.js";
 import { checkNameMaps } from "../../generator/load/nameMaps.js";
@@ -21,7 +21,7 @@ let outDir: string;
 
 beforeAll(async () => {
   const { sources, config } = await loadVersions();
-  model = buildCodeModel(sources, config);
+  model = readCodeModel(sources, config);
   files = emitClient(model, { templatesDir: resolvePaths(undefined, {}).templatesDir });
   outDir = join(import.meta.dirname, "../../.tmp", `versioned-${process.pid}`);
   for (const f of files) {
