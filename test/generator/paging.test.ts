@@ -4,8 +4,6 @@
  * (bundled and run) against a node:http server on 127.0.0.1.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
@@ -18,6 +16,7 @@ import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js"
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { errorOf } from "../fixtures/model/errors.js";
+import { allowPlainHttpPolicy, startLoopbackServer, type LoopbackServer } from "../fixtures/loopbackServer.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
@@ -466,7 +465,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   type PagedOperation = (context: unknown, options?: Record<string, unknown>) => Paged;
   let mod: Record<string, unknown> = {};
   let files: GeneratedFiles = [];
-  let server: Server | undefined;
+  let server: LoopbackServer | undefined;
   let endpoint = "";
   const requests: string[] = [];
   const item = (name: string, day: number) => ({
@@ -479,13 +478,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   /** A bare pipeline that lets the requests go to the plain-http test server. */
   const pipeline = () => {
     const result = createEmptyPipeline();
-    result.addPolicy({
-      name: "allowPlainHttp",
-      sendRequest: (request, next) => {
-        request.allowInsecureConnection = true;
-        return next(request);
-      },
-    });
+    result.addPolicy(allowPlainHttpPolicy());
     return result;
   };
   const context = () => ({ endpoint, apiVersion: "2024-01-01", pipeline: pipeline(), httpClient: createDefaultHttpClient() });
@@ -508,19 +501,18 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/tenants/t%201/next/page2": { body: { value: [b.wire], nextLink: "page3" } },
       "/tenants/t%201/next/page3": { body: { value: [c.wire] } },
     };
-    server = createServer((request, response) => {
+    server = await startLoopbackServer((request, response) => {
       requests.push(request.url ?? "");
       const answer = pages[new URL(request.url ?? "/", "http://127.0.0.1").pathname];
       response.writeHead(answer?.status ?? (answer === undefined ? 500 : 200), { "content-type": "application/json" });
       response.end(JSON.stringify(answer?.body ?? { error: { code: "NoSuchPage", message: request.url } }));
     });
-    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = server.url;
     (pages["/items"]!.body as { nextLink: string }).nextLink = page2Absolute();
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   const fresh = (): void => {
