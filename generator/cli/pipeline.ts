@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
-import { atOrigin, isOpenApi3, readOpenApi3, type PointerOrigins } from "../input/openapi3/index.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
 import { checkNameMaps } from "../load/nameMaps.js";
@@ -52,12 +51,13 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
 
 export interface Source {
   manifest: ManifestVersion;
-  /** The loaded spec with the spec/transforms.json transforms for its version applied (a copy). */
+  /**
+   * The loaded spec, in its own format (Swagger 2 or OpenAPI 3; generator/input reads it), with the
+   * spec/transforms.json transforms for its version applied (a copy).
+   */
   spec: LoadedSpec;
   /** Transforms applied to it, in order. */
   transforms: AppliedTransform[];
-  /** For OpenAPI 3 input (read into the Swagger 2 shape): where the model's error pointers came from. */
-  origins?: PointerOrigins;
 }
 
 export interface LoadRequest {
@@ -98,9 +98,8 @@ export async function loadSources(
     const loaded = await loadSpec(join(paths.specsRoot, version.path), loadOptions(request, paths));
     loaded.warnings.forEach(warn);
     checkPins(version, loaded, paths.specsRoot);
-    const input = readInput(loaded);
-    const { spec, applied } = applyTransforms(input.spec, version.apiVersion, transforms);
-    sources.push({ manifest: version, spec, transforms: applied, ...origins(input) });
+    const { spec, applied } = applyTransforms(loaded, version.apiVersion, transforms);
+    sources.push({ manifest: version, spec, transforms: applied });
   }
   return { sources, config: manifest.client };
 }
@@ -129,10 +128,8 @@ async function loadArbitrarySpec(
   paths: Paths,
   warn: (d: Diagnostic) => void,
 ): Promise<{ sources: Source[]; config: ClientConfig }> {
-  const loaded = await loadSpec(specPath, loadOptions(request, paths));
-  loaded.warnings.forEach(warn);
-  const input = readInput(loaded);
-  const spec = input.spec;
+  const spec = await loadSpec(specPath, loadOptions(request, paths));
+  spec.warnings.forEach(warn);
   const entry = spec.documents[spec.entryFile] ?? {};
   const info = (entry["info"] ?? {}) as { title?: unknown; version?: unknown };
   const apiVersion = typeof info.version === "string" ? info.version : "";
@@ -145,16 +142,7 @@ async function loadArbitrarySpec(
     sha256: hashesRelativeTo(spec, base),
   };
   const clientName = identifierFromTitle(typeof info.title === "string" ? info.title : "");
-  return { sources: [{ manifest, spec, transforms: [], ...origins(input) }], config: { clientName } };
-}
-
-/** The spec in the shape the model builder reads: OpenAPI 3 goes through its reader, Swagger 2 as it is. */
-function readInput(loaded: LoadedSpec): { spec: LoadedSpec; origins?: PointerOrigins } {
-  return isOpenApi3(loaded.documents[loaded.entryFile]) ? readOpenApi3(loaded) : { spec: loaded };
-}
-
-function origins(input: { origins?: PointerOrigins }): { origins?: PointerOrigins } {
-  return input.origins !== undefined ? { origins: input.origins } : {};
+  return { sources: [{ manifest, spec, transforms: [] }], config: { clientName } };
 }
 
 /**
@@ -191,26 +179,22 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
-/** `error` restated at its original OpenAPI 3 `file#pointer` when a source was read from OpenAPI 3. */
-function atOrigins(sources: Source[], error: unknown): unknown {
-  return sources.reduce((e, source) => (source.origins === undefined ? e : atOrigin(source.origins, e)), error);
-}
-
-type Stages = [typeof import("../model/index.js"), typeof import("../emit/index.js")];
+type Stages = [typeof import("../input/index.js"), typeof import("../model/index.js"), typeof import("../emit/index.js")];
 
 /**
- * Start importing the model and emit stages (the emitter pulls in ts-morph, slow to load) so that
- * it overlaps with loading the specs. A failure surfaces when `buildFiles` awaits the promise.
+ * Start importing the input, model and emit stages (the emitter pulls in ts-morph, slow to load) so
+ * that it overlaps with loading the specs. A failure surfaces when `buildFiles` awaits the promise.
  */
 export function startImportingStages(): Promise<Stages> {
-  const stages = Promise.all([import("../model/index.js"), import("../emit/index.js")]);
+  const stages = Promise.all([import("../input/index.js"), import("../model/index.js"), import("../emit/index.js")]);
   stages.catch(() => undefined); // not unhandled: buildFiles awaits (and rethrows) it
   return stages;
 }
 
 /**
- * Model and emit (imported only when needed; pass `startImportingStages()` to overlap it with loading).
- * Their errors on OpenAPI 3 input name the original `file#pointer` (generator/input/openapi3/origins.ts).
+ * Input readers, model and emit (imported only when needed; pass `startImportingStages()` to overlap
+ * it with loading). Their errors on OpenAPI 3 input name the original `file#pointer`
+ * (generator/input/index.ts, generator/input/openapi3/origins.ts).
  */
 export async function buildFiles(
   sources: Source[],
@@ -219,11 +203,12 @@ export async function buildFiles(
   phase: (name: string) => void = () => undefined,
   stages: Promise<Stages> = startImportingStages(),
 ): Promise<OutputFile[]> {
-  const [{ buildCodeModel }, { emitClientInParallel }] = await stages;
+  const [{ atOrigins, readVersionModel }, { buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
+  const versions = sources.map((source) => readVersionModel(source, config));
   let files: OutputFile[];
   try {
-    const model = buildCodeModel(sources, config);
+    const model = buildCodeModel(versions.map((v) => v.model));
     phase("model");
     files = await emitClientInParallel(model, {
       templatesDir: paths.templatesDir,
@@ -232,7 +217,7 @@ export async function buildFiles(
       ignoreLoad: true,
     });
   } catch (error) {
-    throw atOrigins(sources, error);
+    throw atOrigins(versions, error);
   }
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

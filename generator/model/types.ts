@@ -80,7 +80,7 @@ export interface ClientModel {
   };
   /** Client-level parameters other than endpoint and api-version (x-ms-parameter-location: client). */
   parameters: Parameter[];
-  /** How every request authenticates, when the spec requires it (model/security.ts); absent: no credential. */
+  /** How every request authenticates, when the spec requires it; absent: no credential. */
   security?: ClientSecurity;
 }
 

@@ -10,7 +10,7 @@ import { createHttpHeaders, createPipelineFromOptions, type HttpClient, type Pip
 import { afterAll, describe, expect, it } from "vitest";
 import { schemaProblem } from "../../generator/load/validate.js";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { formBody, multipartFormBody, withRequestParts } from "../../generator/emit/runtime/bodies.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
@@ -93,7 +93,7 @@ async function generate(doc: JsonObject, name: string): Promise<Array<{ path: st
 }
 
 describe("body kinds in the code model", () => {
-  const model = buildCodeModel([inMemory(spec)], { clientName: "C" });
+  const model = readCodeModel([inMemory(spec)], { clientName: "C" });
   const operation = (name: string) => model.operationGroups.flatMap((g) => g.operations).find((o) => o.name === name)!;
 
   it("form fields are parameters located in the form, and make one urlencoded or multipart body", () => {

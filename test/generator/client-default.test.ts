@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { errorOf } from "../fixtures/model/errors.js";
@@ -34,7 +34,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("x-ms-client-default", () => {
   it("is in the model as the parameter's clientDefault", () => {
-    const model = buildCodeModel([inMemory(spec)], { clientName: "C" });
+    const model = readCodeModel([inMemory(spec)], { clientName: "C" });
     const parameters = model.operationGroups[0]!.operations[0]!.parameters;
     expect(parameters.map((p) => [p.name, p.clientDefault])).toEqual([
       ["kind", "all"],

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { emitClient } from "../../generator/emit/index.js";
 import { endpointDoc, endpointExpression } from "../../generator/emit/endpoint.js";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { ClientModel } from "../../generator/model/types.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { errorOf } from "../fixtures/model/errors.js";
@@ -23,8 +23,8 @@ const base: JsonObject = {
 };
 const templatesDir = join(repoRoot, "templates");
 
-const securityOf = (doc: JsonObject) => buildCodeModel([inMemory(doc)], { clientName: "C" }).client.security;
-const files = (doc: JsonObject) => emitClient(buildCodeModel([inMemory(doc)], { clientName: "C" }), { templatesDir });
+const securityOf = (doc: JsonObject) => readCodeModel([inMemory(doc)], { clientName: "C" }).client.security;
+const files = (doc: JsonObject) => emitClient(readCodeModel([inMemory(doc)], { clientName: "C" }), { templatesDir });
 const clientText = (doc: JsonObject) => files(doc).find((f) => f.path === "src/c.ts")?.content ?? "";
 
 const aad: JsonObject = {

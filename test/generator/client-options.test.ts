@@ -2,22 +2,22 @@
  * A generated client's pipeline options (generator/emit/clientOptions.ts): the generated Identity client
  * built from options only (no hand-built pipeline), against a real HTTP server on 127.0.0.1.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { createPipelineFromOptions, type PipelinePolicy } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultApiVersion, IdentityRestClient } from "../../generated/src/index.js";
 import { pipelineBuildingOptions, userAgentToken } from "../../generator/emit/clientOptions.js";
 import type { CodeModel } from "../../generator/model/types.js";
+import { startLoopbackServer, type LoopbackServer } from "../fixtures/loopbackServer.js";
 import { rejection } from "../fixtures/rejection.js";
 
-let server: Server;
+let server: LoopbackServer;
 let endpoint = "";
 let recorded: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
 let statuses: number[] = [];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
+  server = await startLoopbackServer((request, response) => {
     request.resume();
     request.on("end", () => {
       recorded.push({ url: request.url ?? "", headers: request.headers });
@@ -25,14 +25,10 @@ beforeAll(async () => {
       response.end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = server.url;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
   recorded = [];

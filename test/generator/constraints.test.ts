@@ -7,8 +7,6 @@
  * api-version gating are checked either way.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { AzureKeyCredential } from "@azure/core-auth";
@@ -25,6 +23,7 @@ import { hmacAuthenticationPolicy } from "../../src/hmacAuthenticationPolicy.js"
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { importGenerated } from "../fixtures/emit/generatedCode.js";
+import { allowPlainHttpPolicy, startLoopbackServer, withBody, type LoopbackServer } from "../fixtures/loopbackServer.js";
 import { generatedFrom } from "../fixtures/manifestVersions.js";
 import { rejection } from "../fixtures/rejection.js";
 
@@ -70,13 +69,7 @@ afterAll(async () => {
 /** A bare pipeline that signs with the emulator's key (the handwritten layer's policy) and allows plain http. */
 function signedPipeline(): Pipeline {
   const pipeline = createEmptyPipeline();
-  pipeline.addPolicy({
-    name: "allowLoopbackHttp",
-    sendRequest: (request, next) => {
-      request.allowInsecureConnection = true;
-      return next(request);
-    },
-  });
+  pipeline.addPolicy(allowPlainHttpPolicy());
   pipeline.addPolicy(hmacAuthenticationPolicy(new AzureKeyCredential(emulator.accessKey)), { phase: "Sign" });
   return pipeline;
 }
@@ -346,7 +339,7 @@ describe("a small spec both ways: query range, body pattern and item count, a re
     tenant: string,
     options: unknown,
   ) => { gadgets: { put: (name: string, gadget: unknown, options?: { top?: number }) => Promise<void> } };
-  let server: Server | undefined;
+  let server: LoopbackServer | undefined;
   let endpoint = "";
   const requests: string[] = [];
   let unchecked: Array<{ path: string; content: string }> = [];
@@ -362,10 +355,7 @@ describe("a small spec both ways: query range, body pattern and item count, a re
   });
   const loopbackPipeline = (): Pipeline => {
     const pipeline = createEmptyPipeline();
-    pipeline.addPolicy({
-      name: "allowLoopbackHttp",
-      sendRequest: (request, next) => ((request.allowInsecureConnection = true), next(request)),
-    });
+    pipeline.addPolicy(allowPlainHttpPolicy());
     return pipeline;
   };
   const bad = { label: "Not Lower", tags: [] };
@@ -377,22 +367,18 @@ describe("a small spec both ways: query range, body pattern and item count, a re
     checked = await generateInMemory(file, work, [], withConstraints);
     plain = await importGenerated(join(work, "gadgets"), unchecked);
     strict = await importGenerated(join(work, "gadgets-checked"), checked);
-    server = createServer((request, response) => {
-      let body = "";
-      request.setEncoding("utf8");
-      request.on("data", (chunk: string) => (body += chunk));
-      request.on("end", () => {
+    server = await startLoopbackServer(
+      withBody((request, response, body) => {
         requests.push(`${request.method} ${request.url} ${body}`);
         response.writeHead(400, { "content-type": "application/json" });
         response.end(JSON.stringify({ error: { code: "InvalidGadget", message: "The gadget is invalid." } }));
-      });
-    });
-    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      }),
+    );
+    endpoint = server.url;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   it("both outputs compile (strict); only the checked one has validators.ts and the constraint helpers", () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { RESERVED_WORDS, safeLocalName, typeScriptNames } from "../../generator/emit/names.js";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { inMemory } from "../fixtures/model/load.js";
 
 const doc: JsonObject = {
@@ -39,7 +39,7 @@ const doc: JsonObject = {
 };
 
 describe("emit: TypeScript names of a code model", () => {
-  const model = buildCodeModel([inMemory(doc)], { clientName: "" });
+  const model = readCodeModel([inMemory(doc)], { clientName: "" });
   const named = typeScriptNames(model);
   const put = named.operationGroups[0]!.operations[0]!;
 
@@ -71,7 +71,7 @@ describe("emit: TypeScript names of a code model", () => {
   });
 
   it("returns the model itself when nothing needs a TypeScript name", () => {
-    const plain = buildCodeModel([inMemory({ ...doc, parameters: {}, paths: {}, definitions: { Order: { type: "object" } } })], {
+    const plain = readCodeModel([inMemory({ ...doc, parameters: {}, paths: {}, definitions: { Order: { type: "object" } } })], {
       clientName: "",
     });
     expect(typeScriptNames(plain)).toBe(plain);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticSpec } from "../../bench/generate.bench.js";
 import { loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
 import { emitClient, emitClientInParallel } from "../../generator/emit/index.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel } from "../../generator/model/types.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -23,7 +23,7 @@ beforeAll(async () => {
     resolvePaths(undefined, {}),
     () => undefined,
   );
-  model = buildCodeModel(sources, config);
+  model = readCodeModel(sources, config);
   // the worker runs printWorker.ts through tsx here (the CLI runs the launcher's bundled copy);
   // the shim sits in the repo so that it finds tsx
   mkdirSync(join(repoRoot, ".tmp"), { recursive: true });

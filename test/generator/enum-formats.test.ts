@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { TypeRef } from "../../generator/model/types.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { inMemory } from "../fixtures/model/load.js";
@@ -30,7 +30,7 @@ const work = mkdtempSync(join(tmpdir(), "acs-gen-enum-formats-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function bodyTypes(schemas: Record<string, JsonObject>): Record<string, TypeRef | undefined> {
-  const model = buildCodeModel([inMemory(spec(schemas))], { clientName: "C" });
+  const model = readCodeModel([inMemory(spec(schemas))], { clientName: "C" });
   return Object.fromEntries(model.operationGroups.flatMap((g) => g.operations).map((o) => [o.name, o.responses[0]?.bodyType]));
 }
 

@@ -5,18 +5,17 @@
  * the generated client run against a node:http server on 127.0.0.1.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
+import { createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel, ObjectModel } from "../../generator/model/types.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
+import { plainHttpClient, startLoopbackServer, withBody, type LoopbackServer } from "../fixtures/loopbackServer.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { errorOf } from "../fixtures/model/errors.js";
 
@@ -42,7 +41,7 @@ const spec = (definitions: JsonObject): JsonObject => ({
 
 describe("x-ms-client-flatten, model stage", () => {
   it("model-flattening.json: FlattenedProduct's `properties` become its own, with their wire path; Resource's `type` keeps its name, the flattened one is `type2`", () => {
-    const model = buildCodeModel([testServerVersion("model-flattening.json")], { clientName: "" });
+    const model = readCodeModel([testServerVersion("model-flattening.json")], { clientName: "" });
     expect(obj(model, "FlattenedProduct").properties.map((p) => [p.name, p.serializedName, p.wirePath, p.required, p.readOnly])).toEqual([
       ["pName", "p.name", [{ serializedName: "properties", required: false }], false, false],
       ["type2", "type", [{ serializedName: "properties", required: false }], false, false],
@@ -62,7 +61,7 @@ describe("x-ms-client-flatten, model stage", () => {
   });
 
   it("a name clash with the model's own property goes through claimUnique: the model's own keeps its name, the flattened one gets a suffix", () => {
-    const model = buildCodeModel(
+    const model = readCodeModel(
       [
         inMemory(
           spec({
@@ -133,7 +132,7 @@ describe("x-ms-client-flatten, model stage", () => {
   });
 
   it("x-ms-client-flatten: false changes nothing", () => {
-    const model = buildCodeModel(
+    const model = readCodeModel(
       [
         inMemory(
           spec({
@@ -153,7 +152,7 @@ describe("x-ms-client-flatten, model stage", () => {
 let work = "";
 let files: GeneratedFiles = [];
 const file = (path: string): string => files.find((f) => f.path === path)?.content ?? "";
-let server: Server | undefined;
+let server: LoopbackServer | undefined;
 let endpoint = "";
 const received: Array<{ method: string; url: string; body: string }> = [];
 
@@ -174,10 +173,8 @@ const wireArray = [
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "acs-gen-flatten-"));
   files = await generateInMemory(join(swaggerDir, "model-flattening.json"), swaggerDir, [], withConstraints);
-  server = createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
+  server = await startLoopbackServer(
+    withBody((request, response, body) => {
       received.push({ method: request.method ?? "", url: request.url ?? "", body });
       response.setHeader("Content-Type", "application/json");
       if (request.method === "GET" && request.url === "/model-flatten/array") {
@@ -189,14 +186,13 @@ beforeAll(async () => {
       } else {
         response.writeHead(200).end();
       }
-    });
-  });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }),
+  );
+  endpoint = server.url;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+  await server?.close();
   if (work !== "") rmSync(work, { recursive: true, force: true });
 });
 
@@ -371,16 +367,7 @@ describe("x-ms-client-flatten: the generated client against a node:http server o
   const load = (): Promise<Record<string, Operation>> =>
     (loaded ??= importGenerated<Record<string, Operation>>(join(work, "model-flattening"), files));
   /** A context whose real HTTP client may use plain http (the test server has no TLS). */
-  const context = () => {
-    const transport = createDefaultHttpClient();
-    const httpClient: HttpClient = {
-      sendRequest: (request) => {
-        request.allowInsecureConnection = true;
-        return transport.sendRequest(request);
-      },
-    };
-    return { endpoint, pipeline: createEmptyPipeline(), httpClient };
-  };
+  const context = () => ({ endpoint, pipeline: createEmptyPipeline(), httpClient: plainHttpClient() });
 
   it("GET: nested wire JSON comes back flat, an absent `properties` reads as no flattened property; Resource's `type` and the flattened `type2` side by side", async () => {
     const { getArray } = await load();

@@ -2,7 +2,6 @@
 // `file#pointer` error and a non-zero exit, never in a stack overflow or a run that never ends.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +11,7 @@ import { run } from "../../generator/cli/main.js";
 import { GeneratorError } from "../../generator/errors.js";
 import { loadSpec } from "../../generator/load/index.js";
 import { MAX_NESTING, MAX_REF_CHAIN, MAX_SCHEMA_NESTING, tooDeepAt } from "../../generator/load/limits.js";
+import { startLoopbackServer, type LoopbackServer } from "../fixtures/loopbackServer.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const launcher = join(repoRoot, "generator", "cli", "launch.mjs");
@@ -223,10 +223,10 @@ describe(`the model stage: schemas nested at most ${MAX_SCHEMA_NESTING} levels`,
 });
 
 describe("remote documents: a time limit and a size limit each", () => {
-  let server: Server;
+  let server: LoopbackServer;
   let base: string;
   beforeAll(async () => {
-    server = createServer((req, res) => {
+    server = await startLoopbackServer((req, res) => {
       if (req.url === "/endless.json") {
         // headers and a first byte, then nothing, forever
         res.writeHead(200, { "content-type": "application/json" });
@@ -249,13 +249,9 @@ describe("remote documents: a time limit and a size limit each", () => {
         }
       } else res.writeHead(404).end();
     });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    base = server.url;
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((ok) => server.close(ok));
-  });
+  afterAll(() => server.close());
 
   async function cli(file: string, ...flags: string[]) {
     const dir = folder(`remote-${file}-${flags.join("")}`, { "spec.json": spec({ A: { $ref: `${base}/${file}#/definitions/E` } }) });

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpec, rootFor } from "../../generator/load/index.js";
 import { resolveRef, resolveRefChain, tryResolveRef } from "../../generator/load/refs.js";
 import { GeneratorError } from "../../generator/errors.js";
+import { startLoopbackServer } from "../fixtures/loopbackServer.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, "..", "..");
@@ -307,13 +307,12 @@ describe("loadSpec with temporary specs", () => {
   });
 
   it("keys a downloaded document by its URL without the token", async () => {
-    const server: Server = createServer((req, res) => {
+    const server = await startLoopbackServer((req, res) => {
       if ((req.url ?? "").split("?")[0] === "/common.json") res.end(minimal({ definitions: { E: { type: "object" } } }));
       else res.writeHead(404).end();
     });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     try {
-      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}/common.json`;
+      const base = `${server.url}/common.json`;
       const root = join(dir, "sas");
       mkdirSync(root);
       writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: `${base}?sig=s3cret#/definitions/E` } } }));
@@ -322,20 +321,18 @@ describe("loadSpec with temporary specs", () => {
       expect(spec.files.map((f) => f.path)).toEqual(["spec.json", `${base}?sig=***`]);
       expect(resolveRef(spec, "spec.json", `${base}?sig=s3cret#/definitions/E`).value).toEqual({ type: "object" });
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
   it("follows remote refs when allowed, and hashes what it downloaded", async () => {
     const common = minimal({ definitions: { E: { type: "object" } } });
-    const server: Server = createServer((req, res) => {
+    const server = await startLoopbackServer((req, res) => {
       if ((req.url ?? "").split("?")[0] === "/common.json") res.end(common);
       else res.writeHead(404).end();
     });
-    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
     try {
-      const address = server.address() as { port: number };
-      const url = `http://127.0.0.1:${address.port}/common.json`;
+      const url = `${server.url}/common.json`;
       const root = join(dir, "remote");
       mkdirSync(root);
       writeFileSync(join(root, "spec.json"), minimal({ definitions: { A: { $ref: `${url}#/definitions/E` } } }));
@@ -344,7 +341,7 @@ describe("loadSpec with temporary specs", () => {
       expect(spec.files[1]).toEqual({ path: url, sha256: createHash("sha256").update(common).digest("hex") });
       expect(resolveRef(spec, "spec.json", `${url}#/definitions/E`).value).toEqual({ type: "object" });
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });

@@ -4,19 +4,19 @@
  * code (bundled and run, polling with @azure/core-lro) against a node:http server on 127.0.0.1.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { errorOf } from "../fixtures/model/errors.js";
+import { startLoopbackServer, type LoopbackServer } from "../fixtures/loopbackServer.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
@@ -50,7 +50,7 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
     },
   });
   const longRunningOf = (doc: JsonObject): unknown =>
-    buildCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
+    readCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0]?.longRunning;
 
   it("final-state-via operation-location (core-lro 2.7 cannot read the result there), or a value that is none of the four", () => {
     expect(
@@ -83,7 +83,7 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
   });
 
   it("accepts an operation both long-running and pageable (paging.json's Paging_GetMultiplePagesLRO; emitted: paging.test.ts)", () => {
-    const paging = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
+    const paging = readCodeModel([testServerVersion("paging.json")], { clientName: "" });
     const operation = paging.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "Paging_GetMultiplePagesLRO");
     expect(operation?.longRunning).toEqual({});
     expect(operation?.paging).toEqual({ itemName: "values", nextLinkName: "nextLink" });
@@ -99,7 +99,7 @@ describe("x-ms-long-running-operation in the model: unsupported or invalid shape
       });
       expect(longRunningOf(doc)).toEqual({ finalStateVia });
     }
-    const lro = buildCodeModel([testServerVersion("lro.json")], { clientName: "" });
+    const lro = readCodeModel([testServerVersion("lro.json")], { clientName: "" });
     const operations = lro.operationGroups.flatMap((g) => g.operations);
     expect(operations.filter((o) => o.longRunning !== undefined).length).toBe(operations.length);
     expect(operations.find((o) => o.operationId === "LROs_postDoubleHeadersFinalLocationGet")?.longRunning).toEqual({
@@ -254,7 +254,7 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
   type LroFunction = (context: unknown, ...rest: unknown[]) => Promise<Poller>;
   let mod: Record<string, unknown> = {};
   let files: GeneratedFiles = [];
-  let server: Server | undefined;
+  let server: LoopbackServer | undefined;
   let endpoint = "";
   const requests: Array<{ method: string; url: string; headers: IncomingHttpHeaders; body: string }> = [];
   /** Answers per "METHOD path": each request takes the next answer, the last one repeats. */
@@ -283,7 +283,7 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
     writeFileSync(specFile, JSON.stringify(spec, null, 2));
     files = await generateInMemory(specFile, work);
     mod = await importGenerated(join(work, "widgets"), files);
-    server = createServer(async (request, response) => {
+    server = await startLoopbackServer(async (request, response) => {
       let body = "";
       for await (const chunk of request) body += String(chunk);
       requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
@@ -298,12 +298,11 @@ describe("x-ms-long-running-operation at run time: generated code polling a node
       response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
       response.end(answer.body === undefined ? "" : JSON.stringify(answer.body));
     });
-    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = server.url;
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   const fresh = (answers: typeof script): void => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { inMemory } from "../fixtures/model/load.js";
 import { errorOf } from "../fixtures/model/errors.js";
@@ -82,15 +82,13 @@ describe("unsupported input fails with file#pointer: what", () => {
 
   it("an operation without operationId, a missing api version list", () => {
     expect(errorOf(spec({ "/a": { get: { responses: ok } } }))).toBe("spec.json#/paths/~1a/get: operation has no operationId");
-    expect(() => buildCodeModel([], { clientName: "C" })).toThrow(
-      "spec/manifest.json#/generate: no API version to build a code model from",
-    );
+    expect(() => readCodeModel([], { clientName: "C" })).toThrow("spec/manifest.json#/generate: no API version to build a code model from");
   });
 });
 
 describe("annotations next to $ref are honoured", () => {
   it("x-ms-client-name, readOnly, x-nullable, description; type: object restating the target", () => {
-    const model = buildCodeModel(
+    const model = readCodeModel(
       [
         inMemory(
           spec(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { IDENTITY_CONFIG, identityVersion } from "../fixtures/model/load.js";
 
 const BOTH = ["2021-03-07", "2022-06-01"];
 
 describe("merging 2021-03-07 + 2022-06-01", () => {
-  const model = buildCodeModel([identityVersion("2021-03-07"), identityVersion("2022-06-01")], IDENTITY_CONFIG);
+  const model = readCodeModel([identityVersion("2021-03-07"), identityVersion("2022-06-01")], IDENTITY_CONFIG);
   const ops = model.operationGroups.flatMap((g) => g.operations);
 
   it("lists both versions, defaults to the newest stable", () => {
@@ -55,7 +55,7 @@ describe("merging 2021-03-07 + 2022-06-01", () => {
 
 describe("merging 2022-06-01 + 2022-10-01 + 2023-10-01", () => {
   const versions = ["2022-06-01", "2022-10-01", "2023-10-01"];
-  const model = buildCodeModel(versions.map(identityVersion), IDENTITY_CONFIG);
+  const model = readCodeModel(versions.map(identityVersion), IDENTITY_CONFIG);
 
   it("properties merge by wire name with the versions that have them", () => {
     const request = model.objects.find((o) => o.name === "CommunicationIdentityAccessTokenRequest");
@@ -80,7 +80,7 @@ describe("operationId renames (2023-10-01 + 2025-06-30)", () => {
   const versions = [identityVersion("2023-10-01"), identityVersion("2025-06-30")];
 
   it("same method + path is one operation; the newest operationId and group win", () => {
-    const model = buildCodeModel(versions, IDENTITY_CONFIG);
+    const model = readCodeModel(versions, IDENTITY_CONFIG);
     const create = model.operationGroups.flatMap((g) => g.operations).find((o) => o.path === "/identities");
     expect([create?.name, create?.operationId, create?.previousOperationIds, create?.apiVersions]).toEqual([
       "create",
@@ -92,7 +92,7 @@ describe("operationId renames (2023-10-01 + 2025-06-30)", () => {
   });
 
   it("config.operationNames keeps groups and names stable across the rename", () => {
-    const model = buildCodeModel(versions, {
+    const model = readCodeModel(versions, {
       clientName: "IdentityRestClient",
       operationNames: {
         "POST /identities": { group: "communicationIdentity", name: "create" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { parameterName, typeScriptNames } from "../../generator/emit/names.js";
 import { camelCase, enumMemberName, pascalCase } from "../../generator/model/names.js";
 import type { JsonObject } from "../../generator/load/types.js";
@@ -95,7 +95,7 @@ describe("names in a built model", () => {
       },
     },
   };
-  const model = buildCodeModel([inMemory(doc)], { clientName: "" });
+  const model = readCodeModel([inMemory(doc)], { clientName: "" });
 
   it('client name from info.title; group-less operations go to group ""', () => {
     expect(model.client.name).toBe("MyTestService");

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { typeScriptNames } from "../../generator/emit/names.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel, ObjectModel, Operation } from "../../generator/model/types.js";
 import { testServerVersion } from "../fixtures/model/load.js";
 
-const build = (file: string): CodeModel => buildCodeModel([testServerVersion(file)], { clientName: "" });
+const build = (file: string): CodeModel => readCodeModel([testServerVersion(file)], { clientName: "" });
 function op(model: CodeModel, group: string, name: string): Operation {
   const found = model.operationGroups.find((g) => g.name === group)?.operations.find((o) => o.name === name);
   if (found === undefined) throw new Error(`no operation ${group}.${name}`);

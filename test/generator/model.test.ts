@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel, ObjectModel, Operation } from "../../generator/model/types.js";
 import { IDENTITY_CONFIG, IDENTITY_DIR, identityVersion } from "../fixtures/model/load.js";
 
@@ -54,7 +54,7 @@ const errorResponses = [
 ];
 
 describe("identity 2021-03-07 code model", () => {
-  const model = buildCodeModel([identityVersion("2021-03-07")], IDENTITY_CONFIG);
+  const model = readCodeModel([identityVersion("2021-03-07")], IDENTITY_CONFIG);
 
   it("describes the client: name, endpoint, api-version", () => {
     expect(model.client).toEqual({
@@ -278,14 +278,14 @@ describe("identity 2021-03-07 code model", () => {
   });
 
   it("is deterministic", () => {
-    const again = buildCodeModel([identityVersion("2021-03-07")], IDENTITY_CONFIG);
+    const again = readCodeModel([identityVersion("2021-03-07")], IDENTITY_CONFIG);
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
   });
 });
 
 describe("later identity versions", () => {
   it("2023-10-01: expiresInMinutes constraints [60, 1440], default 1440, new scopes", () => {
-    const model = buildCodeModel([identityVersion("2023-10-01")], IDENTITY_CONFIG);
+    const model = readCodeModel([identityVersion("2023-10-01")], IDENTITY_CONFIG);
     const prop = obj(model, "CommunicationIdentityAccessTokenRequest").properties.find((p) => p.name === "expiresInMinutes");
     expect(prop).toEqual({
       name: "expiresInMinutes",
@@ -314,7 +314,7 @@ describe("later identity versions", () => {
   });
 
   it("2025-06-30 (TypeSpec): groups from IdentityOperations_*, x-ms-enum values with descriptions, method-level api-version", () => {
-    const model = buildCodeModel([identityVersion("2025-06-30")], IDENTITY_CONFIG);
+    const model = readCodeModel([identityVersion("2025-06-30")], IDENTITY_CONFIG);
     expect(model.operationGroups.map((g) => [g.name, g.typeName, g.operations.map((o) => o.name)])).toEqual([
       ["identityOperations", "IdentityOperations", ["create", "delete", "issueAccessToken", "revokeAccessTokens"]],
       ["teamsExtensionOperations", "TeamsExtensionOperations", ["exchangeToken", "getAssignment", "upsertAssignment", "deleteAssignment"]],
@@ -338,13 +338,13 @@ describe("later identity versions", () => {
   });
 
   it("2026-09-23: an empty object with additionalProperties {} is a model with unknown extra values", () => {
-    const model = buildCodeModel([identityVersion("2026-09-23")], IDENTITY_CONFIG);
+    const model = readCodeModel([identityVersion("2026-09-23")], IDENTITY_CONFIG);
     const request = obj(model, "TeamsExtensionExchangeTokenRequest");
     expect([request.properties, request.additionalProperties, request.usage]).toEqual([[], { kind: "unknown" }, ["input"]]);
   });
 
   it.each(["2022-06-01", "2022-10-01", "2025-03-02-preview"])("%s builds", (version) => {
-    const model = buildCodeModel([identityVersion(version)], IDENTITY_CONFIG);
+    const model = readCodeModel([identityVersion(version)], IDENTITY_CONFIG);
     expect(model.client.apiVersion).toEqual({ serializedName: "api-version", defaultValue: version });
     expect(model.operationGroups.flatMap((g) => g.operations).every((o) => o.apiVersions.join() === version)).toBe(true);
   });

@@ -4,20 +4,19 @@
  * (bundled and run) against a node:http server on 127.0.0.1.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDefaultHttpClient, createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { createPagedIterator, nextPageUrl } from "../../generator/emit/runtime/runtime.js";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { inMemory, testServerVersion } from "../fixtures/model/load.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
 import { errorOf } from "../fixtures/model/errors.js";
+import { allowPlainHttpPolicy, startLoopbackServer, type LoopbackServer } from "../fixtures/loopbackServer.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 
@@ -35,7 +34,7 @@ afterAll(() => {
 
 describe("x-ms-pageable in the model: unsupported or invalid shapes fail with file#pointer", () => {
   it("a next-page operation with a path of its own is linked: its operationId and the path parameter taking the next link (paging.json as published)", () => {
-    const model = buildCodeModel([testServerVersion("paging.json")], { clientName: "" });
+    const model = readCodeModel([testServerVersion("paging.json")], { clientName: "" });
     const pagingOf = (id: string) => model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === id)?.paging;
     expect(pagingOf("Paging_getWithQueryParams")).toEqual({
       itemName: "values",
@@ -147,7 +146,7 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
       get: { ...paths["/list"]!.get, parameters: [{ name: "tenant", in: "path", required: true, type: "string" }] },
     };
     delete paths["/list"];
-    const model = buildCodeModel([inMemory(accepted)], { clientName: "C" });
+    const model = readCodeModel([inMemory(accepted)], { clientName: "C" });
     const list = model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === "L_List");
     expect(list?.paging?.nextOperation).toEqual({ operationId: "L_Next", nextLinkParameter: "token" });
   });
@@ -163,9 +162,9 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
       },
     };
     const doc = { ...specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }), "x-ms-paths": next };
-    const model = buildCodeModel([inMemory(doc)], { clientName: "C" });
+    const model = readCodeModel([inMemory(doc)], { clientName: "C" });
     expect(model.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items", nextLinkName: "next" });
-    const single = buildCodeModel([inMemory(specWith({ nextLinkName: null, itemName: "items" }))], { clientName: "C" });
+    const single = readCodeModel([inMemory(specWith({ nextLinkName: null, itemName: "items" }))], { clientName: "C" });
     expect(single.operationGroups[0]?.operations[0]?.paging).toEqual({ itemName: "items" });
   });
 });
@@ -466,7 +465,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   type PagedOperation = (context: unknown, options?: Record<string, unknown>) => Paged;
   let mod: Record<string, unknown> = {};
   let files: GeneratedFiles = [];
-  let server: Server | undefined;
+  let server: LoopbackServer | undefined;
   let endpoint = "";
   const requests: string[] = [];
   const item = (name: string, day: number) => ({
@@ -479,13 +478,7 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
   /** A bare pipeline that lets the requests go to the plain-http test server. */
   const pipeline = () => {
     const result = createEmptyPipeline();
-    result.addPolicy({
-      name: "allowPlainHttp",
-      sendRequest: (request, next) => {
-        request.allowInsecureConnection = true;
-        return next(request);
-      },
-    });
+    result.addPolicy(allowPlainHttpPolicy());
     return result;
   };
   const context = () => ({ endpoint, apiVersion: "2024-01-01", pipeline: pipeline(), httpClient: createDefaultHttpClient() });
@@ -508,19 +501,18 @@ describe("x-ms-pageable at run time: generated code against a node:http server",
       "/tenants/t%201/next/page2": { body: { value: [b.wire], nextLink: "page3" } },
       "/tenants/t%201/next/page3": { body: { value: [c.wire] } },
     };
-    server = createServer((request, response) => {
+    server = await startLoopbackServer((request, response) => {
       requests.push(request.url ?? "");
       const answer = pages[new URL(request.url ?? "/", "http://127.0.0.1").pathname];
       response.writeHead(answer?.status ?? (answer === undefined ? 500 : 200), { "content-type": "application/json" });
       response.end(JSON.stringify(answer?.body ?? { error: { code: "NoSuchPage", message: request.url } }));
     });
-    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    endpoint = server.url;
     (pages["/items"]!.body as { nextLink: string }).nextLink = page2Absolute();
   });
 
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
   });
 
   const fresh = (): void => {

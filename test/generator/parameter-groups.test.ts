@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
@@ -78,7 +78,7 @@ const content = (path: string): string => files.find((f) => f.path === path)?.co
 
 describe("parameter groups and spread bodies, model stage", () => {
   it("each grouped parameter names its group as AutoRest does: `name`, `<Group><Operation><postfix>`, or `<Group><Operation>Parameters`", () => {
-    const model = buildCodeModel([inMemory(spec)], { clientName: "C" });
+    const model = readCodeModel([inMemory(spec)], { clientName: "C" });
     const put = model.operationGroups[0]!.operations.find((o) => o.name === "put")!;
     expect(put.parameters.map((p) => [p.name, p.group])).toEqual([
       ["id", "ThingsPutParameters"],
@@ -98,7 +98,7 @@ describe("parameter groups and spread bodies, model stage", () => {
   });
 
   it("model-flattening.json: a grouped, flattened body spreads SimpleProduct's properties (inherited first, nested flattened ones included) into the group", () => {
-    const model = buildCodeModel([testServerVersion("model-flattening.json")], { clientName: "" });
+    const model = readCodeModel([testServerVersion("model-flattening.json")], { clientName: "" });
     const op = model.operationGroups.flatMap((g) => g.operations).find((o) => o.name === "putSimpleProductWithGrouping")!;
     expect([op.body?.group, op.body?.spread?.map((p) => [p.name, p.required])]).toEqual([
       "FlattenParameterGroup",
@@ -114,7 +114,7 @@ describe("parameter groups and spread bodies, model stage", () => {
   });
 
   it("a group's name is reserved: a definition of that name is renamed (the usual rule for reserved type names)", () => {
-    const model = buildCodeModel(
+    const model = readCodeModel(
       [
         inMemory({
           ...spec,

@@ -4,15 +4,14 @@
  * `Fish` hierarchy, and the generated client run against a node:http server on 127.0.0.1.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
+import { createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory, withConstraints } from "../fixtures/emit/generate.js";
 import { between, importGenerated } from "../fixtures/emit/generatedCode.js";
+import { plainHttpClient, startLoopbackServer, withBody, type LoopbackServer } from "../fixtures/loopbackServer.js";
 
 type GeneratedFiles = Array<{ path: string; content: string }>;
 type Operation = (...args: unknown[]) => Promise<unknown>;
@@ -51,7 +50,7 @@ const unknownFish = {
 
 let work = "";
 let files: GeneratedFiles = [];
-let server: Server | undefined;
+let server: LoopbackServer | undefined;
 let endpoint = "";
 let answer: unknown = validFish;
 const received: Array<{ method: string; url: string; body: string }> = [];
@@ -71,38 +70,27 @@ function bundleAndImport(): Promise<Record<string, Operation>> {
 
 /** A context whose real HTTP client may use plain http (the test server has no TLS). */
 function context() {
-  const transport = createDefaultHttpClient();
-  const httpClient: HttpClient = {
-    sendRequest: (request) => {
-      request.allowInsecureConnection = true;
-      return transport.sendRequest(request);
-    },
-  };
-  return { endpoint, apiVersion: "2016-02-29", pipeline: createEmptyPipeline(), httpClient };
+  return { endpoint, apiVersion: "2016-02-29", pipeline: createEmptyPipeline(), httpClient: plainHttpClient() };
 }
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "acs-gen-polymorphism-"));
   files = await generateInMemory(join(swaggerDir, "body-complex.json"), swaggerDir, [], withConstraints);
-  server = createServer((request, response) => {
-    let body = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => (body += chunk));
-    request.on("end", () => {
+  server = await startLoopbackServer(
+    withBody((request, response, body) => {
       received.push({ method: request.method ?? "", url: request.url ?? "", body });
       if (request.method === "GET") {
         response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(answer));
       } else {
         response.writeHead(200).end();
       }
-    });
-  });
-  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }),
+  );
+  endpoint = server.url;
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+  await server?.close();
   if (work !== "") rmSync(work, { recursive: true, force: true });
 });
 

@@ -1,11 +1,9 @@
 /** Versioned generation: all seven Identity versions into one client, stable names, transforms, gating. */
-import { createServer, type IncomingMessage } from "node:http";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { AddressInfo } from "node:net";
-import { createDefaultHttpClient, createEmptyPipeline, type HttpClient } from "@azure/core-rest-pipeline";
+import { createEmptyPipeline } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel } from "../../generator/model/types.js";
 import { applyTransforms, validateTransforms } from "../../generator/load/transforms.js";
 import { checkNameMaps } from "../../generator/load/nameMaps.js";
@@ -14,6 +12,7 @@ import type { LoadedSpec, Manifest } from "../../generator/load/types.js";
 import { emitClient } from "../../generator/emit/index.js";
 import { resolvePaths } from "../../generator/cli/pipeline.js";
 import { ALL_VERSIONS, loadVersions } from "../fixtures/emit/generateVersions.js";
+import { plainHttpClient, startLoopbackServer, withBody, type LoopbackServer } from "../fixtures/loopbackServer.js";
 
 let model: CodeModel;
 let files: Array<{ path: string; content: string }>;
@@ -21,7 +20,7 @@ let outDir: string;
 
 beforeAll(async () => {
   const { sources, config } = await loadVersions();
-  model = buildCodeModel(sources, config);
+  model = readCodeModel(sources, config);
   files = emitClient(model, { templatesDir: resolvePaths(undefined, {}).templatesDir });
   outDir = join(import.meta.dirname, "../../.tmp", `versioned-${process.pid}`);
   for (const f of files) {
@@ -140,33 +139,23 @@ describe("emitted versioned client", () => {
 
 describe("gating at runtime against a loopback server", () => {
   const seen: string[] = [];
-  let server: ReturnType<typeof createServer>;
+  let server: LoopbackServer;
   let endpoint = "";
   beforeAll(async () => {
-    server = createServer((req: IncomingMessage, res) => {
-      let body = "";
-      req.on("data", (c: Buffer) => (body += c.toString()));
-      req.on("end", () => {
+    server = await startLoopbackServer(
+      withBody((req, res, body) => {
         seen.push(`${req.method} ${req.url} ${body}`);
         res.writeHead(200, { "content-type": "application/json" });
         res.end(JSON.stringify({ token: "t", expiresOn: "2030-01-01T00:00:00Z", id: "u1" }));
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      }),
+    );
+    endpoint = server.url;
   });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+  afterAll(() => server.close());
 
-  /** Plain HTTP to the loopback server (the default transport refuses http: unless allowed per request). */
-  const loopback: HttpClient = {
-    sendRequest: (request) => {
-      request.allowInsecureConnection = true;
-      return createDefaultHttpClient().sendRequest(request);
-    },
-  };
   const opts = (apiVersion?: string): object => ({
     pipeline: createEmptyPipeline(),
-    httpClient: loopback,
+    httpClient: plainHttpClient(),
     ...(apiVersion ? { apiVersion } : {}),
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

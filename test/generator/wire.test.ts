@@ -1,20 +1,14 @@
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { createPipelineFromOptions, isRestError, type Pipeline, type RestError } from "@azure/core-rest-pipeline";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { defaultApiVersion, IdentityRestClient as GeneratedClient, type IdentityRestClientOptions } from "../../generated/src/index.js";
+import { allowPlainHttpPolicy, startLoopbackServer, withBody, type LoopbackServer } from "../fixtures/loopbackServer.js";
 import { rejection } from "../fixtures/rejection.js";
 
 /** The default pipeline plus what the handwritten layer adds for loopback endpoints: plain http allowed. */
 function loopbackPipeline(): Pipeline {
   const pipeline = createPipelineFromOptions({});
-  pipeline.addPolicy({
-    name: "allowLoopbackHttp",
-    sendRequest: (request, next) => {
-      request.allowInsecureConnection = true;
-      return next(request);
-    },
-  });
+  pipeline.addPolicy(allowPlainHttpPolicy());
   return pipeline;
 }
 
@@ -38,36 +32,25 @@ interface Reply {
   hang?: boolean;
 }
 
-let server: Server;
+let server: LoopbackServer;
 let endpoint = "";
 let recorded: Recorded[] = [];
 let replies: Reply[] = [];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      recorded.push({
-        method: request.method ?? "",
-        url: request.url ?? "",
-        headers: request.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      });
+  server = await startLoopbackServer(
+    withBody((request, response, body) => {
+      recorded.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
       const reply = replies.shift() ?? { status: 500 };
       if (reply.hang) return;
       response.writeHead(reply.status, reply.body === undefined ? {} : { "content-type": "application/json" });
       response.end(reply.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }),
+  );
+  endpoint = server.url;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
   recorded = [];

@@ -10,7 +10,7 @@ import { emitClient } from "../../generator/emit/index.js";
 import { xmlValueNames } from "../../generator/emit/runtimeNames.js";
 import { readXml, writeXml, type XmlModels } from "../../generator/emit/runtime/xml.js";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { identity20210307Model } from "../fixtures/emit/identity-2021-03-07.model.js";
 import { between } from "../fixtures/emit/generatedCode.js";
@@ -80,7 +80,7 @@ const spec: JsonObject = {
   },
 };
 
-const model = buildCodeModel([inMemory(spec)], { clientName: "ShelfClient" });
+const model = readCodeModel([inMemory(spec)], { clientName: "ShelfClient" });
 const files = emitClient(model, { templatesDir });
 const fileText = (path: string): string => files.find((f) => f.path === path)?.content ?? `(no ${path})`;
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
-import { buildCodeModel } from "../../generator/model/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { errorOf } from "../fixtures/model/errors.js";
@@ -31,7 +31,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("x-ms-paths", () => {
   it("its operations are in the model, after those of paths, with the path as written", () => {
-    const model = buildCodeModel([inMemory(spec)], { clientName: "C" });
+    const model = readCodeModel([inMemory(spec)], { clientName: "C" });
     expect(model.operationGroups.map((g) => [g.name, g.operations.map((o) => [o.name, o.method, o.path])])).toEqual([
       [
         "items",

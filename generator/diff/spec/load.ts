@@ -9,7 +9,7 @@ import { loadSpec } from "../../load/index.js";
 import { applyTransforms, readTransforms } from "../../load/transforms.js";
 import { findVersion, readManifest } from "../../load/manifest.js";
 import type { ClientConfig, LoadedSpec, Manifest, ManifestVersion } from "../../load/types.js";
-import { buildCodeModel } from "../../model/index.js";
+import { readCodeModel } from "../../input/index.js";
 import type { CodeModel } from "../../model/types.js";
 import type { DiffSide } from "../change.js";
 
@@ -71,7 +71,7 @@ export function modelOf(spec: LoadedSpec, config: ClientConfig, version?: Manife
     path: spec.entryFile,
     sha256: {},
   };
-  return buildCodeModel([{ manifest, spec }], config);
+  return readCodeModel([{ manifest, spec }], config);
 }
 
 export async function loadSide(arg: string, paths: SpecPaths): Promise<LoadedSide> {

@@ -1,6 +1,6 @@
 /** Small helpers for reading untyped JSON documents. */
-import type { JsonObject } from "../load/types.js";
-import type { JsonValue } from "./types.js";
+import type { JsonObject } from "../../load/types.js";
+import type { JsonValue } from "../../model/types.js";
 
 export function isObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && typeof value === "object" && !Array.isArray(value);

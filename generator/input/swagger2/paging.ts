@@ -10,11 +10,11 @@
  * its other parameters take the values of this operation's parameters of the same name and location,
  * their constant, or the client's. `linkNextPageOperations` checks that once every operation is built.
  */
-import type { JsonObject } from "../load/types.js";
+import type { JsonObject } from "../../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { isObject } from "./json.js";
 import { child, fail } from "./schemas.js";
-import type { NextPageOperation, ObjectModel, Operation, OperationResponse, Paging, Parameter, Property } from "./types.js";
+import type { NextPageOperation, ObjectModel, Operation, OperationResponse, Paging, Parameter, Property } from "../../model/types.js";
 
 /** The operation's `x-ms-pageable`, validated against its success response; undefined when it has none. */
 export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, responses: OperationResponse[]): Paging | undefined {

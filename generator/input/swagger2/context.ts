@@ -2,8 +2,8 @@
  * State of one single-version build: the loaded spec and the models found so far. Created per
  * call of buildVersionModel and never shared, so the builder stays a pure function overall.
  */
-import type { LoadedSpec } from "../load/types.js";
-import type { EnumModel, ObjectModel, Parameter, SourceLocation } from "./types.js";
+import type { LoadedSpec } from "../../load/types.js";
+import type { EnumModel, ObjectModel, Parameter, SourceLocation } from "../../model/types.js";
 
 export interface BuildContext {
   spec: LoadedSpec;

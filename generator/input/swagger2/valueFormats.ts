@@ -4,7 +4,7 @@
  * "0001-01-01T00:00:00+14:00" a service sends are one instant, so the schema is read as its format
  * (a Date, bytes), never as a constant or string enum whose literal the service need not match.
  */
-import type { JsonObject } from "../load/types.js";
+import type { JsonObject } from "../../load/types.js";
 
 const decodedFormats: ReadonlySet<string> = new Set(["date-time", "date", "date-time-rfc1123", "byte", "base64url"]);
 

@@ -1,11 +1,11 @@
 /** The client: name, endpoint (x-ms-parameterized-host or host/basePath/schemes). */
-import { resolveRefChain } from "../load/refs.js";
+import { resolveRefChain } from "../../load/refs.js";
 import type { BuildContext } from "./context.js";
 import { isObject, str } from "./json.js";
-import { typeName } from "./names.js";
+import { typeName } from "../../model/names.js";
 import { buildParameter } from "./operations.js";
 import { child, fail } from "./schemas.js";
-import type { ClientModel, Parameter } from "./types.js";
+import type { ClientModel, Parameter } from "../../model/types.js";
 
 /** `config.clientName` when given, else `info.title` as a PascalCase identifier. */
 export function clientName(ctx: BuildContext, configured: string): string {

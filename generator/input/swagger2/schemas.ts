@@ -14,14 +14,14 @@
  * - a name already taken gets `2`, `3`, ... appended (definitions of the entry file claim names
  *   first, in document order; then everything else in the order operations reach it).
  */
-import { GeneratorError } from "../errors.js";
-import { MAX_SCHEMA_NESTING } from "../load/limits.js";
-import { resolveRef } from "../load/refs.js";
-import type { JsonObject } from "../load/types.js";
+import { GeneratorError } from "../../errors.js";
+import { MAX_SCHEMA_NESTING } from "../../load/limits.js";
+import { resolveRef } from "../../load/refs.js";
+import type { JsonObject } from "../../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
-import { claimUnique, enumMemberName, memberName, pascalCase, typeName } from "./names.js";
-import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "./types.js";
+import { claimUnique, enumMemberName, memberName, pascalCase, typeName } from "../../model/names.js";
+import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "../../model/types.js";
 import { hasDecodedFormat } from "./valueFormats.js";
 import { withXml, xmlInfoOf } from "./xml.js";
 

@@ -6,7 +6,7 @@
 import type { BuildContext } from "./context.js";
 import { isObject, str } from "./json.js";
 import { child, fail } from "./schemas.js";
-import type { ClientSecurity } from "./types.js";
+import type { ClientSecurity } from "../../model/types.js";
 
 /**
  * The client's security, or undefined when the spec requires none (no top-level `security`, or an

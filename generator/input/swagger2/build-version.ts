@@ -1,5 +1,5 @@
 /** One API version's spec -> a CodeModel where every element carries that one version. */
-import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
+import type { ClientConfig, LoadedSpec, ManifestVersion } from "../../load/types.js";
 import { buildEndpoint, clientName } from "./client.js";
 import { createContext } from "./context.js";
 import { isObject, str } from "./json.js";
@@ -7,8 +7,8 @@ import { buildOperation, parameterGroupTypeNames, planOperations } from "./opera
 import { linkNextPageOperations } from "./paging.js";
 import { buildSecurity } from "./security.js";
 import { registerEntryDefinitions } from "./schemas.js";
-import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "./types.js";
-import { computeUsage } from "./usage.js";
+import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
+import { computeUsage } from "../../model/usage.js";
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

@@ -6,10 +6,10 @@
  * The name follows AutoRest: `name` when given (PascalCase), else `<Group><Operation><Postfix>` with
  * `postfix` when given, else `<Group><Operation>Parameters`.
  */
-import type { JsonObject } from "../load/types.js";
+import type { JsonObject } from "../../load/types.js";
 import type { Loc } from "./context.js";
 import { isObject, str } from "./json.js";
-import { pascalCase, typeName } from "./names.js";
+import { pascalCase, typeName } from "../../model/names.js";
 import { child, fail } from "./schemas.js";
 
 /** The group type name of a parameter, or undefined when it is not grouped. `stem` is `<Group><Operation>`. */

@@ -4,9 +4,9 @@
  * schema (properties, array items, bodies). What the media type of an operation is stays in
  * `Operation.consumes` / `produces`; the emitter decides from them whether a body is XML.
  */
-import type { JsonObject } from "../load/types.js";
+import type { JsonObject } from "../../load/types.js";
 import { compact, isObject, str } from "./json.js";
-import type { TypeRef, XmlInfo } from "./types.js";
+import type { TypeRef, XmlInfo } from "../../model/types.js";
 
 /** The XML metadata a schema declares, or undefined when it declares none. */
 export function xmlInfoOf(schema: JsonObject): XmlInfo | undefined {

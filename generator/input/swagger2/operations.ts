@@ -3,19 +3,19 @@
  * names of its parameter groups can be reserved before models claim names), then
  * `buildOperation` converts parameters and responses.
  */
-import { escapePointerSegment } from "../errors.js";
-import { resolveRefChain } from "../load/refs.js";
-import type { ClientConfig, JsonObject } from "../load/types.js";
+import { escapePointerSegment } from "../../errors.js";
+import { resolveRefChain } from "../../load/refs.js";
+import type { ClientConfig, JsonObject } from "../../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
 import { compact, isObject, str } from "./json.js";
-import { claimUnique, memberName, pascalCase } from "./names.js";
-import { bodyMediaTypes } from "./bodies.js";
+import { claimUnique, memberName, pascalCase } from "../../model/names.js";
+import { bodyMediaTypes } from "../../model/bodies.js";
 import { clientDefaultOf } from "./clientDefault.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
-import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation } from "./types.js";
+import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation } from "../../model/types.js";
 import { sentConstant } from "./valueFormats.js";
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];

@@ -1,0 +1,85 @@
+/**
+ * The input stage (generator/input/index.ts): each API version is read by the reader of its format,
+ * OpenAPI 3 errors (of the version's build and of the later passes) name the OpenAPI 3 pointer, and
+ * generator/model/ knows no input format (it imports nothing from generator/load or generator/input).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readCodeModel, readVersionModel } from "../../generator/input/index.js";
+import type { JsonObject } from "../../generator/load/types.js";
+import { buildCodeModel } from "../../generator/model/index.js";
+import { repoRoot } from "../fixtures/emit/compile.js";
+import { inMemory } from "../fixtures/model/load.js";
+
+/** One GET returning a `Thing`, in OpenAPI 3.0 or Swagger 2, with `name`'s schema as given. */
+function spec(format: "openapi3" | "swagger2", name: JsonObject): JsonObject {
+  const thing: JsonObject = { type: "object", properties: { name } };
+  const ok = (ref: string): JsonObject =>
+    format === "openapi3"
+      ? { description: "A thing.", content: { "application/json": { schema: { $ref: ref } } } }
+      : { description: "A thing.", schema: { $ref: ref } };
+  const get = {
+    operationId: "Things_Get",
+    responses: { "200": ok(format === "openapi3" ? "#/components/schemas/Thing" : "#/definitions/Thing") },
+  };
+  return format === "openapi3"
+    ? { openapi: "3.0.3", info: { title: "T", version: "1" }, paths: { "/thing": { get } }, components: { schemas: { Thing: thing } } }
+    : {
+        swagger: "2.0",
+        info: { title: "T", version: "1" },
+        produces: ["application/json"],
+        paths: { "/thing": { get } },
+        definitions: { Thing: thing },
+      };
+}
+
+const config = { clientName: "C" };
+const errorOf = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "no error";
+};
+
+describe("readVersionModel dispatches on the format", () => {
+  it("reads Swagger 2 and OpenAPI 3 into the same model; only OpenAPI 3 input has pointer origins", () => {
+    const swagger2 = readVersionModel(inMemory(spec("swagger2", { type: "string" })), config);
+    const openapi3 = readVersionModel(inMemory(spec("openapi3", { type: "string" })), config);
+    expect(swagger2.origins).toBeUndefined();
+    expect(openapi3.origins).toEqual({ "spec.json#/definitions/Thing": "spec.json#/components/schemas/Thing" });
+    expect(buildCodeModel([openapi3.model]).objects).toEqual(buildCodeModel([swagger2.model]).objects);
+  });
+
+  it("restates an error of the version's build at the OpenAPI 3 pointer", () => {
+    expect(errorOf(() => readVersionModel(inMemory(spec("openapi3", { type: "array" })), config))).toBe(
+      "spec.json#/components/schemas/Thing/properties/name: `type: array` without `items`",
+    );
+    expect(errorOf(() => readVersionModel(inMemory(spec("swagger2", { type: "array" })), config))).toBe(
+      "spec.json#/definitions/Thing/properties/name: `type: array` without `items`",
+    );
+  });
+
+  it("readCodeModel restates an error of a later pass (flatten) at the OpenAPI 3 pointer", () => {
+    const flattened = { type: "string", "x-ms-client-flatten": true };
+    expect(errorOf(() => readCodeModel([inMemory(spec("openapi3", flattened))], config))).toBe(
+      'spec.json#/components/schemas/Thing/properties/name/x-ms-client-flatten: x-ms-client-flatten on "name" is not supported: its type is not an object model (string)',
+    );
+    expect(errorOf(() => readCodeModel([inMemory(spec("swagger2", flattened))], config))).toBe(
+      'spec.json#/definitions/Thing/properties/name/x-ms-client-flatten: x-ms-client-flatten on "name" is not supported: its type is not an object model (string)',
+    );
+  });
+});
+
+describe("generator/model/ knows no input format", () => {
+  it("imports nothing from generator/load or generator/input", () => {
+    const dir = join(repoRoot, "generator", "model");
+    const imports = readdirSync(dir)
+      .filter((f) => f.endsWith(".ts"))
+      .flatMap((f) => [...readFileSync(join(dir, f), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => `${f}: ${m[1] ?? ""}`));
+    expect(imports.filter((i) => /"?\.\.\/(load|input)\//.test(i.split(": ")[1] ?? ""))).toEqual([]);
+    expect(imports.length).toBeGreaterThan(10);
+  });
+});
