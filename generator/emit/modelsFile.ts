@@ -14,6 +14,7 @@ import { clientDefaultNote } from "./clientDefault.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
 import { undeclaredDiscriminatorValues, type PolymorphicUnion } from "./polymorphism.js";
 import { parameterGroupInterfaces } from "./parameterGroupInterfaces.js";
+import { extendsClauses } from "./redeclared.js";
 import { optionalParamsTypeName } from "./names.js";
 import { optionalParameters } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
@@ -153,7 +154,7 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
     kind: StructureKind.Interface,
     name: object.name,
     isExported: true,
-    extends: object.parents,
+    extends: extendsClauses(object, context),
     docs: jsDoc(object.description, `The ${codeSpan(object.serializedName)} model.`),
     properties: [...discriminatorOverride(object, context), ...properties],
     indexSignatures:
