@@ -8,7 +8,7 @@ import {
 import type { ObjectModel, Property, TypeRef } from "../model/types.js";
 import { inheritedDiscriminator } from "./analysis.js";
 import type { EmitContext } from "./context.js";
-import type { PolymorphicUnion } from "./polymorphism.js";
+import { undeclaredDiscriminatorValues, type PolymorphicUnion } from "./polymorphism.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { isInheritedName, objectLiteralKey, ownPropertyValue, propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { modelTypeNames, wireType, wireTypeName } from "./typeExpressions.js";
@@ -120,7 +120,12 @@ function wireInterface(object: ObjectModel, context: EmitContext, uses: UsedName
             type:
               discriminator !== undefined && discriminator.serializedName === node.property.serializedName
                 ? JSON.stringify(discriminator.value)
-                : wireType(propertyType(node.property), context, uses),
+                : [
+                    wireType(propertyType(node.property), context, uses),
+                    ...undeclaredDiscriminatorValues(node.property, context.objects, context.unions, context.enums).map((v) =>
+                      JSON.stringify(v),
+                    ),
+                  ].join(" | "),
             hasQuestionToken: !node.property.required,
             docs: jsDoc(node.property.description, `The ${codeSpan(node.property.serializedName)} property.`),
           },
@@ -139,7 +144,12 @@ function wireGroupType(nodes: readonly WireNode[], context: EmitContext, uses: U
 }
 
 function deserializer(object: ObjectModel, context: EmitContext, uses: UsedNames): FunctionDeclarationStructure {
+  const discriminator = inheritedDiscriminator(object, context.objects);
   const entries = (context.properties.get(object.name) ?? []).map((p) => {
+    if (discriminator !== undefined && !p.required && p.wirePath === undefined && p.serializedName === discriminator.serializedName) {
+      // the interface says a leaf always has its value; an optional discriminator absent on the wire reads as it
+      return `${objectLiteralKey(p.name)}: ${propertyAccess("wire", p.serializedName)} ?? ${JSON.stringify(discriminator.value)},`;
+    }
     // a flattened property is read from the objects that hold it, any of which may be absent when optional
     let holder = "wire";
     let optional = false;

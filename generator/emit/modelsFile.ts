@@ -12,8 +12,9 @@ import { inheritedDiscriminator } from "./analysis.js";
 import type { EmitContext } from "./context.js";
 import { clientDefaultNote } from "./clientDefault.js";
 import { codeSpan, inlineDoc, jsDoc } from "./docs.js";
-import type { PolymorphicUnion } from "./polymorphism.js";
+import { undeclaredDiscriminatorValues, type PolymorphicUnion } from "./polymorphism.js";
 import { parameterGroupInterfaces } from "./parameterGroupInterfaces.js";
+import { extendsClauses } from "./redeclared.js";
 import { optionalParamsTypeName } from "./names.js";
 import { optionalParameters } from "./signature.js";
 import { isIdentifierName, propertyKey } from "./text.js";
@@ -134,7 +135,11 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
   const properties: PropertySignatureStructure[] = object.properties.map((p) => ({
     kind: StructureKind.PropertySignature,
     name: propertyKey(p.name),
-    type: p.nullable && !p.type.nullable ? `${publicType(p.type, context.unions)} | null` : publicType(p.type, context.unions),
+    type: [
+      publicType(p.type, context.unions),
+      ...undeclaredDiscriminatorValues(p, context.objects, context.unions, context.enums).map((v) => JSON.stringify(v)),
+      ...(p.nullable && !p.type.nullable ? ["null"] : []),
+    ].join(" | "),
     hasQuestionToken: !p.required,
     isReadonly: p.readOnly,
     docs: jsDoc(p.description, `The ${codeSpan(p.serializedName)} property.`, {
@@ -149,7 +154,7 @@ function objectInterface(object: ObjectModel, context: EmitContext): InterfaceDe
     kind: StructureKind.Interface,
     name: object.name,
     isExported: true,
-    extends: object.parents,
+    extends: extendsClauses(object, context),
     docs: jsDoc(object.description, `The ${codeSpan(object.serializedName)} model.`),
     properties: [...discriminatorOverride(object, context), ...properties],
     indexSignatures:

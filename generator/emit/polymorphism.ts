@@ -1,6 +1,6 @@
 import { claimUnique } from "../model/names.js";
 import { RESERVED_TYPE_NAMES } from "./names.js";
-import type { CodeModel, ObjectModel } from "../model/types.js";
+import type { CodeModel, EnumModel, ObjectModel, Property } from "../model/types.js";
 
 /**
  * A model of a discriminated hierarchy that others extend, as the emitter types it:
@@ -68,4 +68,35 @@ export function polymorphicUnions(model: CodeModel): Map<string, PolymorphicUnio
   }
   // model order, as consumers iterate it
   return new Map(model.objects.filter((o) => unions.has(o.name)).map((o) => [o.name, unions.get(o.name) as PolymorphicUnion]));
+}
+
+/**
+ * The discriminator values of a root's descendants that its discriminator property's type (a sealed
+ * enum or a constant) does not hold, in the union's order: a spec may give a subtype a value its enum
+ * does not list (a typo, another spelling, a subtype named by default after its definition). The
+ * property is typed with these values too, in the root and in every model that inherits it, so each
+ * subtype's narrower value fits it and the union's switch may name them. Empty for any other property
+ * and for an open type (a string, an extensible enum).
+ */
+export function undeclaredDiscriminatorValues(
+  property: Property,
+  objects: ReadonlyMap<string, ObjectModel>,
+  unions: ReadonlyMap<string, PolymorphicUnion>,
+  enums: ReadonlyMap<string, EnumModel>,
+): string[] {
+  const type = property.type;
+  const declared =
+    type.kind === "constant"
+      ? [String(type.value)]
+      : type.kind === "enum" && enums.get(type.name)?.extensible === false
+        ? (enums.get(type.name)?.values ?? []).map((v) => String(v.value))
+        : undefined;
+  if (declared === undefined || property.wirePath !== undefined) return [];
+  // the root declaring the discriminator holds this very property
+  const root = [...unions.values()].find(
+    (u) =>
+      objects.get(u.base)?.discriminator?.serializedName === property.serializedName && objects.get(u.base)?.properties.includes(property),
+  );
+  if (root === undefined) return [];
+  return [...new Set(root.subtypes.map((s) => s.value))].filter((value) => !declared.includes(value));
 }

@@ -27,7 +27,7 @@ export function requestHeaders(
   const headers: string[] = [];
   const clientMembers = new Set<string>();
   for (const parameter of sentParameters(operation, context).filter((p) => p.location === "header")) {
-    const { source, guard } = sentValue(parameter, all, sourceOf);
+    const { source, guardNull } = sentValue(parameter, all, sourceOf);
     const value = urlValue(parameter.type, source, uses);
     if (parameter.clientLevel && !parameter.isApiVersion && !isClientConstant(parameter)) {
       clientMembers.add(parameter.name);
@@ -45,7 +45,7 @@ export function requestHeaders(
       // OperationContext's apiVersion is optional; formatting it needs the client's (a string)
       clientMembers.add("apiVersion");
     }
-    headers.push(`${stringLiteral(parameter.serializedName)}: ${guard(text)},`);
+    headers.push(`${stringLiteral(parameter.serializedName)}: ${guardNull(text)},`);
   }
   const accept = operation.produces.length > 0 ? operation.produces.join(", ") : hasResult ? "application/json" : undefined;
   if (accept !== undefined) {

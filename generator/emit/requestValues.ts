@@ -21,6 +21,11 @@ export interface SentValue {
   optional: boolean;
   /** `expression`, or `source === undefined ? undefined : expression` when the value may be absent. */
   guard: (expression: string) => string;
+  /**
+   * `guard`, and for an `x-nullable` parameter a null value not sent either, as an absent one:
+   * `options.top ?? undefined`, `options.ids === undefined || options.ids === null ? undefined : joinCollection(options.ids)`.
+   */
+  guardNull: (expression: string) => string;
 }
 
 /** Where a query or header parameter's value comes from. */
@@ -41,5 +46,10 @@ export function sentValue(parameter: Parameter, all: readonly MethodArgument[], 
       : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
   const guard = (expression: string): string =>
     optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
-  return { source, optional, guard };
+  const guardNull = (expression: string): string => {
+    if (parameter.type.nullable !== true) return guard(expression);
+    if (expression === source) return `${source} ?? undefined`;
+    return `${optional ? `${source} === undefined || ` : ""}${source} === null ? undefined : ${expression}`;
+  };
+  return { source, optional, guard, guardNull };
 }

@@ -112,7 +112,7 @@ export function urlStatement(
   const sentInPath = (p: Parameter): boolean =>
     p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
   for (const parameter of sent.filter((p) => p.location === "query" && !sentInPath(p))) {
-    const { source, optional, guard } = sentValue(parameter, all, sourceOf);
+    const { source, optional, guard, guardNull } = sentValue(parameter, all, sourceOf);
     const value = urlValue(parameter.type, source, uses);
     if (parameter.clientLevel && !parameter.isApiVersion && !isClientConstant(parameter)) {
       clientMembers.add(parameter.name);
@@ -129,12 +129,12 @@ export function urlStatement(
             : `${uses.call("formatScalar")}(${value})`;
       rawQuery.push({ name: parameter.serializedName, text, ...(optional ? { presence: `${source} !== undefined` } : {}) });
     } else if (kind !== "array") {
-      query.push(`{ name: ${name}, value: ${guard(value)} },`);
+      query.push(`{ name: ${name}, value: ${guardNull(value)} },`);
     } else if (parameter.collectionFormat === "multi") {
       // one entry per item, spread into the list (none when the array is undefined)
       query.push(`...${uses.call("repeatQueryParameter")}(${name}, ${multiValues(parameter.type, guard(value))}),`);
     } else {
-      query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat, uses))} },`);
+      query.push(`{ name: ${name}, value: ${guardNull(joinedValue(value, parameter.collectionFormat, uses))} },`);
     }
   }
   const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path, rawQuery);

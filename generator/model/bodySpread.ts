@@ -8,9 +8,12 @@
  *   Each keeps its property name unless an operation parameter already has it: then it gets a numeric
  *   suffix (`claimUnique`), in property order. (Reserved words are the emitter's: generator/emit/names.ts.)
  * - Required: as the property is in TypeScript (it and every holder required).
- * - Refused (`<file>#<pointer>: ...`): a body that is not an object model, one that may be `null`, a model
- *   with `additionalProperties`, subtypes or a discriminator (its undeclared or subtype properties would
- *   have no parameter).
+ * - Ignored (the body stays one parameter), as AutoRest's modelerfour does: a body that is not an object
+ *   model (a string, an array, ...), and a model in a discriminated hierarchy (AutoRest skips polymorphic
+ *   payloads: which model is sent is the caller's choice, and a subtype's properties would have no parameter).
+ *   A model that others extend without a discriminator is spread: the body's schema is that model.
+ * - Refused (`<file>#<pointer>: ...`): a body that may be `null`, a model with `additionalProperties` (its
+ *   undeclared properties would have no parameter).
  */
 import { GeneratorError } from "../errors.js";
 import { claimUnique } from "./names.js";
@@ -19,7 +22,6 @@ import type { BodyParameter, CodeModel, ObjectModel, Operation, Property, Spread
 export function spreadBodies(model: CodeModel): CodeModel {
   if (!model.operationGroups.some((g) => g.operations.some((o) => o.body?.spreadRequested !== undefined))) return model;
   const objects = new Map(model.objects.map((o) => [o.name, o]));
-  const subtyped = new Set(model.objects.flatMap((o) => o.parents));
   const propertiesOf = (object: ObjectModel, seen: Set<string>): Property[] => {
     if (seen.has(object.name)) return [];
     seen.add(object.name);
@@ -51,15 +53,13 @@ export function spreadBodies(model: CodeModel): CodeModel {
         `x-ms-client-flatten on body parameter "${body.serializedName}" is not supported: ${why}`,
       );
     };
-    if (body.type.kind !== "model") refuse(`its type is not an object model (${body.type.kind})`);
+    if (body.type.kind !== "model") return rest;
     if (body.type.nullable === true) refuse("it may be null (x-nullable)");
-    const object = body.type.kind === "model" ? objects.get(body.type.name) : undefined;
+    const object = objects.get(body.type.name);
     if (object === undefined) return refuse("its model is unknown");
     const family = lineage(object);
+    if (family.some((o) => o.discriminator !== undefined || o.discriminatorValue !== undefined)) return rest;
     if (family.some((o) => o.additionalProperties !== undefined)) refuse(`its model "${object.serializedName}" has additionalProperties`);
-    if (family.some((o) => o.discriminator !== undefined || o.discriminatorValue !== undefined) || subtyped.has(object.name)) {
-      refuse(`its model "${object.serializedName}" has subtypes or a discriminator`);
-    }
     const taken = new Set(operation.parameters.filter((p) => !p.clientLevel).map((p) => p.name));
     const properties: SpreadProperty[] = propertiesOf(object, new Set())
       .filter((p) => !p.readOnly)

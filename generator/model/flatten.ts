@@ -8,8 +8,10 @@
  *   `type` becomes `type2`).
  * - A flattened property is required only when it and every property holding it are required (`wireRequired`
  *   keeps whether its holder requires it), and read-only when it or any of them is.
- * - Refused (`<file>#<pointer>: ...`): a property that is not an object model, one that may be `null`, a
- *   model with `additionalProperties` or in a discriminated hierarchy, and a model that flattens itself.
+ * - Ignored, as AutoRest's modelerfour ignores it: the extension on a property whose type is not an object
+ *   model (a scalar, enum, array, dictionary or `unknown`): there is nothing to flatten, the property stays.
+ * - Refused (`<file>#<pointer>: ...`): an object-model property that may be `null`, a model with
+ *   `additionalProperties` or in a discriminated hierarchy, and a model that flattens itself.
  */
 import { GeneratorError } from "../errors.js";
 import { claimUnique } from "./names.js";
@@ -34,7 +36,7 @@ export function flattenModels(model: CodeModel): CodeModel {
   const ownProperties = (object: ObjectModel): Property[] => {
     const done = flattened.get(object.name);
     if (done !== undefined) return done;
-    if (!object.properties.some((p) => p.clientFlatten === true)) {
+    if (!object.properties.some(flattens)) {
       const plain = object.properties.map(withoutFlag);
       flattened.set(object.name, plain);
       return plain;
@@ -48,10 +50,10 @@ export function flattenModels(model: CodeModel): CodeModel {
     }
     inProgress.add(object.name);
     const inherited = object.parents.flatMap((parent) => allProperties(parent));
-    const taken = new Set([...inherited, ...object.properties.filter((p) => p.clientFlatten !== true)].map((p) => p.name));
+    const taken = new Set([...inherited, ...object.properties.filter((p) => !flattens(p))].map((p) => p.name));
     const result: Property[] = [];
     for (const property of object.properties) {
-      if (property.clientFlatten !== true) {
+      if (!flattens(property)) {
         result.push(withoutFlag(property));
         continue;
       }
@@ -81,6 +83,11 @@ function wireKey(property: Property): string {
   return [...(property.wirePath ?? []).map((s) => s.serializedName), property.serializedName].join("/");
 }
 
+/** True when the property asks to be flattened and holds an object model (else the extension is ignored). */
+function flattens(property: Property): boolean {
+  return property.clientFlatten === true && property.type.kind === "model";
+}
+
 function withoutFlag(property: Property): Property {
   if (property.clientFlatten === undefined) return property;
   const { clientFlatten: _, ...rest } = property;
@@ -97,8 +104,7 @@ function flattenTarget(property: Property, objects: ReadonlyMap<string, ObjectMo
       `x-ms-client-flatten on "${property.serializedName}" is not supported: ${what}`,
     );
   };
-  if (property.type.kind !== "model")
-    return refuse(`its type is ${property.type.kind === "enum" ? "an enum" : `not an object model (${property.type.kind})`}`);
+  if (property.type.kind !== "model") return refuse(`its type is not an object model (${property.type.kind})`);
   if (property.nullable || property.type.nullable === true) return refuse("it may be null (x-nullable)");
   const target = objects.get(property.type.name);
   if (target === undefined) return refuse(`model "${property.type.name}" is not in the code model`);

@@ -83,16 +83,36 @@ describe("x-ms-client-flatten, model stage", () => {
     ]);
   });
 
-  it("refused with file#pointer: not an object model, a model with additionalProperties, a discriminated model, x-nullable, a model flattening itself", () => {
-    expect(
-      errorOf(
-        spec({
-          Thing: { type: "object", properties: { tags: { type: "array", items: { type: "string" }, "x-ms-client-flatten": true } } },
-        }),
-      ),
-    ).toBe(
-      'spec.json#/definitions/Thing/properties/tags/x-ms-client-flatten: x-ms-client-flatten on "tags" is not supported: its type is not an object model (array)',
+  it("ignored, as AutoRest ignores it, on a property that holds no object model: an array, a free-form object, a string, an enum, a dictionary", () => {
+    const model = readCodeModel(
+      [
+        inMemory(
+          spec({
+            Thing: {
+              type: "object",
+              properties: {
+                tags: { type: "array", items: { type: "string" }, "x-ms-client-flatten": true },
+                result: { type: "object", description: "free-form", "x-ms-client-flatten": true },
+                label: { type: "string", "x-ms-client-flatten": true },
+                color: { type: "string", enum: ["red", "blue"], "x-ms-enum": { name: "Color" }, "x-ms-client-flatten": true },
+                bag: { type: "object", additionalProperties: { type: "integer" }, "x-ms-client-flatten": true },
+              },
+            },
+          }),
+        ),
+      ],
+      { clientName: "C" },
     );
+    expect(obj(model, "Thing").properties.map((p) => [p.name, p.type.kind, p.wirePath, "clientFlatten" in p])).toEqual([
+      ["tags", "array", undefined, false],
+      ["result", "unknown", undefined, false],
+      ["label", "string", undefined, false],
+      ["color", "enum", undefined, false],
+      ["bag", "dictionary", undefined, false],
+    ]);
+  });
+
+  it("refused with file#pointer: a model with additionalProperties, a discriminated model, x-nullable, a model flattening itself", () => {
     expect(
       errorOf(
         spec({

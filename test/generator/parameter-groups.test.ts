@@ -126,6 +126,71 @@ describe("parameter groups and spread bodies, model stage", () => {
     expect(model.objects.map((o) => o.name)).toEqual(["PagingOptionsModel", "Thing"]);
   });
 
+  it("x-ms-client-flatten is ignored, as AutoRest ignores it, on a body that is no object model or is in a discriminated hierarchy; a model with subtypes but no discriminator is spread", () => {
+    const definitions = {
+      Pet: {
+        type: "object",
+        discriminator: "kind",
+        required: ["kind"],
+        properties: { kind: { type: "string" }, name: { type: "string" } },
+      },
+      Cat: { "x-ms-discriminator-value": "cat", allOf: [{ $ref: "#/definitions/Pet" }], properties: { purrs: { type: "boolean" } } },
+      Named: { type: "object", required: ["name"], properties: { name: { type: "string" }, note: { type: "string" } } },
+      Person: { allOf: [{ $ref: "#/definitions/Named" }], properties: { age: { type: "integer" } } },
+    };
+    const bodies: Array<[string, JsonObject]> = [
+      ["text", { schema: { type: "string" } }],
+      ["list", { schema: { type: "array", items: { type: "string" } } }],
+      ["pet", { schema: { $ref: "#/definitions/Pet" } }],
+      ["cat", { schema: { $ref: "#/definitions/Cat" } }],
+      ["named", { schema: { $ref: "#/definitions/Named" } }],
+    ];
+    const model = readCodeModel(
+      [
+        inMemory({
+          ...spec,
+          paths: Object.fromEntries(
+            bodies.map(([name, body]) => [
+              `/${name}`,
+              {
+                post: {
+                  operationId: `X_${name}`,
+                  parameters: [{ name: "b", in: "body", required: true, "x-ms-client-flatten": true, ...body }],
+                  responses: ok,
+                },
+              },
+            ]),
+          ),
+          definitions,
+        }),
+      ],
+      { clientName: "C" },
+    );
+    const ops = model.operationGroups[0]!.operations;
+    expect(
+      ops.map((o) => [
+        o.name,
+        o.body?.type,
+        o.body?.spread?.map((p) => [p.name, p.required]),
+        o.body !== undefined && "spreadRequested" in o.body,
+      ]),
+    ).toEqual([
+      ["text", { kind: "string" }, undefined, false],
+      ["list", { kind: "array", items: { kind: "string" } }, undefined, false],
+      ["pet", { kind: "model", name: "Pet" }, undefined, false],
+      ["cat", { kind: "model", name: "Cat" }, undefined, false],
+      [
+        "named",
+        { kind: "model", name: "Named" },
+        [
+          ["name", true],
+          ["note", false],
+        ],
+        false,
+      ],
+    ]);
+  });
+
   it("refusals name the construct and where it is", () => {
     const withBody = (body: JsonObject): JsonObject => ({
       ...spec,
@@ -135,8 +200,8 @@ describe("parameter groups and spread bodies, model stage", () => {
         },
       },
     });
-    expect(errorOf(withBody({ schema: { type: "array", items: { type: "string" } } }))).toBe(
-      'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on body parameter "b" is not supported: its type is not an object model (array)',
+    expect(errorOf(withBody({ schema: { type: "object", "x-nullable": true, properties: { a: { type: "string" } } } }))).toBe(
+      'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on body parameter "b" is not supported: it may be null (x-nullable)',
     );
     expect(
       errorOf(withBody({ schema: { type: "object", additionalProperties: { type: "string" }, properties: { a: { type: "string" } } } })),

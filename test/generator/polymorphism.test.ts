@@ -577,3 +577,84 @@ describe("polymorphism: an intermediate union's name and a property that names t
     expect(typecheckFiles("polymorphism-kennel", kennel)).toEqual([]);
   });
 });
+
+describe("polymorphism: an optional discriminator, and subtype values its sealed enum does not list", () => {
+  const spec = {
+    swagger: "2.0",
+    info: { title: "Shapes", version: "2024-01-01" },
+    host: "example.com",
+    schemes: ["https"],
+    paths: {
+      "/shapes": {
+        get: {
+          operationId: "Shapes_List",
+          responses: { "200": { description: "OK", schema: { type: "array", items: { $ref: "#/definitions/Shape" } } } },
+        },
+      },
+    },
+    definitions: {
+      // `kind` is not required, and its enum is sealed
+      Shape: {
+        type: "object",
+        discriminator: "kind",
+        properties: {
+          kind: { type: "string", enum: ["circle", "square"], "x-ms-enum": { name: "ShapeKind", modelAsString: false } },
+          drawn: { type: "string", format: "date-time" },
+        },
+      },
+      Circle: {
+        "x-ms-discriminator-value": "circle",
+        allOf: [{ $ref: "#/definitions/Shape" }],
+        properties: { radius: { type: "number" } },
+      },
+      // another spelling of an enum value
+      Square: { "x-ms-discriminator-value": "SQUARE", allOf: [{ $ref: "#/definitions/Shape" }], properties: { side: { type: "number" } } },
+      // no x-ms-discriminator-value: named after its definition, and others extend it
+      Polygon: { allOf: [{ $ref: "#/definitions/Shape" }], properties: { corners: { type: "integer" } } },
+      Triangle: { "x-ms-discriminator-value": "triangle", allOf: [{ $ref: "#/definitions/Polygon" }], properties: {} },
+    },
+  };
+  let shapes: GeneratedFiles = [];
+  const shapesFile = (path: string): string => shapes.find((f) => f.path === path)?.content ?? "";
+
+  beforeAll(async () => {
+    writeFileSync(join(work, "shapes.json"), JSON.stringify(spec, null, 2));
+    shapes = await generateInMemory(join(work, "shapes.json"), work, [], withConstraints);
+  });
+
+  it("the root's discriminator is typed with the values its enum does not list; each leaf narrows it to its own", () => {
+    const models = shapesFile("src/models.ts");
+    expect(between(models, "export interface Shape {", "\n}\n")).toContain('  kind?: ShapeKind | "Polygon" | "SQUARE" | "triangle";\n');
+    expect(between(models, "export interface Square extends Shape {", "\n}\n")).toContain('  kind: "SQUARE";\n');
+    expect(between(models, "export interface Polygon extends Shape {", "\n}\n")).not.toContain("kind");
+    expect(models).toContain('export type ShapeKind = "circle" | "square";\n');
+  });
+
+  it("the wire types say the same, intermediate models included, and the union's switch names every value", () => {
+    const mappers = shapesFile("src/mappers.ts");
+    expect(between(mappers, "export interface ShapeWire {", "\n}\n")).toContain(
+      '  kind?: ShapeKind | "Polygon" | "SQUARE" | "triangle";\n',
+    );
+    expect(between(mappers, "export interface PolygonWire {", "\n}\n")).toContain(
+      '  kind?: ShapeKind | "Polygon" | "SQUARE" | "triangle";\n',
+    );
+    expect(between(mappers, "export interface SquareWire {", "\n}\n")).toContain('  kind?: "SQUARE";\n');
+    expect(between(mappers, "export function deserializeShapeUnion(", "\n}\n")).toContain(
+      '    case "Polygon":\n      return deserializePolygon(wire as PolygonWire);\n',
+    );
+  });
+
+  it("a leaf's deserializer reads an absent optional discriminator as the leaf's own value", () => {
+    const mappers = shapesFile("src/mappers.ts");
+    expect(between(mappers, "export function deserializeSquare(", "\n}\n")).toContain('    kind: wire.kind ?? "SQUARE",\n');
+    expect(between(mappers, "export function deserializeTriangle(", "\n}\n")).toContain('    kind: wire.kind ?? "triangle",\n');
+    // a model others extend keeps the wire value as it is
+    expect(between(mappers, "export function deserializePolygon(", "\n}\n")).toContain(
+      "    ...(wire.kind === undefined ? {} : { kind: wire.kind }),\n",
+    );
+  });
+
+  it("the output compiles (strict, noUnused*)", () => {
+    expect(typecheckFiles("polymorphism-shapes", shapes)).toEqual([]);
+  });
+});

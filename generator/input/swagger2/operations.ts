@@ -15,7 +15,7 @@ import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
-import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation } from "../../model/types.js";
+import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation, TypeRef } from "../../model/types.js";
 import { sentConstant } from "./valueFormats.js";
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
@@ -257,7 +257,9 @@ export function buildParameter(
   hint: string,
 ): Parameter {
   const collectionFormat = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);
-  const type = sentConstant(param) ?? typeOf(ctx, at, param, hint);
+  const read: TypeRef = sentConstant(param) ?? typeOf(ctx, at, param, hint);
+  // a path segment cannot be null: x-nullable on a path parameter is ignored
+  const type: TypeRef = location === "path" && read.nullable === true ? compact({ ...read, nullable: undefined }) : read;
   return compact({
     name: memberName(str(param, "x-ms-client-name") ?? wireName),
     serializedName: wireName,

@@ -340,6 +340,7 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
         }
         const parent = target.value;
         model.parents.push(nested(ctx, entryAt, () => objectModel(ctx, parentAt, parent, stableName(ctx, lastSegment(target.pointer)))));
+        for (const r of requiredThroughAllOf(ctx, parentAt.file, parent)) required.add(r);
         return;
       }
       if (isObject(entry["properties"])) propertySources.push({ at: child(entryAt, "properties"), props: entry["properties"] });
@@ -369,6 +370,22 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
   const discriminatorValue = str(schema, "x-ms-discriminator-value");
   if (discriminatorValue !== undefined) ctx.discriminatorValues.set(name, discriminatorValue);
   return name;
+}
+
+/**
+ * The wire names a schema requires, with those of its allOf entries and their parents: allOf
+ * requirements add up, so a property a child redeclares stays required when an ancestor requires it.
+ */
+function requiredThroughAllOf(ctx: BuildContext, file: string, schema: JsonObject, seen = new Set<JsonObject>()): string[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const own = (Array.isArray(schema["required"]) ? schema["required"] : []).filter((r): r is string => typeof r === "string");
+  const entries = Array.isArray(schema["allOf"]) ? schema["allOf"].filter(isObject) : [];
+  return entries.reduce((names, entry) => {
+    const ref = str(entry, "$ref");
+    const target = ref === undefined ? { file, value: entry } : resolveRef(ctx.spec, file, ref);
+    return isObject(target.value) ? [...names, ...requiredThroughAllOf(ctx, target.file, target.value, seen)] : names;
+  }, own);
 }
 
 function buildProperty(
