@@ -16,7 +16,7 @@ import { operationsClassName } from "./names.js";
 import { operationsFileName, operationsPropertyName } from "./signature.js";
 import { safeLocalName } from "./names.js";
 import { camelCase, docText, propertyKey, stringLiteral } from "./text.js";
-import { publicType } from "./typeExpressions.js";
+import { modelTypeNames, publicType } from "./typeExpressions.js";
 
 /** File name (without extension) of the client class, e.g. `identityRestClient`. */
 export function clientFileName(context: EmitContext): string {
@@ -32,6 +32,8 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   const optionsName = `${client.name}Options`;
   const endpointText = endpointDoc(client.endpoint);
 
+  // enums and models that client parameters are typed with (a query enum shared by every operation, e.g. Google's `alt`)
+  const modelNames = [...new Set(clientParameters.flatMap((p) => modelTypeNames(p.type, context.unions)))].sort();
   const coreOptionsName = `${client.name}CoreOptions`;
   const coreName = `${client.name}Core`;
   const otherOptions = [
@@ -214,6 +216,9 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       ],
     },
     ...(security === undefined ? [] : [credentialImport(security)]),
+    ...(modelNames.length > 0
+      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: modelNames }]
+      : []),
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
       : []),
