@@ -1,6 +1,6 @@
 /**
- * Client-level parameters the client takes, typed from the spec (emit/clientFile.ts):
- * enum-typed ones are imported from models.ts.
+ * Client-level parameters the client takes, typed from the spec (emit/clientFile.ts, emit/clientParameters.ts):
+ * enum-typed ones are imported from models.ts, and an optional constant one is a client option.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,13 +22,14 @@ const shared: JsonObject = {
   host: "localhost",
   parameters: {
     Alt: { name: "alt", in: "query", type: "string", enum: ["json", "media"], "x-ms-enum": { name: "Alt", modelAsString: false } },
+    Format: { name: "format", in: "query", type: "string", enum: ["json"] },
     Region: { name: "region", in: "query", required: true, type: "string", enum: ["east", "west"], "x-ms-enum": { name: "Region" } },
   },
   paths: {
     "/items": {
       get: {
         operationId: "Items_Get",
-        parameters: [{ $ref: "#/parameters/Alt" }, { $ref: "#/parameters/Region" }],
+        parameters: [{ $ref: "#/parameters/Alt" }, { $ref: "#/parameters/Format" }, { $ref: "#/parameters/Region" }],
         responses: ok,
       },
     },
@@ -49,5 +50,19 @@ describe("client parameters typed with an enum", () => {
     const { parameters: _, ...rest } = shared;
     const plain: JsonObject = { ...rest, paths: { "/items": { get: { operationId: "Items_Get", responses: ok } } } };
     expect(fileText(files(plain), "src/c.ts")).not.toContain("./models.js");
+  });
+});
+
+describe("an optional client parameter with one possible value", () => {
+  it("is a client option typed as that value, read from the context and sent only when given", () => {
+    const out = files(shared);
+    const client = fileText(out, "src/c.ts");
+    const items = fileText(out, "src/operations/items.ts");
+    expect(client).toContain('  format?: "json";\n');
+    expect(client).toContain('  readonly format: "json" | undefined;\n');
+    expect(client).toContain("    this.format = options.format;\n");
+    expect(items).toContain('context: OperationContext & Pick<C, "alt" | "format" | "region">');
+    expect(items).toContain('    { name: "format", value: context.format === undefined ? undefined : "json" },\n');
+    expect(typecheckFiles("client-parameter-optional-constant", out)).toEqual([]);
   });
 });
