@@ -74,7 +74,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const clientMembers = new Set([...url.clientMembers, ...header.clientMembers, ...(paged?.clientMembers ?? [])]);
   // Only an ordinary pageable operation's `send` sends both the first page and the next ones.
   const pagedSend = paged !== undefined && longRunning === undefined;
-  const body = requestBody(operation, all, sourceOf, { paged: paged !== undefined, pagedSend }, context, uses);
+  const body = requestBody(operation, all, sourceOf, { paged: paged !== undefined, pagedSend }, context, uses, header.contentType);
   const headers = [...header.headers, ...body.headers];
   const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
   const request = [
