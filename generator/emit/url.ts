@@ -8,7 +8,7 @@ import type { Operation, Parameter, TypeRef } from "../model/types.js";
 import { isClientConstant } from "./clientParameters.js";
 import type { EmitContext } from "./context.js";
 import { withRawQuery, type RawQueryValue } from "./rawQuery.js";
-import { sentParameters, sentValue } from "./requestValues.js";
+import { absentGuard, sentParameters, sentValue } from "./requestValues.js";
 import type { MethodArgument } from "./methodArgument.js";
 import { propertyKey, stringLiteral } from "./text.js";
 import type { UsedNames } from "./usedNames.js";
@@ -62,6 +62,11 @@ function multiValues(type: TypeRef, value: string): string {
   return `${type.nullable === true ? `(${present})` : wrapped}?.map((item) => item ?? "")`;
 }
 
+/** A path segment's value: a null one (an x-nullable path parameter) is an empty segment, as no value can be left out of a path. */
+export function nullPathValue(type: TypeRef, source: string, encoded: string): string {
+  return type.nullable === true ? `${source} === null ? "" : ${encoded}` : encoded;
+}
+
 /**
  * The statement building the operation's URL, and the members of the client (beyond OperationContext's)
  * it reads. `all`: every value the operation sends (signature.ts).
@@ -79,7 +84,7 @@ export function urlStatement(
       const mapped = urlValue(a.type, sourceOf(a), uses);
       const value = a.type.kind === "array" ? joinedValue(mapped, a.parameter?.collectionFormat, uses) : mapped;
       const encoded = a.parameter?.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`;
-      return `${propertyKey(a.serializedName)}: ${encoded},`;
+      return `${propertyKey(a.serializedName)}: ${nullPathValue(a.type, sourceOf(a), encoded)},`;
     });
   // A constant path parameter (a single-value enum) is no argument: its value is written into the path here.
   for (const parameter of operation.parameters.filter((p) => p.location === "path" && !p.clientLevel && p.type.kind === "constant")) {
@@ -94,7 +99,7 @@ export function urlStatement(
     if (!isClientConstant(parameter)) clientMembers.add(parameter.name);
     const value = urlValue(parameter.type, `context.${parameter.name}`, uses);
     const encoded = parameter.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`;
-    pathValues.push(`${propertyKey(parameter.serializedName)}: ${encoded},`);
+    pathValues.push(`${propertyKey(parameter.serializedName)}: ${nullPathValue(parameter.type, `context.${parameter.name}`, encoded)},`);
   }
   const query: string[] = [];
   const rawQuery: RawQueryValue[] = [];
@@ -112,7 +117,7 @@ export function urlStatement(
   const sentInPath = (p: Parameter): boolean =>
     p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
   for (const parameter of sent.filter((p) => p.location === "query" && !sentInPath(p))) {
-    const { source, optional, guard } = sentValue(parameter, all, sourceOf);
+    const { source, optional, nullable, guard } = sentValue(parameter, all, sourceOf);
     const value = urlValue(parameter.type, source, uses);
     if (parameter.clientLevel && !parameter.isApiVersion && !isClientConstant(parameter)) {
       clientMembers.add(parameter.name);
@@ -127,12 +132,16 @@ export function urlStatement(
           : kind === "string"
             ? value
             : `${uses.call("formatScalar")}(${value})`;
-      rawQuery.push({ name: parameter.serializedName, text, ...(optional ? { presence: `${source} !== undefined` } : {}) });
+      const presence = [...(optional ? [`${source} !== undefined`] : []), ...(nullable ? [`${source} !== null`] : [])].join(" && ");
+      rawQuery.push({ name: parameter.serializedName, text, ...(presence === "" ? {} : { presence }) });
     } else if (kind !== "array") {
       query.push(`{ name: ${name}, value: ${guard(value)} },`);
     } else if (parameter.collectionFormat === "multi") {
       // one entry per item, spread into the list (none when the array is undefined)
-      query.push(`...${uses.call("repeatQueryParameter")}(${name}, ${multiValues(parameter.type, guard(value))}),`);
+      // (a null array is left to multiValues)
+      query.push(
+        `...${uses.call("repeatQueryParameter")}(${name}, ${multiValues(parameter.type, absentGuard(source, value, optional, false))}),`,
+      );
     } else {
       query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat, uses))} },`);
     }
