@@ -107,7 +107,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   };
 
   const groupProperties = operationGroups.map((g) => ({
-    name: operationsPropertyName(g, operationGroups),
+    name: operationsPropertyName(g, context.model),
     type: operationsClassName(g),
     isReadonly: true,
     docs: jsDoc(undefined, `Operations of the ${codeSpan(g.typeName || "default")} group.`),
@@ -121,7 +121,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...optional.map((p) => `this.${p.name} = options.${p.name};`),
     "this.pipeline = options.pipeline;",
     "this.httpClient = options.httpClient;",
-    ...operationGroups.map((g) => `this.${operationsPropertyName(g, operationGroups)} = new ${operationsClassName(g)}(this);`),
+    ...operationGroups.map((g) => `this.${operationsPropertyName(g, context.model)} = new ${operationsClassName(g)}(this);`),
   ];
   // Both constructors take the endpoint, the required client parameters, then an options bag.
   const ctorParameters = (options: OptionalKind<ParameterDeclarationStructure>): OptionalKind<ParameterDeclarationStructure>[] => [
@@ -227,7 +227,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       : []),
     ...operationGroups.map((g) => ({
       kind: StructureKind.ImportDeclaration as const,
-      moduleSpecifier: `./operations/${operationsFileName(g, operationGroups)}.js`,
+      moduleSpecifier: `./operations/${operationsFileName(g, context.model)}.js`,
       namedImports: [operationsClassName(g)],
     })),
     coreOptionsInterface,
