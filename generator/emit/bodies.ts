@@ -9,6 +9,7 @@ import { isBinaryType } from "../model/bodies.js";
 import type { EmitContext } from "./context.js";
 import { binaryBodyType } from "./runtimeNames.js";
 import type { MethodArgument } from "./methodArgument.js";
+import { headerValueOr, isHeaderNamed, type HeaderValue } from "./headerValues.js";
 import { stringLiteral } from "./text.js";
 import { publicType } from "./typeExpressions.js";
 import type { UsedNames } from "./usedNames.js";
@@ -37,11 +38,15 @@ export function needsBodyRuntime(model: CodeModel): boolean {
 
 /**
  * The `contentType` option of an operation whose body may be sent as several media types, or undefined.
- * Named `contentType` unless a parameter of the operation already is (then `bodyContentType`).
+ * Named `contentType` unless a parameter of the operation already is (then `bodyContentType`). None when
+ * the operation has a `Content-Type` header parameter of its own: that one chooses the media type.
  */
 export function contentTypeArgument(operation: Operation, takenNames: ReadonlySet<string>): MethodArgument | undefined {
   const variants = specialVariants(operation);
   if (variants === undefined || variants.length < 2 || operation.body === undefined) {
+    return undefined;
+  }
+  if (operation.parameters.some((p) => isHeaderNamed(p, "content-type"))) {
     return undefined;
   }
   return {
@@ -118,6 +123,8 @@ export interface SpecialBody {
 /**
  * The code of a request whose body is binary, form fields, or one of several media types; undefined for a
  * plain JSON or text body (or none). `absent` is the condition under which no body is sent ("" when always sent).
+ * `contentType`: the operation's own `Content-Type` header parameter, sent whenever given, and the media type
+ * the body is written as (the default's when it is not given).
  */
 export function specialBody(
   operation: Operation,
@@ -127,6 +134,7 @@ export function specialBody(
   urlValue: (type: TypeRef, source: string) => string,
   context: EmitContext,
   uses: UsedNames,
+  contentType?: HeaderValue,
 ): SpecialBody | undefined {
   const variants = specialVariants(operation);
   if (variants === undefined) {
@@ -138,11 +146,12 @@ export function specialBody(
   if (first.kind === "form" || first.kind === "multipart") {
     const fields = formFields(operation, all, sourceOf, urlValue, uses);
     const condition = absent(undefined);
-    const contentType = `"Content-Type": ${guard(condition, stringLiteral(first.mediaType))},`;
+    const mediaType = guard(condition, stringLiteral(first.mediaType));
+    const header = `"Content-Type": ${contentType === undefined ? mediaType : headerValueOr(contentType, mediaType)},`;
     return first.kind === "form"
-      ? { headers: [contentType], bodyLine: `body: ${guard(condition, `${uses.call("formBody")}([\n${fields}\n])`)},`, parts: [] }
+      ? { headers: [header], bodyLine: `body: ${guard(condition, `${uses.call("formBody")}([\n${fields}\n])`)},`, parts: [] }
       : {
-          headers: [contentType],
+          headers: [header],
           bodyLine: "",
           parts: [`multipartBody: ${guard(condition, `${uses.call("multipartFormBody")}([\n${fields}\n])`)},`],
         };
@@ -154,17 +163,22 @@ export function specialBody(
   const source = sourceOf(argument);
   const condition = absent(source);
   const option = all.find((a) => a.contentTypes !== undefined);
+  const fallback = stringLiteral(defaultVariant(argument.type, variants).mediaType);
   const chosen =
-    option === undefined
-      ? stringLiteral(first.mediaType)
-      : `${sourceOf(option)} ?? ${stringLiteral(defaultVariant(argument.type, variants).mediaType)}`;
+    contentType !== undefined
+      ? headerValueOr(contentType, fallback)
+      : option === undefined
+        ? stringLiteral(first.mediaType)
+        : `${sourceOf(option)} ?? ${fallback}`;
+  // whether the caller chooses the media type (then the body's type is a union, narrowed where it is written)
+  const choosable = option !== undefined || (contentType !== undefined && variants.length > 1);
   const written = (kind: BodyKind): string => {
     // (built only where it is written: the types it names are imported)
     const typed = (): string => `(${source} as ${kindType(kind, argument.type, context, uses)})`;
     if (kind === "json") {
       return `JSON.stringify(${mappingExpression(argument.type, typed(), "serialize", context, uses) ?? source})`;
     }
-    return option === undefined ? source : typed();
+    return choosable ? typed() : source;
   };
   const kinds = [...new Set(variants.map((v) => v.kind))];
   let expression = written(kinds[kinds.length - 1]!);
@@ -177,7 +191,9 @@ export function specialBody(
     expression = `${test} ? ${written(kind)} : ${expression}`;
   }
   return {
-    headers: [`"Content-Type": ${guard(condition, chosen)},`],
+    headers: [
+      `"Content-Type": ${contentType === undefined ? guard(condition, chosen) : headerValueOr(contentType, guard(condition, fallback))},`,
+    ],
     bodyLine: "",
     // an optional body passed as it is needs no guard: undefined is no body
     parts: [`body: ${expression === source && condition === `${source} === undefined` ? source : guard(condition, expression)},`],

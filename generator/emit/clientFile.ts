@@ -16,7 +16,7 @@ import { operationsClassName } from "./names.js";
 import { operationsFileName, operationsPropertyName } from "./signature.js";
 import { safeLocalName } from "./names.js";
 import { camelCase, docText, propertyKey, stringLiteral } from "./text.js";
-import { publicType } from "./typeExpressions.js";
+import { modelTypeNames, publicType } from "./typeExpressions.js";
 
 /** File name (without extension) of the client class, e.g. `identityRestClient`. */
 export function clientFileName(context: EmitContext): string {
@@ -32,6 +32,8 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   const optionsName = `${client.name}Options`;
   const endpointText = endpointDoc(client.endpoint);
 
+  // enums and models that client parameters are typed with (a query enum shared by every operation, e.g. Google's `alt`)
+  const modelNames = [...new Set(clientParameters.flatMap((p) => modelTypeNames(p.type, context.unions)))].sort();
   const coreOptionsName = `${client.name}CoreOptions`;
   const coreName = `${client.name}Core`;
   const otherOptions = [
@@ -105,7 +107,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
   };
 
   const groupProperties = operationGroups.map((g) => ({
-    name: operationsPropertyName(g, operationGroups),
+    name: operationsPropertyName(g, context.model),
     type: operationsClassName(g),
     isReadonly: true,
     docs: jsDoc(undefined, `Operations of the ${codeSpan(g.typeName || "default")} group.`),
@@ -119,7 +121,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
     ...optional.map((p) => `this.${p.name} = options.${p.name};`),
     "this.pipeline = options.pipeline;",
     "this.httpClient = options.httpClient;",
-    ...operationGroups.map((g) => `this.${operationsPropertyName(g, operationGroups)} = new ${operationsClassName(g)}(this);`),
+    ...operationGroups.map((g) => `this.${operationsPropertyName(g, context.model)} = new ${operationsClassName(g)}(this);`),
   ];
   // Both constructors take the endpoint, the required client parameters, then an options bag.
   const ctorParameters = (options: OptionalKind<ParameterDeclarationStructure>): OptionalKind<ParameterDeclarationStructure>[] => [
@@ -214,6 +216,9 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       ],
     },
     ...(security === undefined ? [] : [credentialImport(security)]),
+    ...(modelNames.length > 0
+      ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: modelNames }]
+      : []),
     ...(client.apiVersion
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./apiVersions.js", namedImports: ["resolveApiVersion"] }]
       : []),
@@ -222,7 +227,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
       : []),
     ...operationGroups.map((g) => ({
       kind: StructureKind.ImportDeclaration as const,
-      moduleSpecifier: `./operations/${operationsFileName(g, operationGroups)}.js`,
+      moduleSpecifier: `./operations/${operationsFileName(g, context.model)}.js`,
       namedImports: [operationsClassName(g)],
     })),
     coreOptionsInterface,

@@ -148,10 +148,7 @@ function planFiles(model: CodeModel, settings: EmitSettings): FilePlan {
     emitTs("src/xmlModels.ts", xmlModelsStatements(context));
   }
   for (const group of model.operationGroups) {
-    emitTs(
-      `src/operations/${operationsFileName(group, model.operationGroups)}.ts`,
-      operationsStatements(group, context, `../${clientFile}.js`),
-    );
+    emitTs(`src/operations/${operationsFileName(group, model)}.ts`, operationsStatements(group, context, `../${clientFile}.js`));
   }
   emitTs("src/apiVersions.ts", apiVersionsStatements(model));
   emitTs(`src/${clientFile}.ts`, clientStatements(context));
@@ -216,7 +213,7 @@ function indexStatements(context: EmitContext, clientFile: string, hasModels: bo
     },
     ...model.operationGroups.map((g) => ({
       kind: StructureKind.ExportDeclaration as const,
-      moduleSpecifier: `./operations/${operationsFileName(g, model.operationGroups)}.js`,
+      moduleSpecifier: `./operations/${operationsFileName(g, model)}.js`,
       // the class, then one function per operation (src/ can import just the functions it calls)
       namedExports: [operationsClassName(g), ...g.operations.map((o) => functionNameOf(context, o))],
     })),

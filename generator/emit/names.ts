@@ -5,7 +5,8 @@
  *
  * - a parameter (an operation's own, its body, a spread body's property, a client or host parameter)
  *   named like a reserved word, or `options` (the options bag), gets `Param` appended (`delete` →
- *   `deleteParam`), numbered when that is taken among the operation's parameters;
+ *   `deleteParam`), numbered when that is taken among the operation's parameters; a client parameter
+ *   named like a member or option the client has anyway (`pipeline`, `endpoint`, `retryOptions`) too;
  * - a model or enum named like a global the generated code uses (`Error`, `Date`), a name the generated
  *   files import (`RestError`, `PagedAsyncIterableIterator`) or a type the emitter derives from the
  *   client and its operations (`<Client>Options`, `<Group>Operations`, `<Group><Operation>OptionalParams`)
@@ -16,6 +17,7 @@
  */
 import { claimUnique } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter, TypeRef } from "../model/types.js";
+import { pipelineBuildingOptions } from "./clientOptions.js";
 import { pascalCase } from "./text.js";
 
 /** TS/JS reserved words and strict-mode/contextual words that cannot (or should not) name a parameter or variable. */
@@ -121,6 +123,18 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Members every generated client class has besides its parameters and operation groups (`OperationContext`'s,
+ * which the operations read from it), and `constructor`, which no class field may be named.
+ */
+export const CLIENT_MEMBER_NAMES: ReadonlySet<string> = new Set(["endpoint", "apiVersion", "pipeline", "httpClient", "constructor"]);
+
+/**
+ * Names a client parameter may not take: the client's members, its constructors' other parameters
+ * (`credential`, `options`) and the options `<Client>Options` has of its own (core-rest-pipeline's).
+ */
+const CLIENT_PARAMETER_TAKEN: ReadonlySet<string> = new Set([...CLIENT_MEMBER_NAMES, "credential", "options", ...pipelineBuildingOptions]);
+
+/**
  * A name usable as a local variable or parameter. {@link typeScriptNames} already resolves
  * reserved words in the model's names; this is the last line of defence so bad input can never
  * produce invalid code.
@@ -191,12 +205,29 @@ function renameType(type: TypeRef, renames: ReadonlyMap<string, string>): TypeRe
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/**
+ * Client parameters whose name is a reserved word, `options`, or a name the client takes for something else
+ * (`pipeline`, `endpoint`, `retryOptions`, ...: {@link CLIENT_PARAMETER_TAKEN}), each with its new name
+ * (`Param` appended, numbered when taken among the client's parameters).
+ */
+function clientParameterRenames(model: CodeModel): Map<string, string> {
+  // (a string parameter named apiVersion in a client without an api-version is the client's apiVersion, as OperationContext's)
+  const ownApiVersion = (p: Parameter): boolean =>
+    p.name === "apiVersion" && model.client.apiVersion === undefined && p.type.kind === "string";
+  const clashing = model.client.parameters.filter(
+    (p) => !p.isApiVersion && (needsSuffix(p.name) || (CLIENT_PARAMETER_TAKEN.has(p.name) && !ownApiVersion(p))),
+  );
+  if (clashing.length === 0) return new Map();
+  const taken = new Set([...CLIENT_PARAMETER_TAKEN, ...model.client.parameters.map((p) => p.name)]);
+  return new Map(clashing.map((p) => [p.name, claimUnique(`${p.name}Param`, taken)]));
+}
+
 /** True when no name of the model needs a TypeScript rename (then {@link typeScriptNames} returns it as it is). */
-function needsNoRename(model: CodeModel, renames: ReadonlyMap<string, string>): boolean {
+function needsNoRename(model: CodeModel, renames: ReadonlyMap<string, string>, clientRenames: ReadonlyMap<string, string>): boolean {
   const parameters = (p: { name: string }): boolean => !needsSuffix(p.name);
   return (
     renames.size === 0 &&
-    model.client.parameters.every(parameters) &&
+    clientRenames.size === 0 &&
     model.client.endpoint.parameters.every(parameters) &&
     model.operationGroups.every((g) =>
       g.operations.every(
@@ -212,9 +243,12 @@ function needsNoRename(model: CodeModel, renames: ReadonlyMap<string, string>): 
  */
 export function typeScriptNames(model: CodeModel): CodeModel {
   const renames = typeRenames(model);
-  if (needsNoRename(model, renames)) return model;
+  const clientRenames = clientParameterRenames(model);
+  if (needsNoRename(model, renames, clientRenames)) return model;
   const type = (t: TypeRef): TypeRef => renameType(t, renames);
-  const clientParameter = (p: Parameter): Parameter => ({ ...p, name: parameterName(p.name), type: type(p.type) });
+  const clientName = (name: string): string => clientRenames.get(name) ?? name;
+  const hostParameter = (p: Parameter): Parameter => ({ ...p, name: parameterName(p.name), type: type(p.type) });
+  const clientParameter = (p: Parameter): Parameter => ({ ...p, name: p.isApiVersion ? p.name : clientName(p.name), type: type(p.type) });
 
   const operation = (o: Operation): Operation => {
     // the operation's own parameters and body share one namespace (the function's parameters and options bag)
@@ -222,7 +256,7 @@ export function typeScriptNames(model: CodeModel): CodeModel {
     const rename = (name: string): string => (needsSuffix(name) ? claimUnique(`${name}Param`, taken) : name);
     const parameters = o.parameters.map((p) => ({
       ...p,
-      name: p.clientLevel && !p.isApiVersion ? parameterName(p.name) : rename(p.name),
+      name: p.clientLevel && !p.isApiVersion ? clientName(p.name) : rename(p.name),
       type: type(p.type),
     }));
     let body: BodyParameter | undefined;
@@ -246,7 +280,7 @@ export function typeScriptNames(model: CodeModel): CodeModel {
     return {
       ...o,
       parameters,
-      clientParameters: o.clientParameters.map(parameterName),
+      clientParameters: o.clientParameters.map(clientName),
       ...(body !== undefined ? { body } : {}),
       responses: o.responses.map(response),
       errorResponses: o.errorResponses.map(response),
@@ -257,7 +291,7 @@ export function typeScriptNames(model: CodeModel): CodeModel {
     ...model,
     client: {
       ...model.client,
-      endpoint: { ...model.client.endpoint, parameters: model.client.endpoint.parameters.map(clientParameter) },
+      endpoint: { ...model.client.endpoint, parameters: model.client.endpoint.parameters.map(hostParameter) },
       parameters: model.client.parameters.map(clientParameter),
     },
     operationGroups: model.operationGroups.map((g) => ({ ...g, operations: g.operations.map(operation) })),

@@ -65,16 +65,22 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const header = requestHeaders(operation, all, sourceOf, result !== undefined, context, uses);
   const longRunning = operation.longRunning;
   // A next-page operation's parameters take the values of this operation's of the same name and location.
-  const argumentOf = (p: Parameter): { source: string; optional: boolean } | undefined => {
+  const argumentOf = (p: Parameter): { source: string; optional: boolean; nullable: boolean } | undefined => {
     const argument = all.find((a) => a.parameter?.location === p.location && a.parameter.serializedName === p.serializedName);
-    return argument === undefined ? undefined : { source: sourceOf(argument), optional: !argument.required };
+    return argument === undefined
+      ? undefined
+      : {
+          source: sourceOf(argument),
+          optional: !argument.required,
+          nullable: argument.type.nullable === true && argument.type.kind !== "constant",
+        };
   };
   const paged = pagedParts(operation, result, result?.always !== true || longRunning !== undefined, context, argumentOf, uses);
   // Members of the client, beyond OperationContext's, that the function reads from `context`.
   const clientMembers = new Set([...url.clientMembers, ...header.clientMembers, ...(paged?.clientMembers ?? [])]);
   // Only an ordinary pageable operation's `send` sends both the first page and the next ones.
   const pagedSend = paged !== undefined && longRunning === undefined;
-  const body = requestBody(operation, all, sourceOf, { paged: paged !== undefined, pagedSend }, context, uses);
+  const body = requestBody(operation, all, sourceOf, { paged: paged !== undefined, pagedSend }, context, uses, header.contentType);
   const headers = [...header.headers, ...body.headers];
   const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
   const request = [

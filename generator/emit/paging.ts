@@ -8,12 +8,13 @@ import type { Operation, Parameter, TypeRef } from "../model/types.js";
 import type { EmitContext } from "./context.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { publicType, wireType } from "./typeExpressions.js";
+import { absentGuard } from "./requestValues.js";
 import { joinedValue, urlValue } from "./url.js";
 import type { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
 /** Where a parameter of the paged operation itself takes its value: the expression, and whether it may be undefined. */
-export type ArgumentSource = (parameter: Parameter) => { source: string; optional: boolean } | undefined;
+export type ArgumentSource = (parameter: Parameter) => { source: string; optional: boolean; nullable: boolean } | undefined;
 
 export interface PagedParts {
   /** Type of the page's items. */
@@ -96,12 +97,12 @@ function nextOperationUrl(
   const clientMembers = new Set<string>();
   const clientParameters = target.clientParameters.flatMap((name) => context.model.client.parameters.filter((p) => p.name === name));
   const parameters = [...target.parameters, ...clientParameters.filter((p) => !target.parameters.includes(p))];
-  const valueOf = (p: Parameter): { source: string; optional: boolean } | undefined => {
-    if (p.isApiVersion) return { source: "context.apiVersion", optional: false };
-    if (p.type.kind === "constant") return { source: JSON.stringify(p.type.value), optional: false };
+  const valueOf = (p: Parameter): ReturnType<ArgumentSource> => {
+    if (p.isApiVersion) return { source: "context.apiVersion", optional: false, nullable: false };
+    if (p.type.kind === "constant") return { source: JSON.stringify(p.type.value), optional: false, nullable: false };
     if (p.clientLevel) {
       clientMembers.add(p.name);
-      return { source: `context.${p.name}`, optional: !p.required };
+      return { source: `context.${p.name}`, optional: !p.required, nullable: p.type.nullable === true };
     }
     return argumentOf(p);
   };
@@ -122,9 +123,8 @@ function nextOperationUrl(
     }
     const mapped = urlValue(p.type, found.source, uses);
     const value = p.type.kind === "array" ? joinedValue(mapped, p.collectionFormat, uses) : mapped;
-    pathValues.push(
-      `${propertyKey(p.serializedName)}: ${p.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`},`,
-    );
+    const encoded = p.skipUrlEncoding ? `${uses.call("formatScalar")}(${value})` : `${uses.call("encodePathValue")}(${value})`;
+    pathValues.push(`${propertyKey(p.serializedName)}: ${found.nullable ? `${found.source} === null ? "" : ${encoded}` : encoded},`);
   }
   const query: string[] = [];
   const apiVersion = context.model.client.apiVersion;
@@ -135,8 +135,7 @@ function nextOperationUrl(
     const found = valueOf(p);
     if (found === undefined) continue;
     const value = p.type.kind === "constant" ? found.source : urlValue(p.type, found.source, uses);
-    const guard = (expression: string): string =>
-      found.optional && expression !== found.source ? `${found.source} === undefined ? undefined : ${expression}` : expression;
+    const guard = (expression: string): string => absentGuard(found.source, expression, found.optional, found.nullable);
     const name = stringLiteral(p.serializedName);
     if (p.type.kind !== "array") {
       query.push(`{ name: ${name}, value: ${guard(value)} },`);

@@ -15,7 +15,7 @@ export function readmeData(model: CodeModel, files: string[]): unknown {
     ),
     operations: model.operationGroups.flatMap((g) =>
       g.operations.map((o) => ({
-        call: `${operationsPropertyName(g, model.operationGroups)}.${o.name}`,
+        call: `${operationsPropertyName(g, model)}.${o.name}`,
         className: operationsClassName(g),
         functionName: functionNames.get(o),
         method: o.method.toUpperCase(),

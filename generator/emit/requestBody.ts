@@ -7,6 +7,7 @@ import type { Operation } from "../model/types.js";
 import { specialBody } from "./bodies.js";
 import type { EmitContext } from "./context.js";
 import type { MethodArgument } from "./methodArgument.js";
+import { headerValueOr, type HeaderValue } from "./headerValues.js";
 import { stringLiteral } from "./text.js";
 import { urlValue } from "./url.js";
 import type { UsedNames } from "./usedNames.js";
@@ -27,6 +28,8 @@ export interface RequestBody {
 /**
  * What the request of `operation` carries as its body. `paging.paged`: the operation is pageable;
  * `paging.pagedSend`: its `send` sends the first page and the next ones (an ordinary pageable operation).
+ * `contentType`: the operation's own `Content-Type` header parameter (requestHeaders.ts), sent whenever it
+ * is given, in place of the body's media type, which stays the default.
  */
 export function requestBody(
   operation: Operation,
@@ -35,6 +38,7 @@ export function requestBody(
   paging: { paged: boolean; pagedSend: boolean },
   context: EmitContext,
   uses: UsedNames,
+  contentType?: HeaderValue,
 ): RequestBody {
   const bodyArgument = all.find((a) => a.body !== undefined);
   // A body that is binary, form fields or one of several media types (bodies.ts), set on the request by `withRequestParts`.
@@ -50,12 +54,13 @@ export function requestBody(
     (type, source) => urlValue(type, source, uses),
     context,
     uses,
+    contentType,
   );
   if (special !== undefined) {
     return { headers: special.headers, bodyLine: special.bodyLine, parts: special.parts };
   }
   if (bodyArgument === undefined) {
-    return { headers: [], bodyLine: "", parts: [] };
+    return { headers: contentType === undefined ? [] : [`"Content-Type": ${contentType.expression},`], bodyLine: "", parts: [] };
   }
   const source = sourceOf(bodyArgument);
   const mediaType = operation.consumes[0] ?? "application/json";
@@ -68,11 +73,12 @@ export function requestBody(
       : isJson
         ? `JSON.stringify(${mapped})`
         : mapped;
-  const contentType = stringLiteral(mediaType);
+  const mediaTypeText = stringLiteral(mediaType);
   // A pageable operation's next pages are GETs without a body.
   const absent = [...(paging.pagedSend ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
+  const bodyContentType = absent === "" ? mediaTypeText : `${absent} ? undefined : ${mediaTypeText}`;
   return {
-    headers: [`"Content-Type": ${absent === "" ? contentType : `${absent} ? undefined : ${contentType}`},`],
+    headers: [`"Content-Type": ${contentType === undefined ? bodyContentType : headerValueOr(contentType, bodyContentType)},`],
     bodyLine: `body: ${absent === "" ? text : `${absent} ? undefined : ${text}`},`,
     parts: [],
   };

@@ -19,13 +19,27 @@ export interface SentValue {
   source: string;
   /** The value may be undefined (then it is not sent). */
   optional: boolean;
-  /** `expression`, or `source === undefined ? undefined : expression` when the value may be absent. */
-  guard: (expression: string) => string;
+  /** The value may be null (an x-nullable parameter): not sent either, as an absent one. */
+  nullable: boolean;
   /**
-   * `guard`, and for an `x-nullable` parameter a null value not sent either, as an absent one:
-   * `options.top ?? undefined`, `options.ids === undefined || options.ids === null ? undefined : joinCollection(options.ids)`.
+   * `expression`, or `source === undefined ? undefined : expression` when the value may be absent (null
+   * included: `source ?? undefined` for the value as it is). `multi` query arrays leave null to `multiValues`.
    */
-  guardNull: (expression: string) => string;
+  guard: (expression: string) => string;
+}
+
+/**
+ * `expression` (written from `source`), or undefined when the value is absent: undefined when `optional`,
+ * also null when `nullable` (a null query or header value is not sent, as a null `multi` array is not).
+ */
+export function absentGuard(source: string, expression: string, optional: boolean, nullable: boolean): string {
+  if (!nullable) {
+    return optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
+  }
+  if (expression === source) {
+    return `${source} ?? undefined`;
+  }
+  return `${source} === null${optional ? ` || ${source} === undefined` : ""} ? undefined : ${expression}`;
 }
 
 /** Where a query or header parameter's value comes from. */
@@ -44,12 +58,7 @@ export function sentValue(parameter: Parameter, all: readonly MethodArgument[], 
     argument !== undefined
       ? !argument.required && parameter.clientDefault === undefined
       : parameter.clientLevel && !parameter.isApiVersion && !parameter.required;
-  const guard = (expression: string): string =>
-    optional && expression !== source ? `${source} === undefined ? undefined : ${expression}` : expression;
-  const guardNull = (expression: string): string => {
-    if (parameter.type.nullable !== true) return guard(expression);
-    if (expression === source) return `${source} ?? undefined`;
-    return `${optional ? `${source} === undefined || ` : ""}${source} === null ? undefined : ${expression}`;
-  };
-  return { source, optional, guard, guardNull };
+  const nullable = parameter.type.nullable === true && parameter.type.kind !== "constant";
+  const guard = (expression: string): string => absentGuard(source, expression, optional, nullable);
+  return { source, optional, nullable, guard };
 }

@@ -2,10 +2,11 @@ import { claimUnique, pascalCase as modelPascalCase } from "../model/names.js";
 import type { BodyParameter, CodeModel, Operation, OperationGroup, Parameter } from "../model/types.js";
 import type { MethodArgument } from "./methodArgument.js";
 import { contentTypeArgument } from "./bodies.js";
+import { isClientConstant } from "./clientParameters.js";
 import { polymorphicUnions } from "./polymorphism.js";
 import { groupArguments, groupMemberValues } from "./parameterGroups.js";
 import { spreadArguments, withSpreadBody } from "./bodySpread.js";
-import { RESERVED_WORDS, safeLocalName } from "./names.js";
+import { CLIENT_MEMBER_NAMES, RESERVED_WORDS, safeLocalName } from "./names.js";
 import { validatorName } from "./validation.js";
 import { mapperName } from "./wireMapping.js";
 import { apiVersionsValueNames, coreLroValueNames, runtimeValueNames, xmlValueNames } from "./runtimeNames.js";
@@ -108,16 +109,21 @@ export function optionalParameters(operation: Operation): MethodArgument[] {
 /**
  * Property name of an operation group on the client: the group's name; the default group's (operations
  * without a group) is `operations`, or `defaultOperations` when a group is named `operations` (an ARM
- * spec's `Operations_List` next to ungrouped operations).
+ * spec's `Operations_List` next to ungrouped operations). A name the client has another member by (its
+ * `pipeline`, `endpoint`, ... or a client parameter: Data Lake Analytics' `Pipeline` group) gets
+ * `Operations` appended (`pipelineOperations`), numbered if that is taken too.
  */
-export function operationsPropertyName(group: OperationGroup, groups: readonly OperationGroup[]): string {
-  if (group.name !== "") return group.name;
-  return groups.some((g) => g.name === "operations") ? "defaultOperations" : "operations";
+export function operationsPropertyName(group: OperationGroup, model: CodeModel): string {
+  const groups = model.operationGroups;
+  const name = group.name !== "" ? group.name : groups.some((g) => g.name === "operations") ? "defaultOperations" : "operations";
+  const members = new Set([...CLIENT_MEMBER_NAMES, ...model.client.parameters.filter((p) => !isClientConstant(p)).map((p) => p.name)]);
+  if (!members.has(name)) return name;
+  return claimUnique(`${name}Operations`, new Set([...members, ...groups.map((g) => g.name)]));
 }
 
 /** File (without extension) of an operation group under `src/operations/`: its property name. */
-export function operationsFileName(group: OperationGroup, groups: readonly OperationGroup[]): string {
-  return operationsPropertyName(group, groups);
+export function operationsFileName(group: OperationGroup, model: CodeModel): string {
+  return operationsPropertyName(group, model);
 }
 
 /**

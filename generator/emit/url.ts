@@ -8,7 +8,7 @@ import type { Operation, Parameter, TypeRef } from "../model/types.js";
 import { isClientConstant } from "./clientParameters.js";
 import type { EmitContext } from "./context.js";
 import { withRawQuery, type RawQueryValue } from "./rawQuery.js";
-import { sentParameters, sentValue } from "./requestValues.js";
+import { absentGuard, sentParameters, sentValue } from "./requestValues.js";
 import type { MethodArgument } from "./methodArgument.js";
 import { propertyKey, stringLiteral } from "./text.js";
 import type { UsedNames } from "./usedNames.js";
@@ -112,7 +112,7 @@ export function urlStatement(
   const sentInPath = (p: Parameter): boolean =>
     p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
   for (const parameter of sent.filter((p) => p.location === "query" && !sentInPath(p))) {
-    const { source, optional, guard, guardNull } = sentValue(parameter, all, sourceOf);
+    const { source, optional, nullable, guard } = sentValue(parameter, all, sourceOf);
     const value = urlValue(parameter.type, source, uses);
     if (parameter.clientLevel && !parameter.isApiVersion && !isClientConstant(parameter)) {
       clientMembers.add(parameter.name);
@@ -127,14 +127,18 @@ export function urlStatement(
           : kind === "string"
             ? value
             : `${uses.call("formatScalar")}(${value})`;
-      rawQuery.push({ name: parameter.serializedName, text, ...(optional ? { presence: `${source} !== undefined` } : {}) });
+      const presence = [...(optional ? [`${source} !== undefined`] : []), ...(nullable ? [`${source} !== null`] : [])].join(" && ");
+      rawQuery.push({ name: parameter.serializedName, text, ...(presence === "" ? {} : { presence }) });
     } else if (kind !== "array") {
-      query.push(`{ name: ${name}, value: ${guardNull(value)} },`);
+      query.push(`{ name: ${name}, value: ${guard(value)} },`);
     } else if (parameter.collectionFormat === "multi") {
       // one entry per item, spread into the list (none when the array is undefined)
-      query.push(`...${uses.call("repeatQueryParameter")}(${name}, ${multiValues(parameter.type, guard(value))}),`);
+      // (a null array is left to multiValues)
+      query.push(
+        `...${uses.call("repeatQueryParameter")}(${name}, ${multiValues(parameter.type, absentGuard(source, value, optional, false))}),`,
+      );
     } else {
-      query.push(`{ name: ${name}, value: ${guardNull(joinedValue(value, parameter.collectionFormat, uses))} },`);
+      query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat, uses))} },`);
     }
   }
   const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path, rawQuery);

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject } from "../../generator/load/types.js";
+import { absentGuard } from "../../generator/emit/requestValues.js";
 import { readCodeModel } from "../../generator/input/index.js";
 import { typecheckFiles } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
@@ -68,14 +69,23 @@ describe("x-nullable on parameters that are not the body", () => {
     expect(operation).toContain('    { name: "language", value: language ?? undefined },\n');
     expect(operation).toContain('    { name: "maxCandidates", value: options.maxCandidates ?? undefined },\n');
     expect(operation).toContain(
-      '    { name: "details", value: options.details === undefined || options.details === null ? undefined : joinCollection(options.details) },\n',
+      '    { name: "details", value: options.details === null || options.details === undefined ? undefined : joinCollection(options.details) },\n',
     );
     expect(operation).toContain(
-      '      "x-smart": options.xSmart === undefined || options.xSmart === null ? undefined : formatScalar(options.xSmart),\n',
+      '      "x-smart": options.xSmart === null || options.xSmart === undefined ? undefined : formatScalar(options.xSmart),\n',
     );
   });
 
   it("the output compiles (strict, noUnused*)", () => {
     expect(typecheckFiles("nullable-parameters", files)).toEqual([]);
+  });
+
+  it("absentGuard: undefined when optional, null too when nullable", () => {
+    expect(absentGuard("o.a", "o.a", true, false)).toBe("o.a");
+    expect(absentGuard("o.a", "f(o.a)", true, false)).toBe("o.a === undefined ? undefined : f(o.a)");
+    expect(absentGuard("a", "f(a)", false, false)).toBe("f(a)");
+    expect(absentGuard("a", "a", false, true)).toBe("a ?? undefined");
+    expect(absentGuard("a", "f(a)", false, true)).toBe("a === null ? undefined : f(a)");
+    expect(absentGuard("o.a", "f(o.a)", true, true)).toBe("o.a === null || o.a === undefined ? undefined : f(o.a)");
   });
 });
