@@ -83,9 +83,11 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
   const body = requestBody(operation, all, sourceOf, { paged: paged !== undefined, pagedSend }, context, uses, header.contentType);
   const headers = [...header.headers, ...body.headers];
   const successStatuses = operation.responses.map((r) => r.status).filter((s): s is number => s !== "default");
+  // next pages are GETs, or POSTs when the next-page operation is one (`paging.nextMethod`)
+  const nextMethod = operation.paging?.nextMethod ?? "get";
   const request = [
-    pagedSend && operation.method !== "get"
-      ? `method: firstPage ? ${stringLiteral(operation.method.toUpperCase())} : "GET",`
+    pagedSend && operation.method !== nextMethod
+      ? `method: firstPage ? ${stringLiteral(operation.method.toUpperCase())} : ${stringLiteral(nextMethod.toUpperCase())},`
       : `method: ${stringLiteral(operation.method.toUpperCase())},`,
     "url,",
     `headers: {\n${headers.join("\n")}\n},`,
@@ -124,7 +126,7 @@ function operationParts(group: OperationGroup, operation: Operation, context: Em
     returnTypeText = `Promise<${response.returnType}>`;
   } else {
     uses.add(resultUses);
-    const firstDiffers = operation.method !== "get" || all.some((a) => a.body !== undefined);
+    const firstDiffers = operation.method !== nextMethod || all.some((a) => a.body !== undefined);
     const pages = pagedStatements({
       paged,
       firstPageStatements: [...checks, url.statement],

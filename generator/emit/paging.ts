@@ -9,7 +9,7 @@ import type { EmitContext } from "./context.js";
 import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 import { publicType, wireType } from "./typeExpressions.js";
 import { absentGuard } from "./requestValues.js";
-import { joinedValue, urlValue } from "./url.js";
+import { joinedValue, requestPath, urlValue } from "./url.js";
 import type { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
@@ -145,7 +145,7 @@ function nextOperationUrl(
       query.push(`{ name: ${name}, value: ${guard(joinedValue(value, p.collectionFormat, uses))} },`);
     }
   }
-  const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + target.path;
+  const fullPath = context.model.client.endpoint.basePath.replace(/\/+$/, "") + requestPath(target.path);
   const url = `${uses.call("buildRequestUrl")}(context.endpoint, ${stringLiteral(fullPath)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
     query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
   })`;

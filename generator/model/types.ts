@@ -163,6 +163,8 @@ export interface Paging {
    * naming an operation with a path or parameters of its own). Absent: the next link is fetched as is.
    */
   nextOperation?: NextPageOperation;
+  /** The method of the next pages' requests, when it is not GET (the next-page operation's: `post`). */
+  nextMethod?: HttpMethod;
 }
 
 /** A next-page operation: its URL is built from its own path template and parameters. */

@@ -83,13 +83,13 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     );
   });
 
-  it("operationName naming no operation, or a POST", () => {
+  it("operationName naming no operation, or a PUT", () => {
     expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Nope" }))).toBe(
       'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Nope" names no operation',
     );
     const next = {
       "/{nextLink}": {
-        post: {
+        put: {
           operationId: "L_Next",
           parameters: [{ name: "nextLink", in: "path", required: true, type: "string" }],
           responses: { "200": { description: "ok" } },
@@ -97,7 +97,7 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
       },
     };
     expect(errorOf(specWith({ nextLinkName: "next", itemName: "items", operationName: "L_Next" }, next))).toBe(
-      'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Next" is not supported: it sends POST, not GET (next pages are GETs)',
+      'spec.json#/paths/~1list/get/x-ms-pageable/operationName: x-ms-pageable operationName "L_Next" is not supported: it sends PUT, not GET or POST (next pages are GETs or body-less POSTs)',
     );
   });
 
@@ -115,7 +115,7 @@ describe("x-ms-pageable in the model: unsupported or invalid shapes fail with fi
     ).toBe(`${where}x-ms-pageable operationName "L_Next" is not supported: it does not return this operation's page model Page`);
     expect(
       errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "b", in: "body", required: true, schema: { type: "string" } }] }))),
-    ).toBe(`${where}x-ms-pageable operationName "L_Next" is not supported: it requires a body (next pages are GETs without one)`);
+    ).toBe(`${where}x-ms-pageable operationName "L_Next" is not supported: it requires a body (next pages are sent without one)`);
     expect(
       errorOf(specWith(pageable, nextOp({ parameters: [link, { name: "cursor", in: "query", required: true, type: "string" }] }))),
     ).toBe(
@@ -347,6 +347,65 @@ describe("x-ms-pageable emitted: paging.json", () => {
     expect(typecheckFiles("testserver-custom-baseurl-paging", generated)).toEqual([]);
     const multiapi = await generateInMemory(join(swaggerDir, "multiapi-v1.json"), swaggerDir);
     expect(typecheckFiles("testserver-multiapi-v1", multiapi)).toEqual([]);
+  });
+});
+
+describe("x-ms-pageable with a POST next-page operation (graphrbac's Objects_GetObjectsByObjectIdsNext)", () => {
+  const page = { description: "ok", schema: { $ref: "#/definitions/Page" } };
+  const link = { name: "nextLink", in: "path", required: true, type: "string", "x-ms-skip-url-encoding": true };
+  const spec = (extra: JsonObject = {}): JsonObject => ({
+    swagger: "2.0",
+    info: { title: "t", version: "1.0" },
+    host: "example.com",
+    paths: {
+      "/list": {
+        get: { operationId: "L_List", responses: { "200": page }, "x-ms-pageable": { nextLinkName: "next", operationName: "L_ListNext" } },
+      },
+      "/next/{nextLink}": { post: { operationId: "L_ListNext", parameters: [link], responses: { "200": page } } },
+      "/search": {
+        post: {
+          operationId: "L_Search",
+          parameters: [{ name: "query", in: "body", required: true, schema: { type: "string" } }],
+          responses: { "200": page },
+          "x-ms-pageable": { nextLinkName: "next", operationName: "L_SearchNext" },
+          ...extra,
+        },
+      },
+      "/{nextLink}": { post: { operationId: "L_SearchNext", parameters: [link], responses: { "200": page } } },
+    },
+    definitions: {
+      Page: { type: "object", properties: { value: { type: "array", items: { type: "string" } }, next: { type: "string" } } },
+    },
+  });
+
+  it("the model: next pages are POSTs (nextMethod), to the operation's URL or the next link itself", () => {
+    const model = readCodeModel([inMemory(spec())], { clientName: "C" });
+    const pagingOf = (id: string) => model.operationGroups.flatMap((g) => g.operations).find((o) => o.operationId === id)?.paging;
+    expect(pagingOf("L_List")).toEqual({
+      itemName: "value",
+      nextLinkName: "next",
+      nextOperation: { operationId: "L_ListNext", nextLinkParameter: "nextLink" },
+      nextMethod: "post",
+    });
+    expect(pagingOf("L_Search")).toEqual({ itemName: "value", nextLinkName: "next", nextMethod: "post" });
+  });
+
+  it("emitted: a GET list sends its next pages with POST, a POST one always POSTs, its body only on the first page", async () => {
+    const specFile = join(work, "post-next.json");
+    writeFileSync(specFile, JSON.stringify(spec(), null, 2));
+    const files = await generateInMemory(specFile, work);
+    const text = files.find((f) => f.path === "src/operations/l.ts")?.content ?? "";
+    expect(between(text, "export function lList(", "\n}\n")).toContain('      method: firstPage ? "GET" : "POST",\n');
+    const search = between(text, "export function lSearch(", "\n}\n");
+    expect(search).toContain('      method: "POST",\n');
+    expect(search).toContain("      body: !firstPage ? undefined : JSON.stringify(query),\n");
+    expect(typecheckFiles("paging-post-next", files)).toEqual([]);
+  });
+
+  it("a long-running operation's next pages stay GETs: a POST next-page operation is refused", () => {
+    expect(errorOf(spec({ "x-ms-long-running-operation": true }))).toBe(
+      'spec.json#/paths/~1search/post/x-ms-pageable/operationName: x-ms-pageable operationName "L_SearchNext" is not supported: it sends POST, and the next pages of a long-running operation are GETs',
+    );
   });
 });
 

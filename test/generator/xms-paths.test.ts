@@ -44,8 +44,17 @@ describe("x-ms-paths", () => {
   });
 
   it("errors point into x-ms-paths", () => {
-    const bad = { ...spec, "x-ms-paths": { "/items?kind=x": { get: { responses: ok } } } };
-    expect(errorOf(bad)).toBe("spec.json#/x-ms-paths/~1items?kind=x/get: operation has no operationId");
+    const bad = {
+      ...spec,
+      "x-ms-paths": {
+        "/items?kind=x": {
+          get: { operationId: "Items_X", parameters: [{ name: "id", in: "path", required: true, type: "string" }], responses: ok },
+        },
+      },
+    };
+    expect(errorOf(bad)).toBe(
+      'spec.json#/x-ms-paths/~1items?kind=x/get/parameters/0: path parameter "id" does not appear in the path template "/items?kind=x"',
+    );
   });
 
   it("the emitted function sends the query part, then its own query parameters", async () => {

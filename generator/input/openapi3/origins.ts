@@ -21,10 +21,22 @@ export function originOf(origins: PointerOrigins, file: string, pointer: string)
   }
 }
 
-/** `error` restated at its OpenAPI 3 origin (other errors are returned as they are). */
+/**
+ * `error` restated at its OpenAPI 3 origin, and so are the places its text names (`mentions`: a `$ref`
+ * quoted as `#/definitions/X` reads `#/components/schemas/X`). Other errors are returned as they are.
+ */
 export function atOrigin(origins: PointerOrigins, error: unknown): unknown {
   if (!(error instanceof GeneratorError)) return error;
   const origin = originOf(origins, error.file, error.pointer);
-  if (origin.file === error.file && origin.pointer === error.pointer) return error;
-  return new GeneratorError(origin.file, origin.pointer, error.problem);
+  let problem = error.problem;
+  const mentions = error.mentions.map((mention) => {
+    const moved = originOf(origins, mention.file, mention.pointer);
+    const hash = mention.text.indexOf("#");
+    if (moved.pointer === mention.pointer || hash < 0) return mention;
+    const text = mention.text.slice(0, hash + 1) + moved.pointer;
+    problem = problem.split(`"${mention.text}"`).join(`"${text}"`);
+    return { text, ...moved };
+  });
+  if (origin.file === error.file && origin.pointer === error.pointer && problem === error.problem) return error;
+  return new GeneratorError(origin.file, origin.pointer, problem, mentions);
 }

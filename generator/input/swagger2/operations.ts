@@ -11,11 +11,21 @@ import { compact, isObject, str } from "./json.js";
 import { claimUnique, memberName, pascalCase } from "../../model/names.js";
 import { bodyMediaTypes } from "../../model/bodies.js";
 import { clientDefaultOf } from "./clientDefault.js";
+import { derivedOperationId } from "../derivedOperationId.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
-import type { BodyParameter, HttpMethod, Operation, OperationResponse, Parameter, ParameterLocation, TypeRef } from "../../model/types.js";
+import type {
+  BodyParameter,
+  HttpMethod,
+  JsonValue,
+  Operation,
+  OperationResponse,
+  Parameter,
+  ParameterLocation,
+  TypeRef,
+} from "../../model/types.js";
 import { sentConstant } from "./valueFormats.js";
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
@@ -40,7 +50,8 @@ export interface PlannedOperation {
  * Walks `paths`, then `x-ms-paths` (paths that differ only in their query, written `/path?query`; the
  * query part is sent as it is), in document order. Group and method names come from `Group_Operation`
  * operationIds (split at the first `_`), unless `config.operationNames["<METHOD> <path>"]`
- * names them. Duplicate operationIds are an error; two operations whose names collide in one
+ * names them; an operation without operationId gets one from its method and path, in no group
+ * (derivedOperationId.ts). Duplicate operationIds are an error; two operations whose names collide in one
  * group keep spec order, the later one getting `2`, `3`, ... appended.
  */
 export function planOperations(ctx: BuildContext, config: ClientConfig): PlannedOperation[] {
@@ -53,20 +64,26 @@ export function planOperations(ctx: BuildContext, config: ClientConfig): Planned
   const seenIds = new Map<string, string>();
   const namesByGroup = new Map<string, Set<string>>();
   const planned: PlannedOperation[] = [];
+  let derivedTaken: Set<string> | undefined;
   for (const { section, path, pathItem } of sections) {
     if (!isObject(pathItem)) continue;
     for (const method of METHODS) {
       const op = pathItem[method];
       if (!isObject(op)) continue;
       const at = { file, pointer: `/${section}/${escapePointerSegment(path)}/${method}` };
-      const operationId = str(op, "operationId");
-      if (operationId === undefined) fail(at, "operation has no operationId");
+      const stated = str(op, "operationId");
+      let operationId = stated;
+      if (operationId === undefined) {
+        // one derived from method and path, unique among all of the spec's operationIds (derivedOperationId.ts)
+        derivedTaken ??= operationIdsOf(sections);
+        operationId = claimUnique(derivedOperationId(method, path), derivedTaken);
+      }
       const previous = seenIds.get(operationId);
       if (previous !== undefined) fail(at, `duplicate operationId "${operationId}" (also at ${previous})`);
       seenIds.set(operationId, at.pointer);
 
       const override = config.operationNames?.[`${method.toUpperCase()} ${path}`];
-      const cut = operationId.indexOf("_");
+      const cut = stated === undefined ? -1 : operationId.indexOf("_");
       const rawGroup = override?.group ?? (cut < 0 ? "" : operationId.slice(0, cut));
       const rawName = override?.name ?? (cut < 0 ? operationId : operationId.slice(cut + 1));
       const group = rawGroup === "" ? "" : memberName(rawGroup);
@@ -86,6 +103,20 @@ export function planOperations(ctx: BuildContext, config: ClientConfig): Planned
     }
   }
   return planned;
+}
+
+/** Every operationId the spec's paths state. */
+function operationIdsOf(sections: Array<{ pathItem: JsonValue | undefined }>): Set<string> {
+  const ids = new Set<string>();
+  for (const { pathItem } of sections) {
+    if (!isObject(pathItem)) continue;
+    for (const method of METHODS) {
+      const op = pathItem[method];
+      const id = isObject(op) ? str(op, "operationId") : undefined;
+      if (id !== undefined) ids.add(id);
+    }
+  }
+  return ids;
 }
 
 /** Type names of the parameter groups (types of the model's own): models may not take them. */

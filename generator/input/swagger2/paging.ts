@@ -33,8 +33,15 @@ export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, response
     fail(child(pageableAt, "itemName"), "x-ms-pageable itemName must be a property name");
   }
   const operationName = raw["operationName"];
-  const nextOperation =
-    operationName === undefined ? undefined : checkNextOperation(ctx, child(pageableAt, "operationName"), operationName);
+  const next = operationName === undefined ? undefined : checkNextOperation(ctx, child(pageableAt, "operationName"), operationName);
+  const nextOperation = next?.operation;
+  if (next?.method === "post" && op["x-ms-long-running-operation"] === true) {
+    fail(
+      child(pageableAt, "operationName"),
+      `x-ms-pageable operationName "${String(operationName)}" is not supported: it sends POST, and the next pages of a long-running operation are GETs`,
+    );
+  }
+  const method = next?.method === "post" ? { nextMethod: "post" as const } : {};
 
   const page = responses.find((r) => r.bodyType !== undefined)?.bodyType;
   if (page?.kind !== "model") {
@@ -50,7 +57,7 @@ export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, response
   if (nextLink?.type.kind !== "string") {
     fail(pageableAt, `x-ms-pageable nextLinkName "${nextLinkName}": the page model ${page.name} has no string property "${nextLinkName}"`);
   }
-  return nextOperation === undefined ? { itemName, nextLinkName } : { itemName, nextLinkName, nextOperation };
+  return nextOperation === undefined ? { itemName, nextLinkName, ...method } : { itemName, nextLinkName, nextOperation, ...method };
 }
 
 /** Own and inherited properties of a registered object model. */
@@ -63,11 +70,16 @@ function propertiesOf(ctx: BuildContext, name: string, seen = new Set<string>())
 }
 
 /**
- * `operationName` must name a GET operation (in `paths` or `x-ms-paths`). One whose path is
- * `/{<parameter>}` is the next link itself (undefined: follow the link); any other is returned, to be
+ * `operationName` must name a GET or POST operation (in `paths` or `x-ms-paths`; a POST one, as graphrbac's
+ * `Objects_GetObjectsByObjectIdsNext`, is sent without a body, as AutoRest's clients do). One whose path is
+ * `/{<parameter>}` is the next link itself (no `operation`: follow the link); any other is returned, to be
  * linked by `linkNextPageOperations`.
  */
-function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown): NextPageOperation | undefined {
+function checkNextOperation(
+  ctx: BuildContext,
+  at: Loc,
+  operationName: unknown,
+): { operation: NextPageOperation | undefined; method: "get" | "post" } {
   if (typeof operationName !== "string") fail(at, "x-ms-pageable operationName must be a string");
   const doc = ctx.spec.documents[ctx.spec.entryFile] ?? {};
   for (const section of ["paths", "x-ms-paths"]) {
@@ -77,14 +89,14 @@ function checkNextOperation(ctx: BuildContext, at: Loc, operationName: unknown):
       if (!isObject(item)) continue;
       for (const [method, operation] of Object.entries(item)) {
         if (!isObject(operation) || operation["operationId"] !== operationName) continue;
-        if (method !== "get") {
+        if (method !== "get" && method !== "post") {
           fail(
             at,
-            `x-ms-pageable operationName "${operationName}" is not supported: it sends ${method.toUpperCase()}, not GET (next pages are GETs)`,
+            `x-ms-pageable operationName "${operationName}" is not supported: it sends ${method.toUpperCase()}, not GET or POST (next pages are GETs or body-less POSTs)`,
           );
         }
         const template = path.replace(/\?.*$/, "");
-        return /^\/?\{[^/{}]+\}$/.test(template) ? undefined : { operationId: operationName };
+        return { operation: /^\/?\{[^/{}]+\}$/.test(template) ? undefined : { operationId: operationName }, method };
       }
     }
   }
@@ -126,7 +138,7 @@ export function linkNextPageOperations<T extends { operation: Operation }>(built
       );
     }
     if (target.body?.required === true) {
-      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: it requires a body (next pages are GETs without one)`);
+      fail(at, `x-ms-pageable operationName "${next.operationId}" is not supported: it requires a body (next pages are sent without one)`);
     }
     const own = (p: Parameter): boolean => !p.clientLevel && !p.isApiVersion && p.type.kind !== "constant";
     const pathParameters = target.parameters.filter((p) => p.location === "path" && own(p));

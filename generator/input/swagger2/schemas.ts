@@ -14,11 +14,12 @@
  * - a name already taken gets `2`, `3`, ... appended (definitions of the entry file claim names
  *   first, in document order; then everything else in the order operations reach it).
  */
-import { GeneratorError } from "../../errors.js";
+import { GeneratorError, type Mention } from "../../errors.js";
 import { MAX_SCHEMA_NESTING } from "../../load/limits.js";
 import { resolveRef } from "../../load/refs.js";
 import type { JsonObject } from "../../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
+import { allOfAlias, annotationsOf } from "./allOf.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
 import { claimUnique, enumMemberName, memberName, pascalCase, typeName } from "../../model/names.js";
 import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "../../model/types.js";
@@ -43,8 +44,8 @@ const STRUCTURAL_KEYS = [
 
 const DEFINITION_POINTER = /^\/definitions\/[^/]+$/;
 
-function fail(at: Loc, problem: string): never {
-  throw new GeneratorError(at.file, at.pointer, problem);
+function fail(at: Loc, problem: string, mentions: readonly Mention[] = []): never {
+  throw new GeneratorError(at.file, at.pointer, problem, mentions);
 }
 
 function child(at: Loc, ...segments: Array<string | number>): Loc {
@@ -89,7 +90,7 @@ function withNullable(type: TypeRef, nullable: boolean): TypeRef {
   return nullable ? { ...type, nullable: true } : type;
 }
 
-function isObjectLikeDefinition(schema: JsonObject): boolean {
+export function isObjectLikeDefinition(schema: JsonObject): boolean {
   if (schema["enum"] !== undefined) return false;
   return (
     schema["type"] === "object" ||
@@ -99,7 +100,7 @@ function isObjectLikeDefinition(schema: JsonObject): boolean {
   );
 }
 
-function isObjectLikeInline(schema: JsonObject): boolean {
+export function isObjectLikeInline(schema: JsonObject): boolean {
   if (schema["enum"] !== undefined) return false;
   return schema["properties"] !== undefined || schema["allOf"] !== undefined || schema["discriminator"] !== undefined;
 }
@@ -147,6 +148,8 @@ function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, h
     const type = DEFINITION_POINTER.test(target.pointer) ? namedType(ctx, loc, target.value) : typeOf(ctx, loc, target.value, hint);
     return withNullable(type, schema["x-nullable"] === true);
   }
+  const alias = schema["allOf"] !== undefined ? allOfAlias(ctx, at, schema, true) : undefined;
+  if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, hint), schema["x-nullable"] === true);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, hint);
   if (isObjectLikeInline(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, hint) }, schema["x-nullable"] === true);
@@ -159,6 +162,8 @@ function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
   if (!isObject(schema)) fail(at, "definition must be an object");
   const key = stableName(ctx, lastSegment(at.pointer));
   if (str(schema, "$ref") !== undefined) return typeOf(ctx, at, schema, key);
+  const alias = schema["allOf"] !== undefined ? allOfAlias(ctx, at, schema, false) : undefined;
+  if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, key), schema["x-nullable"] === true);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, key);
   if (isObjectLikeDefinition(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, schema["x-nullable"] === true);
@@ -336,7 +341,7 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
         const target = resolveRef(ctx.spec, entryAt.file, ref, entryAt.pointer + "/$ref");
         const parentAt = { file: target.file, pointer: target.pointer };
         if (!isObject(target.value) || !isObjectLikeDefinition(target.value) || !DEFINITION_POINTER.test(target.pointer)) {
-          fail(entryAt, `allOf entry "${ref}" must reference an object definition`);
+          fail(entryAt, `allOf entry "${ref}" must reference an object definition`, [{ text: ref, ...parentAt }]);
         }
         const parent = target.value;
         model.parents.push(nested(ctx, entryAt, () => objectModel(ctx, parentAt, parent, stableName(ctx, lastSegment(target.pointer)))));
@@ -399,6 +404,7 @@ function buildProperty(
 ): Property {
   if (!isObject(prop)) fail(at, "property schema must be an object");
   const type = typeOf(ctx, at, prop, `${modelName}${pascalCase(wireName)}`);
+  const notes = annotationsOf(prop); // with those of annotation-only allOf entries (allOf.ts)
   return compact({
     name: claimUnique(memberName(str(prop, "x-ms-client-name") ?? wireName), taken),
     serializedName: wireName,
@@ -406,8 +412,8 @@ function buildProperty(
     required,
     readOnly: prop["readOnly"] === true,
     nullable: prop["x-nullable"] === true || type.nullable === true,
-    description: str(prop, "description"),
-    constraints: constraintsOf(prop),
+    description: str(notes, "description"),
+    constraints: constraintsOf(notes),
     defaultValue: prop["default"],
     apiVersions: [ctx.apiVersion],
     source: at,
