@@ -24,6 +24,8 @@ export interface BuildContext {
   modelNames: Readonly<Record<string, string>>;
   /** Schemas being converted, outermost first (`typeOf` calls in progress), bounded by MAX_SCHEMA_NESTING. */
   schemaDepth: number;
+  /** `file#pointer` of the `oneOf`/`anyOf` definitions being expanded (model/unions.ts), to refuse a union holding itself. */
+  unionsInProgress: Set<string>;
 }
 
 export function createContext(
@@ -43,6 +45,7 @@ export function createContext(
     clientParameters: new Map(),
     modelNames,
     schemaDepth: 0,
+    unionsInProgress: new Set(),
   };
 }
 

@@ -22,6 +22,7 @@ import type { BuildContext, Loc } from "./context.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
 import { claimUnique, enumMemberName, memberName, pascalCase, typeName } from "./names.js";
 import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "./types.js";
+import { isUnionSchema, unionType } from "./unions.js";
 import { hasDecodedFormat } from "./valueFormats.js";
 import { withXml, xmlInfoOf } from "./xml.js";
 
@@ -147,6 +148,7 @@ function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, h
     const type = DEFINITION_POINTER.test(target.pointer) ? namedType(ctx, loc, target.value) : typeOf(ctx, loc, target.value, hint);
     return withNullable(type, schema["x-nullable"] === true);
   }
+  if (isUnionSchema(schema)) return unionType(ctx, at, schema, hint, typeOf, fail);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, hint);
   if (isObjectLikeInline(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, hint) }, schema["x-nullable"] === true);
@@ -159,6 +161,7 @@ function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
   if (!isObject(schema)) fail(at, "definition must be an object");
   const key = stableName(ctx, lastSegment(at.pointer));
   if (str(schema, "$ref") !== undefined) return typeOf(ctx, at, schema, key);
+  if (isUnionSchema(schema)) return unionType(ctx, at, schema, key, typeOf, fail);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, key);
   if (isObjectLikeDefinition(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, schema["x-nullable"] === true);

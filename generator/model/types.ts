@@ -328,6 +328,11 @@ export type TypeRef = { xml?: XmlInfo } & (
   | { kind: "binary"; nullable?: boolean }
   /** No type given, or `type: object` with nothing else: TS `unknown` / `Record<string, unknown>`. */
   | { kind: "unknown"; nullable?: boolean }
+  /**
+   * A value that is one of several types (OpenAPI 3 `oneOf` / `anyOf`, model/unions.ts): at least two distinct
+   * members, none of them nullable or a union (a null member makes the union `nullable`).
+   */
+  | { kind: "union"; members: TypeRef[]; nullable?: boolean }
 );
 
 export interface ObjectModel {
