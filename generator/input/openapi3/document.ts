@@ -21,7 +21,8 @@ export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
   for (const [key, value] of Object.entries(doc)) {
     if (KEPT.has(key) || (key.startsWith("x-") && key !== "x-ms-paths")) out[key] = value;
   }
-  if (isObject(doc["webhooks"]) && Object.keys(doc["webhooks"]).length > 0) refuse(ctx, "/webhooks", "webhooks");
+  // `webhooks` (3.1) are requests the service sends, not operations a client calls: they are not read. The models
+  // their payloads refer to are generated with every other component schema (see README.md).
   Object.assign(out, convertServers(ctx, doc["servers"]));
   if (isObject(doc["x-ms-parameterized-host"])) out["x-ms-parameterized-host"] = doc["x-ms-parameterized-host"];
   out["paths"] = convertPaths(ctx, doc["paths"], "/paths");
@@ -65,7 +66,8 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
     const at = `${pointer}/${escape(path)}`;
     if (!isObject(item)) continue;
     if (item["$ref"] !== undefined) refuse(ctx, `${at}/$ref`, "a path item $ref");
-    if (item["servers"] !== undefined) refuse(ctx, `${at}/servers`, "path-level servers");
+    if (item["servers"] !== undefined && !sameServers(ctx, item["servers"]))
+      refuse(ctx, `${at}/servers`, "path-level servers other than the document's");
     const converted: JsonObject = {};
     for (const [key, value] of Object.entries(item)) {
       if (key === "parameters" && Array.isArray(value))
@@ -78,9 +80,20 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
   return out;
 }
 
+/**
+ * Path- or operation-level `servers` that say what the document's do (the same first server: URL and variables),
+ * so the client's endpoint already is their base URL: they are ignored.
+ */
+function sameServers(ctx: ReadContext, servers: JsonValue): boolean {
+  const own = ctx.documents[ctx.file]?.["servers"];
+  const first = (list: JsonValue | undefined): string => JSON.stringify(Array.isArray(list) ? (list[0] ?? null) : null);
+  return Array.isArray(servers) && (servers.length === 0 || first(servers) === first(own));
+}
+
 function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string): JsonObject {
-  for (const key of ["callbacks", "servers"])
-    if (operation[key] !== undefined) refuse(ctx, `${pointer}/${key}`, key === "servers" ? "operation-level servers" : "callbacks");
+  if (operation["callbacks"] !== undefined) refuse(ctx, `${pointer}/callbacks`, "callbacks");
+  if (operation["servers"] !== undefined && !sameServers(ctx, operation["servers"]))
+    refuse(ctx, `${pointer}/servers`, "operation-level servers other than the document's");
   const parameters = (Array.isArray(operation["parameters"]) ? operation["parameters"] : []).map((p, i) => {
     const converted = convertParameter(ctx, p, `${pointer}/parameters/${i}`);
     return { converted, from: `${pointer}/parameters/${i}` };
