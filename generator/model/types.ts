@@ -84,8 +84,14 @@ export interface ClientModel {
   security?: ClientSecurity;
 }
 
-/** A bearer token for these scopes, or a key sent in a header. */
-export type ClientSecurity = { kind: "bearerToken"; scopes: string[] } | { kind: "keyHeader"; headerName: string };
+/**
+ * A bearer token for these scopes, a key sent in a header, or API keys (one, or several sent together: each its own
+ * key, `name` a camelCase member name) sent in headers or the query.
+ */
+export type ClientSecurity =
+  | { kind: "bearerToken"; scopes: string[] }
+  | { kind: "keyHeader"; headerName: string }
+  | { kind: "apiKeys"; keys: Array<{ name: string; serializedName: string; in: "header" | "query" }> };
 
 export interface OperationGroup {
   /** camelCase property name on the client, e.g. `communicationIdentity`. "" for operations without a group prefix. */

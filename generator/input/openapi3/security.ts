@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
-import { extensionsOf, isObject, refuse, type ReadContext } from "./context.js";
+import { extensionsOf, isObject, refuse, remember, type ReadContext } from "./context.js";
 import { escape } from "./schemas.js";
 
 const FLOWS: Record<string, string> = {
@@ -20,6 +20,7 @@ export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | un
   const out: JsonObject = {};
   for (const [name, scheme] of Object.entries(schemes)) {
     const at = `/components/securitySchemes/${escape(name)}`;
+    remember(ctx, `/securityDefinitions/${escape(name)}`, at);
     if (!isObject(scheme)) continue;
     if (scheme["$ref"] !== undefined) refuse(ctx, at, "a security scheme $ref");
     const described: JsonObject = typeof scheme["description"] === "string" ? { description: scheme["description"] } : {};
