@@ -24,8 +24,11 @@ export interface BuildContext {
   modelNames: Readonly<Record<string, string>>;
   /** Schemas being converted, outermost first (`typeOf` calls in progress), bounded by MAX_SCHEMA_NESTING. */
   schemaDepth: number;
-  /** `file#pointer` of the `oneOf`/`anyOf` definitions being expanded (model/unions.ts), to refuse a union holding itself. */
-  unionsInProgress: Set<string>;
+  /**
+   * `file#pointer` of each `oneOf`/`anyOf` being expanded (model/unions.ts) → the number of object models when it was
+   * last entered: entered again with no new model in between, the union holds itself without a model to stop at.
+   */
+  unionsInProgress: Map<string, number>;
 }
 
 export function createContext(
@@ -45,7 +48,7 @@ export function createContext(
     clientParameters: new Map(),
     modelNames,
     schemaDepth: 0,
-    unionsInProgress: new Set(),
+    unionsInProgress: new Map(),
   };
 }
 

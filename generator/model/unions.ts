@@ -38,9 +38,13 @@ export function isUnionSchema(schema: JsonObject): boolean {
 export function unionType(ctx: BuildContext, at: Loc, schema: JsonObject, hint: string, typeOf: TypeOf, fail: Fail): TypeRef {
   const key = Array.isArray(schema["oneOf"]) ? "oneOf" : "anyOf";
   if (key === "oneOf" && Array.isArray(schema["anyOf"])) fail(at, `"oneOf" and "anyOf" on one schema are not supported`);
+  // A union reached again inside itself is fine when an object model was made in between (the model's second
+  // sight stops the recursion); with none, the expansion would never end.
   const identity = `${at.file}#${at.pointer}`;
-  if (ctx.unionsInProgress.has(identity)) fail(at, `a ${key} that holds itself (through ${key} members) is not supported`);
-  ctx.unionsInProgress.add(identity);
+  const entered = ctx.unionsInProgress.get(identity);
+  if (entered === ctx.objects.size)
+    fail(at, `a ${key} that holds itself (through ${key} members, arrays or dictionaries) is not supported`);
+  ctx.unionsInProgress.set(identity, ctx.objects.size);
   try {
     const list = schema[key] as JsonValue[];
     const inline = list.filter(needsName).length;
@@ -66,7 +70,8 @@ export function unionType(ctx: BuildContext, at: Loc, schema: JsonObject, hint: 
     const result = unionOf(ctx, members, str(schema, "discriminator"));
     return nullable ? { ...result, nullable: true } : result;
   } finally {
-    ctx.unionsInProgress.delete(identity);
+    if (entered === undefined) ctx.unionsInProgress.delete(identity);
+    else ctx.unionsInProgress.set(identity, entered);
   }
 }
 

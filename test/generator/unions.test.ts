@@ -185,6 +185,21 @@ describe("oneOf / anyOf in the code model", () => {
     });
   });
 
+  it("a union that holds itself through an object model is read (the model stops the recursion)", () => {
+    const entry: JsonObject = {
+      type: "object",
+      properties: { value: { anyOf: [{ type: "string" }, { $ref: "#/components/schemas/List" }] } },
+    };
+    const m = model(
+      openapi({ List: { anyOf: [{ type: "array", items: entry }, { type: "boolean" }] } }, { $ref: "#/components/schemas/List" }),
+    );
+    const list = { kind: "union", members: [{ kind: "array", items: { kind: "model", name: "ListItem" } }, { kind: "boolean" }] };
+    expect(m.objects.find((o) => o.name === "ListItem")?.properties[0]?.type).toEqual({
+      kind: "union",
+      members: [{ kind: "string" }, ...list.members],
+    });
+  });
+
   it("a union that holds itself is refused at its pointer", async () => {
     const doc = openapi(
       { Tree: { oneOf: [{ type: "string" }, { type: "array", items: { $ref: "#/components/schemas/Tree" } }] } },
@@ -193,7 +208,7 @@ describe("oneOf / anyOf in the code model", () => {
       },
     );
     await expect(generate(doc, "self")).rejects.toThrow(
-      "self.json#/components/schemas/Tree: a oneOf that holds itself (through oneOf members) is not supported",
+      "self.json#/components/schemas/Tree: a oneOf that holds itself (through oneOf members, arrays or dictionaries) is not supported",
     );
   });
 });
