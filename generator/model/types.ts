@@ -113,6 +113,12 @@ export interface Operation {
   method: HttpMethod;
   /** Path template as in the spec, e.g. `/identities/{id}/:issueAccessToken`. */
   path: string;
+  /**
+   * A base URL of the operation's own (OpenAPI 3 path- or operation-level `servers`), e.g.
+   * `https://{index}.svc.example.io`: the request goes to it + `path` instead of the client's endpoint and base path;
+   * its `{name}` placeholders are path parameters of the operation. (Additive, model stage: absent for the others.)
+   */
+  baseUrl?: string;
   summary?: string;
   description?: string;
   deprecated: boolean;

@@ -91,18 +91,54 @@ describe("OpenAPI 3 form fields, webhooks, servers", () => {
     expect(typecheckFiles("openapi3-webhooks", files)).toEqual([]);
   });
 
-  it("path- and operation-level servers equal to the document's are ignored; others are refused at their pointer", async () => {
+  it("path- and operation-level servers equal to the document's are ignored", async () => {
     const get = { operationId: "Things_Get", responses: ok };
     const same = { openapi: "3.0.3", info, servers, paths: { "/things": { servers, get: { ...get, servers } } } };
     const files = await generate(same, "servers-same");
     expect(text(files, "src/operations/things.ts")).toContain('buildRequestUrl(context.endpoint, "/things"');
-    const other = { ...same, paths: { "/things": { servers: [{ url: "https://other.example" }], get } } };
-    expect(await refusal(other, "servers-other")).toBe(
-      "servers-other.json#/paths/~1things/servers: path-level servers other than the document's is not supported (OpenAPI 3 input)",
+  });
+
+  it("other servers are the operation's own base URL, their variables its path parameters", async () => {
+    const other = {
+      url: "https://{index}.svc.example.io/v1/",
+      variables: { index: { default: "example", description: "The index the request goes to." } },
+    };
+    const doc = {
+      openapi: "3.0.3",
+      info,
+      servers,
+      paths: {
+        "/stats": { servers: [other], get: { operationId: "Stats_Get", responses: ok } },
+        "/things": {
+          get: { operationId: "Things_Get", servers: [other], responses: ok },
+          put: { operationId: "Things_Put", responses: ok },
+        },
+      },
+    };
+    const files = await generate(doc, "servers-other");
+    const stats = text(files, "src/operations/stats.ts");
+    expect(stats).toContain(" * @param index - The index the request goes to.\n");
+    expect(stats).toContain(
+      "export async function statsGet(context: OperationContext, index: string, options: OperationOptions = {}): Promise<void> {",
     );
-    const operation = { ...same, paths: { "/things": { get: { ...get, servers: [{ url: "https://other.example" }] } } } };
-    expect(await refusal(operation, "servers-operation")).toBe(
-      "servers-operation.json#/paths/~1things/get/servers: operation-level servers other than the document's is not supported (OpenAPI 3 input)",
+    expect(stats).toContain(
+      '  const url = buildRequestUrl("", "https://{index}.svc.example.io/v1/stats", {\n    index: encodePathValue(index),\n  });',
+    );
+    const things = text(files, "src/operations/things.ts");
+    expect(things).toContain('buildRequestUrl("", "https://{index}.svc.example.io/v1/things", {');
+    expect(things).toContain('buildRequestUrl(context.endpoint, "/things", {});');
+    expect(typecheckFiles("openapi3-servers", files)).toEqual([]);
+  });
+
+  it("a relative path-level server URL is refused at its pointer", async () => {
+    const doc = {
+      openapi: "3.0.3",
+      info,
+      servers,
+      paths: { "/things": { servers: [{ url: "/v2" }], get: { operationId: "Things_Get", responses: ok } } },
+    };
+    expect(await refusal(doc, "servers-relative")).toBe(
+      "servers-relative.json#/paths/~1things/servers/0/url: a path- or operation-level server URL that is not absolute is not supported (OpenAPI 3 input)",
     );
   });
 

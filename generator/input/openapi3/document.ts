@@ -10,7 +10,7 @@ import { convertRequestBody } from "./requestBody.js";
 import { convertResponse } from "./responses.js";
 import { convertSchema, escape } from "./schemas.js";
 import { convertSecuritySchemes } from "./security.js";
-import { convertServers } from "./servers.js";
+import { BASE_URL, convertServers, operationServer } from "./servers.js";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 /** Top-level keys carried over as they are. */
@@ -66,13 +66,13 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
     const at = `${pointer}/${escape(path)}`;
     if (!isObject(item)) continue;
     if (item["$ref"] !== undefined) refuse(ctx, `${at}/$ref`, "a path item $ref");
-    if (item["servers"] !== undefined && !sameServers(ctx, item["servers"]))
-      refuse(ctx, `${at}/servers`, "path-level servers other than the document's");
+    // servers of the path item apply to its operations (unless an operation has its own)
+    const pathServers = item["servers"] !== undefined && !sameServers(ctx, item["servers"]) ? `${at}/servers` : undefined;
     const converted: JsonObject = {};
     for (const [key, value] of Object.entries(item)) {
       if (key === "parameters" && Array.isArray(value))
         converted[key] = value.map((p, i) => convertParameter(ctx, p, `${at}/parameters/${i}`));
-      else if (METHODS.has(key) && isObject(value)) converted[key] = convertOperation(ctx, value, `${at}/${key}`);
+      else if (METHODS.has(key) && isObject(value)) converted[key] = convertOperation(ctx, value, `${at}/${key}`, pathServers);
       else if (key !== "summary" && key !== "description") converted[key] = value;
     }
     out[path] = converted;
@@ -90,10 +90,10 @@ function sameServers(ctx: ReadContext, servers: JsonValue): boolean {
   return Array.isArray(servers) && (servers.length === 0 || first(servers) === first(own));
 }
 
-function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string): JsonObject {
+function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string, pathServers: string | undefined): JsonObject {
   if (operation["callbacks"] !== undefined) refuse(ctx, `${pointer}/callbacks`, "callbacks");
-  if (operation["servers"] !== undefined && !sameServers(ctx, operation["servers"]))
-    refuse(ctx, `${pointer}/servers`, "operation-level servers other than the document's");
+  const ownServers =
+    operation["servers"] === undefined ? pathServers : sameServers(ctx, operation["servers"]) ? undefined : `${pointer}/servers`;
   const parameters = (Array.isArray(operation["parameters"]) ? operation["parameters"] : []).map((p, i) => {
     const converted = convertParameter(ctx, p, `${pointer}/parameters/${i}`);
     return { converted, from: `${pointer}/parameters/${i}` };
@@ -109,6 +109,8 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
       ...body.parameters.map((converted) => ({ converted: converted as JsonValue, from: `${pointer}/requestBody` })),
     );
   }
+  const server = ownServers === undefined ? undefined : operationServer(ctx, ownServers);
+  if (server !== undefined) parameters.push(...server.parameters.map((converted) => ({ converted, from: `${ownServers}/0/variables` })));
   const produces: string[] = [];
   const responses: JsonObject = {};
   if (isObject(operation["responses"])) {
@@ -126,6 +128,7 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
   // null values: `x-ms-pageable: { nextLinkName: null }` (a single page) arrives without the key.
   const pageable = out["x-ms-pageable"];
   if (isObject(pageable) && !("nextLinkName" in pageable)) out["x-ms-pageable"] = { ...pageable, nextLinkName: null };
+  if (server !== undefined) out[BASE_URL] = server.url;
   if (consumes.length > 0) out["consumes"] = consumes;
   if (produces.length > 0) out["produces"] = produces;
   if (parameters.length > 0) {
