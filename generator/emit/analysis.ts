@@ -13,12 +13,14 @@ export function referencedModels(type: TypeRef): string[] {
       return referencedModels(type.items);
     case "dictionary":
       return referencedModels(type.values);
+    case "union":
+      return type.members.flatMap(referencedModels);
     default:
       return [];
   }
 }
 
-/** True when a type holds a value whose wire form differs (date, bytes), ignoring models. */
+/** True when a type holds a value whose wire form differs (date, bytes), ignoring models (and unions: their scalars keep the wire form, unions.ts). */
 export function hasScalarMapping(type: TypeRef): boolean {
   switch (type.kind) {
     case "date":

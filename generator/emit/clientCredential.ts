@@ -5,22 +5,42 @@
 import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
 import type { ClientSecurity } from "../model/types.js";
 import { codeSpan } from "./docs.js";
-import { stringLiteral } from "./text.js";
+import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 
-/** The credential type from `@azure/core-auth`. */
+type ApiKeys = Extract<ClientSecurity, { kind: "apiKeys" }>;
+
+/** The credential's type: a `@azure/core-auth` type, or an object of one `KeyCredential` per API key sent together. */
 export function credentialType(security: ClientSecurity): string {
+  if (security.kind === "apiKeys" && security.keys.length > 1) {
+    return `{ ${security.keys.map((k) => `${propertyKey(k.name)}: KeyCredential`).join("; ")} }`;
+  }
   return security.kind === "bearerToken" ? "TokenCredential" : "KeyCredential";
+}
+
+/** Where one API key goes, for the docs. */
+function placeOf(key: { serializedName: string; in: "header" | "query" }): string {
+  return key.in === "header" ? `the ${codeSpan(key.serializedName)} header` : `the ${codeSpan(key.serializedName)} query parameter`;
 }
 
 /** The `@param credential - ...` text. */
 export function credentialDoc(security: ClientSecurity): string {
-  return security.kind === "bearerToken"
-    ? `credential - Gets the bearer token sent with every request, for the scope(s) ${security.scopes.map(codeSpan).join(", ")}.`
-    : `credential - Its ${codeSpan("key")} is sent in the ${codeSpan(security.headerName)} header of every request (read per request, so an updated key applies).`;
+  if (security.kind === "bearerToken") {
+    return `credential - Gets the bearer token sent with every request, for the scope(s) ${security.scopes.map(codeSpan).join(", ")}.`;
+  }
+  if (security.kind === "keyHeader") {
+    return `credential - Its ${codeSpan("key")} is sent in the ${codeSpan(security.headerName)} header of every request (read per request, so an updated key applies).`;
+  }
+  const [only] = security.keys;
+  if (security.keys.length === 1 && only !== undefined) {
+    return `credential - Its ${codeSpan("key")} is sent in ${placeOf(only)} of every request (read per request, so an updated key applies).`;
+  }
+  const each = security.keys.map((k) => `${codeSpan(`${k.name}.key`)} in ${placeOf(k)}`).join(", ");
+  return `credential - The keys sent together with every request: ${each} (read per request, so an updated key applies).`;
 }
 
 export function credentialImport(security: ClientSecurity): ImportDeclarationStructure {
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@azure/core-auth", namedImports: [`type ${credentialType(security)}`] };
+  const type = security.kind === "bearerToken" ? "TokenCredential" : "KeyCredential";
+  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@azure/core-auth", namedImports: [`type ${type}`] };
 }
 
 /** Names the client file imports from core-rest-pipeline for the credential policy. */
@@ -33,11 +53,50 @@ export function credentialPolicy(security: ClientSecurity): string {
   if (security.kind === "bearerToken") {
     return `bearerTokenAuthenticationPolicy({ credential, scopes: [${security.scopes.map(stringLiteral).join(", ")}] })`;
   }
+  if (security.kind === "apiKeys") return apiKeysPolicy(security);
   return [
     "{",
     '  name: "keyCredentialHeaderPolicy",',
     "  sendRequest(request, next) {",
     `    request.headers.set(${stringLiteral(security.headerName)}, credential.key);`,
+    "    return next(request);",
+    "  },",
+    "}",
+  ].join("\n");
+}
+
+/** Checks that each key of a credential object (several API keys) is given: `credential.appKey is required`. */
+export function credentialMemberChecks(security: ClientSecurity): string[] {
+  if (security.kind !== "apiKeys" || security.keys.length < 2) return [];
+  return security.keys.flatMap((k) => {
+    const member = propertyAccess("credential", k.name);
+    return [
+      `if (${member} === undefined || ${member} === null) {`,
+      `  throw new TypeError(${stringLiteral(`${member} is required`)});`,
+      "}",
+    ];
+  });
+}
+
+/** Sets every API key, in its header or query parameter, on each request. */
+function apiKeysPolicy(security: ApiKeys): string {
+  const single = security.keys.length === 1;
+  const keyOf = (name: string): string => (single ? "credential.key" : `${propertyAccess("credential", name)}.key`);
+  const inQuery = security.keys.filter((k) => k.in === "query");
+  return [
+    "{",
+    '  name: "keyCredentialPolicy",',
+    "  sendRequest(request, next) {",
+    ...security.keys
+      .filter((k) => k.in === "header")
+      .map((k) => `    request.headers.set(${stringLiteral(k.serializedName)}, ${keyOf(k.name)});`),
+    ...(inQuery.length === 0
+      ? []
+      : [
+          "    const url = new URL(request.url);",
+          ...inQuery.map((k) => `    url.searchParams.set(${stringLiteral(k.serializedName)}, ${keyOf(k.name)});`),
+          "    request.url = url.toString();",
+        ]),
     "    return next(request);",
     "  },",
     "}",

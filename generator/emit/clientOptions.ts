@@ -5,7 +5,7 @@
  */
 import { StructureKind, type FunctionDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from "ts-morph";
 import type { CodeModel } from "../model/types.js";
-import { credentialPolicy, credentialType } from "./clientCredential.js";
+import { credentialMemberChecks, credentialPolicy, credentialType } from "./clientCredential.js";
 import { codeSpan, jsDoc } from "./docs.js";
 import { stringLiteral } from "./text.js";
 
@@ -98,6 +98,7 @@ export function pipelineFunction(
       ...(security === undefined
         ? []
         : ["if (credential === undefined || credential === null) {", '  throw new TypeError("credential is required");', "}"]),
+      ...(security === undefined ? [] : credentialMemberChecks(security)),
       "if (options.pipeline !== undefined) {",
       `  const building = ([${names}] as const).filter((name) => options[name] !== undefined);`,
       "  if (building.length > 0) {",

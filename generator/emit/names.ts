@@ -198,6 +198,10 @@ function renameType(type: TypeRef, renames: ReadonlyMap<string, string>): TypeRe
       const values = renameType(type.values, renames);
       return values === type.values ? type : { ...type, values };
     }
+    case "union": {
+      const members = type.members.map((m) => renameType(m, renames));
+      return members.every((m, i) => m === type.members[i]) ? type : { ...type, members };
+    }
     default:
       return type;
   }

@@ -51,7 +51,9 @@ export function requestBody(
         ...(paging.paged ? ["!firstPage"] : []),
         ...(source === undefined || bodyArgument?.required ? [] : [`${source} === undefined`]),
       ].join(" || "),
-    (type, source) => urlValue(type, source, uses),
+    // a model sent as one form field is its JSON, in wire form
+    (type, source) =>
+      urlValue(type, type.kind === "model" ? (mappingExpression(type, source, "serialize", context, uses) ?? source) : source, uses),
     context,
     uses,
     contentType,

@@ -2,6 +2,7 @@ import type { TypeRef } from "../model/types.js";
 import type { EmitContext } from "./context.js";
 import type { UsedNames } from "./usedNames.js";
 import type { PolymorphicUnion } from "./polymorphism.js";
+import { asWireScalars } from "./unions.js";
 
 /** Unions by base model name (root or intermediate): a reference to such a model is typed as its union. */
 type Unions = ReadonlyMap<string, PolymorphicUnion>;
@@ -42,6 +43,8 @@ export function publicType(type: TypeRef, unions: Unions): string {
       return withNull(JSON.stringify(type.value), type.nullable);
     case "unknown":
       return "unknown";
+    case "union":
+      return withNull(type.members.map((m) => publicType(asWireScalars(m), unions)).join(" | "), type.nullable);
   }
 }
 
@@ -68,6 +71,8 @@ export function wireType(type: TypeRef, context: EmitContext, uses: UsedNames): 
       }
       return withNull(context.deserialized.has(type.name) ? uses.wireType(wireTypeName(type.name)) : type.name, type.nullable);
     }
+    case "union":
+      return withNull(type.members.map((m) => wireType(m, context, uses)).join(" | "), type.nullable);
     default:
       return publicType(type, context.unions);
   }
@@ -84,6 +89,8 @@ export function modelTypeNames(type: TypeRef, unions: Unions): string[] {
       return modelTypeNames(type.items, unions);
     case "dictionary":
       return modelTypeNames(type.values, unions);
+    case "union":
+      return type.members.flatMap((m) => modelTypeNames(m, unions));
     default:
       return [];
   }

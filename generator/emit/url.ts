@@ -142,9 +142,11 @@ export function urlStatement(
       query.push(`{ name: ${name}, value: ${guard(joinedValue(value, parameter.collectionFormat, uses))} },`);
     }
   }
-  const raw = withRawQuery(context.model.client.endpoint.basePath.replace(/\/+$/, "") + path, rawQuery);
+  // an operation with a base URL of its own goes there, whole URL as the template, instead of to the client's endpoint
+  const ownBase = operation.baseUrl;
+  const raw = withRawQuery((ownBase ?? context.model.client.endpoint.basePath.replace(/\/+$/, "")) + path, rawQuery);
   pathValues.push(...raw.entries);
-  const statement = `const url = ${uses.call("buildRequestUrl")}(context.endpoint, ${stringLiteral(raw.path)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
+  const statement = `const url = ${uses.call("buildRequestUrl")}(${ownBase === undefined ? "context.endpoint" : '""'}, ${stringLiteral(raw.path)}, ${pathValues.length > 0 ? `{\n${pathValues.join("\n")}\n}` : "{}"}${
     query.length > 0 ? `, [\n${query.join("\n")}\n]` : ""
   });`;
   return { statement, clientMembers: [...clientMembers] };

@@ -1,5 +1,7 @@
 import type { TypeRef } from "../model/types.js";
 import type { EmitContext } from "./context.js";
+import { publicType, wireType } from "./typeExpressions.js";
+import { unionMapping } from "./unions.js";
 import type { UsedNames } from "./usedNames.js";
 
 export type Direction = "serialize" | "deserialize";
@@ -73,6 +75,13 @@ function innerMapping(
       const mapped = direction === "deserialize" ? context.deserialized : context.serialized;
       return mapped.has(type.name) ? `${uses.mapper(mapperName(direction, type.name))}(${source})` : undefined;
     }
+    case "union":
+      return unionMapping(
+        type,
+        source,
+        (member, at) => innerMapping(member, at, direction, context, uses, depth + 1),
+        (member) => (direction === "deserialize" ? wireType(member, context, uses) : publicType(member, context.unions)),
+      );
     default:
       return undefined;
   }

@@ -84,8 +84,14 @@ export interface ClientModel {
   security?: ClientSecurity;
 }
 
-/** A bearer token for these scopes, or a key sent in a header. */
-export type ClientSecurity = { kind: "bearerToken"; scopes: string[] } | { kind: "keyHeader"; headerName: string };
+/**
+ * A bearer token for these scopes, a key sent in a header, or API keys (one, or several sent together: each its own
+ * key, `name` a camelCase member name) sent in headers or the query.
+ */
+export type ClientSecurity =
+  | { kind: "bearerToken"; scopes: string[] }
+  | { kind: "keyHeader"; headerName: string }
+  | { kind: "apiKeys"; keys: Array<{ name: string; serializedName: string; in: "header" | "query" }> };
 
 export interface OperationGroup {
   /** camelCase property name on the client, e.g. `communicationIdentity`. "" for operations without a group prefix. */
@@ -107,6 +113,12 @@ export interface Operation {
   method: HttpMethod;
   /** Path template as in the spec, e.g. `/identities/{id}/:issueAccessToken`. */
   path: string;
+  /**
+   * A base URL of the operation's own (OpenAPI 3 path- or operation-level `servers`), e.g.
+   * `https://{index}.svc.example.io`: the request goes to it + `path` instead of the client's endpoint and base path;
+   * its `{name}` placeholders are path parameters of the operation. (Additive, model stage: absent for the others.)
+   */
+  baseUrl?: string;
   summary?: string;
   description?: string;
   deprecated: boolean;
@@ -330,6 +342,11 @@ export type TypeRef = { xml?: XmlInfo } & (
   | { kind: "binary"; nullable?: boolean }
   /** No type given, or `type: object` with nothing else: TS `unknown` / `Record<string, unknown>`. */
   | { kind: "unknown"; nullable?: boolean }
+  /**
+   * A value that is one of several types (OpenAPI 3 `oneOf` / `anyOf`, input/swagger2/unions.ts): at least two distinct
+   * members, none of them nullable or a union (a null member makes the union `nullable`).
+   */
+  | { kind: "union"; members: TypeRef[]; nullable?: boolean }
 );
 
 export interface ObjectModel {

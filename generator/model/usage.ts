@@ -30,22 +30,23 @@ export function computeUsage(objects: ObjectModel[], operations: Operation[]): v
     return false;
   };
 
-  /** The model a type holds (through arrays and dictionaries), if any. */
-  const modelOf = (type: TypeRef | undefined): ObjectModel | undefined => {
+  /** The models a type holds (through arrays, dictionaries and union members). */
+  const modelOf = (type: TypeRef | undefined): Array<ObjectModel | undefined> => {
     let current = type;
     while (current?.kind === "array" || current?.kind === "dictionary") current = current.kind === "array" ? current.items : current.values;
-    return current?.kind === "model" ? byName.get(current.name) : undefined;
+    if (current?.kind === "union") return current.members.flatMap(modelOf);
+    return current?.kind === "model" ? [byName.get(current.name)] : [];
   };
   // a work list, not recursion: a long path of models each holding the next must not exhaust the stack
   const mark = (type: TypeRef | undefined, usage: Usage): void => {
-    const pending = [modelOf(type)];
+    const pending = modelOf(type);
     while (pending.length > 0) {
       const model = pending.pop();
       if (model === undefined || model.usage.includes(usage)) continue;
       model.usage.push(usage);
       model.usage.sort();
-      for (const p of model.properties) pending.push(modelOf(p.type));
-      pending.push(modelOf(model.additionalProperties));
+      for (const p of model.properties) pending.push(...modelOf(p.type));
+      pending.push(...modelOf(model.additionalProperties));
       for (const p of model.parents) pending.push(byName.get(p));
       if (polymorphic(model)) pending.push(...(children.get(model.name) ?? []));
     }

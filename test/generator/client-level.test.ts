@@ -59,19 +59,55 @@ describe("security → credential", () => {
     expect(securityOf(key)).toEqual({ kind: "keyHeader", headerName: "x-api-key" });
   });
 
+  it("apiKey in the query; several API keys sent together; the first alternative the client can meet", () => {
+    expect(securityOf({ ...key, securityDefinitions: { Key: { type: "apiKey", name: "apikey", in: "query" } } })).toEqual({
+      kind: "apiKeys",
+      keys: [{ name: "key", serializedName: "apikey", in: "query" }],
+    });
+    const definitions = {
+      AppKey: { type: "apiKey", name: "X-App-Key", in: "header" },
+      app_token: { type: "apiKey", name: "token", in: "query" },
+      Basic: { type: "basic" },
+    };
+    expect(securityOf({ ...base, securityDefinitions: definitions, security: [{ AppKey: [], app_token: [] }] })).toEqual({
+      kind: "apiKeys",
+      keys: [
+        { name: "appKey", serializedName: "X-App-Key", in: "header" },
+        { name: "appToken", serializedName: "token", in: "query" },
+      ],
+    });
+    expect(securityOf({ ...base, securityDefinitions: definitions, security: [{ Basic: [] }, { AppKey: [] }] })).toEqual({
+      kind: "keyHeader",
+      headerName: "X-App-Key",
+    });
+  });
+
+  it("schemes of one requirement that set the same header are read as alternatives", () => {
+    const doc = {
+      ...base,
+      securityDefinitions: { Basic: { type: "basic" }, Token: { type: "apiKey", name: "Authorization", in: "header" } },
+      security: [{ Basic: [], Token: [] }],
+    };
+    expect(securityOf(doc)).toEqual({ kind: "keyHeader", headerName: "Authorization" });
+  });
+
   it("what is not supported is refused with file#pointer", () => {
-    expect(errorOf({ ...key, securityDefinitions: { Key: { type: "apiKey", name: "k", in: "query" } } })).toBe(
-      'spec.json#/securityDefinitions/Key/in: apiKey security scheme "Key" outside a header is not supported (only "in": "header" with a "name" is)',
+    expect(errorOf({ ...key, securityDefinitions: { Key: { type: "apiKey", name: "k", in: "cookie" } } })).toBe(
+      'spec.json#/securityDefinitions/Key/in: apiKey security scheme "Key" outside a header or the query is not supported (only "in": "header" or "query" with a "name" is)',
     );
     expect(errorOf({ ...base, securityDefinitions: { Basic: { type: "basic" } }, security: [{ Basic: [] }] })).toBe(
-      'spec.json#/securityDefinitions/Basic/type: security scheme "Basic" of type "basic" is not supported (only oauth2 and apiKey in a header are)',
+      'spec.json#/securityDefinitions/Basic/type: security scheme "Basic" of type "basic" is not supported (only oauth2 and apiKey are)',
     );
     expect(errorOf({ ...base, security: [{ Missing: [] }] })).toBe(
       'spec.json#/security/0/Missing: security scheme "Missing" is not in securityDefinitions',
     );
-    expect(errorOf({ ...aad, security: [{ AADToken: [], Other: [] }] })).toBe(
-      "spec.json#/security/0: a security requirement combining schemes (AADToken, Other) is not supported",
-    );
+    expect(
+      errorOf({
+        ...aad,
+        securityDefinitions: { ...(aad["securityDefinitions"] as JsonObject), ...(key["securityDefinitions"] as JsonObject) },
+        security: [{ AADToken: ["s"], Key: [] }],
+      }),
+    ).toBe("spec.json#/security/0: a security requirement combining oauth2 with other schemes (AADToken, Key) is not supported");
     expect(errorOf({ ...aad, security: [{ AADToken: [] }] })).toBe(
       'spec.json#/security/0/AADToken: oauth2 security scheme "AADToken" names no scope to request a token for',
     );
@@ -91,6 +127,33 @@ describe("security → credential", () => {
     expect(keyText).toContain('      request.headers.set("x-api-key", credential.key);');
     expect(typecheckFiles("client-security-aad", files(aad))).toEqual([]);
     expect(typecheckFiles("client-security-key", files(key))).toEqual([]);
+  });
+
+  it("API keys sent together: one KeyCredential each, in a credential object whose members are checked", () => {
+    const keys: JsonObject = {
+      ...base,
+      securityDefinitions: {
+        AppKey: { type: "apiKey", name: "X-App-Key", in: "header" },
+        app_token: { type: "apiKey", name: "token", in: "query" },
+      },
+      security: [{ AppKey: [], app_token: [] }],
+    };
+    const text = clientText(keys);
+    expect(text).toContain('import { type KeyCredential } from "@azure/core-auth";');
+    expect(text).toContain(
+      "  constructor(endpoint: string, credential: { appKey: KeyCredential; appToken: KeyCredential }, options: COptions = {}) {",
+    );
+    expect(text).toContain('    throw new TypeError("credential.appToken is required");');
+    expect(text).toContain(
+      [
+        '      request.headers.set("X-App-Key", credential.appKey.key);',
+        "      const url = new URL(request.url);",
+        '      url.searchParams.set("token", credential.appToken.key);',
+        "      request.url = url.toString();",
+        "      return next(request);",
+      ].join("\n"),
+    );
+    expect(typecheckFiles("client-security-keys", files(keys))).toEqual([]);
   });
 
   it("a spec without security emits no credential", () => {

@@ -50,6 +50,8 @@ export function describeType(side: Side, type: TypeRef): string {
       return `enum ${side.enums.get(type.name)?.serializedName ?? type.name}`;
     case "constant":
       return `constant ${JSON.stringify(type.value)}`;
+    case "union":
+      return `one of ${type.members.map((m) => describeType(side, m)).join(", ")}`;
     default: {
       const shape = wireShape(type);
       return shape.format !== undefined ? `${shape.kind} (${shape.format})` : shape.kind;

@@ -11,7 +11,7 @@ import { convertRequestBody } from "./requestBody.js";
 import { convertResponse } from "./responses.js";
 import { convertSchema, escape } from "./schemas.js";
 import { convertSecuritySchemes } from "./security.js";
-import { convertServers } from "./servers.js";
+import { BASE_URL, convertServers, operationServer } from "./servers.js";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 /** Top-level keys carried over as they are. */
@@ -22,7 +22,8 @@ export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
   for (const [key, value] of Object.entries(doc)) {
     if (KEPT.has(key) || (key.startsWith("x-") && key !== "x-ms-paths")) out[key] = value;
   }
-  if (isObject(doc["webhooks"]) && Object.keys(doc["webhooks"]).length > 0) refuse(ctx, "/webhooks", "webhooks");
+  // `webhooks` (3.1) are requests the service sends, not operations a client calls: they are not read. The models
+  // their payloads refer to are generated with every other component schema (see README.md).
   Object.assign(out, convertServers(ctx, doc["servers"]));
   if (isObject(doc["x-ms-parameterized-host"])) out["x-ms-parameterized-host"] = doc["x-ms-parameterized-host"];
   out["paths"] = convertPaths(ctx, doc["paths"], "/paths");
@@ -66,12 +67,13 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
     const at = `${pointer}/${escape(path)}`;
     if (!isObject(item)) continue;
     if (item["$ref"] !== undefined) refuse(ctx, `${at}/$ref`, "a path item $ref");
-    if (item["servers"] !== undefined) refuse(ctx, `${at}/servers`, "path-level servers");
+    // servers of the path item apply to its operations (unless an operation has its own)
+    const pathServers = item["servers"] !== undefined && !sameServers(ctx, item["servers"]) ? `${at}/servers` : undefined;
     const converted: JsonObject = {};
     for (const [key, value] of Object.entries(item)) {
       if (key === "parameters" && Array.isArray(value))
         converted[key] = value.map((p, i) => convertParameter(ctx, p, `${at}/parameters/${i}`));
-      else if (METHODS.has(key) && isObject(value)) converted[key] = convertOperation(ctx, value, `${at}/${key}`);
+      else if (METHODS.has(key) && isObject(value)) converted[key] = convertOperation(ctx, value, `${at}/${key}`, pathServers);
       else if (key !== "summary" && key !== "description") converted[key] = value;
     }
     out[path] = converted;
@@ -79,9 +81,20 @@ function convertPaths(ctx: ReadContext, paths: JsonValue | undefined, pointer: s
   return out;
 }
 
-function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string): JsonObject {
-  for (const key of ["callbacks", "servers"])
-    if (operation[key] !== undefined) refuse(ctx, `${pointer}/${key}`, key === "servers" ? "operation-level servers" : "callbacks");
+/**
+ * Path- or operation-level `servers` that say what the document's do (the same first server: URL and variables),
+ * so the client's endpoint already is their base URL: they are ignored.
+ */
+function sameServers(ctx: ReadContext, servers: JsonValue): boolean {
+  const own = ctx.documents[ctx.file]?.["servers"];
+  const first = (list: JsonValue | undefined): string => JSON.stringify(Array.isArray(list) ? (list[0] ?? null) : null);
+  return Array.isArray(servers) && (servers.length === 0 || first(servers) === first(own));
+}
+
+function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: string, pathServers: string | undefined): JsonObject {
+  if (operation["callbacks"] !== undefined) refuse(ctx, `${pointer}/callbacks`, "callbacks");
+  const ownServers =
+    operation["servers"] === undefined ? pathServers : sameServers(ctx, operation["servers"]) ? undefined : `${pointer}/servers`;
   const parameters = (Array.isArray(operation["parameters"]) ? operation["parameters"] : []).map((p, i) => {
     const converted = convertParameter(ctx, p, `${pointer}/parameters/${i}`);
     return { converted, from: `${pointer}/parameters/${i}` };
@@ -97,6 +110,8 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
       ...body.parameters.map((converted) => ({ converted: converted as JsonValue, from: `${pointer}/requestBody` })),
     );
   }
+  const server = ownServers === undefined ? undefined : operationServer(ctx, ownServers);
+  if (server !== undefined) parameters.push(...server.parameters.map((converted) => ({ converted, from: `${ownServers}/0/variables` })));
   const produces: string[] = [];
   const responses: JsonObject = {};
   if (isObject(operation["responses"])) {
@@ -117,6 +132,7 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
   if (isObject(pageable) && lostNull(ctx, pageable["nextLinkName"], `${pointer}/x-ms-pageable/nextLinkName`)) {
     out["x-ms-pageable"] = { ...pageable, nextLinkName: null };
   }
+  if (server !== undefined) out[BASE_URL] = server.url;
   if (consumes.length > 0) out["consumes"] = consumes;
   if (produces.length > 0) out["produces"] = produces;
   if (parameters.length > 0) {

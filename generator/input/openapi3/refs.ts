@@ -13,8 +13,16 @@ const SECTIONS: ReadonlyArray<[string, string]> = [
   ["#/components/responses/", "#/responses/"],
 ];
 
-/** The Swagger-2-shaped form of a `$ref` string. */
+/** A pointer into a response's media type schema (`.../responses/200/content/application~1json/schema...`). */
+const RESPONSE_MEDIA_SCHEMA = /^(.*#\/(?:paths\/.+|components\/responses\/[^/]+))\/content\/[^/]+\/schema(\/.*)?$/;
+
+/**
+ * The Swagger-2-shaped form of a `$ref` string. A reference into a response's media type schema moves to the
+ * response's `schema` (responses.ts keeps the first media type's schema there).
+ */
 export function rewriteRef(ref: string): string {
+  const media = RESPONSE_MEDIA_SCHEMA.exec(ref);
+  if (media !== null && /\/responses\/[^/]+$/.test(media[1] as string)) ref = `${media[1] as string}/schema${media[2] ?? ""}`;
   for (const [from, to] of SECTIONS) {
     const at = ref.indexOf(from);
     if (at >= 0) return ref.slice(0, at) + to + ref.slice(at + from.length);

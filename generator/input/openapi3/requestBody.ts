@@ -51,10 +51,19 @@ function formParameters(ctx: ReadContext, schema: JsonValue | undefined, pointer
   const required = Array.isArray(target.value["required"]) ? target.value["required"] : [];
   return Object.entries(properties).map(([name, property]) => {
     const at = `${target.pointer}/properties/${escape(name)}`;
-    if (isObject(property) && property["$ref"] !== undefined) refuse(ctx, at, "a form field that is a $ref");
-    const converted = fileForBinary(convertSchema(ctx, property, at)) as JsonObject;
+    const converted = formField(fileForBinary(convertSchema(ctx, property, at)) as JsonObject);
     const parameter: JsonObject = { name, in: "formData", ...(required.includes(name) ? { required: true } : {}), ...converted };
     if (isObject(converted["items"])) parameter["items"] = fileForBinary(converted["items"]);
     return parameter;
   });
+}
+
+/**
+ * A form field whose schema is a `$ref` (a model sent as one field): a Swagger 2 parameter cannot refer to a
+ * definition, and a `$ref` on a parameter would name a parameter, so the reference becomes a one-member `oneOf`,
+ * which the model builder reads as the referenced type itself (generator/input/swagger2/unions.ts).
+ */
+function formField(converted: JsonObject): JsonObject {
+  const { $ref: ref, ...annotations } = converted;
+  return typeof ref === "string" ? { ...annotations, oneOf: [{ $ref: ref }] } : converted;
 }

@@ -3,7 +3,8 @@
  * 3.1 `type: [..., "null"]` become `x-nullable`, `$ref`s move to `#/definitions/`, a discriminator
  * object becomes its property name (a mapping becomes `x-ms-discriminator-value` on the target,
  * see ./document.ts), 3.1 numeric `exclusiveMinimum`/`exclusiveMaximum` become the boolean form.
- * Constructs without a Swagger 2 equivalent are refused at their pointer.
+ * `oneOf`/`anyOf` are carried over (converted) for the model builder, which reads them as unions
+ * (generator/input/swagger2/unions.ts). Other constructs without a Swagger 2 equivalent are refused at their pointer.
  */
 import { escapePointerSegment } from "../../errors.js";
 import type { JsonObject } from "../../load/types.js";
@@ -27,7 +28,7 @@ const DROPPED = new Set([
 /** Keys whose value is a map of schemas / a schema / a list of schemas. */
 const SCHEMA_MAPS = new Set(["properties"]);
 const SCHEMA_VALUES = new Set(["items", "additionalProperties"]);
-const SCHEMA_LISTS = new Set(["allOf"]);
+const SCHEMA_LISTS = new Set(["allOf", "oneOf", "anyOf"]);
 
 export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: string): JsonValue {
   if (typeof schema === "boolean") return schema;
@@ -51,7 +52,6 @@ export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: stri
   for (const [key, value] of Object.entries(schema)) {
     const at = `${pointer}/${key}`;
     if (DROPPED.has(key)) continue;
-    if (key === "oneOf" || key === "anyOf") refuse(ctx, at, `${key} (other than [schema, {type: null}])`);
     if (key === "not") refuse(ctx, at, "not");
     if (key === "nullable") {
       if (value === true && schema["x-nullable"] === undefined) out["x-nullable"] = true;

@@ -20,6 +20,7 @@ export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | un
   const out: JsonObject = {};
   for (const [name, scheme] of Object.entries(schemes)) {
     const at = `/components/securitySchemes/${escape(name)}`;
+    remember(ctx, `/securityDefinitions/${escape(name)}`, at);
     if (!isObject(scheme)) continue;
     remember(ctx, `/securityDefinitions/${escape(name)}`, at);
     if (scheme["$ref"] !== undefined) refuse(ctx, at, "a security scheme $ref");

@@ -51,3 +51,36 @@ function parameterizedHost(ctx: ReadContext, url: string, variables: JsonObject)
     ...(scheme !== null ? { schemes: [(scheme[1] as string).toLowerCase()] } : {}),
   };
 }
+
+/**
+ * The key the reader sets on an operation sent to its own server (path- or operation-level `servers` other than the
+ * document's): the server URL template, read by the model builder as `Operation.baseUrl` (generator/model/operations.ts).
+ */
+export const BASE_URL = "x-openapi3-base-url";
+
+/**
+ * An operation's own server (the first of `servers` at `pointer`): its absolute URL template (no trailing slash) and
+ * one required string path parameter per variable (description, enum and default kept), which the caller passes.
+ */
+export function operationServer(ctx: ReadContext, pointer: string): { url: string; parameters: JsonObject[] } {
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let servers: JsonValue | undefined = ctx.documents[ctx.file];
+  for (const segment of segments) servers = isObject(servers) ? servers[segment] : undefined;
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isObject(first)) refuse(ctx, pointer, "servers without a server");
+  const url = String(first["url"]).replace(/\/+$/, "");
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) refuse(ctx, `${pointer}/0/url`, "a path- or operation-level server URL that is not absolute");
+  const variables = isObject(first["variables"]) ? first["variables"] : {};
+  const names = [...new Set([...url.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string))];
+  const parameters = names.map((name) => {
+    const variable = variables[name];
+    if (!isObject(variable)) refuse(ctx, `${pointer}/0/url`, `server variable "${name}" without a definition`);
+    const parameter: JsonObject = { name, in: "path", required: true, type: "string" };
+    for (const key of ["description", "enum"]) if (variable[key] !== undefined) parameter[key] = variable[key] as JsonValue;
+    return { ...parameter, ...extensionsOf(variable) };
+  });
+  return { url, parameters };
+}

@@ -24,6 +24,11 @@ export interface BuildContext {
   modelNames: Readonly<Record<string, string>>;
   /** Schemas being converted, outermost first (`typeOf` calls in progress), bounded by MAX_SCHEMA_NESTING. */
   schemaDepth: number;
+  /**
+   * `file#pointer` of each `oneOf`/`anyOf` being expanded (input/swagger2/unions.ts) → the number of object models when it was
+   * last entered: entered again with no new model in between, the union holds itself without a model to stop at.
+   */
+  unionsInProgress: Map<string, number>;
 }
 
 export function createContext(
@@ -43,6 +48,7 @@ export function createContext(
     clientParameters: new Map(),
     modelNames,
     schemaDepth: 0,
+    unionsInProgress: new Map(),
   };
 }
 

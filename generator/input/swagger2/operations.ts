@@ -15,6 +15,7 @@ import { derivedOperationId } from "../derivedOperationId.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
+import { baseUrlOf } from "./baseUrl.js";
 import { child, constraintsOf, fail, typeOf } from "./schemas.js";
 import type {
   BodyParameter,
@@ -209,7 +210,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     if (location !== "path" && location !== "query" && location !== "header" && location !== "formData") {
       fail(usedAt, `parameter "${wireName}" has unsupported location ${JSON.stringify(location)}`);
     }
-    if (location === "path" && !planned.path.includes(`{${wireName}}`)) {
+    if (location === "path" && !`${baseUrlOf(planned.op) ?? ""}${planned.path}`.includes(`{${wireName}}`)) {
       fail(usedAt, `path parameter "${wireName}" does not appear in the path template "${planned.path}"`);
     }
     // `x-ms-api-version: false`: an operation's own parameter that happens to be named api-version
@@ -254,6 +255,7 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     previousOperationIds: [planned.operationId],
     method: planned.method,
     path: planned.path,
+    baseUrl: baseUrlOf(planned.op),
     summary: str(planned.op, "summary"),
     description: str(planned.op, "description"),
     deprecated: planned.op["deprecated"] === true,

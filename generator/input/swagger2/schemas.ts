@@ -23,6 +23,7 @@ import { allOfAlias, annotationsOf } from "./allOf.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
 import { claimUnique, enumMemberName, memberName, pascalCase, typeName } from "../../model/names.js";
 import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef } from "../../model/types.js";
+import { isUnionSchema, unionType } from "./unions.js";
 import { hasDecodedFormat } from "./valueFormats.js";
 import { withXml, xmlInfoOf } from "./xml.js";
 
@@ -150,6 +151,7 @@ function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, h
   }
   const alias = schema["allOf"] !== undefined ? allOfAlias(ctx, at, schema, true) : undefined;
   if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, hint), schema["x-nullable"] === true);
+  if (isUnionSchema(schema)) return unionType(ctx, at, schema, hint, typeOf, fail);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, hint);
   if (isObjectLikeInline(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, hint) }, schema["x-nullable"] === true);
@@ -164,6 +166,7 @@ function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
   if (str(schema, "$ref") !== undefined) return typeOf(ctx, at, schema, key);
   const alias = schema["allOf"] !== undefined ? allOfAlias(ctx, at, schema, false) : undefined;
   if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, key), schema["x-nullable"] === true);
+  if (isUnionSchema(schema)) return unionType(ctx, at, schema, key, typeOf, fail);
   if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, key);
   if (isObjectLikeDefinition(schema)) {
     return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, schema["x-nullable"] === true);
