@@ -212,7 +212,10 @@ export async function startFormatter(paths: Paths): Promise<Formatter> {
   const { inThreadFormatter, startFormatWorkers } = await import("../emit/formatter.js");
   const { readPrettierSettings } = await import("../emit/prettier.js");
   const settings = readPrettierSettings(paths.repoRoot);
-  return paths.formatWorker !== undefined ? startFormatWorkers(pathToFileURL(paths.formatWorker), settings) : inThreadFormatter(settings);
+  if (paths.formatWorker === undefined) return inThreadFormatter(settings);
+  // a second worker only for large output, and only with a second core
+  const { availableParallelism } = await import("node:os");
+  return startFormatWorkers(pathToFileURL(paths.formatWorker), settings, Math.min(2, availableParallelism()));
 }
 
 type Stages = [typeof import("../model/index.js"), typeof import("../emit/index.js")];

@@ -48,15 +48,23 @@ export function inThreadFormatter(settings: PrettierSettings): Formatter {
 }
 
 /**
- * Starts `threads` workers running `workerUrl` (./formatWorker.ts, or its bundled copy) at once. Each
- * file goes to the worker with the fewest characters still to format.
+ * Starts a worker running `workerUrl` (./formatWorker.ts, or its bundled copy) at once, and up to
+ * `maxThreads` in all: another is started when the text waiting exceeds `spawnAfterChars` per running
+ * worker (a large spec: Prettier takes ~2.5 s per MB, so a second core pays for the worker's start).
+ * Each file goes to the worker with the fewest characters still to format.
  */
-export async function startFormatWorkers(workerUrl: URL, settings: PrettierSettings, threads = 1): Promise<Formatter> {
+export async function startFormatWorkers(
+  workerUrl: URL,
+  settings: PrettierSettings,
+  maxThreads = 1,
+  spawnAfterChars = 256 * 1024,
+): Promise<Formatter> {
   const { Worker } = await import("node:worker_threads");
   const data: FormatWorkerData = { settings };
-  const pool = Array.from({ length: Math.max(1, threads) }, () => {
+  type Job = { path: string; size: number; resolve: (text: string) => void; reject: (error: Error) => void };
+  const start = () => {
     const worker = new Worker(workerUrl, { workerData: data });
-    const pending = new Map<number, { path: string; size: number; resolve: (text: string) => void; reject: (error: Error) => void }>();
+    const pending = new Map<number, Job>();
     const state = { worker, pending, queued: 0, exited: false };
     const failAll = (error: Error): void => {
       for (const job of pending.values()) job.reject(error);
@@ -77,11 +85,14 @@ export async function startFormatWorkers(workerUrl: URL, settings: PrettierSetti
       failAll(new Error(`the format worker exited with code ${code}`));
     });
     return state;
-  });
+  };
+  const pool = [start()];
   let nextId = 0;
   return {
     format: (path, text) =>
       new Promise<string>((resolve, reject) => {
+        const waiting = pool.reduce((n, w) => n + w.queued, 0);
+        if (pool.length < maxThreads && waiting > spawnAfterChars * pool.length) pool.push(start());
         const target = pool.reduce((a, b) => (b.queued < a.queued ? b : a));
         const id = nextId++;
         target.pending.set(id, { path, size: text.length, resolve, reject });

@@ -108,7 +108,7 @@ describe("format workers (what the CLI formats with)", () => {
     const { sources, config } = await loadSources({ spec, root: work, apiVersions: [], allowRemoteRefs: false }, paths, () => undefined);
     const model = buildCodeModel(sources, config);
     const expected = await emitClientInParallel(model, { templatesDir, formatter: inThreadFormatter(settings) });
-    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 2);
+    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 2, 1000);
     try {
       expect(await emitClientInParallel(model, { templatesDir, formatter: workers })).toEqual(expected);
     } finally {
