@@ -3,7 +3,15 @@
 // API versions, every file read with its sha256, spec transforms: README.md.
 
 /** Every api-version this client was generated from, oldest first. */
-export const apiVersions = ["2021-03-07", "2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"] as const;
+export const apiVersions = [
+  "2021-03-07",
+  "2022-06-01",
+  "2022-10-01",
+  "2023-10-01",
+  "2025-03-02-preview",
+  "2025-06-30",
+  "2026-09-23",
+] as const;
 
 /** One of {@link apiVersions}. */
 export type ApiVersion = (typeof apiVersions)[number];

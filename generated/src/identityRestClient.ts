@@ -2,7 +2,14 @@
 // Spec: specification/communication/data-plane/Identity/**/CommunicationIdentity.json, api-versions 2021-03-07 to 2026-09-23 (7)
 // API versions, every file read with its sha256, spec transforms: README.md.
 
-import { createDefaultHttpClient, createPipelineFromOptions, type HttpClient, type Pipeline, type PipelineOptions, type PipelinePolicy } from "@azure/core-rest-pipeline";
+import {
+  createDefaultHttpClient,
+  createPipelineFromOptions,
+  type HttpClient,
+  type Pipeline,
+  type PipelineOptions,
+  type PipelinePolicy,
+} from "@azure/core-rest-pipeline";
 import { resolveApiVersion } from "./apiVersions.js";
 import { CommunicationIdentityOperations } from "./operations/communicationIdentity.js";
 import { TeamsExtensionOperations } from "./operations/teamsExtension.js";
@@ -80,11 +87,25 @@ export class IdentityRestClient extends IdentityRestClientCore {
 /** The pipeline of a client: `options.pipeline` as given (the options that build a pipeline are then refused), else `createPipelineFromOptions` with the user agent `acs-gen-identity-rest-client/2026-09-23` after the caller's prefix, plain http when allowed, and the additional policies. */
 function buildIdentityRestClientPipeline(options: IdentityRestClientOptions): Pipeline {
   if (options.pipeline !== undefined) {
-    const building = (["retryOptions", "proxyOptions", "agent", "tlsOptions", "redirectOptions", "userAgentOptions", "telemetryOptions", "allowInsecureConnection", "additionalPolicies"] as const).filter((name) => options[name] !== undefined);
+    const building = (
+      [
+        "retryOptions",
+        "proxyOptions",
+        "agent",
+        "tlsOptions",
+        "redirectOptions",
+        "userAgentOptions",
+        "telemetryOptions",
+        "allowInsecureConnection",
+        "additionalPolicies",
+      ] as const
+    ).filter((name) => options[name] !== undefined);
     if (building.length > 0) {
       throw new TypeError(
-        "options." + building.join(", options.") + " cannot be combined with options.pipeline: " +
-        "they configure the pipeline the client builds; configure the given pipeline instead",
+        "options." +
+          building.join(", options.") +
+          " cannot be combined with options.pipeline: " +
+          "they configure the pipeline the client builds; configure the given pipeline instead",
       );
     }
     return options.pipeline;
@@ -92,7 +113,10 @@ function buildIdentityRestClientPipeline(options: IdentityRestClientOptions): Pi
   const prefix = options.userAgentOptions?.userAgentPrefix;
   const pipeline = createPipelineFromOptions({
     ...options,
-    userAgentOptions: { ...options.userAgentOptions, userAgentPrefix: prefix ? prefix + " acs-gen-identity-rest-client/2026-09-23" : "acs-gen-identity-rest-client/2026-09-23" },
+    userAgentOptions: {
+      ...options.userAgentOptions,
+      userAgentPrefix: prefix ? prefix + " acs-gen-identity-rest-client/2026-09-23" : "acs-gen-identity-rest-client/2026-09-23",
+    },
   });
   if (options.allowInsecureConnection === true) {
     pipeline.addPolicy({

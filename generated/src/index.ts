@@ -3,9 +3,27 @@
 // API versions, every file read with its sha256, spec transforms: README.md.
 
 export * from "./models.js";
-export { IdentityRestClient, type IdentityRestClientOptions, IdentityRestClientCore, type IdentityRestClientCoreOptions } from "./identityRestClient.js";
-export { CommunicationIdentityOperations, communicationIdentityCreate, communicationIdentityDelete, communicationIdentityIssueAccessToken, communicationIdentityRevokeAccessTokens, communicationIdentityExchangeTeamsUserAccessToken, communicationIdentityGet } from "./operations/communicationIdentity.js";
-export { TeamsExtensionOperations, teamsExtensionExchangeAccessToken, teamsExtensionGetAssignment, teamsExtensionUpsertAssignment, teamsExtensionDeleteAssignment } from "./operations/teamsExtension.js";
+export {
+  IdentityRestClient,
+  type IdentityRestClientOptions,
+  IdentityRestClientCore,
+  type IdentityRestClientCoreOptions,
+} from "./identityRestClient.js";
+export {
+  CommunicationIdentityOperations,
+  communicationIdentityCreate,
+  communicationIdentityDelete,
+  communicationIdentityIssueAccessToken,
+  communicationIdentityRevokeAccessTokens,
+  communicationIdentityExchangeTeamsUserAccessToken,
+  communicationIdentityGet,
+} from "./operations/communicationIdentity.js";
+export {
+  TeamsExtensionOperations,
+  teamsExtensionExchangeAccessToken,
+  teamsExtensionGetAssignment,
+  teamsExtensionUpsertAssignment,
+  teamsExtensionDeleteAssignment,
+} from "./operations/teamsExtension.js";
 export { apiVersions, type ApiVersion, defaultApiVersion, resolveApiVersion } from "./apiVersions.js";
 export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";
-

@@ -51,7 +51,9 @@ export interface CommunicationIdentityAccessTokenResultWire {
 }
 
 /** Reads a {@link CommunicationIdentityAccessTokenResult} from its wire form. */
-export function deserializeCommunicationIdentityAccessTokenResult(wire: CommunicationIdentityAccessTokenResultWire): CommunicationIdentityAccessTokenResult {
+export function deserializeCommunicationIdentityAccessTokenResult(
+  wire: CommunicationIdentityAccessTokenResultWire,
+): CommunicationIdentityAccessTokenResult {
   return {
     identity: deserializeCommunicationIdentity(wire.identity),
     ...(wire.accessToken === undefined ? {} : { accessToken: deserializeCommunicationIdentityAccessToken(wire.accessToken) }),

@@ -4,9 +4,10 @@
 // where <key> hashes the content of every generator source the bundle was built from (taken from
 // esbuild's metafile), this file, the esbuild version and the checkout's location. When any of them
 // changes, or on a fresh clone, the bundle is rebuilt first (~0.2 s), so the run always reflects the
-// current sources. The location is part of the key because the bundle holds absolute paths (see
-// import.meta.url below): a checkout copied or moved with its .tmp/ (cp -a) must not run a bundle
-// that reads and writes the original tree; it rebuilds its own.
+// current sources. current.json also records each hashed file's size and modification time: while
+// none changed, the key is not recomputed (see fileStats). The location is part of the key because
+// the bundle holds absolute paths (see import.meta.url below): a checkout copied or moved with its
+// .tmp/ (cp -a) must not run a bundle that reads and writes the original tree; it rebuilds its own.
 // Running through tsx instead cost ~0.3 s per run (its loader hooks and worker thread).
 //
 // `import.meta.url` keeps the value of the source file it is written in (each file is transformed
@@ -16,8 +17,8 @@
 // export names (cjs-module-lexer), ~0.1-0.2 s per run for ts-morph.
 // If esbuild cannot be loaded or fails, the CLI runs through tsx as before.
 import { createHash, randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import module, { createRequire } from "node:module";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -26,11 +27,14 @@ const self = fileURLToPath(import.meta.url);
 const repoRoot = resolve(dirname(self), "..", "..");
 const entry = join(repoRoot, "generator", "cli", "main.ts");
 const printWorkerEntry = join(repoRoot, "generator", "emit", "printWorker.ts");
+const formatWorkerEntry = join(repoRoot, "generator", "emit", "formatWorker.ts");
 // ACS_GEN_BUNDLE_DIR: another cache folder (tests); it must be inside the repo, as the bundle
 // imports its packages from the repo's node_modules
 const cacheRoot = resolve(process.env["ACS_GEN_BUNDLE_DIR"] || join(repoRoot, ".tmp", "generator-cli"));
 const currentFile = join(cacheRoot, "current.json");
 const requiredPackages = ["ts-morph"];
+/** V8's code cache for the CommonJS packages the generator requires (see enableCompileCache). */
+const compileCacheDir = join(cacheRoot, "compile-cache");
 /** Bundles not current and older than this are removed when a new one is built. */
 const pruneAfterMs = 24 * 60 * 60 * 1000;
 
@@ -48,15 +52,48 @@ function buildKey(esbuildVersion, inputs) {
   return hash.digest("hex").slice(0, 32);
 }
 
+/**
+ * Size and modification time of each file the key hashes (this launcher, the inputs): while they are
+ * all unchanged, the bundle is current without reading and hashing every source (~10-30 ms per run).
+ * Any change (an edit, a checkout, a copy: git and cp set new times) makes the launcher hash them again.
+ */
+function fileStats(inputs) {
+  const stats = {};
+  const packages = requiredPackages.map((name) => createRequire(entry).resolve(`${name}/package.json`));
+  for (const file of [self, ...packages, ...inputs.map((input) => join(repoRoot, input))]) {
+    const stat = statSync(file);
+    stats[file] = `${stat.size} ${stat.mtimeMs}`;
+  }
+  return stats;
+}
+
+function sameStats(recorded, inputs) {
+  if (recorded === null || typeof recorded !== "object") return false;
+  const now = fileStats(inputs);
+  const files = Object.keys(now);
+  return files.length === Object.keys(recorded).length && files.every((file) => recorded[file] === now[file]);
+}
+
 /** The folder of an up-to-date bundle, or undefined. */
 function currentBundle() {
   try {
     const current = JSON.parse(readFileSync(currentFile, "utf8"));
-    if (buildKey(current.esbuild, current.inputs) !== current.key) return undefined;
+    const stale = current.root !== repoRoot || !sameStats(current.stats, current.inputs);
+    if (stale || !existsSync(join(cacheRoot, current.key, "main.mjs"))) {
+      if (buildKey(current.esbuild, current.inputs) !== current.key) return undefined;
+      writeCurrent({ ...current, root: repoRoot, stats: fileStats(current.inputs) }); // hashed once; stats from now on
+    }
     return join(cacheRoot, current.key);
   } catch {
     return undefined; // no bundle yet, or an input was removed
   }
+}
+
+/** Replaces current.json atomically. */
+function writeCurrent(current) {
+  const tmp = `${currentFile}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(current, null, 2)}\n`);
+  renameSync(tmp, currentFile);
 }
 
 async function rebuild() {
@@ -67,7 +104,7 @@ async function rebuild() {
   try {
     const result = await esbuild.build({
       absWorkingDir: repoRoot,
-      entryPoints: { main: entry, printWorker: printWorkerEntry },
+      entryPoints: { main: entry, printWorker: printWorkerEntry, formatWorker: formatWorkerEntry },
       bundle: true,
       splitting: true, // the CLI's dynamic imports (pipeline, model and emit stages) stay lazy
       format: "esm",
@@ -88,7 +125,7 @@ async function rebuild() {
               const names = Object.keys(createRequire(entry)(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== "default");
               return {
                 contents: [
-                  'import { createRequire } from "node:module";',
+                  'import module, { createRequire } from "node:module";',
                   `const m = createRequire(${JSON.stringify(pathToFileURL(entry).href)})(${JSON.stringify(args.path)});`,
                   "export default m;",
                   `export const { ${names.join(", ")} } = m;`,
@@ -126,9 +163,7 @@ async function rebuild() {
     } catch {
       rmSync(staging, { recursive: true, force: true }); // built at the same time by another run
     }
-    const tmp = `${currentFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ key, esbuild: esbuild.version, inputs }, null, 2)}\n`);
-    renameSync(tmp, currentFile);
+    writeCurrent({ key, esbuild: esbuild.version, inputs, root: repoRoot, stats: fileStats(inputs) });
     prune(key);
     return target;
   } catch (err) {
@@ -140,13 +175,34 @@ async function rebuild() {
 function prune(keep) {
   const now = Date.now();
   for (const name of readdirSync(cacheRoot)) {
-    if (name === keep || name === "current.json") continue;
+    if (name === keep || name === "current.json" || name === "compile-cache") continue;
     const path = join(cacheRoot, name);
     try {
       if (now - statSync(path).mtimeMs > pruneAfterMs) rmSync(path, { recursive: true, force: true });
     } catch {
       // removed by another run
     }
+  }
+}
+
+/**
+ * Lets V8 reuse the code it compiled for the big CommonJS packages (ts-morph and its 9 MB TypeScript)
+ * instead of compiling them again on every run: Node >= 22.1 has a compile cache built in
+ * (module.enableCompileCache); on Node 20 the v8-compile-cache package does it with a require hook.
+ * Kept in .tmp/generator-cli/compile-cache/ (a folder per thread: the format worker has its own,
+ * see generator/emit/formatWorker.ts); without either, runs just compile as before.
+ */
+function enableCompileCache() {
+  process.env["ACS_GEN_COMPILE_CACHE"] ??= compileCacheDir;
+  if (typeof module.enableCompileCache === "function") {
+    module.enableCompileCache(compileCacheDir);
+    return;
+  }
+  process.env["V8_COMPILE_CACHE_CACHE_DIR"] = join(compileCacheDir, "main");
+  try {
+    createRequire(entry)("v8-compile-cache");
+  } catch {
+    // not installed: no cache
   }
 }
 
@@ -157,6 +213,8 @@ async function loadCli() {
     // with ACS_GEN_PRINT_THREADS=2, large specs are printed on two threads; the worker runs the
     // bundled printWorker.ts
     process.env["ACS_GEN_PRINT_WORKER"] ??= join(dir, "printWorker.mjs");
+    // Prettier formats the generated files on a worker thread running the bundled formatWorker.ts
+    process.env["ACS_GEN_FORMAT_WORKER"] ??= join(dir, "formatWorker.mjs");
     return cli;
   } catch (err) {
     if (process.env["ACS_GEN_DEBUG"])
@@ -167,6 +225,7 @@ async function loadCli() {
   }
 }
 
+enableCompileCache();
 const { run } = await loadCli();
 // exit at once, as main.ts does when run directly
 process.exit(await run(process.argv.slice(2)));

@@ -5,6 +5,7 @@
 import { writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Formatter } from "../emit/formatter.js";
 import { GeneratorError } from "../errors.js";
 import type { Diagnostic } from "../load/types.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
@@ -75,6 +76,7 @@ function killAtStep(value: string | undefined): ((name: string) => void) | undef
 /** Run the CLI; resolves to the exit code. */
 export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
   let warnings: ReturnType<typeof warningReporter> | undefined;
+  let formatter: Formatter | undefined;
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
@@ -82,7 +84,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
       return 0;
     }
     // the pipeline (and the load stage's libraries) is loaded only once there is work to do
-    const { buildFiles, loadSources, pinManifest, resolvePaths, startImportingStages } = await import("./pipeline.js");
+    const { buildFiles, loadSources, pinManifest, resolvePaths, startFormatter, startImportingStages } = await import("./pipeline.js");
     const paths = resolvePaths(args.specsRoot, env);
     warnings = warningReporter(io, args.verbose);
     const warn = warnings.warn;
@@ -106,6 +108,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     }
 
     const phase = phaseTimer();
+    formatter = await startFormatter(paths); // first: its worker loads Prettier while this thread works
     const stages = startImportingStages();
     const { sources, config } = await loadSources(request, paths, warn);
     warnings.flush(); // the summary goes where the individual warnings would have been
@@ -122,7 +125,14 @@ export async function run(argv: string[], env: Record<string, string | undefined
     };
     if (!args.check) await checkOutputTarget(args.out, guard); // fail before the slow part; checked again when writing
     const files = withOutputMarker(
-      await buildFiles(sources, args.validateConstraints ? { ...config, validateConstraints: true } : config, paths, phase, stages),
+      await buildFiles(
+        sources,
+        args.validateConstraints ? { ...config, validateConstraints: true } : config,
+        paths,
+        phase,
+        stages,
+        formatter,
+      ),
     );
     const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
     const transformLines = sources.flatMap((s) =>
@@ -166,6 +176,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
     }
     io.stderr(`error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return 1;
+  } finally {
+    await formatter?.close();
   }
 }
 

@@ -11,6 +11,7 @@ import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/
 import { checkNameMaps } from "../load/nameMaps.js";
 import { applyTransforms, readTransforms, type AppliedTransform } from "../load/transforms.js";
 import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, LoadOptions, Manifest, ManifestVersion } from "../load/types.js";
+import type { Formatter } from "../emit/formatter.js";
 import type { OutputFile } from "./output.js";
 import { repoRoot, resolveSpecsRoot } from "./specsRoot.js";
 
@@ -32,6 +33,11 @@ export interface Paths {
    * it did not pay, see BENCHMARKS.md), "1" or unset on one.
    */
   printThreads?: 1 | 2;
+  /**
+   * Format worker script (ACS_GEN_FORMAT_WORKER, set by launch.mjs to the bundled
+   * generator/emit/formatWorker.ts): Prettier then runs on a worker thread started before loading.
+   */
+  formatWorker?: string;
 }
 
 export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
@@ -43,6 +49,7 @@ export function resolvePaths(specsRootFlag: string | undefined, env: Record<stri
     specsRoot,
     templatesDir: join(repoRoot, "generator", "emit", "templates"),
     ...(env["ACS_GEN_PRINT_WORKER"] ? { printWorker: resolve(env["ACS_GEN_PRINT_WORKER"]) } : {}),
+    ...(env["ACS_GEN_FORMAT_WORKER"] ? { formatWorker: resolve(env["ACS_GEN_FORMAT_WORKER"]) } : {}),
     ...(env["ACS_GEN_PRINT_THREADS"] === "1" || env["ACS_GEN_PRINT_THREADS"] === "2"
       ? { printThreads: Number(env["ACS_GEN_PRINT_THREADS"]) as 1 | 2 }
       : {}),
@@ -179,6 +186,21 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
+/**
+ * Starts what formats the generated TypeScript files with Prettier and the repository's settings: a
+ * worker thread when `paths.formatWorker` is set (it loads Prettier while this thread loads the specs
+ * and ts-morph), else this thread. `close()` it when done.
+ */
+export async function startFormatter(paths: Paths): Promise<Formatter> {
+  const { inThreadFormatter, startFormatWorkers } = await import("../emit/formatter.js");
+  const { readPrettierSettings } = await import("../emit/prettier.js");
+  const settings = readPrettierSettings(paths.repoRoot);
+  if (paths.formatWorker === undefined) return inThreadFormatter(settings);
+  // a second worker only for large output, and only with a second core
+  const { availableParallelism } = await import("node:os");
+  return startFormatWorkers(pathToFileURL(paths.formatWorker), settings, Math.min(2, availableParallelism()));
+}
+
 type Stages = [typeof import("../input/index.js"), typeof import("../model/index.js"), typeof import("../emit/index.js")];
 
 /**
@@ -193,7 +215,8 @@ export function startImportingStages(): Promise<Stages> {
 
 /**
  * Input readers, model and emit (imported only when needed; pass `startImportingStages()` to overlap
- * it with loading). Their errors on OpenAPI 3 input name the original `file#pointer`
+ * it with loading), then Prettier on the TypeScript files when a `formatter` is given (the CLI always
+ * gives one). Their errors on OpenAPI 3 input name the original `file#pointer`
  * (generator/input/index.ts, generator/input/openapi3/origins.ts).
  */
 export async function buildFiles(
@@ -202,6 +225,7 @@ export async function buildFiles(
   paths: Paths,
   phase: (name: string) => void = () => undefined,
   stages: Promise<Stages> = startImportingStages(),
+  formatter?: Formatter,
 ): Promise<OutputFile[]> {
   const [{ atOrigins, readVersionModel }, { buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
@@ -215,6 +239,7 @@ export async function buildFiles(
       validateConstraints: config.validateConstraints === true,
       ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
       ignoreLoad: true,
+      ...(formatter !== undefined ? { formatter } : {}),
     });
   } catch (error) {
     throw atOrigins(versions, error);

@@ -10,7 +10,8 @@ import { mappersStatements } from "./mappersFile.js";
 import { typeScriptNames } from "./names.js";
 import { modelsStatements } from "./modelsFile.js";
 import { operationsStatements } from "./operationsFile.js";
-import { createEmitProject, printSourceFile } from "./printer.js";
+import type { Formatter } from "./formatter.js";
+import { createEmitProject, printSourceFile, type PrintStyle } from "./printer.js";
 import { readmeData } from "./readme.js";
 import { operationsClassName } from "./names.js";
 import { operationsFileName } from "./signature.js";
@@ -56,7 +57,13 @@ export function emitWithAssets(codeModel: CodeModel, assets: EmitAssets, setting
 }
 
 /**
- * {@link emitClient} printing the TypeScript files on two threads: this one and a worker running
+ * {@link emitClient} for the CLI. With a `formatter`, every TypeScript file the emitter prints is then
+ * formatted with Prettier (the structure printer's text goes to it as it is: Prettier lays it out
+ * anyway); each file is handed over as soon as it is printed, so formatting (on the formatter's
+ * worker threads) overlaps printing. runtime.ts and xml.ts are copied from sources in the repository
+ * that Prettier already formats (`npm run lint`), so they are not formatted again.
+ *
+ * It can also print the TypeScript files on two threads: this one and a worker running
  * `printWorkerUrl` (./printWorker.ts, or its bundled copy). Same files, byte for byte; printing
  * (ts-morph's printer, TypeScript's parser and formatter) is nearly all of the emit time of a
  * large spec. Below `minOperations` operations, without a worker script, with one core, or when the
@@ -64,36 +71,46 @@ export function emitWithAssets(codeModel: CodeModel, assets: EmitAssets, setting
  */
 export async function emitClientInParallel(
   codeModel: CodeModel,
-  options: EmitOptions & { printWorkerUrl?: URL; minOperations?: number; ignoreLoad?: boolean },
+  options: EmitOptions & { printWorkerUrl?: URL; minOperations?: number; ignoreLoad?: boolean; formatter?: Formatter },
 ): Promise<GeneratedFile[]> {
   const model = typeScriptNames(codeModel);
   const assets = loadEmitAssets(options.templatesDir);
+  const formatter = options.formatter;
+  const style: PrintStyle = formatter !== undefined ? "raw" : "typescript";
+  const format = (path: string, text: string): Promise<string> =>
+    formatter !== undefined ? formatter.format(path, text) : Promise.resolve(text);
   const operations = model.operationGroups.reduce((n, g) => n + g.operations.length, 0);
   const { availableParallelism, loadavg } = await import("node:os");
   // a second thread only pays when a core is free: on a saturated machine it just adds the
   // worker's own start-up (~0.8 s CPU at 1,000 operations)
   const idleCore = availableParallelism() >= 2 && (options.ignoreLoad === true || loadavg()[0]! < availableParallelism() - 0.5);
   if (options.printWorkerUrl === undefined || operations < (options.minOperations ?? 100) || !idleCore) {
-    return emitWithAssets(codeModel, assets, settingsOf(options));
+    const plan = planFiles(model, settingsOf(options));
+    const project = createEmitProject();
+    const texts = plan.jobs.map((job) => format(job.path, printSourceFile(project, job.path, job.structure, plan.header, style)));
+    return assembleFiles(model, assets, plan, await Promise.all(texts));
   }
   const { Worker } = await import("node:worker_threads");
   const worker = new Worker(options.printWorkerUrl); // loads ts-morph while this thread plans
   try {
     const plan = planFiles(model, settingsOf(options));
     const { mine, theirs } = splitJobs(plan.jobs);
-    const request: PrintRequest = { header: plan.header, jobs: theirs.map((i) => plan.jobs[i]!) };
+    const request: PrintRequest = { header: plan.header, style, jobs: theirs.map((i) => plan.jobs[i]!) };
     const reply = new Promise<string[]>((resolve, reject) => {
       worker.once("message", (texts: string[]) => resolve(texts));
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`the print worker exited with code ${code}`)));
     });
     worker.postMessage(request);
-    const texts: string[] = new Array<string>(plan.jobs.length);
+    const texts: Array<Promise<string>> = new Array<Promise<string>>(plan.jobs.length);
     const project = createEmitProject();
-    for (const i of mine) texts[i] = printSourceFile(project, plan.jobs[i]!.path, plan.jobs[i]!.structure, plan.header);
+    for (const i of mine) {
+      const job = plan.jobs[i]!;
+      texts[i] = format(job.path, printSourceFile(project, job.path, job.structure, plan.header, style));
+    }
     const theirTexts = await reply;
-    theirs.forEach((i, k) => (texts[i] = theirTexts[k]!));
-    return assembleFiles(model, assets, plan, texts);
+    theirs.forEach((i, k) => (texts[i] = format(plan.jobs[i]!.path, theirTexts[k]!)));
+    return assembleFiles(model, assets, plan, await Promise.all(texts));
   } finally {
     void worker.terminate();
   }
@@ -108,6 +125,7 @@ export interface PrintJob {
 /** What a print worker receives: files to print with the header; it replies with their texts, in order. */
 export interface PrintRequest {
   header: string;
+  style: PrintStyle;
   jobs: PrintJob[];
 }
 

@@ -10,5 +10,5 @@ const port = parentPort;
 if (port === null) throw new Error("printWorker.ts runs as a worker thread");
 port.once("message", (request: PrintRequest) => {
   const project = createEmitProject();
-  port.postMessage(request.jobs.map((job) => printSourceFile(project, job.path, job.structure, request.header)));
+  port.postMessage(request.jobs.map((job) => printSourceFile(project, job.path, job.structure, request.header, request.style)));
 });

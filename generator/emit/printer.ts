@@ -72,14 +72,56 @@ function formattedText(project: Project, file: SourceFile): string {
   return result.replace(/\r?\n/g, "\n");
 }
 
-/** Creates the file once from its structure, formats it, and returns header + text. */
-export function printSourceFile(project: Project, path: string, structure: SourceFileStructure, header: string): string {
+/** How a printed file is laid out before Prettier sees it (the CLI formats every file with Prettier afterwards). */
+export type PrintStyle =
+  /** TypeScript's formatter on the created file (what `emitClient` returns, without Prettier). */
+  | "typescript"
+  /** The structure printer's text as it is: Prettier lays it out anyway, so parsing and formatting it here would be lost work. */
+  | "raw";
+
+/** ts-morph's structure printer (internal: what `createSourceFile(path, structure)` prints before it parses the text). */
+interface StructurePrinting {
+  createWriter(): { toString(): string };
+  structurePrinterFactory: {
+    forSourceFile(options: { isAmbient: boolean }): { printText(writer: unknown, structure: SourceFileStructure): void };
+  };
+}
+
+/** The text ts-morph prints for `structure`, without creating (parsing) a source file when its printer is reachable. */
+function rawText(project: Project, path: string, structure: SourceFileStructure): string {
+  const context = (project as unknown as { _context?: Partial<StructurePrinting> })._context;
+  if (typeof context?.createWriter === "function" && typeof context.structurePrinterFactory?.forSourceFile === "function") {
+    const writer = context.createWriter();
+    context.structurePrinterFactory.forSourceFile({ isAmbient: false }).printText(writer, structure);
+    return writer.toString();
+  }
   const file = project.createSourceFile(path, structure, { overwrite: true });
-  const text = formattedText(project, file)
-    .replace(/^((?:import|export) [^\n]*;\n)(?!import |export \{|export \*|\n)/gm, "$1\n")
-    .replace(/^(\} as const;\n)(?!\n)/gm, "$1\n")
-    .replace(/\n{3,}/g, "\n\n");
-  // the project only prints: drop the file so its tree can be collected
+  const text = file.getFullText();
   project.removeSourceFile(file);
+  return text;
+}
+
+/** Creates the file once from its structure, formats it (`style`), and returns header + text. */
+export function printSourceFile(
+  project: Project,
+  path: string,
+  structure: SourceFileStructure,
+  header: string,
+  style: PrintStyle = "typescript",
+): string {
+  let printed: string;
+  if (style === "raw") {
+    printed = rawText(project, path, structure);
+  } else {
+    const file = project.createSourceFile(path, structure, { overwrite: true });
+    printed = formattedText(project, file);
+    // the project only prints: drop the file so its tree can be collected
+    project.removeSourceFile(file);
+  }
+  const text = printed
+    .replace(/^((?:import|export) [^\n]*;\n)(?!import |export \{|export \*|\n)/gm, "$1\n")
+    // (the structure printer indents the last line of a top-level `const X = {...} as const;`; the formatter does not)
+    .replace(style === "raw" ? /^([ \t]*\} as const;\n)(?!\n)/gm : /^(\} as const;\n)(?!\n)/gm, "$1\n")
+    .replace(/\n{3,}/g, "\n\n");
   return `${header}\n${text.trimStart()}`;
 }

@@ -56,10 +56,28 @@ describe("operation functions: the Identity client in generated/", () => {
     ]);
     const index = generatedFile("src/index.ts");
     expect(index).toContain(
-      'export { CommunicationIdentityOperations, communicationIdentityCreate, communicationIdentityDelete, communicationIdentityIssueAccessToken, communicationIdentityRevokeAccessTokens, communicationIdentityExchangeTeamsUserAccessToken, communicationIdentityGet } from "./operations/communicationIdentity.js";\n',
+      [
+        "export {",
+        "  CommunicationIdentityOperations,",
+        "  communicationIdentityCreate,",
+        "  communicationIdentityDelete,",
+        "  communicationIdentityIssueAccessToken,",
+        "  communicationIdentityRevokeAccessTokens,",
+        "  communicationIdentityExchangeTeamsUserAccessToken,",
+        "  communicationIdentityGet,",
+        '} from "./operations/communicationIdentity.js";\n',
+      ].join("\n"),
     );
     expect(index).toContain(
-      'export { TeamsExtensionOperations, teamsExtensionExchangeAccessToken, teamsExtensionGetAssignment, teamsExtensionUpsertAssignment, teamsExtensionDeleteAssignment } from "./operations/teamsExtension.js";\n',
+      [
+        "export {",
+        "  TeamsExtensionOperations,",
+        "  teamsExtensionExchangeAccessToken,",
+        "  teamsExtensionGetAssignment,",
+        "  teamsExtensionUpsertAssignment,",
+        "  teamsExtensionDeleteAssignment,",
+        '} from "./operations/teamsExtension.js";\n',
+      ].join("\n"),
     );
     expect(index).toContain('export { ApiVersionMismatchError, type OperationContext, type OperationOptions } from "./runtime.js";\n');
   });
@@ -73,11 +91,14 @@ describe("operation functions: the Identity client in generated/", () => {
         " * @param options - Optional parameters and per-request options.",
         " * @returns The request has succeeded and a new resource has been created as a result.",
         " */",
-        "export async function communicationIdentityCreate(context: OperationContext, options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {",
+        "export async function communicationIdentityCreate(",
+        "  context: OperationContext,",
+        "  options: CommunicationIdentityCreateOptionalParams = {},",
+        "): Promise<CommunicationIdentityAccessTokenResult> {",
         "  if (options.body?.expiresInMinutes !== undefined) {",
-        `    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", [${generatedFrom("2022-10-01")
-          .map((v) => `"${v}"`)
-          .join(", ")}]);`,
+        '    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", [',
+        ...generatedFrom("2022-10-01").map((v) => `      "${v}",`),
+        "    ]);",
         "  }",
       ].join("\n"),
     );

@@ -41,7 +41,7 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
     expect(result.stdout).toBe(USAGE);
     const { key, inputs } = current();
     expect(key).toMatch(/^[0-9a-f]{32}$/);
-    expect(readdirSync(cache).sort()).toEqual([key, "current.json"].sort());
+    expect(readdirSync(cache).sort()).toEqual([key, "compile-cache", "current.json"].sort());
     expect(readdirSync(join(cache, key))).toContain("main.mjs");
     // every generator source the CLI imports is tracked; packages are not bundled
     expect(inputs).toContain("generator/cli/main.ts");
@@ -56,7 +56,7 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('error: unknown option "--frobnicate" (see --help)\n');
     expect(current()).toEqual(before);
-    expect(readdirSync(cache).sort()).toEqual([before.key, "current.json"].sort());
+    expect(readdirSync(cache).sort()).toEqual([before.key, "compile-cache", "current.json"].sort());
   });
 
   it("rebuilds when a recorded input no longer matches the recorded key, or is gone", () => {

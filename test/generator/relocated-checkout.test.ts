@@ -29,7 +29,7 @@ beforeAll(() => {
   parent = workspaceWithShared("acs-relocated-");
   original = join(parent, "original");
   copy = join(parent, "copy");
-  copyCheckout(original, ["package.json", "tsconfig.json", "generator", "spec", "generated"]);
+  copyCheckout(original, ["package.json", "tsconfig.json", ".prettierrc.json", "generator", "spec", "generated"]);
   // the original has its bundle cached, as after any `npm run generate`
   const built = generateIn(original, ["--help"], { ACS_GEN_DEBUG: "1" });
   expect(built.stderr).toBe("");

@@ -35,7 +35,7 @@ export async function generateAll(specs: string[], outDir: string): Promise<Spec
   const all: Array<{ path: string; content: string }> = [];
   for (const spec of specs) {
     try {
-      const files = await generateInMemory(join(swaggerDir, spec), swaggerDir);
+      const files = await generateInMemory(join(swaggerDir, spec), swaggerDir, [], { format: true });
       for (const f of files) {
         const path = join(outputFolder(spec), f.path);
         all.push({ path, content: f.content });

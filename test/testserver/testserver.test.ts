@@ -4,9 +4,10 @@
  * and the last block compares the server's coverage report with the committed baseline
  * (UPDATE_TESTSERVER_COVERAGE=1, i.e. `npm run testserver:coverage`, rewrites baseline.json and COVERAGE.md).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { attributeScenarios } from "./attribution.js";
@@ -43,6 +44,18 @@ describe("every Swagger file of the test server", () => {
   it("is generated into a temporary folder and typechecked strict, per file", () => {
     expect(results.map((r) => r.spec)).toEqual(listSpecs());
     expect(results).toHaveLength(74);
+  });
+
+  it("writes every TypeScript file as Prettier prints it with the repository's settings (.prettierrc.json)", async () => {
+    const config = await prettier.resolveConfig(join(repoRoot, "generated", "src", "index.ts"));
+    const files = readdirSync(generatedDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(400);
+    const dirty: string[] = [];
+    for (const file of files.sort()) {
+      const text = readFileSync(join(generatedDir, file), "utf8");
+      if (!(await prettier.check(text, { ...config, filepath: join(generatedDir, file) }))) dirty.push(file);
+    }
+    expect(dirty).toEqual([]);
   });
 });
 

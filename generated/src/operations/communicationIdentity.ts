@@ -3,9 +3,31 @@
 // API versions, every file read with its sha256, spec transforms: README.md.
 
 import type { IdentityRestClient } from "../identityRestClient.js";
-import type { CommunicationIdentity, CommunicationIdentityAccessToken, CommunicationIdentityAccessTokenRequest, CommunicationIdentityAccessTokenResult, CommunicationIdentityCreateOptionalParams, TeamsUserExchangeTokenRequest } from "../models.js";
-import { type CommunicationIdentityAccessTokenResultWire, type CommunicationIdentityAccessTokenWire, type CommunicationIdentityWire, deserializeCommunicationIdentity, deserializeCommunicationIdentityAccessToken, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
-import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationContext, type OperationOptions } from "../runtime.js";
+import type {
+  CommunicationIdentity,
+  CommunicationIdentityAccessToken,
+  CommunicationIdentityAccessTokenRequest,
+  CommunicationIdentityAccessTokenResult,
+  CommunicationIdentityCreateOptionalParams,
+  TeamsUserExchangeTokenRequest,
+} from "../models.js";
+import {
+  type CommunicationIdentityAccessTokenResultWire,
+  type CommunicationIdentityAccessTokenWire,
+  type CommunicationIdentityWire,
+  deserializeCommunicationIdentity,
+  deserializeCommunicationIdentityAccessToken,
+  deserializeCommunicationIdentityAccessTokenResult,
+} from "../mappers.js";
+import {
+  assertApiVersion,
+  assertPresent,
+  buildRequestUrl,
+  encodePathValue,
+  sendOperation,
+  type OperationContext,
+  type OperationOptions,
+} from "../runtime.js";
 
 /**
  * Create a new identity, and optionally, an access token.
@@ -13,26 +35,37 @@ import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, send
  * @param options - Optional parameters and per-request options.
  * @returns The request has succeeded and a new resource has been created as a result.
  */
-export async function communicationIdentityCreate(context: OperationContext, options: CommunicationIdentityCreateOptionalParams = {}): Promise<CommunicationIdentityAccessTokenResult> {
+export async function communicationIdentityCreate(
+  context: OperationContext,
+  options: CommunicationIdentityCreateOptionalParams = {},
+): Promise<CommunicationIdentityAccessTokenResult> {
   if (options.body?.expiresInMinutes !== undefined) {
-    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+    assertApiVersion(context.apiVersion, "create: body.expiresInMinutes", [
+      "2022-10-01",
+      "2023-10-01",
+      "2025-03-02-preview",
+      "2025-06-30",
+      "2026-09-23",
+    ]);
   }
   if (options.body?.customId !== undefined) {
     assertApiVersion(context.apiVersion, "create: body.customId", ["2025-03-02-preview"]);
   }
-  const url = buildRequestUrl(context.endpoint, "/identities", {}, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  const response = await sendOperation(context, {
-    method: "POST",
-    url,
-    headers: {
-      Accept: "application/json",
-      "Content-Type": options.body === undefined ? undefined : "application/json",
+  const url = buildRequestUrl(context.endpoint, "/identities", {}, [{ name: "api-version", value: context.apiVersion }]);
+  const response = await sendOperation(
+    context,
+    {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": options.body === undefined ? undefined : "application/json",
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      successStatuses: [201],
     },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    successStatuses: [201],
-  }, options);
+    options,
+  );
   const wire = response.body as CommunicationIdentityAccessTokenResultWire;
   return deserializeCommunicationIdentityAccessTokenResult(wire);
 }
@@ -45,19 +78,26 @@ export async function communicationIdentityCreate(context: OperationContext, opt
  */
 export async function communicationIdentityDelete(context: OperationContext, id: string, options: OperationOptions = {}): Promise<void> {
   assertPresent(id, "id");
-  const url = buildRequestUrl(context.endpoint, "/identities/{id}", {
-    id: encodePathValue(id),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  await sendOperation(context, {
-    method: "DELETE",
-    url,
-    headers: {
-      Accept: "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/identities/{id}",
+    {
+      id: encodePathValue(id),
     },
-    successStatuses: [204],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  await sendOperation(
+    context,
+    {
+      method: "DELETE",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [204],
+    },
+    options,
+  );
 }
 
 /**
@@ -68,27 +108,45 @@ export async function communicationIdentityDelete(context: OperationContext, id:
  * @param options - Optional parameters and per-request options.
  * @returns The request has succeeded.
  */
-export async function communicationIdentityIssueAccessToken(context: OperationContext, id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+export async function communicationIdentityIssueAccessToken(
+  context: OperationContext,
+  id: string,
+  body: CommunicationIdentityAccessTokenRequest,
+  options: OperationOptions = {},
+): Promise<CommunicationIdentityAccessToken> {
   if (body?.expiresInMinutes !== undefined) {
-    assertApiVersion(context.apiVersion, "issueAccessToken: body.expiresInMinutes", ["2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+    assertApiVersion(context.apiVersion, "issueAccessToken: body.expiresInMinutes", [
+      "2022-10-01",
+      "2023-10-01",
+      "2025-03-02-preview",
+      "2025-06-30",
+      "2026-09-23",
+    ]);
   }
   assertPresent(id, "id");
   assertPresent(body, "body");
-  const url = buildRequestUrl(context.endpoint, "/identities/{id}/:issueAccessToken", {
-    id: encodePathValue(id),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  const response = await sendOperation(context, {
-    method: "POST",
-    url,
-    headers: {
-      Accept: "application/json",
-      "Content-Type": "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/identities/{id}/:issueAccessToken",
+    {
+      id: encodePathValue(id),
     },
-    body: JSON.stringify(body),
-    successStatuses: [200],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  const response = await sendOperation(
+    context,
+    {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+      successStatuses: [200],
+    },
+    options,
+  );
   const wire = response.body as CommunicationIdentityAccessTokenWire;
   return deserializeCommunicationIdentityAccessToken(wire);
 }
@@ -99,21 +157,32 @@ export async function communicationIdentityIssueAccessToken(context: OperationCo
  * @param id - Identifier of the identity.
  * @param options - Optional parameters and per-request options.
  */
-export async function communicationIdentityRevokeAccessTokens(context: OperationContext, id: string, options: OperationOptions = {}): Promise<void> {
+export async function communicationIdentityRevokeAccessTokens(
+  context: OperationContext,
+  id: string,
+  options: OperationOptions = {},
+): Promise<void> {
   assertPresent(id, "id");
-  const url = buildRequestUrl(context.endpoint, "/identities/{id}/:revokeAccessTokens", {
-    id: encodePathValue(id),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  await sendOperation(context, {
-    method: "POST",
-    url,
-    headers: {
-      Accept: "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/identities/{id}/:revokeAccessTokens",
+    {
+      id: encodePathValue(id),
     },
-    successStatuses: [204],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  await sendOperation(
+    context,
+    {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [204],
+    },
+    options,
+  );
 }
 
 /**
@@ -125,22 +194,37 @@ export async function communicationIdentityRevokeAccessTokens(context: Operation
  * @param options - Optional parameters and per-request options.
  * @returns The request has succeeded.
  */
-export async function communicationIdentityExchangeTeamsUserAccessToken(context: OperationContext, body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
-  assertApiVersion(context.apiVersion, "exchangeTeamsUserAccessToken", ["2022-06-01", "2022-10-01", "2023-10-01", "2025-03-02-preview", "2025-06-30", "2026-09-23"]);
+export async function communicationIdentityExchangeTeamsUserAccessToken(
+  context: OperationContext,
+  body: TeamsUserExchangeTokenRequest,
+  options: OperationOptions = {},
+): Promise<CommunicationIdentityAccessToken> {
+  assertApiVersion(context.apiVersion, "exchangeTeamsUserAccessToken", [
+    "2022-06-01",
+    "2022-10-01",
+    "2023-10-01",
+    "2025-03-02-preview",
+    "2025-06-30",
+    "2026-09-23",
+  ]);
   assertPresent(body, "body");
   const url = buildRequestUrl(context.endpoint, "/teamsUser/:exchangeAccessToken", {}, [
     { name: "api-version", value: context.apiVersion },
   ]);
-  const response = await sendOperation(context, {
-    method: "POST",
-    url,
-    headers: {
-      Accept: "application/json",
-      "Content-Type": "application/json",
+  const response = await sendOperation(
+    context,
+    {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+      successStatuses: [200],
     },
-    body: JSON.stringify(body),
-    successStatuses: [200],
-  }, options);
+    options,
+  );
   const wire = response.body as CommunicationIdentityAccessTokenWire;
   return deserializeCommunicationIdentityAccessToken(wire);
 }
@@ -154,22 +238,33 @@ export async function communicationIdentityExchangeTeamsUserAccessToken(context:
  * @param options - Optional parameters and per-request options.
  * @returns Success
  */
-export async function communicationIdentityGet(context: OperationContext, id: string, options: OperationOptions = {}): Promise<CommunicationIdentity> {
+export async function communicationIdentityGet(
+  context: OperationContext,
+  id: string,
+  options: OperationOptions = {},
+): Promise<CommunicationIdentity> {
   assertApiVersion(context.apiVersion, "get", ["2025-03-02-preview"]);
   assertPresent(id, "id");
-  const url = buildRequestUrl(context.endpoint, "/identities/{id}", {
-    id: encodePathValue(id),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  const response = await sendOperation(context, {
-    method: "GET",
-    url,
-    headers: {
-      Accept: "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/identities/{id}",
+    {
+      id: encodePathValue(id),
     },
-    successStatuses: [200],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  const response = await sendOperation(
+    context,
+    {
+      method: "GET",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [200],
+    },
+    options,
+  );
   const wire = response.body as CommunicationIdentityWire;
   return deserializeCommunicationIdentity(wire);
 }
@@ -211,7 +306,11 @@ export class CommunicationIdentityOperations {
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded.
    */
-  async issueAccessToken(id: string, body: CommunicationIdentityAccessTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+  async issueAccessToken(
+    id: string,
+    body: CommunicationIdentityAccessTokenRequest,
+    options: OperationOptions = {},
+  ): Promise<CommunicationIdentityAccessToken> {
     return communicationIdentityIssueAccessToken(this.#client, id, body, options);
   }
 
@@ -232,7 +331,10 @@ export class CommunicationIdentityOperations {
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded.
    */
-  async exchangeTeamsUserAccessToken(body: TeamsUserExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessToken> {
+  async exchangeTeamsUserAccessToken(
+    body: TeamsUserExchangeTokenRequest,
+    options: OperationOptions = {},
+  ): Promise<CommunicationIdentityAccessToken> {
     return communicationIdentityExchangeTeamsUserAccessToken(this.#client, body, options);
   }
 

@@ -3,9 +3,22 @@
 // API versions, every file read with its sha256, spec transforms: README.md.
 
 import type { IdentityRestClient } from "../identityRestClient.js";
-import type { CommunicationIdentityAccessTokenResult, TeamsExtensionAssignmentCreateOrUpdateRequest, TeamsExtensionAssignmentResponse, TeamsExtensionExchangeTokenRequest } from "../models.js";
+import type {
+  CommunicationIdentityAccessTokenResult,
+  TeamsExtensionAssignmentCreateOrUpdateRequest,
+  TeamsExtensionAssignmentResponse,
+  TeamsExtensionExchangeTokenRequest,
+} from "../models.js";
 import { type CommunicationIdentityAccessTokenResultWire, deserializeCommunicationIdentityAccessTokenResult } from "../mappers.js";
-import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, sendOperation, type OperationContext, type OperationOptions } from "../runtime.js";
+import {
+  assertApiVersion,
+  assertPresent,
+  buildRequestUrl,
+  encodePathValue,
+  sendOperation,
+  type OperationContext,
+  type OperationOptions,
+} from "../runtime.js";
 
 /**
  * Exchanges a Teams Phone token for an ACS user access token.
@@ -16,22 +29,30 @@ import { assertApiVersion, assertPresent, buildRequestUrl, encodePathValue, send
  * @param options - Optional parameters and per-request options.
  * @returns The request has succeeded.
  */
-export async function teamsExtensionExchangeAccessToken(context: OperationContext, body: TeamsExtensionExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
+export async function teamsExtensionExchangeAccessToken(
+  context: OperationContext,
+  body: TeamsExtensionExchangeTokenRequest,
+  options: OperationOptions = {},
+): Promise<CommunicationIdentityAccessTokenResult> {
   assertApiVersion(context.apiVersion, "exchangeAccessToken", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
   assertPresent(body, "body");
   const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/:exchangeAccessToken", {}, [
     { name: "api-version", value: context.apiVersion },
   ]);
-  const response = await sendOperation(context, {
-    method: "POST",
-    url,
-    headers: {
-      Accept: "application/json",
-      "Content-Type": "application/json",
+  const response = await sendOperation(
+    context,
+    {
+      method: "POST",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+      successStatuses: [200],
     },
-    body: JSON.stringify(body),
-    successStatuses: [200],
-  }, options);
+    options,
+  );
   const wire = response.body as CommunicationIdentityAccessTokenResultWire;
   return deserializeCommunicationIdentityAccessTokenResult(wire);
 }
@@ -46,24 +67,36 @@ export async function teamsExtensionExchangeAccessToken(context: OperationContex
  * @param options - Optional parameters and per-request options.
  * @returns The request has succeeded.
  */
-export async function teamsExtensionGetAssignment(context: OperationContext, tenantId: string, objectId: string, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+export async function teamsExtensionGetAssignment(
+  context: OperationContext,
+  tenantId: string,
+  objectId: string,
+  options: OperationOptions = {},
+): Promise<TeamsExtensionAssignmentResponse> {
   assertApiVersion(context.apiVersion, "getAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
   assertPresent(tenantId, "tenantId");
   assertPresent(objectId, "objectId");
-  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
-    tenantId: encodePathValue(tenantId),
-    objectId: encodePathValue(objectId),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  const response = await sendOperation(context, {
-    method: "GET",
-    url,
-    headers: {
-      Accept: "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}",
+    {
+      tenantId: encodePathValue(tenantId),
+      objectId: encodePathValue(objectId),
     },
-    successStatuses: [200],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  const response = await sendOperation(
+    context,
+    {
+      method: "GET",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [200],
+    },
+    options,
+  );
   return response.body as TeamsExtensionAssignmentResponse;
 }
 
@@ -78,27 +111,40 @@ export async function teamsExtensionGetAssignment(context: OperationContext, ten
  * @param options - Optional parameters and per-request options.
  * @returns The request has succeeded.
  */
-export async function teamsExtensionUpsertAssignment(context: OperationContext, tenantId: string, objectId: string, body: TeamsExtensionAssignmentCreateOrUpdateRequest, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+export async function teamsExtensionUpsertAssignment(
+  context: OperationContext,
+  tenantId: string,
+  objectId: string,
+  body: TeamsExtensionAssignmentCreateOrUpdateRequest,
+  options: OperationOptions = {},
+): Promise<TeamsExtensionAssignmentResponse> {
   assertApiVersion(context.apiVersion, "upsertAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
   assertPresent(tenantId, "tenantId");
   assertPresent(objectId, "objectId");
   assertPresent(body, "body");
-  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
-    tenantId: encodePathValue(tenantId),
-    objectId: encodePathValue(objectId),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  const response = await sendOperation(context, {
-    method: "PUT",
-    url,
-    headers: {
-      Accept: "application/json",
-      "Content-Type": "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}",
+    {
+      tenantId: encodePathValue(tenantId),
+      objectId: encodePathValue(objectId),
     },
-    body: JSON.stringify(body),
-    successStatuses: [200, 201],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  const response = await sendOperation(
+    context,
+    {
+      method: "PUT",
+      url,
+      headers: {
+        Accept: "application/json",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+      successStatuses: [200, 201],
+    },
+    options,
+  );
   return response.body as TeamsExtensionAssignmentResponse;
 }
 
@@ -111,24 +157,36 @@ export async function teamsExtensionUpsertAssignment(context: OperationContext, 
  * @param objectId - Object Id we want to remove the assignment for.
  * @param options - Optional parameters and per-request options.
  */
-export async function teamsExtensionDeleteAssignment(context: OperationContext, tenantId: string, objectId: string, options: OperationOptions = {}): Promise<void> {
+export async function teamsExtensionDeleteAssignment(
+  context: OperationContext,
+  tenantId: string,
+  objectId: string,
+  options: OperationOptions = {},
+): Promise<void> {
   assertApiVersion(context.apiVersion, "deleteAssignment", ["2025-03-02-preview", "2025-06-30", "2026-09-23"]);
   assertPresent(tenantId, "tenantId");
   assertPresent(objectId, "objectId");
-  const url = buildRequestUrl(context.endpoint, "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}", {
-    tenantId: encodePathValue(tenantId),
-    objectId: encodePathValue(objectId),
-  }, [
-    { name: "api-version", value: context.apiVersion },
-  ]);
-  await sendOperation(context, {
-    method: "DELETE",
-    url,
-    headers: {
-      Accept: "application/json",
+  const url = buildRequestUrl(
+    context.endpoint,
+    "/access/teamsExtension/tenants/{tenantId}/assignments/{objectId}",
+    {
+      tenantId: encodePathValue(tenantId),
+      objectId: encodePathValue(objectId),
     },
-    successStatuses: [204],
-  }, options);
+    [{ name: "api-version", value: context.apiVersion }],
+  );
+  await sendOperation(
+    context,
+    {
+      method: "DELETE",
+      url,
+      headers: {
+        Accept: "application/json",
+      },
+      successStatuses: [204],
+    },
+    options,
+  );
 }
 
 /** Operations of the `TeamsExtension` group. */
@@ -151,7 +209,10 @@ export class TeamsExtensionOperations {
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded.
    */
-  async exchangeAccessToken(body: TeamsExtensionExchangeTokenRequest, options: OperationOptions = {}): Promise<CommunicationIdentityAccessTokenResult> {
+  async exchangeAccessToken(
+    body: TeamsExtensionExchangeTokenRequest,
+    options: OperationOptions = {},
+  ): Promise<CommunicationIdentityAccessTokenResult> {
     return teamsExtensionExchangeAccessToken(this.#client, body, options);
   }
 
@@ -178,7 +239,12 @@ export class TeamsExtensionOperations {
    * @param options - Optional parameters and per-request options.
    * @returns The request has succeeded.
    */
-  async upsertAssignment(tenantId: string, objectId: string, body: TeamsExtensionAssignmentCreateOrUpdateRequest, options: OperationOptions = {}): Promise<TeamsExtensionAssignmentResponse> {
+  async upsertAssignment(
+    tenantId: string,
+    objectId: string,
+    body: TeamsExtensionAssignmentCreateOrUpdateRequest,
+    options: OperationOptions = {},
+  ): Promise<TeamsExtensionAssignmentResponse> {
     return teamsExtensionUpsertAssignment(this.#client, tenantId, objectId, body, options);
   }
 
