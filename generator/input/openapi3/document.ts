@@ -10,6 +10,7 @@ import { convertRequestBody } from "./requestBody.js";
 import { convertResponse } from "./responses.js";
 import { convertSchema, escape } from "./schemas.js";
 import { convertSecuritySchemes } from "./security.js";
+import { responsesWithRanges } from "./statusRanges.js";
 import { convertServers } from "./servers.js";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
@@ -99,9 +100,8 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
   const produces: string[] = [];
   const responses: JsonObject = {};
   if (isObject(operation["responses"])) {
-    for (const [status, response] of Object.entries(operation["responses"])) {
-      responses[status] = convertResponse(ctx, response, `${pointer}/responses/${escape(status)}`, produces);
-    }
+    const converted = responsesWithRanges(ctx, operation["responses"], pointer, (r, at) => convertResponse(ctx, r, at, produces));
+    Object.assign(responses, converted);
   }
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(operation)) {
