@@ -85,3 +85,23 @@ describe("schema $refs into a parameter's schema", () => {
     });
   });
 });
+
+describe("keywords next to a schema $ref", () => {
+  const components = { schemas: { Track: { type: "object", properties: { title: { type: "string" } } } } };
+  const sibling = { $ref: "#/components/schemas/Track", required: ["title"], description: "The track." };
+
+  it("OpenAPI 3.0 ignores them (the specification says so), annotations kept", async () => {
+    const file = write("siblings-3.0.json", components, { "/track": get(sibling) });
+    const { spec } = readOpenApi3(await loadSpec(file));
+    const paths = (spec.documents[spec.entryFile] as JsonObject)["paths"] as JsonObject;
+    const response = ((((paths["/track"] as JsonObject)["get"] as JsonObject)["responses"] as JsonObject)["200"] as JsonObject)["schema"];
+    expect(response).toStrictEqual({ $ref: "#/definitions/Track", description: "The track." });
+  });
+
+  it("OpenAPI 3.1 gives them meaning: refused at the pointer when the model cannot honour them", async () => {
+    const file = write("siblings-3.1.json", components, { "/track": get(sibling) }, "3.1.0");
+    await expect(generateInMemory(file)).rejects.toThrow(
+      'siblings-3.1.json#/paths/~1track/get/responses/200/content/application~1json/schema: "required" next to "$ref" is not supported (siblings of $ref may only annotate it)',
+    );
+  });
+});

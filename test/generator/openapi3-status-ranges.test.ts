@@ -58,6 +58,9 @@ describe("response status ranges", () => {
     });
     expect(origins).toStrictEqual({
       "ranges.json#/paths/~1run/post/responses/200": "ranges.json#/paths/~1run/post/responses/2XX",
+      "ranges.json#/paths/~1run/post/responses/200/schema": "ranges.json#/paths/~1run/post/responses/2XX/content/application~1json/schema",
+      "ranges.json#/paths/~1run/post/responses/default/schema":
+        "ranges.json#/paths/~1run/post/responses/4XX/content/application~1json/schema",
       "ranges.json#/paths/~1run/post/responses/default": "ranges.json#/paths/~1run/post/responses/4XX",
       "ranges.json#/definitions/Problem": "ranges.json#/components/schemas/Problem",
     });

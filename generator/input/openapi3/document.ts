@@ -35,7 +35,9 @@ export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
   }
   const parameters = section(ctx, components["parameters"], "parameters", "parameters", (value, at) => convertParameter(ctx, value, at));
   if (parameters !== undefined) out["parameters"] = parameters;
-  const responses = section(ctx, components["responses"], "responses", "responses", (value, at) => convertResponse(ctx, value, at, []));
+  const responses = section(ctx, components["responses"], "responses", "responses", (value, at) =>
+    convertResponse(ctx, value, at, [], at.replace("/components/responses/", "/responses/")),
+  );
   if (responses !== undefined) out["responses"] = responses;
   const security = convertSecuritySchemes(ctx, components["securitySchemes"]);
   if (security !== undefined) out["securityDefinitions"] = security;
@@ -100,7 +102,7 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
   const produces: string[] = [];
   const responses: JsonObject = {};
   if (isObject(operation["responses"])) {
-    const converted = responsesWithRanges(ctx, operation["responses"], pointer, (r, at) => convertResponse(ctx, r, at, produces));
+    const converted = responsesWithRanges(ctx, operation["responses"], pointer, (r, at, to) => convertResponse(ctx, r, at, produces, to));
     Object.assign(responses, converted);
   }
   const out: JsonObject = {};

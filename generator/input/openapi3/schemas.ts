@@ -25,6 +25,24 @@ const DROPPED = new Set([
 ]);
 
 /**
+ * JSON Schema keywords next to a `$ref` in OpenAPI 3.0, which says such siblings "SHALL be ignored" (3.1 gives
+ * them meaning, and the model builder refuses what it cannot honour). Annotations and extensions stay.
+ */
+const IGNORED_NEXT_TO_REF = new Set([
+  "type",
+  "format",
+  "items",
+  "properties",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "enum",
+  "additionalProperties",
+  "discriminator",
+  "required",
+]);
+
+/**
  * Keys whose value is a map of schemas / a schema / a list of schemas. A schema's own `definitions` (JSON
  * Schema draft 4) and `$defs` (2020-12) hold schemas too: their `$ref`s move like every other.
  */
@@ -40,6 +58,7 @@ export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: stri
     if (inlined !== undefined) return inlined;
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(schema)) {
+      if (ctx.version === "3.0" && IGNORED_NEXT_TO_REF.has(key)) continue;
       if (key === "nullable") {
         if (value === true && schema["x-nullable"] === undefined) out["x-nullable"] = true;
       } else out[key] = key === "$ref" ? rewriteRef(value as string) : value;

@@ -21,13 +21,13 @@ const RANGE = /^([1-5])XX$/i;
 
 /**
  * The Swagger-2-shaped responses of one operation (`pointer`, its OpenAPI 3 pointer), `convert` turning
- * one response at its pointer.
+ * one response at its pointer (`to`: its Swagger-2-shaped pointer).
  */
 export function responsesWithRanges(
   ctx: ReadContext,
   responses: JsonObject,
   pointer: string,
-  convert: (response: JsonValue, at: string) => JsonValue,
+  convert: (response: JsonValue, at: string, to: string) => JsonValue,
 ): JsonObject {
   const out: JsonObject = {};
   const listed = new Set(Object.keys(responses));
@@ -35,17 +35,17 @@ export function responsesWithRanges(
     const at = `${pointer}/responses/${escape(status)}`;
     const range = RANGE.exec(status)?.[1];
     if (range === undefined) {
-      out[status] = convert(response, at);
+      out[status] = convert(response, at, at);
     } else if (range === "2") {
       const codes = SUCCESS_CODES.filter((code) => !listed.has(code) && out[code] === undefined);
       const [anchor] = codes;
       if (anchor === undefined) continue;
-      out[anchor] = convert(response, at);
+      out[anchor] = convert(response, at, `${pointer}/responses/${anchor}`);
       remember(ctx, `${pointer}/responses/${anchor}`, at);
       for (const code of codes.slice(1)) out[code] = { $ref: `#${pointer}/responses/${anchor}` };
     } else if (range === "4" || range === "5") {
       if (listed.has("default") || out["default"] !== undefined) continue;
-      out["default"] = convert(response, at);
+      out["default"] = convert(response, at, `${pointer}/responses/default`);
       remember(ctx, `${pointer}/responses/default`, at);
     } else {
       refuse(ctx, at, `the response status range "${status}"`);
