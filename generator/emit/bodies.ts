@@ -11,8 +11,8 @@ import { binaryBodyType } from "./runtimeNames.js";
 import type { MethodArgument } from "./methodArgument.js";
 import { headerValueOr, isHeaderNamed, type HeaderValue } from "./headerValues.js";
 import { stringLiteral } from "./text.js";
-import { publicType } from "./typeExpressions.js";
-import type { UsedNames } from "./usedNames.js";
+import { modelTypeNames, publicType } from "./typeExpressions.js";
+import { UsedNames } from "./usedNames.js";
 import { mappingExpression } from "./wireMapping.js";
 
 /** The body's media types, when they are not all one kind of plain JSON or all text (those stay with requestBody.ts). */
@@ -78,7 +78,8 @@ function defaultVariant(type: TypeRef, variants: readonly BodyMediaType[]): Body
 
 /** The TypeScript type of one kind of body. */
 function kindType(kind: BodyKind, type: TypeRef, context: EmitContext, uses: UsedNames): string {
-  return kind === "binary" ? uses.type(binaryBodyType) : kind === "text" ? "string" : publicType(type, context.unions);
+  if (kind === "binary") return uses.type(binaryBodyType);
+  return kind === "text" ? "string" : uses.modelType(publicType(type, context.unions), modelTypeNames(type, context.unions));
 }
 
 /** The type of a form field: a file is a `BinaryBody` (several files an array of them). */
@@ -176,7 +177,12 @@ export function specialBody(
     // (built only where it is written: the types it names are imported)
     const typed = (): string => `(${source} as ${kindType(kind, argument.type, context, uses)})`;
     if (kind === "json") {
-      return `JSON.stringify(${mappingExpression(argument.type, typed(), "serialize", context, uses) ?? source})`;
+      // the cast is written only when the body is mapped: what it names is noted only then
+      const castUses = new UsedNames();
+      const cast = `(${source} as ${kindType(kind, argument.type, context, castUses)})`;
+      const mapped = mappingExpression(argument.type, cast, "serialize", context, uses);
+      if (mapped !== undefined) uses.add(castUses);
+      return `JSON.stringify(${mapped ?? source})`;
     }
     return choosable ? typed() : source;
   };

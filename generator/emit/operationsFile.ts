@@ -201,6 +201,7 @@ export function operationsStatements(group: OperationGroup, context: EmitContext
   const usesPlainOptions = parts.some((p) => p.optionsType === undefined && !p.longRunning);
   const usesLroOptions = parts.some((p) => p.optionsType === undefined && p.longRunning);
   const modelNames = new Set(parts.flatMap((p) => [...p.modelTypes, ...(p.optionsType ? [p.optionsType] : [])]));
+  uses.modelTypes.forEach((name) => modelNames.add(name));
   const mapperNames = [...uses.mappers, ...[...uses.wireTypes].map((name) => `type ${name}`)];
   const statements: StatementStructures[] = [];
   if (parts.some((p) => p.longRunning)) {

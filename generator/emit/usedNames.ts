@@ -19,6 +19,8 @@ export class UsedNames {
   readonly validators = new Set<string>();
   /** Values of `src/xml.ts` and `src/xmlModels.ts`. */
   readonly xml = new Set<XmlValueName>();
+  /** Types of `src/models.ts` named in code (a cast), beyond those of the signatures. */
+  readonly modelTypes = new Set<string>();
   /** Values of `@azure/core-lro`. */
   readonly coreLro = new Set<(typeof coreLroValueNames)[number]>();
 
@@ -49,6 +51,12 @@ export class UsedNames {
     return name;
   }
 
+  /** Notes the model types a type expression names and returns the expression. */
+  modelType(expression: string, names: readonly string[]): string {
+    names.forEach((n) => this.modelTypes.add(n));
+    return expression;
+  }
+
   xmlValue(name: XmlValueName): string {
     this.xml.add(name);
     return name;
@@ -67,6 +75,7 @@ export class UsedNames {
     other.wireTypes.forEach((n) => this.wireTypes.add(n));
     other.validators.forEach((n) => this.validators.add(n));
     other.xml.forEach((n) => this.xml.add(n));
+    other.modelTypes.forEach((n) => this.modelTypes.add(n));
     other.coreLro.forEach((n) => this.coreLro.add(n));
     return this;
   }

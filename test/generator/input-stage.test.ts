@@ -49,7 +49,10 @@ describe("readVersionModel dispatches on the format", () => {
     const swagger2 = readVersionModel(inMemory(spec("swagger2", { type: "string" })), config);
     const openapi3 = readVersionModel(inMemory(spec("openapi3", { type: "string" })), config);
     expect(swagger2.origins).toBeUndefined();
-    expect(openapi3.origins).toEqual({ "spec.json#/definitions/Thing": "spec.json#/components/schemas/Thing" });
+    expect(openapi3.origins).toEqual({
+      "spec.json#/definitions/Thing": "spec.json#/components/schemas/Thing",
+      "spec.json#/paths/~1thing/get/responses/200/schema": "spec.json#/paths/~1thing/get/responses/200/content/application~1json/schema",
+    });
     expect(buildCodeModel([openapi3.model]).objects).toEqual(buildCodeModel([swagger2.model]).objects);
   });
 

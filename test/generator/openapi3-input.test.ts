@@ -80,6 +80,8 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
       "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/parameters/2": "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/requestBody",
       "widgets-3.0.yaml#/definitions/Widget": "widgets-3.0.yaml#/components/schemas/Widget",
       "widgets-3.0.yaml#/securityDefinitions/key": "widgets-3.0.yaml#/components/securitySchemes/key",
+      "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/responses/200/schema":
+        "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/responses/200/content/application~1json/schema",
     });
   });
 

@@ -12,6 +12,7 @@ import { convertResponse } from "./responses.js";
 import { convertSchema, escape } from "./schemas.js";
 import { convertSecuritySchemes } from "./security.js";
 import { BASE_URL, convertServers, operationServer } from "./servers.js";
+import { responsesWithRanges } from "./statusRanges.js";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 /** Top-level keys carried over as they are. */
@@ -36,7 +37,9 @@ export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
   }
   const parameters = section(ctx, components["parameters"], "parameters", "parameters", (value, at) => convertParameter(ctx, value, at));
   if (parameters !== undefined) out["parameters"] = parameters;
-  const responses = section(ctx, components["responses"], "responses", "responses", (value, at) => convertResponse(ctx, value, at, []));
+  const responses = section(ctx, components["responses"], "responses", "responses", (value, at) =>
+    convertResponse(ctx, value, at, [], at.replace("/components/responses/", "/responses/")),
+  );
   if (responses !== undefined) out["responses"] = responses;
   const security = convertSecuritySchemes(ctx, components["securitySchemes"]);
   if (security !== undefined) out["securityDefinitions"] = security;
@@ -115,9 +118,8 @@ function convertOperation(ctx: ReadContext, operation: JsonObject, pointer: stri
   const produces: string[] = [];
   const responses: JsonObject = {};
   if (isObject(operation["responses"])) {
-    for (const [status, response] of Object.entries(operation["responses"])) {
-      responses[status] = convertResponse(ctx, response, `${pointer}/responses/${escape(status)}`, produces);
-    }
+    const converted = responsesWithRanges(ctx, operation["responses"], pointer, (r, at, to) => convertResponse(ctx, r, at, produces, to));
+    Object.assign(responses, converted);
   }
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(operation)) {

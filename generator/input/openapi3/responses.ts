@@ -5,12 +5,13 @@
  */
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
-import { isObject, refuse, type ReadContext } from "./context.js";
+import { isObject, refuse, remember, type ReadContext } from "./context.js";
 import { convertHeader } from "./parameters.js";
 import { rewriteRef } from "./refs.js";
 import { convertSchema, escape, fileForBinary } from "./schemas.js";
 
-export function convertResponse(ctx: ReadContext, response: JsonValue, pointer: string, produces: string[]): JsonValue {
+/** `to` is the response's Swagger-2-shaped pointer when it differs from `pointer` (a component, a status range). */
+export function convertResponse(ctx: ReadContext, response: JsonValue, pointer: string, produces: string[], to = pointer): JsonValue {
   if (!isObject(response)) return response;
   if (typeof response["$ref"] === "string") {
     mediaTypesOfRef(ctx, response["$ref"], produces);
@@ -27,6 +28,7 @@ export function convertResponse(ctx: ReadContext, response: JsonValue, pointer: 
       const media = first === undefined ? undefined : value[first];
       if (isObject(media) && media["schema"] !== undefined) {
         out["schema"] = fileForBinary(convertSchema(ctx, media["schema"], `${at}/${escape(first as string)}/schema`));
+        remember(ctx, `${to}/schema`, `${at}/${escape(first as string)}/schema`);
       }
     } else if (key === "headers" && isObject(value)) {
       const headers: JsonObject = {};

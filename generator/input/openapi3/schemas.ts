@@ -10,7 +10,7 @@ import { escapePointerSegment } from "../../errors.js";
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { isObject, refuse, type ReadContext } from "./context.js";
-import { rewriteRef } from "./refs.js";
+import { follow, rewriteRef } from "./refs.js";
 
 /** Keys dropped because Swagger 2 has no place for them and the model builder does not read them. */
 const DROPPED = new Set([
@@ -25,8 +25,29 @@ const DROPPED = new Set([
   "externalDocs",
 ]);
 
-/** Keys whose value is a map of schemas / a schema / a list of schemas. */
-const SCHEMA_MAPS = new Set(["properties"]);
+/**
+ * JSON Schema keywords next to a `$ref` in OpenAPI 3.0, which says such siblings "SHALL be ignored" (3.1 gives
+ * them meaning, and the model builder refuses what it cannot honour). Annotations and extensions stay.
+ */
+const IGNORED_NEXT_TO_REF = new Set([
+  "type",
+  "format",
+  "items",
+  "properties",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "enum",
+  "additionalProperties",
+  "discriminator",
+  "required",
+]);
+
+/**
+ * Keys whose value is a map of schemas / a schema / a list of schemas. A schema's own `definitions` (JSON
+ * Schema draft 4) and `$defs` (2020-12) hold schemas too: their `$ref`s move like every other.
+ */
+const SCHEMA_MAPS = new Set(["properties", "definitions", "$defs"]);
 const SCHEMA_VALUES = new Set(["items", "additionalProperties"]);
 const SCHEMA_LISTS = new Set(["allOf", "oneOf", "anyOf"]);
 
@@ -34,8 +55,11 @@ export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: stri
   if (typeof schema === "boolean") return schema;
   if (!isObject(schema)) return schema;
   if (typeof schema["$ref"] === "string") {
+    const inlined = schemaOfOtherComponent(ctx, schema, pointer);
+    if (inlined !== undefined) return inlined;
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(schema)) {
+      if (ctx.version === "3.0" && IGNORED_NEXT_TO_REF.has(key)) continue;
       if (key === "nullable") {
         if (value === true && schema["x-nullable"] === undefined) out["x-nullable"] = true;
       } else out[key] = key === "$ref" ? rewriteRef(value as string) : value;
@@ -94,6 +118,20 @@ export function convertSchema(ctx: ReadContext, schema: JsonValue, pointer: stri
     }
   }
   return out;
+}
+
+/**
+ * A schema `$ref` into another kind of component of the same file (`#/components/parameters/P/schema`,
+ * a response's or request body's media type schema): Swagger 2 keeps no schema there (a parameter's is
+ * inlined, a request body becomes a parameter), so the target schema is inlined here, siblings kept.
+ */
+function schemaOfOtherComponent(ctx: ReadContext, schema: JsonObject, pointer: string): JsonValue | undefined {
+  const ref = schema["$ref"] as string;
+  if (!ref.startsWith("#/components/") || ref.startsWith("#/components/schemas/")) return undefined;
+  const target = follow(ctx, schema, pointer);
+  if (target.file !== ctx.file) return undefined;
+  const { $ref: _ref, ...siblings } = schema;
+  return { ...(convertSchema(ctx, target.value, target.pointer) as JsonObject), ...(convertSchema(ctx, siblings, pointer) as JsonObject) };
 }
 
 /** `oneOf`/`anyOf: [schema, { type: "null" }]` (either order): the schema, made nullable. */
