@@ -4,8 +4,9 @@
  * enum, a model outside the parent's hierarchy); TypeScript then refuses `interface Child extends Parent`.
  * Such a parent is extended without those properties (`extends Omit<Parent, "version">`): the child's
  * interface says what the child's schema says, and it is no longer assignable to that parent.
- * A redeclaration the parent's type accepts (a narrower enum, a subtype model, a description) keeps
- * the plain `extends`.
+ * A redeclaration the parent's type accepts (a narrower enum, a subtype model, a description, a plain
+ * string where the parent has an extensible string enum) keeps the plain `extends`; a plain string where
+ * the parent has a sealed enum does not.
  */
 import type { EnumModel, ObjectModel, Property, TypeRef } from "../model/types.js";
 import type { EmitContext } from "./context.js";
@@ -34,6 +35,9 @@ function typeFits(a: TypeRef, b: TypeRef, context: EmitContext): boolean {
   if (a.nullable === true && b.nullable !== true) return false;
   const scalar = scalarOf(a);
   if (scalar !== undefined && scalar === scalarOf(b)) return true;
+  // an extensible enum is written `"a" | "b" | (string & {})`: any value of its scalar fits; a sealed one takes only its values
+  if (scalar !== undefined && b.kind === "enum")
+    return context.enums.get(b.name)?.extensible === true && context.enums.get(b.name)?.valueType === scalar;
   switch (a.kind) {
     case "array":
       return b.kind === "array" && typeFits(a.items, b.items, context);

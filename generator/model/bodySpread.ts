@@ -50,11 +50,11 @@ export function spreadBodies(model: CodeModel): CodeModel {
       throw new GeneratorError(
         body.source.file,
         `${body.source.pointer}/x-ms-client-flatten`,
-        `x-ms-client-flatten on body parameter "${body.serializedName}" is not supported: ${why}`,
+        `x-ms-client-flatten on the request body "${body.serializedName}" is not supported: ${why}`,
       );
     };
     if (body.type.kind !== "model") return rest;
-    if (body.type.nullable === true) refuse("it may be null (x-nullable)");
+    if (body.type.nullable === true) refuse("it may be null");
     const object = objects.get(body.type.name);
     if (object === undefined) return refuse("its model is unknown");
     const family = lineage(object);

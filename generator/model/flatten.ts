@@ -105,7 +105,7 @@ function flattenTarget(property: Property, objects: ReadonlyMap<string, ObjectMo
     );
   };
   if (property.type.kind !== "model") return refuse(`its type is not an object model (${property.type.kind})`);
-  if (property.nullable || property.type.nullable === true) return refuse("it may be null (x-nullable)");
+  if (property.nullable || property.type.nullable === true) return refuse("it may be null");
   const target = objects.get(property.type.name);
   if (target === undefined) return refuse(`model "${property.type.name}" is not in the code model`);
   for (const model of [target, ...ancestors(target, objects)]) {

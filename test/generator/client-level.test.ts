@@ -96,10 +96,10 @@ describe("security → credential", () => {
       'spec.json#/securityDefinitions/Key/in: apiKey security scheme "Key" outside a header or the query is not supported (only "in": "header" or "query" with a "name" is)',
     );
     expect(errorOf({ ...base, securityDefinitions: { Basic: { type: "basic" } }, security: [{ Basic: [] }] })).toBe(
-      'spec.json#/securityDefinitions/Basic/type: security scheme "Basic" of type "basic" is not supported (only oauth2 and apiKey are)',
+      'spec.json#/securityDefinitions/Basic/type: security scheme "Basic" (HTTP basic) is not supported (only OAuth 2 and API keys are)',
     );
     expect(errorOf({ ...base, security: [{ Missing: [] }] })).toBe(
-      'spec.json#/security/0/Missing: security scheme "Missing" is not in securityDefinitions',
+      'spec.json#/security/0/Missing: security scheme "Missing" is not defined',
     );
     expect(
       errorOf({

@@ -144,7 +144,7 @@ describe("x-ms-client-flatten, model stage", () => {
         }),
       ),
     ).toBe(
-      'spec.json#/definitions/Thing/properties/inner/x-ms-client-flatten: x-ms-client-flatten on "inner" is not supported: it may be null (x-nullable)',
+      'spec.json#/definitions/Thing/properties/inner/x-ms-client-flatten: x-ms-client-flatten on "inner" is not supported: it may be null',
     );
     expect(
       errorOf(spec({ Thing: { type: "object", properties: { self: { "x-ms-client-flatten": true, $ref: "#/definitions/Thing" } } } })),

@@ -69,10 +69,24 @@ describe("readVersionModel dispatches on the format", () => {
     // flattening a property that may be null is refused by the flatten pass, after every version is read
     const inner = { type: "object", properties: { size: { type: "integer" } }, "x-ms-client-flatten": true };
     expect(errorOf(() => readCodeModel([inMemory(spec("openapi3", { ...inner, nullable: true }))], config))).toBe(
-      'spec.json#/components/schemas/Thing/properties/name/x-ms-client-flatten: x-ms-client-flatten on "name" is not supported: it may be null (x-nullable)',
+      'spec.json#/components/schemas/Thing/properties/name/x-ms-client-flatten: x-ms-client-flatten on "name" is not supported: it may be null',
     );
     expect(errorOf(() => readCodeModel([inMemory(spec("swagger2", { ...inner, "x-nullable": true }))], config))).toBe(
-      'spec.json#/definitions/Thing/properties/name/x-ms-client-flatten: x-ms-client-flatten on "name" is not supported: it may be null (x-nullable)',
+      'spec.json#/definitions/Thing/properties/name/x-ms-client-flatten: x-ms-client-flatten on "name" is not supported: it may be null',
+    );
+  });
+
+  it("words the restated security errors in neither format's keywords", () => {
+    const base = spec("openapi3", { type: "string" });
+    const basic = {
+      ...base,
+      components: { ...(base["components"] as JsonObject), securitySchemes: { Basic: { type: "http", scheme: "basic" } } },
+    };
+    expect(errorOf(() => readVersionModel(inMemory({ ...basic, security: [{ Basic: [] }] }), config))).toBe(
+      'spec.json#/components/securitySchemes/Basic/type: security scheme "Basic" (HTTP basic) is not supported (only OAuth 2 and API keys are)',
+    );
+    expect(errorOf(() => readVersionModel(inMemory({ ...basic, security: [{ Missing: [] }] }), config))).toBe(
+      'spec.json#/security/0/Missing: security scheme "Missing" is not defined',
     );
   });
 });

@@ -201,12 +201,12 @@ describe("parameter groups and spread bodies, model stage", () => {
       },
     });
     expect(errorOf(withBody({ schema: { type: "object", "x-nullable": true, properties: { a: { type: "string" } } } }))).toBe(
-      'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on body parameter "b" is not supported: it may be null (x-nullable)',
+      'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on the request body "b" is not supported: it may be null',
     );
     expect(
       errorOf(withBody({ schema: { type: "object", additionalProperties: { type: "string" }, properties: { a: { type: "string" } } } })),
     ).toBe(
-      'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on body parameter "b" is not supported: its model "XPostBody" has additionalProperties',
+      'spec.json#/paths/~1x/post/parameters/0/x-ms-client-flatten: x-ms-client-flatten on the request body "b" is not supported: its model "XPostBody" has additionalProperties',
     );
     const grouped = {
       ...spec,

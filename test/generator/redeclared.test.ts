@@ -38,6 +38,7 @@ const spec: JsonObject = {
         attributes: { type: "object" },
         size: { type: "integer" },
         kind: { type: "string", enum: ["plain", "rich"], "x-ms-enum": { name: "DocKind", modelAsString: false } },
+        status: { type: "string", enum: ["draft", "final"], "x-ms-enum": { name: "DocStatus", modelAsString: true } },
         owner: { $ref: "#/definitions/Person" },
         tags: { type: "array", items: { type: "string" } },
       },
@@ -54,18 +55,26 @@ const spec: JsonObject = {
             href: { type: "string", description: "Ignore" },
             kind: { type: "string", enum: ["plain"] },
             owner: { $ref: "#/definitions/Employee" },
+            status: { type: "string" },
           },
         },
       ],
     },
-    // redeclares with types Document's does not accept
+    // redeclares with types Document's does not accept (a plain string for a sealed enum, as gerermesaffaires.com's Section)
     LegacyDocument: {
       allOf: [{ $ref: "#/definitions/Document" }],
       properties: {
+        kind: { type: "string" },
         version: { type: "integer" },
         size: { type: "integer" },
-        kind: { type: "string", enum: ["plain", "legacy"], "x-ms-enum": { name: "LegacyKind", modelAsString: false } },
         tags: { type: "array", items: { type: "integer" } },
+      },
+    },
+    // another sealed enum Document's does not accept
+    RichDocument: {
+      allOf: [{ $ref: "#/definitions/Document" }],
+      properties: {
+        kind: { type: "string", enum: ["plain", "legacy"], "x-ms-enum": { name: "LegacyKind", modelAsString: false } },
       },
     },
   },
@@ -92,10 +101,11 @@ describe("a property redeclared by a child model", () => {
       ["href", true],
       ["kind", false],
       ["owner", false],
+      ["status", false],
     ]);
   });
 
-  it("types the parent accepts (an object for unknown, one enum value, a subtype model) keep the plain extends", () => {
+  it("types the parent accepts (an object for unknown, one enum value, a subtype model, a string for an extensible enum) keep the plain extends", () => {
     expect(between(file("src/models.ts"), "export interface ErrorDocument", " {\n")).toBe(
       "export interface ErrorDocument extends Document {\n",
     );
@@ -104,18 +114,21 @@ describe("a property redeclared by a child model", () => {
   it("types it does not accept make the child extend the parent without them, in the child's property order", () => {
     expect(between(file("src/models.ts"), "export interface LegacyDocument", "\n}\n")).toBe(
       [
-        'export interface LegacyDocument extends Omit<Document, "version" | "kind" | "tags"> {',
+        'export interface LegacyDocument extends Omit<Document, "kind" | "version" | "tags"> {',
+        "  /** The `kind` property. */",
+        "  kind?: string;",
         "  /** The `version` property. */",
         "  version: number;",
         "  /** The `size` property. */",
         "  size?: number;",
-        "  /** The `kind` property. */",
-        "  kind?: LegacyKind;",
         "  /** The `tags` property. */",
         "  tags?: number[];",
         "}",
         "",
       ].join("\n"),
+    );
+    expect(between(file("src/models.ts"), "export interface RichDocument", " {\n")).toBe(
+      'export interface RichDocument extends Omit<Document, "kind"> {\n',
     );
   });
 

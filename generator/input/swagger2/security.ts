@@ -53,7 +53,7 @@ function readScheme(ctx: BuildContext, requirement: Record<string, unknown>, nam
   const definition = isObject(definitions) ? definitions[name] : undefined;
   const definitionAt = { file, pointer: `/securityDefinitions/${name.replace(/~/g, "~0").replace(/\//g, "~1")}` };
   if (!isObject(definition))
-    return { name, kind: "unsupported", refuse: () => fail(child(at, name), `security scheme "${name}" is not in securityDefinitions`) };
+    return { name, kind: "unsupported", refuse: () => fail(child(at, name), `security scheme "${name}" is not defined`) };
   const type = str(definition, "type");
   if (type === "oauth2") {
     const listed = requirement[name];
@@ -82,7 +82,7 @@ function readScheme(ctx: BuildContext, requirement: Record<string, unknown>, nam
   const refuse = (): never =>
     fail(
       child(definitionAt, "type"),
-      `security scheme "${name}" of type ${JSON.stringify(type ?? null)} is not supported (only oauth2 and apiKey are)`,
+      `security scheme "${name}" (${type === "basic" ? "HTTP basic" : `type ${JSON.stringify(type ?? null)}`}) is not supported (only OAuth 2 and API keys are)`,
     );
   return { name, kind: "unsupported", refuse, ...(type === "basic" ? { header: "authorization" } : {}) };
 }
