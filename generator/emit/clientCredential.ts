@@ -18,8 +18,14 @@ export function credentialType(security: ClientSecurity): string {
 }
 
 /** Where one API key goes, for the docs. */
-function placeOf(key: { serializedName: string; in: "header" | "query" }): string {
+function placeOf(key: { serializedName: string; in: "header" | "query"; prefix?: string }): string {
+  if (key.prefix !== undefined) return `the ${codeSpan(key.serializedName)} header (as ${codeSpan(`${key.prefix}<key>`)})`;
   return key.in === "header" ? `the ${codeSpan(key.serializedName)} header` : `the ${codeSpan(key.serializedName)} query parameter`;
+}
+
+/** The header value sent for a key: the key, or a template literal putting the prefix (`Bearer `) before it. */
+function headerValue(key: string, prefix: string | undefined): string {
+  return prefix === undefined ? key : `\`${prefix.replace(/[\\`$]/g, "\\$&")}\${${key}}\``;
 }
 
 /** The `@param credential - ...` text. */
@@ -28,7 +34,7 @@ export function credentialDoc(security: ClientSecurity): string {
     return `credential - Gets the bearer token sent with every request, for the scope(s) ${security.scopes.map(codeSpan).join(", ")}.`;
   }
   if (security.kind === "keyHeader") {
-    return `credential - Its ${codeSpan("key")} is sent in the ${codeSpan(security.headerName)} header of every request (read per request, so an updated key applies).`;
+    return `credential - Its ${codeSpan("key")} is sent in ${placeOf({ serializedName: security.headerName, in: "header", ...security })} of every request (read per request, so an updated key applies).`;
   }
   const [only] = security.keys;
   if (security.keys.length === 1 && only !== undefined) {
@@ -58,7 +64,7 @@ export function credentialPolicy(security: ClientSecurity): string {
     "{",
     '  name: "keyCredentialHeaderPolicy",',
     "  sendRequest(request, next) {",
-    `    request.headers.set(${stringLiteral(security.headerName)}, credential.key);`,
+    `    request.headers.set(${stringLiteral(security.headerName)}, ${headerValue("credential.key", security.prefix)});`,
     "    return next(request);",
     "  },",
     "}",
@@ -89,7 +95,7 @@ function apiKeysPolicy(security: ApiKeys): string {
     "  sendRequest(request, next) {",
     ...security.keys
       .filter((k) => k.in === "header")
-      .map((k) => `    request.headers.set(${stringLiteral(k.serializedName)}, ${keyOf(k.name)});`),
+      .map((k) => `    request.headers.set(${stringLiteral(k.serializedName)}, ${headerValue(keyOf(k.name), k.prefix)});`),
     ...(inQuery.length === 0
       ? []
       : [

@@ -86,12 +86,13 @@ export interface ClientModel {
 
 /**
  * A bearer token for these scopes, a key sent in a header, or API keys (one, or several sent together: each its own
- * key, `name` a camelCase member name) sent in headers or the query.
+ * key, `name` a camelCase member name) sent in headers or the query. `prefix` (a header key only) is sent before the
+ * key: `"Bearer "` for an HTTP bearer scheme (a static token the caller has).
  */
 export type ClientSecurity =
   | { kind: "bearerToken"; scopes: string[] }
-  | { kind: "keyHeader"; headerName: string }
-  | { kind: "apiKeys"; keys: Array<{ name: string; serializedName: string; in: "header" | "query" }> };
+  | { kind: "keyHeader"; headerName: string; prefix?: string }
+  | { kind: "apiKeys"; keys: Array<{ name: string; serializedName: string; in: "header" | "query"; prefix?: string }> };
 
 export interface OperationGroup {
   /** camelCase property name on the client, e.g. `communicationIdentity`. "" for operations without a group prefix. */

@@ -1,7 +1,9 @@
 /**
  * OpenAPI 3 `components.securitySchemes` → Swagger 2 `securityDefinitions`: API keys as they are,
- * HTTP basic as `basic`, OAuth 2 with one flow as its Swagger 2 flow. HTTP bearer and OpenID
- * Connect are refused (Swagger 2 cannot say them).
+ * HTTP basic as `basic`, OAuth 2 as its first flow's Swagger 2 flow with the scopes of all its flows
+ * (a token credential hides how the token is obtained; the scopes are what it is asked for), HTTP
+ * bearer as an `Authorization` header API key marked `x-openapi3-http-scheme: "bearer"` (sent as
+ * `Bearer <key>`; Swagger 2 cannot say it). OpenID Connect and other HTTP schemes are refused.
  */
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
@@ -35,18 +37,33 @@ export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | un
       };
     else if (scheme["type"] === "http" && String(scheme["scheme"]).toLowerCase() === "basic")
       out[name] = { type: "basic", ...described, ...extensionsOf(scheme) };
+    else if (scheme["type"] === "http" && String(scheme["scheme"]).toLowerCase() === "bearer")
+      out[name] = {
+        type: "apiKey",
+        name: "Authorization",
+        in: "header",
+        "x-openapi3-http-scheme": "bearer",
+        ...described,
+        ...extensionsOf(scheme),
+      };
     else if (scheme["type"] === "oauth2" && isObject(scheme["flows"])) {
       const flows = Object.entries(scheme["flows"]).filter(([key]) => !key.startsWith("x-"));
-      if (flows.length !== 1) refuse(ctx, `${at}/flows`, "an oauth2 scheme with several flows");
+      if (flows.length === 0) refuse(ctx, `${at}/flows`, "an oauth2 scheme without flows");
+      for (const [flowName] of flows)
+        if (FLOWS[flowName] === undefined) refuse(ctx, `${at}/flows/${escape(flowName)}`, `the oauth2 flow "${flowName}"`);
       const [flowName, flow] = flows[0] as [string, JsonObject];
-      const swaggerFlow = FLOWS[flowName];
-      if (swaggerFlow === undefined) refuse(ctx, `${at}/flows/${escape(flowName)}`, `the oauth2 flow "${flowName}"`);
+      const swaggerFlow = FLOWS[flowName] as string;
+      const scopes: JsonObject = {};
+      for (const [, each] of flows) {
+        const listed = isObject(each) && isObject(each["scopes"]) ? each["scopes"] : {};
+        for (const [scope, text] of Object.entries(listed)) if (!(scope in scopes)) scopes[scope] = text as JsonValue;
+      }
       const oauth: JsonObject = {
         type: "oauth2",
         flow: swaggerFlow,
         ...(flow["authorizationUrl"] !== undefined ? { authorizationUrl: flow["authorizationUrl"] as JsonValue } : {}),
         ...(flow["tokenUrl"] !== undefined ? { tokenUrl: flow["tokenUrl"] as JsonValue } : {}),
-        scopes: (flow["scopes"] ?? {}) as JsonValue,
+        scopes,
         ...described,
         ...extensionsOf(scheme),
       };

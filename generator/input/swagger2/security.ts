@@ -12,7 +12,7 @@ import type { ClientSecurity } from "../../model/types.js";
 /** One scheme of a requirement as the client can meet it, or the refusal saying why it cannot. */
 type Scheme =
   | { name: string; kind: "oauth2"; scopes: string[] }
-  | { name: string; kind: "apiKey"; in: "header" | "query"; wireName: string }
+  | { name: string; kind: "apiKey"; in: "header" | "query"; wireName: string; prefix?: string }
   | { name: string; kind: "unsupported"; refuse: () => never; header?: string };
 
 /**
@@ -69,7 +69,9 @@ function readScheme(ctx: BuildContext, requirement: Record<string, unknown>, nam
   const where = str(definition, "in");
   const wireName = str(definition, "name");
   if (type === "apiKey" && (where === "header" || where === "query") && wireName !== undefined) {
-    return { name, kind: "apiKey", in: where, wireName };
+    // An OpenAPI 3 HTTP bearer scheme (generator/input/openapi3/security.ts): the key is sent as `Bearer <key>`.
+    const bearer = where === "header" && str(definition, "x-openapi3-http-scheme") === "bearer";
+    return { name, kind: "apiKey", in: where, wireName, ...(bearer ? { prefix: "Bearer " } : {}) };
   }
   if (type === "apiKey") {
     const refuse = (): never =>
@@ -105,6 +107,16 @@ function combine(schemes: Scheme[], at: Loc): ClientSecurity | (() => never) {
     const names = schemes.map((s) => s.name).join(", ");
     return () => fail(at, `a security requirement combining oauth2 with other schemes (${names}) is not supported`);
   }
-  if (keys.length === 1 && first?.kind === "apiKey" && first.in === "header") return { kind: "keyHeader", headerName: first.wireName };
-  return { kind: "apiKeys", keys: keys.map((k) => ({ name: memberName(k.name), serializedName: k.wireName, in: k.in })) };
+  if (keys.length === 1 && first?.kind === "apiKey" && first.in === "header") {
+    return { kind: "keyHeader", headerName: first.wireName, ...(first.prefix !== undefined ? { prefix: first.prefix } : {}) };
+  }
+  return {
+    kind: "apiKeys",
+    keys: keys.map((k) => ({
+      name: memberName(k.name),
+      serializedName: k.wireName,
+      in: k.in,
+      ...(k.prefix !== undefined ? { prefix: k.prefix } : {}),
+    })),
+  };
 }
