@@ -75,9 +75,17 @@ function bumpIn(...args: string[]): SpawnSyncReturns<string> {
   );
 }
 
-/** Every file of the copy but .git and node_modules, by path. */
+/**
+ * Every file of the copy but .git, node_modules and V8's compile cache, by path. The launcher's compile
+ * cache (.tmp/generator-cli/compile-cache/, gitignored) is rewritten by V8 whenever it has newer compiled
+ * code, on any run that loads the generator, so it is not part of what a bump must leave as it was.
+ */
 function tree(): Record<string, string> {
-  return Object.fromEntries(Object.entries(treeHashes(clone)).filter(([path]) => !path.startsWith(".git/")));
+  return Object.fromEntries(
+    Object.entries(treeHashes(clone)).filter(
+      ([path]) => !path.startsWith(".git/") && !path.startsWith(".tmp/generator-cli/compile-cache/"),
+    ),
+  );
 }
 
 function readSpec(version: string): Spec {
