@@ -11,6 +11,7 @@ import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { isObject, refuse, type ReadContext } from "./context.js";
 import { follow, rewriteRef } from "./refs.js";
+import { SHAPE_KEYWORDS } from "../schemaKeywords.js";
 
 /** Keys dropped because Swagger 2 has no place for them and the model builder does not read them. */
 const DROPPED = new Set([
@@ -29,19 +30,7 @@ const DROPPED = new Set([
  * JSON Schema keywords next to a `$ref` in OpenAPI 3.0, which says such siblings "SHALL be ignored" (3.1 gives
  * them meaning, and the model builder refuses what it cannot honour). Annotations and extensions stay.
  */
-const IGNORED_NEXT_TO_REF = new Set([
-  "type",
-  "format",
-  "items",
-  "properties",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "enum",
-  "additionalProperties",
-  "discriminator",
-  "required",
-]);
+const IGNORED_NEXT_TO_REF = new Set(SHAPE_KEYWORDS);
 
 /**
  * Keys whose value is a map of schemas / a schema / a list of schemas. A schema's own `definitions` (JSON

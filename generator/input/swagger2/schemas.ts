@@ -18,6 +18,7 @@ import { GeneratorError, type Mention } from "../../errors.js";
 import { MAX_SCHEMA_NESTING } from "../../load/limits.js";
 import { resolveRef } from "../../load/refs.js";
 import type { JsonObject } from "../../load/types.js";
+import { SHAPE_KEYWORDS } from "../schemaKeywords.js";
 import type { BuildContext, Loc } from "./context.js";
 import { allOfAlias, annotationsOf } from "./allOf.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
@@ -28,20 +29,7 @@ import { hasDecodedFormat } from "./valueFormats.js";
 import { withXml, xmlInfoOf } from "./xml.js";
 
 /** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
-const STRUCTURAL_KEYS = [
-  "type",
-  "format",
-  "items",
-  "properties",
-  "allOf",
-  "anyOf",
-  "oneOf",
-  "enum",
-  "additionalProperties",
-  "discriminator",
-  "required",
-  "x-ms-enum",
-];
+const STRUCTURAL_KEYS = [...SHAPE_KEYWORDS, "x-ms-enum"];
 
 const DEFINITION_POINTER = /^\/definitions\/[^/]+$/;
 
