@@ -229,9 +229,16 @@ export function buildOperation(ctx: BuildContext, planned: PlannedOperation): Bu
     );
     if (clientLevel && !isApiVersion) {
       const key = `${location}:${wireName}`;
-      const known = ctx.clientParameters.get(key);
-      if (known === undefined) ctx.clientParameters.set(key, built);
-      clientParameterNames.push((known ?? built).name);
+      let known = ctx.clientParameters.get(key);
+      if (known === undefined) {
+        // one client member per (location, wire name): a second one whose name collides (`group_key` in a path
+        // and in a query) is numbered, as claimUnique numbers the operation's own parameters
+        const taken = new Set([...ctx.clientParameters.values()].map((p) => p.name));
+        const name = claimUnique(built.name, taken);
+        known = name === built.name ? built : { ...built, name };
+        ctx.clientParameters.set(key, known);
+      }
+      clientParameterNames.push(known.name);
       continue;
     }
     parameters.push(
