@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compileMarkdownTemplate, type TextTemplate } from "../markdown.js";
+import { precompiledMarkdownTemplate, type TextTemplate } from "../markdown.js";
 
 /** Everything emit reads from disk, loaded once and passed to the pure emit functions. */
 export interface EmitAssets {
@@ -39,9 +39,19 @@ export function withoutImports(source: string): string {
   return source.replace(/^import [^\n]*\n/gm, "");
 }
 
+/**
+ * Where compiled templates are kept between runs: beside V8's compile cache of the launcher's bundle
+ * (`.tmp/generator-cli/compile-cache/`, ACS_GEN_COMPILE_CACHE, set by generator/cli/launch.mjs); none
+ * when run otherwise (tests), which compiles the template in the run.
+ */
+function templateCacheDir(): string | undefined {
+  const dir = process.env["ACS_GEN_COMPILE_CACHE"];
+  return dir ? join(dir, "templates") : undefined;
+}
+
 export function loadEmitAssets(templatesDir: string): EmitAssets {
   return {
-    readme: compileMarkdownTemplate(readFileSync(join(templatesDir, "generated-readme.md.hbs"), "utf8")),
+    readme: precompiledMarkdownTemplate(readFileSync(join(templatesDir, "generated-readme.md.hbs"), "utf8"), templateCacheDir()),
     runtimeSource: readFileSync(runtimeSourcePath, "utf8"),
     constraintsSource: readFileSync(constraintsSourcePath, "utf8"),
     xmlSource: readFileSync(xmlSourcePath, "utf8"),
