@@ -148,7 +148,7 @@ export function specialBody(
     const fields = formFields(operation, all, sourceOf, urlValue, uses);
     const condition = absent(undefined);
     const mediaType = guard(condition, stringLiteral(first.mediaType));
-    const header = `"Content-Type": ${contentType === undefined ? mediaType : headerValueOr(contentType, mediaType)},`;
+    const header = `"Content-Type": ${headerValueOr(contentType, mediaType)},`;
     return first.kind === "form"
       ? { headers: [header], bodyLine: `body: ${guard(condition, `${uses.call("formBody")}([\n${fields}\n])`)},`, parts: [] }
       : {

@@ -16,8 +16,9 @@ export function isHeaderNamed(parameter: Parameter, name: string): boolean {
   return parameter.location === "header" && parameter.serializedName.toLowerCase() === name;
 }
 
-/** The expression sending `value` when it is given, else `fallback`. */
-export function headerValueOr(value: HeaderValue, fallback: string): string {
+/** The expression sending `value` (the spec's own parameter, if it has one) when it is given, else `fallback`. */
+export function headerValueOr(value: HeaderValue | undefined, fallback: string): string {
+  if (value === undefined) return fallback;
   if (!value.optional) return value.expression;
   const operand = (expression: string): string => (/[?:]/.test(expression) ? `(${expression})` : expression);
   return `${operand(value.expression)} ?? ${operand(fallback)}`;

@@ -80,7 +80,7 @@ export function requestBody(
   const absent = [...(paging.pagedSend ? ["!firstPage"] : []), ...(bodyArgument.required ? [] : [`${source} === undefined`])].join(" || ");
   const bodyContentType = absent === "" ? mediaTypeText : `${absent} ? undefined : ${mediaTypeText}`;
   return {
-    headers: [`"Content-Type": ${contentType === undefined ? bodyContentType : headerValueOr(contentType, bodyContentType)},`],
+    headers: [`"Content-Type": ${headerValueOr(contentType, bodyContentType)},`],
     bodyLine: `body: ${absent === "" ? text : `${absent} ? undefined : ${text}`},`,
     parts: [],
   };
