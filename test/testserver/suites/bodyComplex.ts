@@ -3,12 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { Harness } from "../harness.js";
 import { normalize, outcome, type Outcome } from "./normalize.js";
 
-/**
- * Every GET of body-complex but the one below, as `normalize` writes its result: models with their
- * client property names, polymorphic models by discriminator, additional properties kept. Values of the
- * wrong type (basicGetInvalid) are passed through. flattencomplexGetValid: this server version has no
- * route for it (404).
- */
 /** The siblings every polymorphic fish of the server has (see `sharks()`), as `normalize` writes them. */
 const sharksAsRead = [
   { fishtype: "shark", species: "predator", length: 20, age: 6, birthday: "Date(2012-01-05T01:00:00.000Z)" },
@@ -31,6 +25,24 @@ const sharksAsRead = [
   },
 ];
 
+/** The cat the server's inheritance routes send and expect (the same object both ways). */
+const siamese = {
+  breed: "persian",
+  color: "green",
+  hates: [
+    { food: "tomato", id: 1, name: "Potato" },
+    { food: "french fries", id: -1, name: "Tomato" },
+  ],
+  id: 2,
+  name: "Siameeee",
+};
+
+/**
+ * Every GET of body-complex but the one below, as `normalize` writes its result: models with their
+ * client property names, polymorphic models by discriminator, additional properties kept. Values of the
+ * wrong type (basicGetInvalid) are passed through. flattencomplexGetValid: this server version has no
+ * route for it (404).
+ */
 const expected: Record<string, Outcome> = {
   basicGetEmpty: { value: {} },
   basicGetInvalid: { value: { id: "a", name: "abc" } },
@@ -56,18 +68,7 @@ const expected: Record<string, Outcome> = {
   dictionaryGetNotProvided: { value: {} },
   dictionaryGetNull: { value: { defaultProgram: null } },
   dictionaryGetValid: { value: { defaultProgram: { txt: "notepad", bmp: "mspaint", xls: "excel", exe: "", "": null } } },
-  inheritanceGetValid: {
-    value: {
-      breed: "persian",
-      color: "green",
-      hates: [
-        { food: "tomato", id: 1, name: "Potato" },
-        { food: "french fries", id: -1, name: "Tomato" },
-      ],
-      id: 2,
-      name: "Siameeee",
-    },
-  },
+  inheritanceGetValid: { value: siamese },
   polymorphismGetComplicated: {
     value: {
       additionalProperty1: 1,
@@ -235,16 +236,7 @@ const puts: Record<string, { body: unknown; result: Outcome }> = {
   },
   dictionaryPutEmpty: { body: { defaultProgram: {} }, result: { value: undefined } },
   inheritancePutValid: {
-    body: {
-      breed: "persian",
-      color: "green",
-      hates: [
-        { food: "tomato", id: 1, name: "Potato" },
-        { food: "french fries", id: -1, name: "Tomato" },
-      ],
-      id: 2,
-      name: "Siameeee",
-    },
+    body: siamese,
     result: { value: undefined },
   },
   polymorphismPutValid: {
