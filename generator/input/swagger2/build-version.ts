@@ -1,12 +1,12 @@
 /** One API version's spec -> a CodeModel where every element carries that one version. */
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../../load/types.js";
 import { buildEndpoint, clientName } from "./client.js";
-import { createContext } from "./context.js";
-import { isObject, str } from "./json.js";
+import { createContext } from "../jsonSchema/context.js";
+import { isObject, str } from "../jsonSchema/json.js";
 import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
 import { linkNextPageOperations } from "./paging.js";
 import { buildSecurity } from "./security.js";
-import { registerEntryDefinitions } from "./schemas.js";
+import { registerEntryDefinitions } from "../jsonSchema/schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
 import { computeUsage } from "../../model/usage.js";
 

@@ -25,7 +25,7 @@ export interface BuildContext {
   /** Schemas being converted, outermost first (`typeOf` calls in progress), bounded by MAX_SCHEMA_NESTING. */
   schemaDepth: number;
   /**
-   * `file#pointer` of each `oneOf`/`anyOf` being expanded (input/swagger2/unions.ts) → the number of object models when it was
+   * `file#pointer` of each `oneOf`/`anyOf` being expanded (input/jsonSchema/unions.ts) → the number of object models when it was
    * last entered: entered again with no new model in between, the union holds itself without a model to stop at.
    */
   unionsInProgress: Map<string, number>;

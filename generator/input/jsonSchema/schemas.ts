@@ -18,7 +18,7 @@ import { GeneratorError, type Mention } from "../../errors.js";
 import { MAX_SCHEMA_NESTING } from "../../load/limits.js";
 import { resolveRef } from "../../load/refs.js";
 import type { JsonObject } from "../../load/types.js";
-import { SHAPE_KEYWORDS } from "../schemaKeywords.js";
+import { SHAPE_KEYWORDS } from "./schemaKeywords.js";
 import type { BuildContext, Loc } from "./context.js";
 import { allOfAlias, annotationsOf } from "./allOf.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
