@@ -1,12 +1,12 @@
 /** One API version's spec -> a CodeModel where every element carries that one version. */
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../../load/types.js";
 import { buildEndpoint, clientName } from "./client.js";
-import { createContext } from "../jsonSchema/context.js";
+import { createContext, SWAGGER2_DIALECT, type SchemaDialect } from "../jsonSchema/context.js";
 import { isObject, str } from "../jsonSchema/json.js";
 import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
 import { linkNextPageOperations } from "./paging.js";
 import { buildSecurity } from "./security.js";
-import { registerEntryDefinitions } from "../jsonSchema/schemas.js";
+import { registerComponentSchemas } from "../jsonSchema/schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
 import { computeUsage } from "../../model/usage.js";
 
@@ -17,16 +17,17 @@ export function buildVersionModel(
   spec: LoadedSpec,
   config: ClientConfig,
   transforms: AppliedTransformInfo[] = [],
+  dialect: SchemaDialect = SWAGGER2_DIALECT,
 ): CodeModel {
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
-  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
+  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames, dialect);
   const planned = planOperations(planningCtx, config);
   const name = clientName(planningCtx, config.clientName);
   const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, planned)]);
-  const ctx = createContext(spec, apiVersion, reserved, modelNames);
+  const ctx = createContext(spec, apiVersion, reserved, modelNames, dialect);
 
-  registerEntryDefinitions(ctx);
+  registerComponentSchemas(ctx);
   const endpoint = buildEndpoint(ctx);
   const security = buildSecurity(ctx);
   const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, p)));
