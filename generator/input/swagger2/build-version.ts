@@ -6,7 +6,7 @@ import { isObject, str } from "../jsonSchema/json.js";
 import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
 import { linkNextPageOperations } from "./paging.js";
 import { buildSecurity } from "./security.js";
-import { registerComponentSchemas } from "../jsonSchema/schemas.js";
+import { discriminatorValues, registerComponentSchemas } from "../jsonSchema/schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
 import { computeUsage } from "../../model/usage.js";
 
@@ -42,7 +42,7 @@ export function buildVersionModel(
   const apiVersionParam = operations.flatMap((o) => o.parameters).find((p) => p.isApiVersion);
 
   const objects = [...ctx.objects.values()];
-  setDiscriminatorValues(objects, ctx.discriminatorValues);
+  setDiscriminatorValues(objects, discriminatorValues(ctx));
   computeUsage(objects, operations);
 
   const info = spec.documents[spec.entryFile]?.["info"];
