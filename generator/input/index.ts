@@ -8,7 +8,8 @@
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
 import { buildCodeModel } from "../model/index.js";
 import type { AppliedTransformInfo, CodeModel } from "../model/types.js";
-import { atOrigin, isOpenApi3, readOpenApi3, type PointerOrigins } from "./openapi3/index.js";
+import { OPENAPI30_DIALECT, OPENAPI31_DIALECT } from "./jsonSchema/index.js";
+import { atOrigin, isOpenApi3, openApiVersion, readOpenApi3, type PointerOrigins } from "./openapi3/index.js";
 import { buildVersionModel } from "./swagger2/build-version.js";
 
 /** One API version to read: its manifest entry, its loaded spec (transforms applied) and the transforms applied. */
@@ -33,8 +34,10 @@ export function readVersionModel(version: VersionSpec, config: ClientConfig): Ve
   const { manifest, spec, transforms } = version;
   if (!isOpenApi3(spec.documents[spec.entryFile])) return { model: buildVersionModel(manifest, spec, config, transforms ?? []) };
   const read = readOpenApi3(spec);
+  // the JSON Schema core reads the schemas natively, in the entry document's dialect
+  const dialect = openApiVersion(spec.entryFile, spec.documents[spec.entryFile] ?? {}) === "3.0" ? OPENAPI30_DIALECT : OPENAPI31_DIALECT;
   try {
-    return { model: buildVersionModel(manifest, read.spec, config, transforms ?? []), origins: read.origins };
+    return { model: buildVersionModel(manifest, read.spec, config, transforms ?? [], dialect), origins: read.origins };
   } catch (error) {
     throw atOrigin(read.origins, error);
   }

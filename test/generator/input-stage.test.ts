@@ -49,11 +49,15 @@ describe("readVersionModel dispatches on the format", () => {
     const swagger2 = readVersionModel(inMemory(spec("swagger2", { type: "string" })), config);
     const openapi3 = readVersionModel(inMemory(spec("openapi3", { type: "string" })), config);
     expect(swagger2.origins).toBeUndefined();
+    // component schemas are read where they are (generator/input/jsonSchema): only moved places are mapped
     expect(openapi3.origins).toEqual({
-      "spec.json#/definitions/Thing": "spec.json#/components/schemas/Thing",
       "spec.json#/paths/~1thing/get/responses/200/schema": "spec.json#/paths/~1thing/get/responses/200/content/application~1json/schema",
     });
-    expect(buildCodeModel([openapi3.model]).objects).toEqual(buildCodeModel([swagger2.model]).objects);
+    // the same models, each `source` at its own format's pointer
+    const objects = buildCodeModel([openapi3.model]).objects;
+    expect(objects.map((o) => o.source)).toEqual([{ file: "spec.json", pointer: "/components/schemas/Thing" }]);
+    const asSwagger2 = JSON.parse(JSON.stringify(objects).replaceAll("/components/schemas/", "/definitions/")) as unknown;
+    expect(asSwagger2).toEqual(buildCodeModel([swagger2.model]).objects);
   });
 
   it("restates an error of the version's build at the OpenAPI 3 pointer", () => {

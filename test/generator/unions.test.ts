@@ -1,5 +1,5 @@
 /**
- * OpenAPI 3 `oneOf` / `anyOf` (generator/input/swagger2/unions.ts, generator/emit/unions.ts): the `union` TypeRef the
+ * OpenAPI 3 `oneOf` / `anyOf` (generator/input/jsonSchema/unions.ts, generator/emit/unions.ts): the `union` TypeRef the
  * model gets, the TypeScript union the emitter writes, how union values are mapped, and that the output
  * typechecks. Small inline OpenAPI 3.0 documents.
  */
@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel } from "../../generator/model/types.js";
@@ -41,7 +40,7 @@ function openapi(schemas: JsonObject, response: JsonObject = { $ref: "#/componen
 
 function model(doc: JsonObject): CodeModel {
   const { manifest, spec } = inMemory({});
-  return readCodeModel([{ manifest, spec: readOpenApi3({ ...spec, documents: { [spec.entryFile]: doc } }).spec }], { clientName: "C" });
+  return readCodeModel([{ manifest, spec: { ...spec, documents: { [spec.entryFile]: doc } } }], { clientName: "C" });
 }
 
 function propertyType(m: CodeModel, object: string, property: string): unknown {

@@ -30,10 +30,11 @@ export function convertDocument(ctx: ReadContext, doc: JsonObject): JsonObject {
   out["paths"] = convertPaths(ctx, doc["paths"], "/paths");
   if (isObject(doc["x-ms-paths"])) out["x-ms-paths"] = convertPaths(ctx, doc["x-ms-paths"], "/x-ms-paths");
   const components = isObject(doc["components"]) ? doc["components"] : {};
-  const definitions = section(ctx, components["schemas"], "schemas", "definitions", (value, at) => convertSchema(ctx, value, at));
-  if (definitions !== undefined) {
-    applyDiscriminatorMappings(components["schemas"] as JsonObject, definitions);
-    out["definitions"] = definitions;
+  // Components stay where they are: the JSON Schema core reads `components/schemas` (and schemas inside other
+  // components a schema `$ref` names) natively; parameters and responses are also put in the Swagger 2 sections below.
+  if (isObject(doc["components"])) {
+    const schemas = components["schemas"];
+    out["components"] = isObject(schemas) ? { ...components, schemas: convertSchemas(ctx, schemas) } : components;
   }
   const parameters = section(ctx, components["parameters"], "parameters", "parameters", (value, at) => convertParameter(ctx, value, at));
   if (parameters !== undefined) out["parameters"] = parameters;
@@ -152,21 +153,9 @@ function lostNull(ctx: ReadContext, value: JsonValue | undefined, pointer: strin
   return isObject(target) && Object.keys(target).length === 0;
 }
 
-/**
- * A discriminator `mapping` (`value → #/components/schemas/Name`, same file) as Swagger 2 says it:
- * `x-ms-discriminator-value` on the target, unless the target already has one.
- */
-function applyDiscriminatorMappings(schemas: JsonObject, definitions: JsonObject): void {
-  for (const schema of Object.values(schemas)) {
-    const discriminator = isObject(schema) ? schema["discriminator"] : undefined;
-    const mapping = isObject(discriminator) ? discriminator["mapping"] : undefined;
-    if (!isObject(mapping)) continue;
-    for (const [value, ref] of Object.entries(mapping)) {
-      const name =
-        typeof ref === "string" && ref.startsWith("#/components/schemas/") ? ref.slice("#/components/schemas/".length) : undefined;
-      const target = name === undefined ? undefined : definitions[name];
-      if (isObject(target) && target["x-ms-discriminator-value"] === undefined && value !== name)
-        target["x-ms-discriminator-value"] = value;
-    }
-  }
+/** The component schemas, their `$ref`s into response media types moved (schemas.ts). */
+function convertSchemas(ctx: ReadContext, schemas: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [name, schema] of Object.entries(schemas)) out[name] = convertSchema(ctx, schema, `/components/schemas/${escape(name)}`);
+  return out;
 }

@@ -10,7 +10,7 @@ import { openApiVersion } from "./validate.js";
 import type { PointerOrigins } from "./origins.js";
 
 export { atOrigin, originOf, type PointerOrigins } from "./origins.js";
-export { validateOpenApi3 } from "./validate.js";
+export { openApiVersion, validateOpenApi3 } from "./validate.js";
 
 /** True when the document says it is OpenAPI 3 (any `openapi` string). */
 export function isOpenApi3(doc: JsonObject | undefined): boolean {

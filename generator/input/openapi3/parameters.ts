@@ -8,7 +8,8 @@ import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { isObject, refuse, type ReadContext } from "./context.js";
 import { follow, rewriteRef } from "./refs.js";
-import { convertSchema } from "./schemas.js";
+import { declaredType } from "../jsonSchema/index.js";
+import { convertSchema, viewOf } from "./schemas.js";
 
 /** Parameter keys that are OpenAPI 3 only (their meaning is carried over, or it is documentation). */
 const PARAMETER_ONLY = new Set(["schema", "style", "explode", "allowReserved", "example", "examples", "content", "deprecated"]);
@@ -22,7 +23,7 @@ export function convertParameter(ctx: ReadContext, parameter: JsonValue, pointer
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(parameter)) if (!PARAMETER_ONLY.has(key)) out[key] = value;
   Object.assign(out, inlineSchema(ctx, parameter["schema"], `${pointer}/schema`));
-  const format = collectionFormat(parameter, out["type"]);
+  const format = collectionFormat(parameter, declaredType(out));
   if (format !== undefined) out["collectionFormat"] = format;
   if (parameter["allowReserved"] === true && out["x-ms-skip-url-encoding"] === undefined) out["x-ms-skip-url-encoding"] = true;
   delete out["x-collectionFormat"];
@@ -41,20 +42,22 @@ export function convertHeader(ctx: ReadContext, header: JsonValue, pointer: stri
 
 /**
  * The keys a Swagger 2 non-body parameter carries for its type, from a schema (a `$ref`'d schema
- * in the same file is inlined; Swagger 2 parameters cannot refer to definitions).
+ * in the same file is inlined; Swagger 2 parameters cannot refer to definitions), as the JSON Schema core reads it
+ * (a `[S, {type: "null"}]` alternative is S, nullable; its keywords are the core's to read).
  */
 function inlineSchema(ctx: ReadContext, schema: JsonValue | undefined, pointer: string): JsonObject {
   if (schema === undefined) return {};
   const target = follow(ctx, schema, pointer);
   if (target.file !== ctx.file) refuse(ctx, pointer, "a parameter schema $ref to another file");
-  const converted = convertSchema(ctx, target.value, target.pointer);
-  if (!isObject(converted)) return {};
+  const walked = convertSchema(ctx, target.value, target.pointer);
+  if (!isObject(walked)) return {};
+  const converted = viewOf(ctx, walked, target.pointer);
   const { description: _description, title: _title, ...rest } = converted;
   return rest;
 }
 
 /** `style`/`explode` (with the location's defaults) as a Swagger 2 `collectionFormat`; csv is left implicit. */
-function collectionFormat(parameter: JsonObject, type: JsonValue | undefined): string | undefined {
+function collectionFormat(parameter: JsonObject, type: string | undefined): string | undefined {
   if (type !== "array") return undefined;
   if (typeof parameter["x-collectionFormat"] === "string") return parameter["x-collectionFormat"];
   const where = parameter["in"];

@@ -8,13 +8,21 @@ import type { JsonValue } from "../../model/types.js";
 import { isObject, type ReadContext } from "./context.js";
 
 const SECTIONS: ReadonlyArray<[string, string]> = [
-  ["#/components/schemas/", "#/definitions/"],
   ["#/components/parameters/", "#/parameters/"],
   ["#/components/responses/", "#/responses/"],
 ];
 
 /** A pointer into a response's media type schema (`.../responses/200/content/application~1json/schema...`). */
 const RESPONSE_MEDIA_SCHEMA = /^(.*#\/(?:paths\/.+|components\/responses\/[^/]+))\/content\/[^/]+\/schema(\/.*)?$/;
+
+/**
+ * A schema `$ref`: component schemas are read where they are, and the JSON Schema core reads a reference into
+ * another component of the same file natively (generator/input/jsonSchema/view.ts): those stay. Others move like
+ * every `$ref` (below).
+ */
+export function rewriteSchemaRef(ref: string): string {
+  return ref.startsWith("#/components/") ? ref : rewriteRef(ref);
+}
 
 /**
  * The Swagger-2-shaped form of a `$ref` string. A reference into a response's media type schema moves to the

@@ -8,7 +8,7 @@ import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { extensionsOf, isObject, refuse, type ReadContext } from "./context.js";
 import { follow } from "./refs.js";
-import { convertSchema, escape, fileForBinary } from "./schemas.js";
+import { convertSchema, escape, fileForBinary, viewOf } from "./schemas.js";
 
 const FORMS = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 const NAME_KEYS = ["x-ms-requestBody-name", "x-codegen-request-body-name"];
@@ -51,7 +51,8 @@ function formParameters(ctx: ReadContext, schema: JsonValue | undefined, pointer
   const required = Array.isArray(target.value["required"]) ? target.value["required"] : [];
   return Object.entries(properties).map(([name, property]) => {
     const at = `${target.pointer}/properties/${escape(name)}`;
-    const converted = formField(fileForBinary(convertSchema(ctx, property, at)) as JsonObject);
+    const walked = convertSchema(ctx, property, at);
+    const converted = formField(fileForBinary(isObject(walked) ? viewOf(ctx, walked, at) : walked) as JsonObject);
     const parameter: JsonObject = { name, in: "formData", ...(required.includes(name) ? { required: true } : {}), ...converted };
     if (isObject(converted["items"])) parameter["items"] = fileForBinary(converted["items"]);
     return parameter;
@@ -61,7 +62,7 @@ function formParameters(ctx: ReadContext, schema: JsonValue | undefined, pointer
 /**
  * A form field whose schema is a `$ref` (a model sent as one field): a Swagger 2 parameter cannot refer to a
  * definition, and a `$ref` on a parameter would name a parameter, so the reference becomes a one-member `oneOf`,
- * which the model builder reads as the referenced type itself (generator/input/swagger2/unions.ts).
+ * which the model builder reads as the referenced type itself (generator/input/jsonSchema/unions.ts).
  */
 function formField(converted: JsonObject): JsonObject {
   const { $ref: ref, ...annotations } = converted;

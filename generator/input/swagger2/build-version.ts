@@ -1,12 +1,12 @@
 /** One API version's spec -> a CodeModel where every element carries that one version. */
 import type { ClientConfig, LoadedSpec, ManifestVersion } from "../../load/types.js";
 import { buildEndpoint, clientName } from "./client.js";
-import { createContext } from "./context.js";
-import { isObject, str } from "./json.js";
+import { createContext, SWAGGER2_DIALECT, type SchemaDialect } from "../jsonSchema/context.js";
+import { isObject, str } from "../jsonSchema/json.js";
 import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
 import { linkNextPageOperations } from "./paging.js";
 import { buildSecurity } from "./security.js";
-import { registerEntryDefinitions } from "./schemas.js";
+import { discriminatorValues, registerComponentSchemas } from "../jsonSchema/schemas.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
 import { computeUsage } from "../../model/usage.js";
 
@@ -17,16 +17,17 @@ export function buildVersionModel(
   spec: LoadedSpec,
   config: ClientConfig,
   transforms: AppliedTransformInfo[] = [],
+  dialect: SchemaDialect = SWAGGER2_DIALECT,
 ): CodeModel {
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
-  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
+  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames, dialect);
   const planned = planOperations(planningCtx, config);
   const name = clientName(planningCtx, config.clientName);
   const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, planned)]);
-  const ctx = createContext(spec, apiVersion, reserved, modelNames);
+  const ctx = createContext(spec, apiVersion, reserved, modelNames, dialect);
 
-  registerEntryDefinitions(ctx);
+  registerComponentSchemas(ctx);
   const endpoint = buildEndpoint(ctx);
   const security = buildSecurity(ctx);
   const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, p)));
@@ -41,7 +42,7 @@ export function buildVersionModel(
   const apiVersionParam = operations.flatMap((o) => o.parameters).find((p) => p.isApiVersion);
 
   const objects = [...ctx.objects.values()];
-  setDiscriminatorValues(objects, ctx.discriminatorValues);
+  setDiscriminatorValues(objects, discriminatorValues(ctx));
   computeUsage(objects, operations);
 
   const info = spec.documents[spec.entryFile]?.["info"];

@@ -1,10 +1,10 @@
 /** The client: name, endpoint (x-ms-parameterized-host or host/basePath/schemes). */
 import { resolveRefChain } from "../../load/refs.js";
-import type { BuildContext } from "./context.js";
-import { isObject, str } from "./json.js";
+import type { BuildContext } from "../jsonSchema/context.js";
+import { isObject, str } from "../jsonSchema/json.js";
 import { typeName } from "../../model/names.js";
 import { buildParameter } from "./operations.js";
-import { child, fail } from "./schemas.js";
+import { child, fail } from "../jsonSchema/schemas.js";
 import type { ClientModel, Parameter } from "../../model/types.js";
 
 /** `config.clientName` when given, else `info.title` as a PascalCase identifier. */

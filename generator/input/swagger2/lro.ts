@@ -9,9 +9,9 @@
  * pages its final result (see generator/emit/paging.ts).
  */
 import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "./context.js";
-import { isObject } from "./json.js";
-import { child, fail } from "./schemas.js";
+import type { Loc } from "../jsonSchema/context.js";
+import { isObject } from "../jsonSchema/json.js";
+import { child, fail } from "../jsonSchema/schemas.js";
 import type { LongRunning } from "../../model/types.js";
 
 const finalStates = ["azure-async-operation", "location", "original-uri"] as const;

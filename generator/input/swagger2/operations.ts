@@ -6,8 +6,8 @@
 import { escapePointerSegment } from "../../errors.js";
 import { resolveRefChain } from "../../load/refs.js";
 import type { ClientConfig, JsonObject } from "../../load/types.js";
-import type { BuildContext, Loc } from "./context.js";
-import { compact, isObject, str } from "./json.js";
+import type { BuildContext, Loc } from "../jsonSchema/context.js";
+import { compact, isObject, str } from "../jsonSchema/json.js";
 import { claimUnique, memberName, pascalCase } from "../../model/names.js";
 import { bodyMediaTypes } from "../../model/bodies.js";
 import { clientDefaultOf } from "./clientDefault.js";
@@ -16,7 +16,7 @@ import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import { baseUrlOf } from "./baseUrl.js";
-import { child, constraintsOf, fail, typeOf } from "./schemas.js";
+import { child, constraintsOf, fail, typeOf } from "../jsonSchema/schemas.js";
 import type {
   BodyParameter,
   HttpMethod,
@@ -27,7 +27,7 @@ import type {
   ParameterLocation,
   TypeRef,
 } from "../../model/types.js";
-import { sentConstant } from "./valueFormats.js";
+import { sentConstant } from "../jsonSchema/valueFormats.js";
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
 const COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"] as const;

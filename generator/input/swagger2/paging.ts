@@ -11,9 +11,9 @@
  * their constant, or the client's. `linkNextPageOperations` checks that once every operation is built.
  */
 import type { JsonObject } from "../../load/types.js";
-import type { BuildContext, Loc } from "./context.js";
-import { isObject } from "./json.js";
-import { child, fail } from "./schemas.js";
+import type { BuildContext, Loc } from "../jsonSchema/context.js";
+import { isObject } from "../jsonSchema/json.js";
+import { child, fail } from "../jsonSchema/schemas.js";
 import type { NextPageOperation, ObjectModel, Operation, OperationResponse, Paging, Parameter, Property } from "../../model/types.js";
 
 /** The operation's `x-ms-pageable`, validated against its success response; undefined when it has none. */

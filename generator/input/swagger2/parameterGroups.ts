@@ -7,10 +7,10 @@
  * `postfix` when given, else `<Group><Operation>Parameters`.
  */
 import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "./context.js";
-import { isObject, str } from "./json.js";
+import type { Loc } from "../jsonSchema/context.js";
+import { isObject, str } from "../jsonSchema/json.js";
 import { pascalCase, typeName } from "../../model/names.js";
-import { child, fail } from "./schemas.js";
+import { child, fail } from "../jsonSchema/schemas.js";
 
 /** The group type name of a parameter, or undefined when it is not grouped. `stem` is `<Group><Operation>`. */
 export function parameterGroupName(param: JsonObject, stem: string, at: Loc): string | undefined {

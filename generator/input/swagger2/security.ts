@@ -3,10 +3,10 @@
  * `securityDefinitions` it names. Only the top-level requirement is read: it is what every operation
  * needs, so the client takes a credential for it (an operation-level `security` changes nothing).
  */
-import type { BuildContext, Loc } from "./context.js";
-import { isObject, str } from "./json.js";
+import type { BuildContext, Loc } from "../jsonSchema/context.js";
+import { isObject, str } from "../jsonSchema/json.js";
 import { memberName } from "../../model/names.js";
-import { child, fail } from "./schemas.js";
+import { child, fail } from "../jsonSchema/schemas.js";
 import type { ClientSecurity } from "../../model/types.js";
 
 /** One scheme of a requirement as the client can meet it, or the refusal saying why it cannot. */
