@@ -28,6 +28,7 @@ const repoRoot = resolve(dirname(self), "..", "..");
 const entry = join(repoRoot, "generator", "cli", "main.ts");
 const printWorkerEntry = join(repoRoot, "generator", "emit", "printWorker.ts");
 const formatWorkerEntry = join(repoRoot, "generator", "emit", "formatWorker.ts");
+const compileCacheEntry = join(repoRoot, "generator", "emit", "compileCache.ts");
 // ACS_GEN_BUNDLE_DIR: another cache folder (tests); it must be inside the repo, as the bundle
 // imports its packages from the repo's node_modules
 const cacheRoot = resolve(process.env["ACS_GEN_BUNDLE_DIR"] || join(repoRoot, ".tmp", "generator-cli"));
@@ -104,7 +105,7 @@ async function rebuild() {
   try {
     const result = await esbuild.build({
       absWorkingDir: repoRoot,
-      entryPoints: { main: entry, printWorker: printWorkerEntry, formatWorker: formatWorkerEntry },
+      entryPoints: { main: entry, printWorker: printWorkerEntry, formatWorker: formatWorkerEntry, compileCache: compileCacheEntry },
       bundle: true,
       splitting: true, // the CLI's dynamic imports (pipeline, model and emit stages) stay lazy
       format: "esm",
@@ -188,27 +189,25 @@ function prune(keep) {
 /**
  * Lets V8 reuse the code it compiled for the big CommonJS packages (ts-morph and its 9 MB TypeScript)
  * instead of compiling them again on every run: Node >= 22.1 has a compile cache built in
- * (module.enableCompileCache); on Node 20 the v8-compile-cache package does it with a require hook.
+ * (module.enableCompileCache); before it, the bundled generator/emit/compileCache.ts installs a require
+ * hook that keeps V8's code cache, taken at the end of a run (see there why not a package).
  * Kept in .tmp/generator-cli/compile-cache/ (a folder per thread: the format worker has its own,
  * see generator/emit/formatWorker.ts); without either, runs just compile as before.
  */
-function enableCompileCache() {
+async function enableCompileCache(dir) {
   process.env["ACS_GEN_COMPILE_CACHE"] ??= compileCacheDir;
   if (typeof module.enableCompileCache === "function") {
     module.enableCompileCache(compileCacheDir);
     return;
   }
-  process.env["V8_COMPILE_CACHE_CACHE_DIR"] = join(compileCacheDir, "main");
-  try {
-    createRequire(entry)("v8-compile-cache");
-  } catch {
-    // not installed: no cache
-  }
+  const { installCodeCache } = await import(pathToFileURL(join(dir, "compileCache.mjs")).href);
+  installCodeCache(join(compileCacheDir, "main"));
 }
 
 async function loadCli() {
   try {
     const dir = currentBundle() ?? (await rebuild());
+    await enableCompileCache(dir);
     const cli = await import(pathToFileURL(join(dir, "main.mjs")).href);
     // with ACS_GEN_PRINT_THREADS=2, large specs are printed on two threads; the worker runs the
     // bundled printWorker.ts
@@ -225,7 +224,6 @@ async function loadCli() {
   }
 }
 
-enableCompileCache();
 const { run } = await loadCli();
 // exit at once, as main.ts does when run directly
 process.exit(await run(process.argv.slice(2)));
