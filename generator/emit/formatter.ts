@@ -6,8 +6,8 @@
  *
  * The CLI's first worker can also emit (`startFormatWorkers(..., { emit: true })`): it imports the
  * emitter (ts-morph and its TypeScript, ~0.15 s) as soon as it starts, while this thread reads the specs
- * and builds the code model, then prints the files of the model it is sent (a structured clone) and
- * Prettier formats them on both threads at once. See `Formatter.emit`.
+ * and builds the code model, then prints the files of the model it is sent (a structured clone), and
+ * this thread formats them. See `Formatter.emit`.
  */
 import { GeneratorError, type Mention } from "../errors.js";
 import type { CodeModel } from "../model/types.js";
@@ -20,7 +20,7 @@ export interface Formatter {
   /**
    * Only on workers started with `emit`: the files `emitClient` would give for `model`, formatted, the
    * TypeScript files printed on the first worker (which loaded the emitter while this thread was busy)
-   * and formatted there and on this thread at once (this thread loads Prettier while the worker prints).
+   * and formatted on this thread (which loads Prettier while the worker prints).
    */
   emit?(model: CodeModel, options: EmitOptions): Promise<GeneratedFile[]>;
   /** Stops the worker threads, if any (pending results are rejected); resolves once they have exited. */
@@ -76,30 +76,6 @@ export function inThreadFormatter(settings: PrettierSettings): Formatter {
     format: (path, text) => formatHere((format ??= loadPrettier(settings)), path, text),
     close: () => Promise.resolve(),
   };
-}
-
-/**
- * Spreads the files `emitted` lists as unformatted over this thread and the worker, largest first, each
- * to the one with fewer characters to format so far; the worker starts `workerHeadStart` characters
- * behind (it loads Prettier once it has printed; this thread loaded it while waiting).
- */
-export function splitFormatting(emitted: UnformattedFiles, workerHeadStart: number): { here: string[]; worker: string[] } {
-  const sizes = new Map(emitted.files.map((f) => [f.path, f.content.length]));
-  const order = [...emitted.unformatted].sort((a, b) => sizes.get(b)! - sizes.get(a)! || (a < b ? -1 : 1));
-  const here: string[] = [];
-  const worker: string[] = [];
-  let hereSize = 0;
-  let workerSize = workerHeadStart;
-  for (const path of order) {
-    if (workerSize < hereSize) {
-      worker.push(path);
-      workerSize += sizes.get(path)!;
-    } else {
-      here.push(path);
-      hereSize += sizes.get(path)!;
-    }
-  }
-  return { here, worker };
 }
 
 /**
@@ -173,16 +149,14 @@ export async function startFormatWorkers(
     const answer = await reply;
     if ("error" in answer) throw fromWorker(answer.error);
     if (!("emitted" in answer)) throw new Error("the format worker replied to the code model with no files");
-    const { files } = answer.emitted;
-    // the worker loads Prettier first (~15-20 ms, as long as formatting ~4 KB takes) and starts formatting
-    // colder than this thread, which loaded it while waiting: it gets less (measured on Identity)
-    const split = splitFormatting(answer.emitted, 8192);
-    const texts = new Map(files.map((f) => [f.path, f.content]));
-    // the worker's share is posted first, so that it formats while this thread does
-    const theirs = split.worker.map(async (path) => [path, await formatOn(emitter, path, texts.get(path)!)] as const);
-    const mine = split.here.map(async (path) => [path, await formatHere(here, path, texts.get(path)!)] as const);
-    const formatted = new Map(await Promise.all([...theirs, ...mine]));
-    return files.map((f) => (formatted.has(f.path) ? { path: f.path, content: formatted.get(f.path)! } : f));
+    // formatted here, not split with the worker: each thread formats cold (V8 compiles and optimizes Prettier's
+    // code on each), so formatting Identity's files on two threads took a third more CPU for ~15 ms less
+    // wall time on an idle machine, and more on a busy one
+    const { files, unformatted } = answer.emitted;
+    const toFormat = new Set(unformatted);
+    return Promise.all(
+      files.map(async (f) => (toFormat.has(f.path) ? { path: f.path, content: await formatHere(here, f.path, f.content) } : f)),
+    );
   };
   return {
     format,

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticSpec } from "../../bench/generate.bench.js";
 import { loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
 import { loadEmitAssets } from "../../generator/emit/assets.js";
-import { inThreadFormatter, splitFormatting, startFormatWorkers } from "../../generator/emit/formatter.js";
+import { inThreadFormatter, startFormatWorkers } from "../../generator/emit/formatter.js";
 import { emitClient, emitClientInParallel } from "../../generator/emit/index.js";
 import { readPrettierSettings } from "../../generator/emit/prettier.js";
 import { readCodeModel } from "../../generator/input/index.js";
@@ -117,7 +117,7 @@ describe("format workers (what the CLI formats with)", () => {
     expect(await notPrettierClean(expected)).toEqual([]);
   });
 
-  it("a worker started with emit emits a model as this thread does, formatting on both threads", LIMIT, async () => {
+  it("a worker started with emit emits a model as this thread does (and this thread formats)", LIMIT, async () => {
     const expected = await emitClientInParallel(identity20210307Model, { templatesDir, formatter: inThreadFormatter(settings) });
     const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
     try {
@@ -132,16 +132,6 @@ describe("format workers (what the CLI formats with)", () => {
       await workers.close();
     }
     expect((await startFormatWorkers(pathToFileURL(workerShim), settings)).emit).toBeUndefined();
-  });
-
-  it("splits the files to format between this thread and the worker, largest first, the worker starting behind", () => {
-    const file = (path: string, size: number) => ({ path, content: "x".repeat(size) });
-    const emitted = {
-      files: [file("README.md", 50), file("src/a.ts", 9000), file("src/b.ts", 6000), file("src/c.ts", 4000), file("src/d.ts", 1000)],
-      unformatted: ["src/d.ts", "src/c.ts", "src/b.ts", "src/a.ts"],
-    };
-    expect(splitFormatting(emitted, 0)).toEqual({ here: ["src/a.ts", "src/d.ts"], worker: ["src/b.ts", "src/c.ts"] });
-    expect(splitFormatting(emitted, 8192)).toEqual({ here: ["src/a.ts", "src/c.ts", "src/d.ts"], worker: ["src/b.ts"] });
   });
 
   it("text Prettier cannot parse is an error naming the generated file and Prettier's message", LIMIT, async () => {
