@@ -29,8 +29,8 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, lstatSync, mkdirSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { lstat, mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { constants } from "node:os";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { GeneratorError } from "../errors.js";
@@ -180,13 +180,17 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
   try {
+    // synchronous: nothing else runs meanwhile, and each asynchronous call is a round trip through the thread pool
+    const folders = new Set<string>();
     for (const file of files) {
       step(`write ${file.path}`);
       const path = join(tmp, ...file.path.split("/"));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      const folder = dirname(path);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      writeFileSync(path, file.content);
     }
-    await mkdir(tmp, { recursive: true }); // no files: an empty folder
+    mkdirSync(tmp, { recursive: true }); // no files: an empty folder
     // again, right before the swap: the folder may have changed while the files were written
     await checkOutputTarget(outDir, options);
   } catch (err) {
