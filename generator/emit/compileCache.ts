@@ -50,14 +50,17 @@ function cacheName(filename: string): { prefix: string; name: string } {
   return { prefix, name: `${prefix}${versionHash}.bin` };
 }
 
+/** Whether the thread has code cache to write when it exits (it then must exit by itself, not be terminated). */
+export type CachePending = () => boolean;
+
 /**
  * Compiles the CommonJS files this thread requires from now on with the code cache in `dir`, and
  * writes the cache of those that had none (or a rejected one) when the thread exits.
  */
-export function installCodeCache(dir: string): void {
+export function installCodeCache(dir: string): CachePending {
   const proto = internals.prototype;
   const original = proto._compile;
-  if (typeof original !== "function" || typeof internals.wrap !== "function") return;
+  if (typeof original !== "function" || typeof internals.wrap !== "function") return () => false;
   const fresh: Array<{ prefix: string; name: string; script: vm.Script }> = [];
   // `import()` in those files loads as it would from the file itself (Node >= 20.12; before, it fails as in any vm.Script)
   const importModuleDynamically = (vm.constants as unknown as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: unknown } | undefined)
@@ -116,19 +119,20 @@ export function installCodeCache(dir: string): void {
       }
     }
   });
+  return () => fresh.length > 0;
 }
 
 /**
  * On a worker thread: the code cache in `<ACS_GEN_COMPILE_CACHE>/<name>` (see installCodeCache), or Node
  * >= 22.1's built-in compile cache there. Nothing when ACS_GEN_COMPILE_CACHE is unset.
  */
-export function enableWorkerCompileCache(name: string): void {
+export function enableWorkerCompileCache(name: string): CachePending {
   const root = process.env["ACS_GEN_COMPILE_CACHE"];
-  if (root === undefined || root === "") return;
+  if (root === undefined || root === "") return () => false;
   const enable = (Module as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
   if (typeof enable === "function") {
     enable(root);
-    return;
+    return () => true; // Node writes it at exit when it has new entries: let the thread exit by itself
   }
-  installCodeCache(join(root, name));
+  return installCodeCache(join(root, name));
 }

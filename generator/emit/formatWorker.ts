@@ -13,7 +13,7 @@ import { loadPrettier, type FormatText } from "./prettier.js";
 
 const port = parentPort;
 if (port === null) throw new Error("formatWorker.ts runs as a worker thread");
-enableWorkerCompileCache("format");
+const cachePending = enableWorkerCompileCache("format");
 const data = workerData as FormatWorkerData;
 // the code model follows soon: import the emitter (the slow part) at once
 const emitter = data.emit === true ? import("./index.js") : undefined;
@@ -46,5 +46,5 @@ let queue: Promise<unknown> = Promise.resolve();
 port.on("message", (request: FormatRequest | "exit") => {
   // exit by itself rather than being terminated, so that the compile cache is saved (on process "exit")
   if (request === "exit") process.exit(0);
-  queue = queue.then(async () => port.postMessage(await handle(request)));
+  queue = queue.then(async () => port.postMessage({ ...(await handle(request)), cachePending: cachePending() }));
 });

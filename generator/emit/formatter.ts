@@ -23,7 +23,10 @@ export interface Formatter {
    * and formatted on this thread (which loads Prettier while the worker prints).
    */
   emit?(model: CodeModel, options: EmitOptions): Promise<GeneratedFile[]>;
-  /** Stops the worker threads, if any (pending results are rejected); resolves once they have exited. */
+  /**
+   * Stops the worker threads, if any (pending results are rejected); resolves once they have exited, or
+   * at once for a worker that has no code cache to write (it is terminated).
+   */
   close(): Promise<void>;
 }
 
@@ -38,8 +41,15 @@ export interface WorkerError {
   generatorError?: { file: string; pointer: string; problem: string; mentions: Mention[] };
 }
 
-/** What it replies: the formatted text, the emitted files, or Prettier's (or the emitter's) error. */
-export type FormatReply = { id: number; text: string } | { id: number; emitted: UnformattedFiles } | { id: number; error: WorkerError };
+/**
+ * What it replies: the formatted text, the emitted files, or Prettier's (or the emitter's) error; with
+ * `cachePending` true when it has code cache to write as it exits (see ./compileCache.ts).
+ */
+export type FormatReply = (
+  { id: number; text: string } | { id: number; emitted: UnformattedFiles } | { id: number; error: WorkerError }
+) & {
+  cachePending?: boolean;
+};
 
 /** Data a format worker starts with. */
 export interface FormatWorkerData {
@@ -98,7 +108,8 @@ export async function startFormatWorkers(
     const data: FormatWorkerData = { settings, ...(emit ? { emit: true } : {}) };
     const worker = new Worker(workerUrl, { workerData: data });
     const pending = new Map<number, Job>();
-    const state = { worker, pending, queued: 0, exited: false };
+    // until a reply says otherwise, assume the worker has code cache to write when it exits
+    const state = { worker, pending, queued: 0, exited: false, cachePending: true };
     const failAll = (error: Error): void => {
       for (const job of pending.values()) job.reject(error);
       pending.clear();
@@ -109,6 +120,7 @@ export async function startFormatWorkers(
       if (job === undefined) return;
       pending.delete(reply.id);
       state.queued -= job.size;
+      state.cachePending = reply.cachePending !== false;
       job.settle(reply);
     });
     worker.on("error", (error) => failAll(error));
@@ -169,6 +181,11 @@ export async function startFormatWorkers(
           pending.clear();
           if (state.exited) return;
           worker.removeAllListeners("exit");
+          if (!state.cachePending) {
+            // nothing to save: no need to wait for it to wind down (the CLI exits at once after this)
+            void worker.terminate();
+            return;
+          }
           const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
           // it exits by itself (saving its compile cache); terminated if it does not within a second
           worker.postMessage("exit");
