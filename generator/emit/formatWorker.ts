@@ -1,14 +1,16 @@
 /**
  * Worker thread of `startFormatWorkers`: formats each text it is sent with the repository's settings
  * (Prettier is loaded at the first one) and replies with the result; "exit" ends it. Started with
- * `emit`, it first imports the emitter (ts-morph), and emits the code model it is then sent: the files
- * with the TypeScript files as printed, left for the formatter to lay out (`emitUnformatted`).
+ * `emit`, it first imports the emitter (ts-morph), and emits the code model it is then sent: each
+ * TypeScript file as soon as it is printed (`printed` replies), then all the files, with the TypeScript
+ * files as printed, left for the formatter to lay out (`emitUnformatted`).
  * Requests are handled one at a time, in the order they arrive.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { GeneratorError } from "../errors.js";
 import { enableWorkerCompileCache } from "./compileCache.js";
 import type { FormatReply, FormatRequest, FormatWorkerData, WorkerError } from "./formatter.js";
+import type { GeneratedFile } from "./index.js";
 import { loadPrettier, type FormatText } from "./prettier.js";
 
 const port = parentPort;
@@ -33,7 +35,8 @@ async function handle(request: FormatRequest): Promise<FormatReply> {
   try {
     if ("emit" in request) {
       const { emitUnformatted } = await (emitter ?? import("./index.js"));
-      return { id: request.id, emitted: emitUnformatted(request.emit.model, request.emit.options) };
+      const printed = (file: GeneratedFile): void => port!.postMessage({ id: request.id, printed: file } satisfies FormatReply);
+      return { id: request.id, emitted: emitUnformatted(request.emit.model, request.emit.options, printed) };
     }
     format ??= loadPrettier(data.settings);
     return { id: request.id, text: await format(request.text) };

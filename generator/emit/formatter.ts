@@ -46,10 +46,12 @@ export interface WorkerError {
  * `cachePending` true when it has code cache to write as it exits (see ./compileCache.ts).
  */
 export type FormatReply = (
-  { id: number; text: string } | { id: number; emitted: UnformattedFiles } | { id: number; error: WorkerError }
-) & {
-  cachePending?: boolean;
-};
+  | { id: number; text: string }
+  | { id: number; emitted: UnformattedFiles }
+  | { id: number; error: WorkerError }
+  /** Not the end of the request: one file of an `emit`, as printed, while the others print. */
+  | { id: number; printed: GeneratedFile }
+) & { cachePending?: boolean };
 
 /** Data a format worker starts with. */
 export interface FormatWorkerData {
@@ -103,7 +105,13 @@ export async function startFormatWorkers(
   options: { emit?: boolean } = {},
 ): Promise<Formatter> {
   const { Worker } = await import("node:worker_threads");
-  type Job = { size: number; settle: (reply: FormatReply) => void; reject: (error: Error) => void };
+  type Job = {
+    size: number;
+    settle: (reply: FormatReply) => void;
+    reject: (error: Error) => void;
+    /** For an emit: each file as it is printed. */
+    printed?: (file: GeneratedFile) => void;
+  };
   const start = (emit: boolean) => {
     const data: FormatWorkerData = { settings, ...(emit ? { emit: true } : {}) };
     const worker = new Worker(workerUrl, { workerData: data });
@@ -118,6 +126,10 @@ export async function startFormatWorkers(
     worker.on("message", (reply: FormatReply) => {
       const job = pending.get(reply.id);
       if (job === undefined) return;
+      if ("printed" in reply) {
+        job.printed?.(reply.printed);
+        return;
+      }
       pending.delete(reply.id);
       state.queued -= job.size;
       state.cachePending = reply.cachePending !== false;
@@ -133,9 +145,9 @@ export async function startFormatWorkers(
   type State = ReturnType<typeof start>;
   const pool: State[] = [start(options.emit === true)];
   let nextId = 0;
-  const send = (target: State, request: FormatRequest, size: number): Promise<FormatReply> =>
+  const send = (target: State, request: FormatRequest, size: number, printed?: (file: GeneratedFile) => void): Promise<FormatReply> =>
     new Promise<FormatReply>((resolve, reject) => {
-      target.pending.set(request.id, { size, settle: resolve, reject });
+      target.pending.set(request.id, { size, settle: resolve, reject, ...(printed !== undefined ? { printed } : {}) });
       target.queued += size;
       target.worker.postMessage(request);
     });
@@ -156,19 +168,25 @@ export async function startFormatWorkers(
   };
   const emit = async (model: CodeModel, emitOptions: EmitOptions): Promise<GeneratedFile[]> => {
     const emitter = pool[0]!;
-    const reply = send(emitter, { id: nextId++, emit: { model, options: emitOptions } }, 0);
-    const here = loadPrettier(settings); // while the worker prints
+    // formatted here as each arrives (while the worker prints the next), not split with the worker: each
+    // thread formats cold (V8 compiles and optimizes Prettier's code on each), so formatting Identity's
+    // files on two threads took a third more CPU for ~15 ms less wall time on an idle machine, and more on
+    // a busy one
+    let here: FormatText | undefined;
+    const formatting = new Map<string, Promise<string>>();
+    const printed = (file: GeneratedFile): void => {
+      const result = formatHere((here ??= loadPrettier(settings)), file.path, file.content);
+      result.catch(() => undefined); // awaited below
+      formatting.set(file.path, result);
+    };
+    const reply = send(emitter, { id: nextId++, emit: { model, options: emitOptions } }, 0, printed);
+    here ??= loadPrettier(settings); // while the worker prints
     const answer = await reply;
     if ("error" in answer) throw fromWorker(answer.error);
     if (!("emitted" in answer)) throw new Error("the format worker replied to the code model with no files");
-    // formatted here, not split with the worker: each thread formats cold (V8 compiles and optimizes Prettier's
-    // code on each), so formatting Identity's files on two threads took a third more CPU for ~15 ms less
-    // wall time on an idle machine, and more on a busy one
     const { files, unformatted } = answer.emitted;
-    const toFormat = new Set(unformatted);
-    return Promise.all(
-      files.map(async (f) => (toFormat.has(f.path) ? { path: f.path, content: await formatHere(here, f.path, f.content) } : f)),
-    );
+    for (const path of unformatted) if (!formatting.has(path)) printed(files.find((f) => f.path === path)!);
+    return Promise.all(files.map(async (f) => (formatting.has(f.path) ? { path: f.path, content: await formatting.get(f.path)! } : f)));
   };
   return {
     format,

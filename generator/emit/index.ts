@@ -65,13 +65,22 @@ export interface UnformattedFiles {
 
 /**
  * What the CLI's format worker emits (generator/emit/formatWorker.ts): the files of {@link emitClient}, the
- * TypeScript files printed as ts-morph's structure printer writes them, since Prettier lays them out anyway.
+ * TypeScript files printed as ts-morph's structure printer writes them, since Prettier lays them out anyway;
+ * `printed` is called with each of those as soon as it is printed.
  */
-export function emitUnformatted(codeModel: CodeModel, options: EmitOptions): UnformattedFiles {
+export function emitUnformatted(
+  codeModel: CodeModel,
+  options: EmitOptions,
+  printed: (file: GeneratedFile) => void = () => undefined,
+): UnformattedFiles {
   const model = typeScriptNames(codeModel);
   const plan = planFiles(model, settingsOf(options));
   const project = createEmitProject();
-  const texts = plan.jobs.map((job) => printSourceFile(project, job.path, job.structure, plan.header, "raw"));
+  const texts = plan.jobs.map((job) => {
+    const text = printSourceFile(project, job.path, job.structure, plan.header, "raw");
+    printed({ path: job.path, content: text }); // the formatter can start on it while the rest prints
+    return text;
+  });
   return { files: assembleFiles(model, loadEmitAssets(options.templatesDir), plan, texts), unformatted: plan.jobs.map((job) => job.path) };
 }
 
