@@ -31,7 +31,16 @@ export interface Formatter {
 }
 
 /** What a format worker receives: one file's text to format, or (first worker, with `emit`) a code model to emit. */
-export type FormatRequest = { id: number; text: string } | { id: number; emit: { model: CodeModel; options: EmitOptions } };
+export type FormatRequest =
+  | { id: number; text: string }
+  /** `formatShare`: the part of the printed text (by characters) the worker formats itself (see `workerShare`); 0 or absent: none. */
+  | { id: number; emit: { model: CodeModel; options: EmitOptions; formatShare?: number } };
+
+/**
+ * The part of the printed text an emitting worker formats itself when a core is idle: it starts after
+ * printing and loading Prettier (~15 ms), while this thread starts on the largest file at once.
+ */
+export const WORKER_FORMAT_SHARE = 0.4;
 
 /** An error thrown on the worker, as it crosses to this thread. */
 export interface WorkerError {
@@ -60,7 +69,26 @@ export interface FormatWorkerData {
   emit?: boolean;
 }
 
-function formatError(path: string, message: string): Error {
+/**
+ * The printed files an emitting worker formats itself when it takes `share` of the formatting: the
+ * smallest ones, as long as they stay within `share` of all the printed characters (the largest go to
+ * the main thread, which has Prettier loaded and starts on them at once).
+ */
+export function workerShare(emitted: UnformattedFiles, share: number): Set<string> {
+  const sizes = new Map(emitted.files.map((f) => [f.path, f.content.length]));
+  const total = emitted.unformatted.reduce((n, path) => n + sizes.get(path)!, 0);
+  const order = [...emitted.unformatted].sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : 1));
+  const mine = new Set<string>();
+  let size = 0;
+  for (const path of order) {
+    if (size + sizes.get(path)! > share * total) break;
+    mine.add(path);
+    size += sizes.get(path)!;
+  }
+  return mine;
+}
+
+export function formatError(path: string, message: string): Error {
   return new Error(`Prettier could not format the generated ${path}: ${message}`);
 }
 
@@ -95,14 +123,15 @@ export function inThreadFormatter(settings: PrettierSettings): Formatter {
  * `maxThreads` in all: another is started when the text waiting exceeds `spawnAfterChars` per running
  * worker (a large spec: Prettier takes ~2.5 s per MB, so a second core pays for the worker's start).
  * Each file goes to the worker with the fewest characters still to format. With `emit`, the first
- * worker imports the emitter as it starts and the formatter has `emit` (see there).
+ * worker imports the emitter as it starts and the formatter has `emit` (see there); `formatShare` fixes
+ * the worker's share of the formatting (tests), else it is WORKER_FORMAT_SHARE when a core is idle.
  */
 export async function startFormatWorkers(
   workerUrl: URL,
   settings: PrettierSettings,
   maxThreads = 1,
   spawnAfterChars = 256 * 1024,
-  options: { emit?: boolean } = {},
+  options: { emit?: boolean; formatShare?: number } = {},
 ): Promise<Formatter> {
   const { Worker } = await import("node:worker_threads");
   type Job = {
@@ -168,10 +197,10 @@ export async function startFormatWorkers(
   };
   const emit = async (model: CodeModel, emitOptions: EmitOptions): Promise<GeneratedFile[]> => {
     const emitter = pool[0]!;
-    // formatted here as each arrives (while the worker prints the next), not split with the worker: each
-    // thread formats cold (V8 compiles and optimizes Prettier's code on each), so formatting Identity's
-    // files on two threads took a third more CPU for ~15 ms less wall time on an idle machine, and more on
-    // a busy one
+    // formatted here as each arrives (while the worker prints the next); the worker formats a share itself
+    // only when a core is idle: each thread formats cold (V8 compiles and optimizes Prettier's code on
+    // each), so on two threads formatting Identity's files took a third more CPU, which a busy machine
+    // pays in wall time
     let here: FormatText | undefined;
     const formatting = new Map<string, Promise<string>>();
     const printed = (file: GeneratedFile): void => {
@@ -179,7 +208,11 @@ export async function startFormatWorkers(
       result.catch(() => undefined); // awaited below
       formatting.set(file.path, result);
     };
-    const reply = send(emitter, { id: nextId++, emit: { model, options: emitOptions } }, 0, printed);
+    // with a core to spare, the worker formats the smaller files itself once it has printed them all
+    const { availableParallelism, loadavg } = await import("node:os");
+    const idleCore = availableParallelism() >= 2 && loadavg()[0]! < availableParallelism() - 0.5;
+    const formatShare = options.formatShare ?? (idleCore ? WORKER_FORMAT_SHARE : 0);
+    const reply = send(emitter, { id: nextId++, emit: { model, options: emitOptions, formatShare } }, 0, printed);
     here ??= loadPrettier(settings); // while the worker prints
     const answer = await reply;
     if ("error" in answer) throw fromWorker(answer.error);

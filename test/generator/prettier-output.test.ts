@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticSpec } from "../../bench/generate.bench.js";
 import { loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
 import { loadEmitAssets } from "../../generator/emit/assets.js";
-import { inThreadFormatter, startFormatWorkers } from "../../generator/emit/formatter.js";
+import { inThreadFormatter, startFormatWorkers, workerShare } from "../../generator/emit/formatter.js";
 import { emitClient, emitClientInParallel } from "../../generator/emit/index.js";
 import { readPrettierSettings } from "../../generator/emit/prettier.js";
 import { readCodeModel } from "../../generator/input/index.js";
@@ -123,6 +123,14 @@ describe("format workers (what the CLI formats with)", () => {
     try {
       expect(workers.emit).toBeDefined();
       expect(await workers.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
+      for (const formatShare of [0, 0.4, 1]) {
+        const shared = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true, formatShare });
+        try {
+          expect(await shared.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
+        } finally {
+          await shared.close();
+        }
+      }
       // the worker's errors reach this thread with their message
       const missing = join(work, "no-templates");
       await expect(workers.emit!(identity20210307Model, { templatesDir: missing })).rejects.toThrow(
@@ -132,6 +140,18 @@ describe("format workers (what the CLI formats with)", () => {
       await workers.close();
     }
     expect((await startFormatWorkers(pathToFileURL(workerShim), settings)).emit).toBeUndefined();
+  });
+
+  it("an emitting worker formats the smallest printed files within its share", () => {
+    const file = (path: string, size: number) => ({ path, content: "x".repeat(size) });
+    const emitted = {
+      files: [file("README.md", 50), file("src/a.ts", 9000), file("src/b.ts", 6000), file("src/c.ts", 4000), file("src/d.ts", 1000)],
+      unformatted: ["src/a.ts", "src/b.ts", "src/c.ts", "src/d.ts"],
+    };
+    expect([...workerShare(emitted, 0.4)]).toEqual(["src/d.ts", "src/c.ts"]);
+    expect([...workerShare(emitted, 0.2)]).toEqual(["src/d.ts"]);
+    expect([...workerShare(emitted, 0)]).toEqual([]);
+    expect([...workerShare(emitted, 1)]).toEqual(["src/d.ts", "src/c.ts", "src/b.ts", "src/a.ts"]);
   });
 
   it("text Prettier cannot parse is an error naming the generated file and Prettier's message", LIMIT, async () => {
