@@ -74,8 +74,18 @@ function killAtStep(value: string | undefined): ((name: string) => void) | undef
   };
 }
 
+/** What the launcher (generator/cli/launch.mjs) started before importing the CLI: the formatter, for a run that generates. */
+export interface Started {
+  formatter?: Promise<Formatter>;
+}
+
 /** Run the CLI; resolves to the exit code. */
-export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
+export async function run(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Io = processIo,
+  started: Started = {},
+): Promise<number> {
   let warnings: ReturnType<typeof warningReporter> | undefined;
   let formatter: Formatter | undefined;
   try {
@@ -87,7 +97,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     if (!args.pin) {
       // first: its worker loads the emitter (ts-morph) while this thread imports the pipeline and reads the specs
       const { formatWorkerFrom, startFormatter } = await import("./formatting.js");
-      formatter = await startFormatter(repoRoot, formatWorkerFrom(env), true);
+      formatter = await (started.formatter ?? startFormatter(repoRoot, formatWorkerFrom(env), true));
     }
     // the pipeline (and the load stage's libraries) is loaded only once there is work to do
     const { buildFiles, loadSources, pinManifest, resolvePaths, startImportingStages } = await import("./pipeline.js");
@@ -183,6 +193,9 @@ export async function run(argv: string[], env: Record<string, string | undefined
     return 1;
   } finally {
     await formatter?.close();
+    // started for a run that turned out not to generate (its flags were wrong): not waited for, the
+    // launcher exits at once
+    if (formatter === undefined) void started.formatter?.then((f) => f.close()).catch(() => undefined);
   }
 }
 
