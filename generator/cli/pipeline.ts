@@ -243,6 +243,7 @@ export async function buildFiles(
     if (formatter?.emit !== undefined && operations < EMIT_ON_WORKER_BELOW) {
       files = await formatter.emit(model, options);
     } else {
+      formatter?.formatOnly?.();
       const { emitClientInParallel } = await (imports.emit ?? import("../emit/index.js"));
       files = await emitClientInParallel(model, {
         ...options,

@@ -24,6 +24,11 @@ export interface Formatter {
    */
   emit?(model: CodeModel, options: EmitOptions): Promise<GeneratedFile[]>;
   /**
+   * With `emit`: this run will not emit on the worker (a large spec: this thread prints as the workers
+   * format), so the emitting worker is stopped and a plain format worker started now.
+   */
+  formatOnly?(): void;
+  /**
    * Stops the worker threads, if any (pending results are rejected); resolves once they have exited, or
    * at once for a worker that has no code cache to write (it is terminated).
    */
@@ -172,7 +177,10 @@ export async function startFormatWorkers(
     return state;
   };
   type State = ReturnType<typeof start>;
-  const pool: State[] = [start(options.emit === true)];
+  // the emitting worker formats only its share of what it emits: a large spec's files (printed on this
+  // thread) go to plain format workers, whose heaps do not hold TypeScript (formatting there was slower)
+  let emitter: State | undefined = options.emit === true ? start(true) : undefined;
+  const pool: State[] = emitter === undefined ? [start(false)] : [];
   let nextId = 0;
   const send = (target: State, request: FormatRequest, size: number, printed?: (file: GeneratedFile) => void): Promise<FormatReply> =>
     new Promise<FormatReply>((resolve, reject) => {
@@ -188,7 +196,7 @@ export async function startFormatWorkers(
   };
   const format = (path: string, text: string): Promise<string> => {
     const waiting = pool.reduce((n, w) => n + w.queued, 0);
-    if (pool.length < maxThreads && waiting > spawnAfterChars * pool.length) pool.push(start(false));
+    if (pool.length === 0 || (pool.length < maxThreads && waiting > spawnAfterChars * pool.length)) pool.push(start(false));
     return formatOn(
       pool.reduce((a, b) => (b.queued < a.queued ? b : a)),
       path,
@@ -196,7 +204,7 @@ export async function startFormatWorkers(
     );
   };
   const emit = async (model: CodeModel, emitOptions: EmitOptions): Promise<GeneratedFile[]> => {
-    const emitter = pool[0]!;
+    if (emitter === undefined) throw new Error("the emitting worker was stopped (formatOnly)");
     // formatted here as each arrives (while the worker prints the next); the worker formats a share itself
     // only when a core is idle: each thread formats cold (V8 compiles and optimizes Prettier's code on
     // each), so on two threads formatting Identity's files took a third more CPU, which a busy machine
@@ -221,12 +229,19 @@ export async function startFormatWorkers(
     for (const path of unformatted) if (!formatting.has(path)) printed(files.find((f) => f.path === path)!);
     return Promise.all(files.map(async (f) => (formatting.has(f.path) ? { path: f.path, content: await formatting.get(f.path)! } : f)));
   };
+  const formatOnly = (): void => {
+    if (emitter !== undefined) {
+      void emitter.worker.terminate(); // the emitter is not needed: ts-morph loads on this thread
+      emitter = undefined;
+    }
+    if (pool.length === 0) pool.push(start(false));
+  };
   return {
     format,
-    ...(options.emit === true ? { emit } : {}),
+    ...(options.emit === true ? { emit, formatOnly } : {}),
     close: async () => {
       await Promise.all(
-        pool.map(async (state) => {
+        [...(emitter !== undefined ? [emitter] : []), ...pool].map(async (state) => {
           const { worker, pending } = state;
           for (const job of pending.values()) job.reject(new Error("the formatter was closed"));
           pending.clear();

@@ -142,6 +142,17 @@ describe("format workers (what the CLI formats with)", () => {
     expect((await startFormatWorkers(pathToFileURL(workerShim), settings)).emit).toBeUndefined();
   });
 
+  it("formatOnly stops the emitting worker and formats on a plain one", LIMIT, async () => {
+    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
+    try {
+      workers.formatOnly!();
+      expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
+      await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow("the emitting worker was stopped (formatOnly)");
+    } finally {
+      await workers.close();
+    }
+  });
+
   it("an emitting worker formats the smallest printed files within its share", () => {
     const file = (path: string, size: number) => ({ path, content: "x".repeat(size) });
     const emitted = {
