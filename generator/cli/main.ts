@@ -74,7 +74,10 @@ function killAtStep(value: string | undefined): ((name: string) => void) | undef
   };
 }
 
-/** What the launcher (generator/cli/launch.mjs) started before importing the CLI: the formatter, for a run that generates. */
+/**
+ * What the launcher (generator/cli/launch.mjs) started before importing the CLI: the formatter, for a run
+ * that generates. `run` closes it when it uses it; otherwise the launcher's exit ends it.
+ */
 export interface Started {
   formatter?: Promise<Formatter>;
 }
@@ -193,9 +196,8 @@ export async function run(
     return 1;
   } finally {
     await formatter?.close();
-    // started for a run that turned out not to generate (its flags were wrong): not waited for, the
-    // launcher exits at once
-    if (formatter === undefined) void started.formatter?.then((f) => f.close()).catch(() => undefined);
+    // one the launcher started for a run that turned out not to generate (its flags were wrong) is left
+    // to the launcher, which exits at once (closing it would let the worker write its cache half-loaded)
   }
 }
 
