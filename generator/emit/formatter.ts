@@ -18,9 +18,10 @@ export interface Formatter {
   /** `text` (the file at `path`, named in errors) as Prettier formats it. */
   format(path: string, text: string): Promise<string>;
   /**
-   * Only on workers started with `emit`: the files `emitClient` would give for `model`, formatted, the
-   * TypeScript files printed on the first worker (which loaded the emitter while this thread was busy)
-   * and formatted on this thread (which loads Prettier while the worker prints).
+   * Only on workers started with `emit`, once: the files `emitClient` would give for `model`, formatted,
+   * the TypeScript files printed on the first worker (which loaded the emitter while this thread was
+   * busy) and formatted on this thread (which loads Prettier while the worker prints). The worker then
+   * stops; `format` goes on with plain format workers.
    */
   emit?(model: CodeModel, options: EmitOptions): Promise<GeneratedFile[]>;
   /**
@@ -203,8 +204,32 @@ export async function startFormatWorkers(
       text,
     );
   };
+  /**
+   * Stops a worker (its pending results are rejected): it exits by itself when it has code cache to write
+   * (resolves once it has), else it is terminated (resolves at once: nothing to wait for, and the CLI exits
+   * right after).
+   */
+  const stop = async (state: State): Promise<void> => {
+    const { worker, pending } = state;
+    for (const job of pending.values()) job.reject(new Error("the formatter was closed"));
+    pending.clear();
+    if (state.exited) return;
+    worker.removeAllListeners("exit");
+    if (!state.cachePending) {
+      void worker.terminate();
+      return;
+    }
+    const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+    // it exits by itself (saving its compile cache); terminated if it does not within a second
+    worker.postMessage("exit");
+    const timer = setTimeout(() => void worker.terminate(), 1000);
+    await exited;
+    clearTimeout(timer);
+  };
+  /** The emitting worker once it has emitted (or formatOnly() stopped it), winding down. */
+  let retired: Promise<void> | undefined;
   const emit = async (model: CodeModel, emitOptions: EmitOptions): Promise<GeneratedFile[]> => {
-    if (emitter === undefined) throw new Error("the emitting worker was stopped (formatOnly)");
+    if (emitter === undefined) throw new Error("the emitting worker has stopped: it emits once, and not after formatOnly()");
     // formatted here as each arrives (while the worker prints the next); the worker formats a share itself
     // only when a core is idle: each thread formats cold (V8 compiles and optimizes Prettier's code on
     // each), so on two threads formatting Identity's files took a third more CPU, which a busy machine
@@ -223,6 +248,9 @@ export async function startFormatWorkers(
     const reply = send(emitter, { id: nextId++, emit: { model, options: emitOptions, formatShare } }, 0, printed);
     here ??= loadPrettier(settings); // while the worker prints
     const answer = await reply;
+    // it emits once: it winds down (its heap holds TypeScript) while this thread formats, not at the exit
+    retired = stop(emitter);
+    emitter = undefined;
     if ("error" in answer) throw fromWorker(answer.error);
     if (!("emitted" in answer)) throw new Error("the format worker replied to the code model with no files");
     const { files, unformatted } = answer.emitted;
@@ -231,7 +259,8 @@ export async function startFormatWorkers(
   };
   const formatOnly = (): void => {
     if (emitter !== undefined) {
-      void emitter.worker.terminate(); // the emitter is not needed: ts-morph loads on this thread
+      void emitter.worker.terminate(); // not needed: ts-morph loads on this thread
+
       emitter = undefined;
     }
     if (pool.length === 0) pool.push(start(false));
@@ -240,26 +269,7 @@ export async function startFormatWorkers(
     format,
     ...(options.emit === true ? { emit, formatOnly } : {}),
     close: async () => {
-      await Promise.all(
-        [...(emitter !== undefined ? [emitter] : []), ...pool].map(async (state) => {
-          const { worker, pending } = state;
-          for (const job of pending.values()) job.reject(new Error("the formatter was closed"));
-          pending.clear();
-          if (state.exited) return;
-          worker.removeAllListeners("exit");
-          if (!state.cachePending) {
-            // nothing to save: no need to wait for it to wind down (the CLI exits at once after this)
-            void worker.terminate();
-            return;
-          }
-          const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
-          // it exits by itself (saving its compile cache); terminated if it does not within a second
-          worker.postMessage("exit");
-          const timer = setTimeout(() => void worker.terminate(), 1000);
-          await exited;
-          clearTimeout(timer);
-        }),
-      );
+      await Promise.all([retired, ...[...(emitter !== undefined ? [emitter] : []), ...pool].map(stop)]);
     },
   };
 }

@@ -117,21 +117,27 @@ describe("format workers (what the CLI formats with)", () => {
     expect(await notPrettierClean(expected)).toEqual([]);
   });
 
-  it("a worker started with emit emits a model as this thread does (and this thread formats)", LIMIT, async () => {
+  it("a worker started with emit emits a model once as this thread does (and this thread formats)", LIMIT, async () => {
     const expected = await emitClientInParallel(identity20210307Model, { templatesDir, formatter: inThreadFormatter(settings) });
+    for (const formatShare of [undefined, 0, 0.4, 1]) {
+      const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, {
+        emit: true,
+        ...(formatShare !== undefined ? { formatShare } : {}),
+      });
+      try {
+        expect(await workers.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
+        await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow(
+          "the emitting worker has stopped: it emits once, and not after formatOnly()",
+        );
+        // formatting goes on, on a plain worker
+        expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
+      } finally {
+        await workers.close();
+      }
+    }
+    // the worker's errors reach this thread with their message
     const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
     try {
-      expect(workers.emit).toBeDefined();
-      expect(await workers.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
-      for (const formatShare of [0, 0.4, 1]) {
-        const shared = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true, formatShare });
-        try {
-          expect(await shared.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
-        } finally {
-          await shared.close();
-        }
-      }
-      // the worker's errors reach this thread with their message
       const missing = join(work, "no-templates");
       await expect(workers.emit!(identity20210307Model, { templatesDir: missing })).rejects.toThrow(
         `ENOENT: no such file or directory, open '${join(missing, "generated-readme.md.hbs")}'`,
@@ -139,7 +145,9 @@ describe("format workers (what the CLI formats with)", () => {
     } finally {
       await workers.close();
     }
-    expect((await startFormatWorkers(pathToFileURL(workerShim), settings)).emit).toBeUndefined();
+    const plain = await startFormatWorkers(pathToFileURL(workerShim), settings);
+    expect(plain.emit).toBeUndefined();
+    await plain.close();
   });
 
   it("formatOnly stops the emitting worker and formats on a plain one", LIMIT, async () => {
@@ -147,7 +155,9 @@ describe("format workers (what the CLI formats with)", () => {
     try {
       workers.formatOnly!();
       expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
-      await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow("the emitting worker was stopped (formatOnly)");
+      await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow(
+        "the emitting worker has stopped: it emits once, and not after formatOnly()",
+      );
     } finally {
       await workers.close();
     }
