@@ -28,6 +28,8 @@ const repoRoot = resolve(dirname(self), "..", "..");
 const entry = join(repoRoot, "generator", "cli", "main.ts");
 const printWorkerEntry = join(repoRoot, "generator", "emit", "printWorker.ts");
 const formatWorkerEntry = join(repoRoot, "generator", "emit", "formatWorker.ts");
+const compileCacheEntry = join(repoRoot, "generator", "emit", "compileCache.ts");
+const formattingEntry = join(repoRoot, "generator", "cli", "formatting.ts");
 // ACS_GEN_BUNDLE_DIR: another cache folder (tests); it must be inside the repo, as the bundle
 // imports its packages from the repo's node_modules
 const cacheRoot = resolve(process.env["ACS_GEN_BUNDLE_DIR"] || join(repoRoot, ".tmp", "generator-cli"));
@@ -104,7 +106,13 @@ async function rebuild() {
   try {
     const result = await esbuild.build({
       absWorkingDir: repoRoot,
-      entryPoints: { main: entry, printWorker: printWorkerEntry, formatWorker: formatWorkerEntry },
+      entryPoints: {
+        main: entry,
+        printWorker: printWorkerEntry,
+        formatWorker: formatWorkerEntry,
+        compileCache: compileCacheEntry,
+        formatting: formattingEntry,
+      },
       bundle: true,
       splitting: true, // the CLI's dynamic imports (pipeline, model and emit stages) stay lazy
       format: "esm",
@@ -188,34 +196,65 @@ function prune(keep) {
 /**
  * Lets V8 reuse the code it compiled for the big CommonJS packages (ts-morph and its 9 MB TypeScript)
  * instead of compiling them again on every run: Node >= 22.1 has a compile cache built in
- * (module.enableCompileCache); on Node 20 the v8-compile-cache package does it with a require hook.
+ * (module.enableCompileCache); before it, the bundled generator/emit/compileCache.ts installs a require
+ * hook that keeps V8's code cache, taken at the end of a run (see there why not a package).
  * Kept in .tmp/generator-cli/compile-cache/ (a folder per thread: the format worker has its own,
  * see generator/emit/formatWorker.ts); without either, runs just compile as before.
  */
-function enableCompileCache() {
+async function enableCompileCache(dir) {
   process.env["ACS_GEN_COMPILE_CACHE"] ??= compileCacheDir;
   if (typeof module.enableCompileCache === "function") {
     module.enableCompileCache(compileCacheDir);
     return;
   }
-  process.env["V8_COMPILE_CACHE_CACHE_DIR"] = join(compileCacheDir, "main");
+  const { installCodeCache } = await import(pathToFileURL(join(dir, "compileCache.mjs")).href);
+  installCodeCache(join(compileCacheDir, "main"));
+}
+
+/**
+ * Starts the CLI's format worker from the bundle before the CLI itself is imported, for a run that
+ * generates (not --help or --pin; a run that fails on its flags just exits): the worker imports the
+ * emitter (ts-morph, the slowest thing a run loads), and every millisecond it starts earlier is one
+ * less on the critical path. Handed to `run`, which starts one itself when given none.
+ */
+function prestartFormatter(dir, argv) {
+  if (argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--pin")) return undefined;
+  const worker = process.env["ACS_GEN_FORMAT_WORKER"] || join(dir, "formatWorker.mjs");
+  const emit = !largeSpec(argv);
+  const formatter = import(pathToFileURL(join(dir, "formatting.mjs")).href).then((m) => m.startFormatter(repoRoot, worker, emit));
+  formatter.catch(() => undefined); // run() reports it when it awaits it
+  return formatter;
+}
+
+/**
+ * Whether `--spec` names a file over 256 KB (~150 operations in the benchmark's synthetic specs): such a
+ * spec is printed on the main thread (see EMIT_ON_WORKER_BELOW in pipeline.ts), so the format worker is
+ * started without the emitter, which it would load for nothing (at 1,000 operations that cost ~0.3 s
+ * of CPU the run needs). Only a guess from the entry file's size: a wrong one costs time, not output.
+ */
+function largeSpec(argv) {
+  const at = argv.findIndex((arg) => arg === "--spec" || arg.startsWith("--spec="));
+  if (at === -1) return false;
+  const file = argv[at] === "--spec" ? argv[at + 1] : argv[at].slice("--spec=".length);
   try {
-    createRequire(entry)("v8-compile-cache");
+    return file !== undefined && statSync(file).size > 256 * 1024;
   } catch {
-    // not installed: no cache
+    return false; // reported by the CLI
   }
 }
 
-async function loadCli() {
+async function loadCli(argv) {
   try {
     const dir = currentBundle() ?? (await rebuild());
+    await enableCompileCache(dir);
+    const formatter = prestartFormatter(dir, argv);
     const cli = await import(pathToFileURL(join(dir, "main.mjs")).href);
     // with ACS_GEN_PRINT_THREADS=2, large specs are printed on two threads; the worker runs the
     // bundled printWorker.ts
     process.env["ACS_GEN_PRINT_WORKER"] ??= join(dir, "printWorker.mjs");
     // Prettier formats the generated files on a worker thread running the bundled formatWorker.ts
     process.env["ACS_GEN_FORMAT_WORKER"] ??= join(dir, "formatWorker.mjs");
-    return cli;
+    return { run: cli.run, ...(formatter !== undefined ? { started: { formatter } } : {}) };
   } catch (err) {
     if (process.env["ACS_GEN_DEBUG"])
       process.stderr.write(`launch: bundle unavailable, using tsx: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -225,7 +264,7 @@ async function loadCli() {
   }
 }
 
-enableCompileCache();
-const { run } = await loadCli();
+const argv = process.argv.slice(2);
+const { run, started } = await loadCli(argv);
 // exit at once, as main.ts does when run directly
-process.exit(await run(process.argv.slice(2)));
+process.exit(await run(argv, process.env, undefined, started));

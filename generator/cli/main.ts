@@ -10,6 +10,7 @@ import { GeneratorError } from "../errors.js";
 import type { Diagnostic } from "../load/types.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
 import { checkOutputTarget, compareWithDisk, OutputRefusedError, withOutputMarker, writeAtomically, type OutputGuard } from "./output.js";
+import { repoRoot } from "./specsRoot.js";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -73,8 +74,21 @@ function killAtStep(value: string | undefined): ((name: string) => void) | undef
   };
 }
 
+/**
+ * What the launcher (generator/cli/launch.mjs) started before importing the CLI: the formatter, for a run
+ * that generates. `run` closes it when it uses it; otherwise the launcher's exit ends it.
+ */
+export interface Started {
+  formatter?: Promise<Formatter>;
+}
+
 /** Run the CLI; resolves to the exit code. */
-export async function run(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = processIo): Promise<number> {
+export async function run(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Io = processIo,
+  started: Started = {},
+): Promise<number> {
   let warnings: ReturnType<typeof warningReporter> | undefined;
   let formatter: Formatter | undefined;
   try {
@@ -83,8 +97,13 @@ export async function run(argv: string[], env: Record<string, string | undefined
       io.stdout(USAGE);
       return 0;
     }
+    if (!args.pin) {
+      // first: its worker loads the emitter (ts-morph) while this thread imports the pipeline and reads the specs
+      const { formatWorkerFrom, startFormatter } = await import("./formatting.js");
+      formatter = await (started.formatter ?? startFormatter(repoRoot, formatWorkerFrom(env), true));
+    }
     // the pipeline (and the load stage's libraries) is loaded only once there is work to do
-    const { buildFiles, loadSources, pinManifest, resolvePaths, startFormatter, startImportingStages } = await import("./pipeline.js");
+    const { buildFiles, loadSources, pinManifest, resolvePaths, startImportingStages } = await import("./pipeline.js");
     const paths = resolvePaths(args.specsRoot, env);
     warnings = warningReporter(io, args.verbose);
     const warn = warnings.warn;
@@ -108,8 +127,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
     }
 
     const phase = phaseTimer();
-    formatter = await startFormatter(paths); // first: its worker loads Prettier while this thread works
-    const stages = startImportingStages();
+    const stages = startImportingStages(formatter?.emit === undefined);
     const { sources, config } = await loadSources(request, paths, warn);
     warnings.flush(); // the summary goes where the individual warnings would have been
     phase("load");
@@ -178,6 +196,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
     return 1;
   } finally {
     await formatter?.close();
+    // one the launcher started for a run that turned out not to generate (its flags were wrong) is left
+    // to the launcher, which exits at once (closing it would let the worker write its cache half-loaded)
   }
 }
 

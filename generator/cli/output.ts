@@ -29,8 +29,19 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, lstatSync, realpathSync, statSync } from "node:fs";
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { constants } from "node:os";
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { GeneratorError } from "../errors.js";
@@ -102,10 +113,12 @@ export async function checkOutputTarget(outDir: string, guard: OutputGuard = {})
     if (isWithin(real, realFolder)) refuse(`is inside the input folder ${folder}; refusing to write there`);
     if (isWithin(realFolder, real)) refuse(`holds the input folder ${folder}; refusing to replace it (input files are never deleted)`);
   }
-  const stats = await lstat(target).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === "ENOENT") return undefined;
-    throw err;
-  });
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
   if (stats === undefined) return;
   if (stats.isSymbolicLink()) refuse("is a symbolic link; refusing to replace it (give the folder itself)");
   if (!stats.isDirectory()) refuse("is a file, not a folder; refusing to replace it");
@@ -129,7 +142,7 @@ export async function checkOutputTarget(outDir: string, guard: OutputGuard = {})
 /** The paths the marker in `dir` lists, or undefined when there is no readable marker. */
 async function readMarker(dir: string): Promise<Set<string> | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(join(dir, OUTPUT_MARKER), "utf8")) as { files?: unknown };
+    const parsed = JSON.parse(readFileSync(join(dir, OUTPUT_MARKER), "utf8")) as { files?: unknown };
     if (!Array.isArray(parsed.files) || !parsed.files.every((f) => typeof f === "string")) return undefined;
     return new Set(parsed.files as string[]);
   } catch {
@@ -173,32 +186,37 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
   const step = options.step ?? ((): void => undefined);
   const target = resolve(outDir);
   const parent = dirname(target);
-  await mkdir(parent, { recursive: true });
+  mkdirSync(parent, { recursive: true });
   step("clean");
   await cleanLeftovers(target);
   await checkOutputTarget(outDir, options);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
   try {
+    // synchronous (as every file system call here): nothing else runs meanwhile, and each asynchronous
+    // call is a round trip through libuv's thread pool
+    const folders = new Set<string>();
     for (const file of files) {
       step(`write ${file.path}`);
       const path = join(tmp, ...file.path.split("/"));
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.content);
+      const folder = dirname(path);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      writeFileSync(path, file.content);
     }
-    await mkdir(tmp, { recursive: true }); // no files: an empty folder
+    mkdirSync(tmp, { recursive: true }); // no files: an empty folder
     // again, right before the swap: the folder may have changed while the files were written
     await checkOutputTarget(outDir, options);
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
   step("swap");
   if (!existsSync(target)) {
     try {
-      await rename(tmp, target);
+      renameSync(tmp, target);
     } catch (err) {
-      await rm(tmp, { recursive: true, force: true });
+      rmSync(tmp, { recursive: true, force: true });
       throw err;
     }
     step("done");
@@ -208,29 +226,29 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
   try {
     exchanged = (options.exchange ?? exchangeFolders)(tmp, target);
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
   if (exchanged) {
     // `tmp` now holds the old output
     step("remove old");
-    await rm(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
     step("done");
     return;
   }
   // no atomic exchange here: two renames; a kill between them is repaired by the next run
   const old = join(parent, `.${basename(target)}.old-${tag}`);
-  await rename(target, old);
+  renameSync(target, old);
   step("between renames");
   try {
-    await rename(tmp, target);
+    renameSync(tmp, target);
   } catch (err) {
-    await rename(old, target);
-    await rm(tmp, { recursive: true, force: true });
+    renameSync(old, target);
+    rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
   step("remove old");
-  await rm(old, { recursive: true, force: true });
+  rmSync(old, { recursive: true, force: true });
   step("done");
 }
 
@@ -264,7 +282,7 @@ export async function cleanLeftovers(target: string): Promise<void> {
   const prefix = `.${basename(target)}.`;
   let names: string[];
   try {
-    names = await readdir(parent);
+    names = readdirSync(parent);
   } catch {
     return;
   }
@@ -274,9 +292,9 @@ export async function cleanLeftovers(target: string): Promise<void> {
     .filter((l) => isFolder(join(parent, l.name)))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const old = leftovers.find((l) => l.match[1] === "old");
-  if (old !== undefined && !existsSync(target)) await rename(join(parent, old.name), target);
+  if (old !== undefined && !existsSync(target)) renameSync(join(parent, old.name), target);
   for (const l of leftovers) {
-    if (l !== old || existsSync(join(parent, l.name))) await rm(join(parent, l.name), { recursive: true, force: true });
+    if (l !== old || existsSync(join(parent, l.name))) rmSync(join(parent, l.name), { recursive: true, force: true });
   }
 }
 
@@ -319,7 +337,7 @@ export async function compareWithDisk(outDir: string, files: ReadonlyArray<Outpu
       continue;
     }
     onDisk.delete(file.path);
-    const current = await readFile(join(dir, ...file.path.split("/")), "utf8");
+    const current = readFileSync(join(dir, ...file.path.split("/")), "utf8");
     if (current !== file.content) result.stale.push(file.path);
   }
   result.extra = [...onDisk];
@@ -333,7 +351,7 @@ export async function compareWithDisk(outDir: string, files: ReadonlyArray<Outpu
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
     else out.push(rel);

@@ -13,6 +13,7 @@ import { applyTransforms, readTransforms, type AppliedTransform } from "../load/
 import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, LoadOptions, Manifest, ManifestVersion } from "../load/types.js";
 import type { Formatter } from "../emit/formatter.js";
 import type { OutputFile } from "./output.js";
+import { startFormatter as startFormatterAt } from "./formatting.js";
 import { repoRoot, resolveSpecsRoot } from "./specsRoot.js";
 
 /** Folders the CLI works with. */
@@ -186,37 +187,39 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
-/**
- * Starts what formats the generated TypeScript files with Prettier and the repository's settings: a
- * worker thread when `paths.formatWorker` is set (it loads Prettier while this thread loads the specs
- * and ts-morph), else this thread. `close()` it when done.
- */
-export async function startFormatter(paths: Paths): Promise<Formatter> {
-  const { inThreadFormatter, startFormatWorkers } = await import("../emit/formatter.js");
-  const { readPrettierSettings } = await import("../emit/prettier.js");
-  const settings = readPrettierSettings(paths.repoRoot);
-  if (paths.formatWorker === undefined) return inThreadFormatter(settings);
-  // a second worker only for large output, and only with a second core
-  const { availableParallelism } = await import("node:os");
-  return startFormatWorkers(pathToFileURL(paths.formatWorker), settings, Math.min(2, availableParallelism()));
+/** What formats the generated files (see ./formatting.ts), for `paths`: the CLI starts it with `emit` before importing this module. */
+export function startFormatter(paths: Paths): Promise<Formatter> {
+  return startFormatterAt(paths.repoRoot, paths.formatWorker);
 }
 
-type Stages = [typeof import("../input/index.js"), typeof import("../model/index.js"), typeof import("../emit/index.js")];
+/** Imports of the stages after loading: the readers and the model now, the emitter unless a worker emits. */
+export interface Stages {
+  readers: Promise<[typeof import("../input/index.js"), typeof import("../model/index.js")]>;
+  emit?: Promise<typeof import("../emit/index.js")>;
+}
 
 /**
- * Start importing the input, model and emit stages (the emitter pulls in ts-morph, slow to load) so
- * that it overlaps with loading the specs. A failure surfaces when `buildFiles` awaits the promise.
+ * Start importing the input and model stages, and the emit stage (the emitter pulls in ts-morph, slow to
+ * load) unless `emitHere` is false (a format worker emits: it loads ts-morph itself), so that it overlaps
+ * with loading the specs. A failure surfaces when `buildFiles` awaits the promise.
  */
-export function startImportingStages(): Promise<Stages> {
-  const stages = Promise.all([import("../input/index.js"), import("../model/index.js"), import("../emit/index.js")]);
-  stages.catch(() => undefined); // not unhandled: buildFiles awaits (and rethrows) it
-  return stages;
+export function startImportingStages(emitHere = true): Stages {
+  const readers = Promise.all([import("../input/index.js"), import("../model/index.js")]);
+  readers.catch(() => undefined); // not unhandled: buildFiles awaits (and rethrows) it
+  if (!emitHere) return { readers };
+  const emit = import("../emit/index.js");
+  emit.catch(() => undefined);
+  return { readers, emit };
 }
+
+/** Below this many operations, a formatter that can emit (the CLI's) emits on its worker; above, this thread prints as it formats there. */
+export const EMIT_ON_WORKER_BELOW = 100;
 
 /**
  * Input readers, model and emit (imported only when needed; pass `startImportingStages()` to overlap
  * it with loading), then Prettier on the TypeScript files when a `formatter` is given (the CLI always
- * gives one). Their errors on OpenAPI 3 input name the original `file#pointer`
+ * gives one; one that can emit emits a spec of fewer than EMIT_ON_WORKER_BELOW operations on its
+ * worker). Their errors on OpenAPI 3 input name the original `file#pointer`
  * (generator/input/index.ts, generator/input/openapi3/origins.ts).
  */
 export async function buildFiles(
@@ -224,23 +227,31 @@ export async function buildFiles(
   config: ClientConfig,
   paths: Paths,
   phase: (name: string) => void = () => undefined,
-  stages: Promise<Stages> = startImportingStages(),
+  stages?: Stages,
   formatter?: Formatter,
 ): Promise<OutputFile[]> {
-  const [{ atOrigins, readVersionModel }, { buildCodeModel }, { emitClientInParallel }] = await stages;
+  const imports = stages ?? startImportingStages(formatter?.emit === undefined);
+  const [{ atOrigins, readVersionModel }, { buildCodeModel }] = await imports.readers;
   phase("import model+emit");
   const versions = sources.map((source) => readVersionModel(source, config));
   let files: OutputFile[];
   try {
     const model = buildCodeModel(versions.map((v) => v.model));
     phase("model");
-    files = await emitClientInParallel(model, {
-      templatesDir: paths.templatesDir,
-      validateConstraints: config.validateConstraints === true,
-      ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-      ignoreLoad: true,
-      ...(formatter !== undefined ? { formatter } : {}),
-    });
+    const options = { templatesDir: paths.templatesDir, validateConstraints: config.validateConstraints === true };
+    const operations = model.operationGroups.reduce((n, g) => n + g.operations.length, 0);
+    if (formatter?.emit !== undefined && operations < EMIT_ON_WORKER_BELOW) {
+      files = await formatter.emit(model, options);
+    } else {
+      formatter?.formatOnly?.();
+      const { emitClientInParallel } = await (imports.emit ?? import("../emit/index.js"));
+      files = await emitClientInParallel(model, {
+        ...options,
+        ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+        ignoreLoad: true,
+        ...(formatter !== undefined ? { formatter } : {}),
+      });
+    }
   } catch (error) {
     throw atOrigins(versions, error);
   }

@@ -56,6 +56,34 @@ export function emitWithAssets(codeModel: CodeModel, assets: EmitAssets, setting
   );
 }
 
+/** The files of {@link emitClient} with the printed TypeScript files left unformatted (for Prettier). */
+export interface UnformattedFiles {
+  files: GeneratedFile[];
+  /** The paths of the printed TypeScript files: their content is the structure printer's text, for a formatter to lay out. */
+  unformatted: string[];
+}
+
+/**
+ * What the CLI's format worker emits (generator/emit/formatWorker.ts): the files of {@link emitClient}, the
+ * TypeScript files printed as ts-morph's structure printer writes them, since Prettier lays them out anyway;
+ * `printed` is called with each of those as soon as it is printed.
+ */
+export function emitUnformatted(
+  codeModel: CodeModel,
+  options: EmitOptions,
+  printed: (file: GeneratedFile) => void = () => undefined,
+): UnformattedFiles {
+  const model = typeScriptNames(codeModel);
+  const plan = planFiles(model, settingsOf(options));
+  const project = createEmitProject();
+  const texts = plan.jobs.map((job) => {
+    const text = printSourceFile(project, job.path, job.structure, plan.header, "raw");
+    printed({ path: job.path, content: text }); // the formatter can start on it while the rest prints
+    return text;
+  });
+  return { files: assembleFiles(model, loadEmitAssets(options.templatesDir), plan, texts), unformatted: plan.jobs.map((job) => job.path) };
+}
+
 /**
  * {@link emitClient} for the CLI. With a `formatter`, every TypeScript file the emitter prints is then
  * formatted with Prettier (the structure printer's text goes to it as it is: Prettier lays it out

@@ -55,23 +55,3 @@ export function loadPrettier(settings: PrettierSettings): FormatText {
   const options = { ...settings, parser: "babel-ts", plugins };
   return (text) => prettier.format(text, options);
 }
-
-/**
- * A small module with the constructs the emitter prints (imports, JSDoc, interfaces, a const object,
- * an async function with awaits, object literals, template strings, a class with a constructor and
- * methods): formatting it first compiles most of the code Prettier runs, so the real files that follow
- * (formatted while the main thread still prints) find it ready. Its result is thrown away.
- */
-export const WARM_UP_SOURCE = `import { type A, b } from "./a.js";
-/** Doc. */
-export interface Thing extends Base { /** The name. */ name?: string; items: Array<{ id: number }>; kind: "a" | "b" }
-export const Kind = { A: "a" } as const;
-export type Kind = (typeof Kind)[keyof typeof Kind];
-export async function run(context: Context, name: string, options: Options = {}): Promise<Result> {
-  const url = buildUrl(context, \`/things/\${encodeURIComponent(name)}\`, { "api-version": context.apiVersion });
-  const response = await send(context, { method: "GET", url, headers: { accept: "application/json" } }, options);
-  if (response.status !== 200) { throw errorOf(response); }
-  return { ...deserialize(response.body as Wire), value: response.headers.get("x") ?? undefined };
-}
-export class Client { readonly a: string; constructor(a: string) { this.a = a; } m(x?: number): void { return run(this, x!); } }
-`;

@@ -13,6 +13,7 @@ import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { GeneratorError, toPointer } from "../errors.js";
 import type { JsonValue } from "../model/types.js";
 import { checkRefChains, type RefLocation } from "./chains.js";
+import { withoutLazyHeaders } from "./lazyHeaders.js";
 import { DEFAULT_REMOTE_REF_MAX_BYTES, DEFAULT_REMOTE_REF_TIMEOUT_MS } from "./limits.js";
 import { isOutsideRoot, keyOf, newSession, refParserOptions, type ReadSession } from "./read.js";
 import { isRemoteRef, redactUrl, refTargetFile, tryResolveRef, type RefDocuments } from "./refs.js";
@@ -51,7 +52,9 @@ export async function loadSpec(entryPath: string, options: LoadOptions = {}): Pr
   if (!existsSync(entryAbs)) throw new GeneratorError(entryFile, "", "file does not exist");
 
   try {
-    await new $RefParser().resolve(entryAbs, refParserOptions(session));
+    const resolve = () => new $RefParser().resolve(entryAbs, refParserOptions(session));
+    // without remote refs nothing downloads: do not let the library's option check load fetch
+    await (session.allowRemoteRefs ? resolve() : withoutLazyHeaders(resolve));
   } catch (err) {
     // our plugins never throw; this is the library rejecting something (a malformed URL, ...)
     throw new GeneratorError(entryFile, "", `cannot resolve the $refs: ${(err as Error).message}`);

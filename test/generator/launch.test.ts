@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -41,7 +41,8 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
     expect(result.stdout).toBe(USAGE);
     const { key, inputs } = current();
     expect(key).toMatch(/^[0-9a-f]{32}$/);
-    expect(readdirSync(cache).sort()).toEqual([key, "compile-cache", "current.json"].sort());
+    // no code cache yet: --help requires no CommonJS package
+    expect(readdirSync(cache).sort()).toEqual([key, "current.json"].sort());
     expect(readdirSync(join(cache, key))).toContain("main.mjs");
     // every generator source the CLI imports is tracked; packages are not bundled
     expect(inputs).toContain("generator/cli/main.ts");
@@ -56,7 +57,7 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('error: unknown option "--frobnicate" (see --help)\n');
     expect(current()).toEqual(before);
-    expect(readdirSync(cache).sort()).toEqual([before.key, "compile-cache", "current.json"].sort());
+    expect(readdirSync(cache).sort()).toEqual([before.key, "current.json"].sort());
   });
 
   it("rebuilds when a recorded input no longer matches the recorded key, or is gone", () => {
@@ -77,5 +78,30 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
     const manifest = JSON.parse(readFileSync(join(repoRoot, "spec", "manifest.json"), "utf8")) as { generate: string[] };
     const files = readdirSync(join(repoRoot, "generated"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
     expect(result.stdout.split("\n")[0]).toBe(`generated is up to date (${files} files, API ${manifest.generate.join(", ")})`);
+  });
+
+  it("keeps V8's code cache of the packages each thread requires, written once", () => {
+    // the --check run above (Identity: a small spec) emitted on the format worker, which loaded ts-morph;
+    // this thread loaded Prettier, to format the files
+    const cacheFiles = (thread: string): string[] => readdirSync(join(cache, "compile-cache", thread)).sort();
+    const main = cacheFiles("main");
+    const format = cacheFiles("format");
+    const named = (files: string[], name: string): string[] =>
+      files.filter((f) => new RegExp(`^${name}\\.js-[0-9a-f]{16}-[0-9a-f]{16}\\.bin$`).test(f));
+    expect(named(format, "typescript")).toHaveLength(1);
+    expect(named(format, "standalone")).toHaveLength(0);
+    expect(named(main, "standalone")).toHaveLength(1);
+    expect(named(main, "typescript")).toHaveLength(0);
+    expect([...main, ...format].filter((f) => !f.endsWith(".bin"))).toEqual([]);
+    const times = (thread: string, files: string[]): number[] =>
+      files.map((f) => statSync(join(cache, "compile-cache", thread, f)).mtimeMs);
+    const before = [...times("main", main), ...times("format", format)];
+    const result = launch(["--check"]);
+    expect(result.stderr.split("\n").filter((line) => line.startsWith("launch:"))).toEqual([]); // no fallback to tsx
+    expect(result.status).toBe(0);
+    // accepted, so not written again
+    expect(cacheFiles("main")).toEqual(main);
+    expect(cacheFiles("format")).toEqual(format);
+    expect([...times("main", main), ...times("format", format)]).toEqual(before);
   });
 });

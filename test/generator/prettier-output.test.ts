@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticSpec } from "../../bench/generate.bench.js";
 import { loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
 import { loadEmitAssets } from "../../generator/emit/assets.js";
-import { inThreadFormatter, startFormatWorkers } from "../../generator/emit/formatter.js";
+import { inThreadFormatter, startFormatWorkers, workerShare } from "../../generator/emit/formatter.js";
 import { emitClient, emitClientInParallel } from "../../generator/emit/index.js";
 import { readPrettierSettings } from "../../generator/emit/prettier.js";
 import { readCodeModel } from "../../generator/input/index.js";
@@ -115,6 +115,64 @@ describe("format workers (what the CLI formats with)", () => {
       await workers.close();
     }
     expect(await notPrettierClean(expected)).toEqual([]);
+  });
+
+  it("a worker started with emit emits a model once as this thread does (and this thread formats)", LIMIT, async () => {
+    const expected = await emitClientInParallel(identity20210307Model, { templatesDir, formatter: inThreadFormatter(settings) });
+    for (const formatShare of [undefined, 0, 0.4, 1]) {
+      const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, {
+        emit: true,
+        ...(formatShare !== undefined ? { formatShare } : {}),
+      });
+      try {
+        expect(await workers.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
+        await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow(
+          "the emitting worker has stopped: it emits once, and not after formatOnly()",
+        );
+        // formatting goes on, on a plain worker
+        expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
+      } finally {
+        await workers.close();
+      }
+    }
+    // the worker's errors reach this thread with their message
+    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
+    try {
+      const missing = join(work, "no-templates");
+      await expect(workers.emit!(identity20210307Model, { templatesDir: missing })).rejects.toThrow(
+        `ENOENT: no such file or directory, open '${join(missing, "generated-readme.md.hbs")}'`,
+      );
+    } finally {
+      await workers.close();
+    }
+    const plain = await startFormatWorkers(pathToFileURL(workerShim), settings);
+    expect(plain.emit).toBeUndefined();
+    await plain.close();
+  });
+
+  it("formatOnly stops the emitting worker and formats on a plain one", LIMIT, async () => {
+    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
+    try {
+      workers.formatOnly!();
+      expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
+      await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow(
+        "the emitting worker has stopped: it emits once, and not after formatOnly()",
+      );
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it("an emitting worker formats the smallest printed files within its share", () => {
+    const file = (path: string, size: number) => ({ path, content: "x".repeat(size) });
+    const emitted = {
+      files: [file("README.md", 50), file("src/a.ts", 9000), file("src/b.ts", 6000), file("src/c.ts", 4000), file("src/d.ts", 1000)],
+      unformatted: ["src/a.ts", "src/b.ts", "src/c.ts", "src/d.ts"],
+    };
+    expect([...workerShare(emitted, 0.4)]).toEqual(["src/d.ts", "src/c.ts"]);
+    expect([...workerShare(emitted, 0.2)]).toEqual(["src/d.ts"]);
+    expect([...workerShare(emitted, 0)]).toEqual([]);
+    expect([...workerShare(emitted, 1)]).toEqual(["src/d.ts", "src/c.ts", "src/b.ts", "src/a.ts"]);
   });
 
   it("text Prettier cannot parse is an error naming the generated file and Prettier's message", LIMIT, async () => {
