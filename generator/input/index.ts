@@ -9,7 +9,7 @@ import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js
 import { buildCodeModel } from "../model/index.js";
 import type { AppliedTransformInfo, CodeModel } from "../model/types.js";
 import { atOrigin, isOpenApi3, readOpenApi3, type PointerOrigins } from "./openapi3/index.js";
-import { buildVersionModel } from "./swagger2/build-version.js";
+import { readSwagger2 } from "./swagger2/index.js";
 
 /** One API version to read: its manifest entry, its loaded spec (transforms applied) and the transforms applied. */
 export interface VersionSpec {
@@ -31,10 +31,10 @@ export interface VersionModel {
 /** The code model of one API version, read by the reader of its format. */
 export function readVersionModel(version: VersionSpec, config: ClientConfig): VersionModel {
   const { manifest, spec, transforms } = version;
-  if (!isOpenApi3(spec.documents[spec.entryFile])) return { model: buildVersionModel(manifest, spec, config, transforms ?? []) };
+  if (!isOpenApi3(spec.documents[spec.entryFile])) return { model: readSwagger2(manifest, spec, config, transforms ?? []) };
   const read = readOpenApi3(spec);
   try {
-    return { model: buildVersionModel(manifest, read.spec, config, transforms ?? []), origins: read.origins };
+    return { model: readSwagger2(manifest, read.spec, config, transforms ?? []), origins: read.origins };
   } catch (error) {
     throw atOrigin(read.origins, error);
   }

@@ -1,19 +1,11 @@
-/** The client: name, endpoint (x-ms-parameterized-host or host/basePath/schemes). */
+/** The client's endpoint: x-ms-parameterized-host, else host/basePath/schemes. */
 import { resolveRefChain } from "../../load/refs.js";
 import type { BuildContext } from "./context.js";
 import { isObject, str } from "./json.js";
-import { typeName } from "../../model/names.js";
-import { buildParameter } from "./operations.js";
+import { buildParameter } from "../operation.js";
+import { parameterType } from "./reader.js";
 import { child, fail } from "./schemas.js";
 import type { ClientModel, Parameter } from "../../model/types.js";
-
-/** `config.clientName` when given, else `info.title` as a PascalCase identifier. */
-export function clientName(ctx: BuildContext, configured: string): string {
-  if (configured.trim() !== "") return configured;
-  const info = ctx.spec.documents[ctx.spec.entryFile]?.["info"];
-  const title = isObject(info) ? str(info, "title") : undefined;
-  return typeName(title ?? "Client");
-}
 
 export function buildEndpoint(ctx: BuildContext): ClientModel["endpoint"] {
   const file = ctx.spec.entryFile;
@@ -39,7 +31,15 @@ export function buildEndpoint(ctx: BuildContext): ClientModel["endpoint"] {
         fail(usedAt, `host parameter "${wireName}" does not appear in the host template "${hostTemplate}"`);
       }
       const at = { file: resolved.file, pointer: resolved.pointer };
-      return buildParameter(ctx, resolved.value, at, wireName, location, true, false, `Endpoint${wireName}`);
+      return buildParameter(
+        ctx,
+        { param: resolved.value, definedAt: at, ...parameterType(resolved.value, at) },
+        wireName,
+        location,
+        true,
+        false,
+        `Endpoint${wireName}`,
+      );
     });
     const useSchemePrefix = parameterized["useSchemePrefix"] !== false;
     return {

@@ -1,35 +1,41 @@
-/** One API version's spec -> a CodeModel where every element carries that one version. */
-import type { ClientConfig, LoadedSpec, ManifestVersion } from "../../load/types.js";
-import { buildEndpoint, clientName } from "./client.js";
-import { createContext } from "./context.js";
-import { isObject, str } from "./json.js";
-import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
+/**
+ * One API version's spec -> a CodeModel where every element carries that one version, read by a format's
+ * reader (reader.ts): the operations are planned and named, then the client, security, operations,
+ * discriminator values and usage are built. The same for every format.
+ */
+import type { ClientConfig, JsonObject, LoadedSpec, ManifestVersion } from "../load/types.js";
+import { typeName } from "../model/names.js";
+import { buildOperation } from "./operation.js";
 import { linkNextPageOperations } from "./paging.js";
-import { buildSecurity } from "./security.js";
-import { registerEntryDefinitions } from "./schemas.js";
-import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
-import { computeUsage } from "../../model/usage.js";
+import { parameterGroupTypeNames, planOperations } from "./plan.js";
+import type { FormatReader } from "./reader.js";
+import { createContext, type BuildContext, type Loc } from "./swagger2/context.js";
+import { isObject, str } from "./swagger2/json.js";
+import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../model/types.js";
+import { computeUsage } from "../model/usage.js";
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function buildVersionModel(
+  reader: FormatReader,
   manifest: ManifestVersion,
   spec: LoadedSpec,
   config: ClientConfig,
   transforms: AppliedTransformInfo[] = [],
+  checkPath?: (pathItem: JsonObject, at: Loc, op?: JsonObject) => void,
 ): CodeModel {
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
   const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
-  const planned = planOperations(planningCtx, config);
+  const planned = planOperations(planningCtx, config, checkPath);
   const name = clientName(planningCtx, config.clientName);
-  const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, planned)]);
+  const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, reader, planned)]);
   const ctx = createContext(spec, apiVersion, reserved, modelNames);
 
-  registerEntryDefinitions(ctx);
-  const endpoint = buildEndpoint(ctx);
-  const security = buildSecurity(ctx);
-  const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, p)));
+  reader.registerComponents(ctx);
+  const endpoint = reader.endpoint(ctx);
+  const security = reader.security(ctx);
+  const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, reader, p)));
 
   const groups = new Map<string, OperationGroup>();
   for (const b of built) {
@@ -70,6 +76,14 @@ export function buildVersionModel(
     objects: objects.sort(byName),
     enums: [...ctx.enums.values()].sort(byName),
   };
+}
+
+/** `config.clientName` when given, else `info.title` as a PascalCase identifier. */
+function clientName(ctx: BuildContext, configured: string): string {
+  if (configured.trim() !== "") return configured;
+  const info = ctx.spec.documents[ctx.spec.entryFile]?.["info"];
+  const title = isObject(info) ? str(info, "title") : undefined;
+  return typeName(title ?? "Client");
 }
 
 /**

@@ -8,11 +8,11 @@
  * result from there) and options without the extension. An operation that is also x-ms-pageable
  * pages its final result (see generator/emit/paging.ts).
  */
-import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "./context.js";
-import { isObject } from "./json.js";
-import { child, fail } from "./schemas.js";
-import type { LongRunning } from "../../model/types.js";
+import type { JsonObject } from "../load/types.js";
+import type { Loc } from "./swagger2/context.js";
+import { isObject } from "./swagger2/json.js";
+import { child, fail } from "./swagger2/schemas.js";
+import type { LongRunning } from "../model/types.js";
 
 const finalStates = ["azure-async-operation", "location", "original-uri"] as const;
 

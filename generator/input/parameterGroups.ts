@@ -6,11 +6,11 @@
  * The name follows AutoRest: `name` when given (PascalCase), else `<Group><Operation><Postfix>` with
  * `postfix` when given, else `<Group><Operation>Parameters`.
  */
-import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "./context.js";
-import { isObject, str } from "./json.js";
-import { pascalCase, typeName } from "../../model/names.js";
-import { child, fail } from "./schemas.js";
+import type { JsonObject } from "../load/types.js";
+import type { Loc } from "./swagger2/context.js";
+import { isObject, str } from "./swagger2/json.js";
+import { pascalCase, typeName } from "../model/names.js";
+import { child, fail } from "./swagger2/schemas.js";
 
 /** The group type name of a parameter, or undefined when it is not grouped. `stem` is `<Group><Operation>`. */
 export function parameterGroupName(param: JsonObject, stem: string, at: Loc): string | undefined {
