@@ -11,7 +11,7 @@ import { checkStatus, mediaTypes } from "../operation.js";
 import { listedParameters, mergeParameters, type ListedParameter, type PlannedOperation } from "../plan.js";
 import type { FormatReader, OperationInput, ParameterInput, ResponseInput } from "../reader.js";
 import { baseUrlOf } from "./baseUrl.js";
-import { buildEndpoint } from "./client.js";
+import { swagger2Endpoint } from "./client.js";
 import type { BuildContext } from "./context.js";
 import { isObject, str } from "./json.js";
 import { child, fail, registerEntryDefinitions } from "./schemas.js";
@@ -25,7 +25,7 @@ const GLOBAL_PARAMETER = /^\/parameters\/[^/]+$/;
 
 export const swagger2Reader: FormatReader = {
   registerComponents: registerEntryDefinitions,
-  endpoint: buildEndpoint,
+  endpoint: swagger2Endpoint,
   security: (ctx) => buildSecurity(ctx, readScheme),
   inputs(ctx, planned) {
     return mergeParameters(
