@@ -1,7 +1,6 @@
 /** `x-ms-client-default` of a parameter: the value the client sends when the caller gives none. */
 import type { JsonObject } from "../load/types.js";
-import type { Loc } from "./swagger2/context.js";
-import { child, fail } from "./swagger2/schemas.js";
+import { type Loc, child, fail } from "./jsonSchema/index.js";
 import type { TypeRef } from "../model/types.js";
 
 /** Which JSON type a default of each parameter type must have; other types take no client default. */

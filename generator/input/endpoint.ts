@@ -8,9 +8,7 @@ import { resolveRefChain } from "../load/refs.js";
 import type { ClientModel, JsonValue, Parameter } from "../model/types.js";
 import { buildParameter } from "./operation.js";
 import type { ParameterInput } from "./reader.js";
-import type { BuildContext, Loc } from "./swagger2/context.js";
-import { isObject, str } from "./swagger2/json.js";
-import { child, fail } from "./swagger2/schemas.js";
+import { type BuildContext, type Loc, isObject, str, child, fail } from "./jsonSchema/index.js";
 
 export interface HostDescription {
   host?: string;
@@ -49,7 +47,15 @@ export function buildEndpoint(ctx: BuildContext, described: HostDescription, par
         fail(usedAt, `host parameter "${wireName}" does not appear in the host template "${hostTemplate}"`);
       }
       const at = { file: resolved.file, pointer: resolved.pointer };
-      return buildParameter(ctx, { definedAt: at, ...parameterType(ctx, resolved.value, at) }, wireName, location, true, false, `Endpoint${wireName}`);
+      return buildParameter(
+        ctx,
+        { definedAt: at, ...parameterType(ctx, resolved.value, at) },
+        wireName,
+        location,
+        true,
+        false,
+        `Endpoint${wireName}`,
+      );
     });
     const useSchemePrefix = value["useSchemePrefix"] !== false;
     return {

@@ -9,9 +9,7 @@
  * pages its final result (see generator/emit/paging.ts).
  */
 import type { JsonObject } from "../load/types.js";
-import type { Loc } from "./swagger2/context.js";
-import { isObject } from "./swagger2/json.js";
-import { child, fail } from "./swagger2/schemas.js";
+import { type Loc, isObject, child, fail } from "./jsonSchema/index.js";
 import type { LongRunning } from "../model/types.js";
 
 const finalStates = ["azure-async-operation", "location", "original-uri"] as const;

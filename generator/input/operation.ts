@@ -12,10 +12,7 @@ import { buildPaging } from "./paging.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import type { PlannedOperation } from "./plan.js";
 import type { FormatReader, ParameterInput, ResponseInput } from "./reader.js";
-import type { BuildContext, Loc } from "./swagger2/context.js";
-import { compact, str } from "./swagger2/json.js";
-import { constraintsOf, fail, typeOf } from "./swagger2/schemas.js";
-import { sentConstant } from "./swagger2/valueFormats.js";
+import { type BuildContext, type Loc, compact, str, constraintsOf, fail, typeOf, sentConstant } from "./jsonSchema/index.js";
 
 export interface BuiltOperation {
   group: string;

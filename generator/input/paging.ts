@@ -11,9 +11,7 @@
  * their constant, or the client's. `linkNextPageOperations` checks that once every operation is built.
  */
 import type { JsonObject } from "../load/types.js";
-import type { BuildContext, Loc } from "./swagger2/context.js";
-import { isObject } from "./swagger2/json.js";
-import { child, fail } from "./swagger2/schemas.js";
+import { type BuildContext, type Loc, isObject, child, fail } from "./jsonSchema/index.js";
 import type {
   JsonValue,
   NextPageOperation,

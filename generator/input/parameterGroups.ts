@@ -7,10 +7,8 @@
  * `postfix` when given, else `<Group><Operation>Parameters`.
  */
 import type { JsonObject } from "../load/types.js";
-import type { Loc } from "./swagger2/context.js";
-import { isObject, str } from "./swagger2/json.js";
+import { type Loc, isObject, str, child, fail } from "./jsonSchema/index.js";
 import { pascalCase, typeName } from "../model/names.js";
-import { child, fail } from "./swagger2/schemas.js";
 
 /** The group type name of a parameter, or undefined when it is not grouped. `stem` is `<Group><Operation>`. */
 export function parameterGroupName(param: JsonObject, stem: string, at: Loc): string | undefined {

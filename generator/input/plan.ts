@@ -11,9 +11,7 @@ import type { HttpMethod, JsonValue } from "../model/types.js";
 import { derivedOperationId } from "./derivedOperationId.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import type { FormatReader } from "./reader.js";
-import type { BuildContext, Loc } from "./swagger2/context.js";
-import { isObject, str } from "./swagger2/json.js";
-import { child, fail } from "./swagger2/schemas.js";
+import { type BuildContext, type Loc, isObject, str, child, fail } from "./jsonSchema/index.js";
 
 export const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
 

@@ -8,7 +8,7 @@
  */
 import type { JsonObject } from "../load/types.js";
 import type { ClientModel, ClientSecurity, JsonValue, Parameter } from "../model/types.js";
-import type { BuildContext, Loc } from "./swagger2/context.js";
+import type { BuildContext, Loc } from "./jsonSchema/index.js";
 import type { PlannedOperation } from "./plan.js";
 
 /** A non-body parameter as the shared code reads it: the parameter object, and where its type is read from. */

@@ -4,10 +4,8 @@
  * `components/securitySchemes`). Only the top-level requirement is read: it is what every operation
  * needs, so the client takes a credential for it (an operation-level `security` changes nothing).
  */
-import type { BuildContext, Loc } from "./swagger2/context.js";
-import { isObject } from "./swagger2/json.js";
+import { type BuildContext, type Loc, isObject, fail } from "./jsonSchema/index.js";
 import { memberName } from "../model/names.js";
-import { fail } from "./swagger2/schemas.js";
 import type { ClientSecurity } from "../model/types.js";
 
 /** Reads the scheme `name` of a requirement (at `at`) as the client can meet it. */

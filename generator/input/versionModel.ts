@@ -9,8 +9,7 @@ import { buildOperation } from "./operation.js";
 import { linkNextPageOperations } from "./paging.js";
 import { parameterGroupTypeNames, planOperations } from "./plan.js";
 import type { FormatReader } from "./reader.js";
-import { createContext, type BuildContext, type Loc } from "./swagger2/context.js";
-import { isObject, str } from "./swagger2/json.js";
+import { createContext, SWAGGER2_DIALECT, type BuildContext, type Loc, type SchemaDialect, isObject, str } from "./jsonSchema/index.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../model/types.js";
 import { computeUsage } from "../model/usage.js";
 
@@ -22,15 +21,16 @@ export function buildVersionModel(
   spec: LoadedSpec,
   config: ClientConfig,
   transforms: AppliedTransformInfo[] = [],
+  dialect: SchemaDialect = SWAGGER2_DIALECT,
   checkPath?: (pathItem: JsonObject, at: Loc, op?: JsonObject) => void,
 ): CodeModel {
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
-  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames);
+  const planningCtx = createContext(spec, apiVersion, new Set(), modelNames, dialect);
   const planned = planOperations(planningCtx, config, checkPath);
   const name = clientName(planningCtx, config.clientName);
   const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, reader, planned)]);
-  const ctx = createContext(spec, apiVersion, reserved, modelNames);
+  const ctx = createContext(spec, apiVersion, reserved, modelNames, dialect);
 
   reader.registerComponents(ctx);
   const endpoint = reader.endpoint(ctx);

@@ -344,7 +344,7 @@ export type TypeRef = { xml?: XmlInfo } & (
   /** No type given, or `type: object` with nothing else: TS `unknown` / `Record<string, unknown>`. */
   | { kind: "unknown"; nullable?: boolean }
   /**
-   * A value that is one of several types (OpenAPI 3 `oneOf` / `anyOf`, input/swagger2/unions.ts): at least two distinct
+   * A value that is one of several types (OpenAPI 3 `oneOf` / `anyOf`, input/jsonSchema/unions.ts): at least two distinct
    * members, none of them nullable or a union (a null member makes the union `nullable`).
    */
   | { kind: "union"; members: TypeRef[]; nullable?: boolean }

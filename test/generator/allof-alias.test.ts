@@ -1,5 +1,5 @@
 /**
- * `allOf` that is not object inheritance (generator/input/swagger2/allOf.ts): a single non-object entry means that
+ * `allOf` that is not object inheritance (generator/input/jsonSchema/allOf.ts): a single non-object entry means that
  * schema, documented by the siblings and annotation-only entries; an inline schema that only wraps one
  * object `$ref` is that `$ref`; contradictory mixes are refused at the input's own pointers.
  */

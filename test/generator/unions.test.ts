@@ -1,5 +1,5 @@
 /**
- * OpenAPI 3 `oneOf` / `anyOf` (generator/input/swagger2/unions.ts, generator/emit/unions.ts): the `union` TypeRef the
+ * OpenAPI 3 `oneOf` / `anyOf` (generator/input/jsonSchema/unions.ts, generator/emit/unions.ts): the `union` TypeRef the
  * model gets, the TypeScript union the emitter writes, how union values are mapped, and that the output
  * typechecks. Small inline OpenAPI 3.0 documents.
  */

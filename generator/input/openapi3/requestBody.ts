@@ -61,7 +61,7 @@ function formParameters(ctx: ReadContext, schema: JsonValue | undefined, pointer
 /**
  * A form field whose schema is a `$ref` (a model sent as one field): a Swagger 2 parameter cannot refer to a
  * definition, and a `$ref` on a parameter would name a parameter, so the reference becomes a one-member `oneOf`,
- * which the model builder reads as the referenced type itself (generator/input/swagger2/unions.ts).
+ * which the model builder reads as the referenced type itself (generator/input/jsonSchema/unions.ts).
  */
 function formField(converted: JsonObject): JsonObject {
   const { $ref: ref, ...annotations } = converted;

@@ -4,14 +4,14 @@
  * object becomes its property name (a mapping becomes `x-ms-discriminator-value` on the target,
  * see ./document.ts), 3.1 numeric `exclusiveMinimum`/`exclusiveMaximum` become the boolean form.
  * `oneOf`/`anyOf` are carried over (converted) for the model builder, which reads them as unions
- * (generator/input/swagger2/unions.ts). Other constructs without a Swagger 2 equivalent are refused at their pointer.
+ * (generator/input/jsonSchema/unions.ts). Other constructs without a Swagger 2 equivalent are refused at their pointer.
  */
 import { escapePointerSegment } from "../../errors.js";
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
 import { isObject, refuse, type ReadContext } from "./context.js";
 import { follow, rewriteRef } from "./refs.js";
-import { SHAPE_KEYWORDS } from "../schemaKeywords.js";
+import { SHAPE_KEYWORDS } from "../jsonSchema/schemaKeywords.js";
 
 /** Keys dropped because Swagger 2 has no place for them and the model builder does not read them. */
 const DROPPED = new Set([

@@ -1,8 +1,7 @@
 /** The client's endpoint as Swagger 2 says it: `x-ms-parameterized-host`, else `host`/`basePath`/`schemes`. */
 import type { ClientModel } from "../../model/types.js";
 import { buildEndpoint } from "../endpoint.js";
-import type { BuildContext } from "./context.js";
-import { isObject, str } from "./json.js";
+import { type BuildContext, isObject, str } from "../jsonSchema/index.js";
 import { parameterType } from "./reader.js";
 
 export function swagger2Endpoint(ctx: BuildContext): ClientModel["endpoint"] {

@@ -12,9 +12,7 @@ import { listedParameters, mergeParameters, type ListedParameter, type PlannedOp
 import type { FormatReader, OperationInput, ParameterInput, ResponseInput } from "../reader.js";
 import { baseUrlOf } from "./baseUrl.js";
 import { swagger2Endpoint } from "./client.js";
-import type { BuildContext } from "./context.js";
-import { isObject, str } from "./json.js";
-import { child, fail, registerEntryDefinitions } from "./schemas.js";
+import { type BuildContext, isObject, str, child, fail, registerComponentSchemas } from "../jsonSchema/index.js";
 import { buildSecurity } from "../security.js";
 import { readScheme } from "./security.js";
 
@@ -24,7 +22,7 @@ const COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"] as const;
 const GLOBAL_PARAMETER = /^\/parameters\/[^/]+$/;
 
 export const swagger2Reader: FormatReader = {
-  registerComponents: registerEntryDefinitions,
+  registerComponents: registerComponentSchemas,
   endpoint: swagger2Endpoint,
   security: (ctx) => buildSecurity(ctx, readScheme),
   inputs(ctx, planned) {

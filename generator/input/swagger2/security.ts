@@ -1,7 +1,6 @@
 /** A scheme of Swagger 2 `securityDefinitions`, as the client can meet it (generator/input/security.ts). */
 import { scopesOf, type SchemeReader } from "../security.js";
-import { isObject, str } from "./json.js";
-import { child, fail } from "./schemas.js";
+import { isObject, str, child, fail } from "../jsonSchema/index.js";
 
 export const readScheme: SchemeReader = (ctx, requirement, name, at) => {
   const file = ctx.spec.entryFile;

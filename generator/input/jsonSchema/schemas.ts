@@ -2,8 +2,8 @@
  * Schema -> TypeRef conversion, registering named object models and enums on the way.
  *
  * Naming rules (deterministic, first claimant wins):
- * - a definition `#/definitions/<Key>` becomes a model/enum named `typeName(<Key>)`
- *   (an enum uses its `x-ms-enum.name` when present);
+ * - a component schema, `#/definitions/<Key>` (Swagger 2) or `#/components/schemas/<Key>` (OpenAPI 3), becomes
+ *   a model/enum named `typeName(<Key>)` (an enum uses its `x-ms-enum.name` when present);
  * - an inline object schema gets a derived name from where it is used: `<Model><Property>` for a
  *   property, `+Item` for array items, `+Value` for dictionary values, `<Group><Operation>Body` /
  *   `Response` / `Error` for operation bodies and responses, `<Group><Operation><Param>` for a
@@ -18,7 +18,7 @@ import { GeneratorError, type Mention } from "../../errors.js";
 import { MAX_SCHEMA_NESTING } from "../../load/limits.js";
 import { resolveRef } from "../../load/refs.js";
 import type { JsonObject } from "../../load/types.js";
-import { SHAPE_KEYWORDS } from "../schemaKeywords.js";
+import { SHAPE_KEYWORDS } from "./schemaKeywords.js";
 import type { BuildContext, Loc } from "./context.js";
 import { allOfAlias, annotationsOf } from "./allOf.js";
 import { bool, compact, isObject, lastSegment, num, str } from "./json.js";
@@ -31,7 +31,8 @@ import { withXml, xmlInfoOf } from "./xml.js";
 /** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
 const STRUCTURAL_KEYS = [...SHAPE_KEYWORDS, "x-ms-enum"];
 
-const DEFINITION_POINTER = /^\/definitions\/[^/]+$/;
+/** A component schema: `#/definitions/<Key>` (Swagger 2) or `#/components/schemas/<Key>` (OpenAPI 3), in any file. */
+const DEFINITION_POINTER = /^\/(?:definitions|components\/schemas)\/[^/]+$/;
 
 function fail(at: Loc, problem: string, mentions: readonly Mention[] = []): never {
   throw new GeneratorError(at.file, at.pointer, problem, mentions);
@@ -147,7 +148,7 @@ function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, h
   return primitive(ctx, at, schema, hint);
 }
 
-/** A `$ref` to `#/definitions/<Key>`. */
+/** A `$ref` to a component schema (`#/definitions/<Key>`, `#/components/schemas/<Key>`). */
 function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
   if (!isObject(schema)) fail(at, "definition must be an object");
   const key = stableName(ctx, lastSegment(at.pointer));
@@ -412,14 +413,18 @@ function buildProperty(
   });
 }
 
-/** Registers every definition of the entry document, in document order (they claim names first). */
-export function registerEntryDefinitions(ctx: BuildContext): void {
+/**
+ * Registers every component schema of the entry document (`definitions` in Swagger 2, `components/schemas` in
+ * OpenAPI 3, as the context's dialect says), in document order: they claim their names first.
+ */
+export function registerComponentSchemas(ctx: BuildContext): void {
   const file = ctx.spec.entryFile;
   const doc = ctx.spec.documents[file];
-  const definitions = doc?.["definitions"];
-  if (!isObject(definitions)) return;
-  for (const [key, schema] of Object.entries(definitions)) {
-    const at = child({ file, pointer: "" }, "definitions", key);
+  const path = ctx.dialect.componentSchemas === "definitions" ? ["definitions"] : ["components", "schemas"];
+  const components = path.reduce<JsonValue | undefined>((value, key) => (isObject(value) ? value[key] : undefined), doc);
+  if (!isObject(components)) return;
+  for (const [key, schema] of Object.entries(components)) {
+    const at = child({ file, pointer: "" }, ...path, key);
     namedType(ctx, at, schema);
   }
 }

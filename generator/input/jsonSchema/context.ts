@@ -5,8 +5,31 @@
 import type { LoadedSpec } from "../../load/types.js";
 import type { EnumModel, ObjectModel, Parameter, SourceLocation } from "../../model/types.js";
 
+/**
+ * How the documents being read write JSON Schema: a setting of the reader context, never of the code model.
+ * The core reads every dialect's keywords (`x-nullable`, `nullable`, type lists with "null", `const`, numeric
+ * and boolean exclusive bounds, both forms of `discriminator`, ...); what the dialects disagree on is here.
+ */
+export interface SchemaDialect {
+  /** The format, for the words of a refusal: OpenAPI 3 input says so (`... is not supported (OpenAPI 3 input)`). */
+  format: "swagger2" | "openapi3.0" | "openapi3.1";
+  /** Where the entry file's component schemas are: Swagger 2 `definitions`, OpenAPI 3 `components/schemas`. */
+  componentSchemas: "definitions" | "components/schemas";
+  /**
+   * Keywords next to a `$ref` that change the schema (`type`, `properties`, `required`, ...): OpenAPI 3.0 says they
+   * "SHALL be ignored"; Swagger 2 (as AutoRest reads it) and 3.1 keep them, refused where the model cannot honour them.
+   */
+  refSiblings: "ignored" | "kept";
+}
+
+export const SWAGGER2_DIALECT: SchemaDialect = { format: "swagger2", componentSchemas: "definitions", refSiblings: "kept" };
+export const OPENAPI30_DIALECT: SchemaDialect = { format: "openapi3.0", componentSchemas: "components/schemas", refSiblings: "ignored" };
+export const OPENAPI31_DIALECT: SchemaDialect = { format: "openapi3.1", componentSchemas: "components/schemas", refSiblings: "kept" };
+
 export interface BuildContext {
   spec: LoadedSpec;
+  /** How the documents write JSON Schema (see SchemaDialect). */
+  dialect: SchemaDialect;
   apiVersion: string;
   /** Type names already given to models, enums, or reserved for generated client types. */
   takenTypeNames: Set<string>;
@@ -25,7 +48,7 @@ export interface BuildContext {
   /** Schemas being converted, outermost first (`typeOf` calls in progress), bounded by MAX_SCHEMA_NESTING. */
   schemaDepth: number;
   /**
-   * `file#pointer` of each `oneOf`/`anyOf` being expanded (input/swagger2/unions.ts) → the number of object models when it was
+   * `file#pointer` of each `oneOf`/`anyOf` being expanded (input/jsonSchema/unions.ts) → the number of object models when it was
    * last entered: entered again with no new model in between, the union holds itself without a model to stop at.
    */
   unionsInProgress: Map<string, number>;
@@ -36,9 +59,11 @@ export function createContext(
   apiVersion: string,
   reservedTypeNames: Set<string>,
   modelNames: Readonly<Record<string, string>> = {},
+  dialect: SchemaDialect = SWAGGER2_DIALECT,
 ): BuildContext {
   return {
     spec,
+    dialect,
     apiVersion,
     takenTypeNames: new Set(reservedTypeNames),
     reservedTypeNames,
