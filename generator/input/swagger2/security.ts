@@ -21,9 +21,7 @@ export const readScheme: SchemeReader = (ctx, requirement, name, at) => {
   const where = str(definition, "in");
   const wireName = str(definition, "name");
   if (type === "apiKey" && (where === "header" || where === "query") && wireName !== undefined) {
-    // An OpenAPI 3 HTTP bearer scheme (generator/input/openapi3/security.ts): the key is sent as `Bearer <key>`.
-    const bearer = where === "header" && str(definition, "x-openapi3-http-scheme") === "bearer";
-    return { name, kind: "apiKey", in: where, wireName, ...(bearer ? { prefix: "Bearer " } : {}) };
+    return { name, kind: "apiKey", in: where, wireName };
   }
   if (type === "apiKey") {
     const refuse = (): never =>
