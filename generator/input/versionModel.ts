@@ -9,7 +9,16 @@ import { buildOperation } from "./operation.js";
 import { linkNextPageOperations } from "./paging.js";
 import { parameterGroupTypeNames, planOperations } from "./plan.js";
 import type { FormatReader } from "./reader.js";
-import { createContext, SWAGGER2_DIALECT, type BuildContext, type Loc, type SchemaDialect, isObject, str } from "./jsonSchema/index.js";
+import {
+  createContext,
+  discriminatorValues,
+  SWAGGER2_DIALECT,
+  type BuildContext,
+  type Loc,
+  type SchemaDialect,
+  isObject,
+  str,
+} from "./jsonSchema/index.js";
 import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../model/types.js";
 import { computeUsage } from "../model/usage.js";
 
@@ -47,7 +56,7 @@ export function buildVersionModel(
   const apiVersionParam = operations.flatMap((o) => o.parameters).find((p) => p.isApiVersion);
 
   const objects = [...ctx.objects.values()];
-  setDiscriminatorValues(objects, ctx.discriminatorValues);
+  setDiscriminatorValues(objects, discriminatorValues(ctx));
   computeUsage(objects, operations);
 
   const info = spec.documents[spec.entryFile]?.["info"];

@@ -133,8 +133,14 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
 });
 
 describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
-  it("the server without variables is the host, its path the base path", async () => {
+  it("the server without variables is the host, its path the base path; type lists with null and anyOf [schema, null] are nullable; a numeric exclusiveMinimum an exclusive minimum", async () => {
     const model = await read("widgets-3.1.json");
+    const gadget = model.objects.find((o) => o.name === "Gadget");
+    expect(gadget?.properties.map((p) => [p.serializedName, p.type, p.nullable, p.constraints])).toEqual([
+      ["id", { kind: "string" }, false, undefined],
+      ["weight", { kind: "number", nullable: true }, true, { minimum: 0, exclusiveMinimum: true }],
+      ["owner", { kind: "model", name: "Owner", nullable: true }, true, undefined],
+    ]);
     expect(model.client.endpoint).toEqual({
       hostTemplate: "gadgets.example.com",
       useSchemePrefix: true,
@@ -152,8 +158,12 @@ describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
 });
 
 describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
-  it("both servers' schemes; a form body is form parameters; query arrays explode by default", async () => {
+  it("both servers' schemes; a discriminator mapping gives the target its value; a form body is form parameters; query arrays explode by default", async () => {
     const model = await read("pets-3.0.yaml");
+    expect(model.objects.map((o) => [o.name, o.discriminator, o.discriminatorValue])).toEqual([
+      ["Dog", undefined, "doggo"],
+      ["Pet", { propertyName: "kind", serializedName: "kind" }, "Pet"],
+    ]);
     expect(model.client.endpoint).toEqual({
       hostTemplate: "pets.example.com",
       useSchemePrefix: true,

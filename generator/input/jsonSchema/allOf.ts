@@ -24,13 +24,15 @@ import { resolveRef, resolveRefChain } from "../../load/refs.js";
 import type { BuildContext, Loc } from "./context.js";
 import { isObject, str } from "./json.js";
 import { child, fail, isObjectLikeDefinition, isObjectLikeInline } from "./schemas.js";
+import { declaredType, onlyNull } from "./keywords.js";
+import { schemaView } from "./view.js";
 
 type EntryKind = "annotation" | "object" | "value";
 
-/** Keys that make an inline entry more than an annotation. */
+/** Keys that make an inline entry more than an annotation (and `type`, unless it only says "null"). */
 const SHAPING_KEYS = [
   "$ref",
-  "type",
+  "const",
   "format",
   "items",
   "properties",
@@ -64,7 +66,8 @@ export function allOfAlias(ctx: BuildContext, at: Loc, schema: JsonObject, inlin
   for (const [i, entry] of allOf.entries()) {
     if (!isObject(entry)) return undefined; // the object model reports it
     const entryAt = child(at, "allOf", i);
-    entries.push({ at: entryAt, schema: entry, kind: kindOf(ctx, entryAt, entry) });
+    const viewed = schemaView(ctx, entryAt, entry);
+    entries.push({ at: entryAt, schema: viewed, kind: kindOf(ctx, entryAt, viewed) });
   }
   const values = entries.filter((e) => e.kind === "value");
   const objects = entries.filter((e) => e.kind === "object");
@@ -76,7 +79,7 @@ export function allOfAlias(ctx: BuildContext, at: Loc, schema: JsonObject, inlin
     return undefined;
   }
   const object = objects[0];
-  if (object !== undefined || ownStructure || schema["type"] === "object") {
+  if (object !== undefined || ownStructure || declaredType(schema) === "object") {
     const objectIs =
       object !== undefined ? `entry ${lastIndex(object.at)}${quoted(object.schema)} is an object` : "the schema itself is an object";
     fail(
@@ -110,21 +113,26 @@ function kindOf(ctx: BuildContext, at: Loc, entry: JsonObject, seen = new Set<st
   if (str(entry, "$ref") !== undefined) {
     const target = resolveRefChain(ctx.spec, at.file, entry, at.pointer);
     const key = `${target.file}#${target.pointer}`;
-    if (!isObject(target.value) || !isObjectLikeDefinition(target.value)) return "value";
-    const allOf = target.value["allOf"];
-    if (!Array.isArray(allOf) || seen.has(key) || target.value["type"] === "object") return "object";
-    if (OWN_OBJECT_KEYS.some((k) => (target.value as JsonObject)[k] !== undefined)) return "object";
+    if (!isObject(target.value)) return "value";
+    const schema = schemaView(ctx, target, target.value);
+    if (!isObjectLikeDefinition(schema)) return "value";
+    const allOf = schema["allOf"];
+    if (!Array.isArray(allOf) || seen.has(key) || declaredType(schema) === "object") return "object";
+    if (OWN_OBJECT_KEYS.some((k) => schema[k] !== undefined)) return "object";
     seen.add(key);
-    const kinds = allOf.map((e, i): EntryKind => (isObject(e) ? kindOf(ctx, child(target, "allOf", i), e, seen) : "object"));
+    const kinds = allOf.map((e, i): EntryKind => {
+      const entryAt = child(target, "allOf", i);
+      return isObject(e) ? kindOf(ctx, entryAt, schemaView(ctx, entryAt, e), seen) : "object";
+    });
     return kinds.includes("value") && !kinds.includes("object") ? "value" : "object";
   }
   if (isAnnotation(entry)) return "annotation";
-  const objectLike = isObjectLikeInline(entry) || entry["type"] === "object" || entry["required"] !== undefined;
+  const objectLike = isObjectLikeInline(entry) || declaredType(entry) === "object" || entry["required"] !== undefined;
   return objectLike || entry["additionalProperties"] !== undefined ? "object" : "value";
 }
 
 function isAnnotation(entry: JsonObject): boolean {
-  return SHAPING_KEYS.every((key) => entry[key] === undefined);
+  return SHAPING_KEYS.every((key) => entry[key] === undefined) && (entry["type"] === undefined || onlyNull(entry));
 }
 
 function lastIndex(at: Loc): string {

@@ -41,6 +41,8 @@ export interface BuildContext {
   enums: Map<string, EnumModel>;
   /** `x-ms-discriminator-value` of object models, by model name. */
   discriminatorValues: Map<string, string>;
+  /** Discriminator values an OpenAPI 3 `mapping` gives component schemas, by the target's identity key (`file#pointer`). */
+  discriminatorMappings: Map<string, string>;
   /** Client-level parameters (other than api-version and endpoint), by `<in>:<wire name>`. */
   clientParameters: Map<string, Parameter>;
   /** spec/ model-name map: definition (or x-ms-enum) name -> stable model name. */
@@ -70,6 +72,7 @@ export function createContext(
     objects: new Map(),
     enums: new Map(),
     discriminatorValues: new Map(),
+    discriminatorMappings: new Map(),
     clientParameters: new Map(),
     modelNames,
     schemaDepth: 0,

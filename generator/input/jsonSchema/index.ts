@@ -12,6 +12,17 @@ export {
   type SchemaDialect,
 } from "./context.js";
 export { bool, compact, isObject, lastSegment, num, str } from "./json.js";
-export { child, claimTypeName, constraintsOf, fail, objectModel, registerComponentSchemas, typeOf } from "./schemas.js";
+export {
+  child,
+  claimTypeName,
+  constraintsOf,
+  discriminatorValues,
+  fail,
+  objectModel,
+  registerComponentSchemas,
+  typeOf,
+} from "./schemas.js";
+export { declaredType, discriminatorOf, enumOf, isNullable } from "./keywords.js";
+export { schemaView, type ViewContext } from "./view.js";
 export { hasDecodedFormat, sentConstant } from "./valueFormats.js";
 export { withXml, xmlInfoOf } from "./xml.js";

@@ -27,6 +27,8 @@ import type { Constraints, EnumModel, JsonValue, ObjectModel, Property, TypeRef 
 import { isUnionSchema, unionType } from "./unions.js";
 import { hasDecodedFormat } from "./valueFormats.js";
 import { withXml, xmlInfoOf } from "./xml.js";
+import { boundOf, declaredType, discriminatorOf, enumOf, isNullable, severalTypes } from "./keywords.js";
+import { schemaView } from "./view.js";
 
 /** Keys that change what a schema is: next to `$ref` they cannot be honoured. */
 const STRUCTURAL_KEYS = [...SHAPE_KEYWORDS, "x-ms-enum"];
@@ -36,6 +38,11 @@ const DEFINITION_POINTER = /^\/(?:definitions|components\/schemas)\/[^/]+$/;
 
 function fail(at: Loc, problem: string, mentions: readonly Mention[] = []): never {
   throw new GeneratorError(at.file, at.pointer, problem, mentions);
+}
+
+/** A construct the model cannot express: `<what> is not supported`, saying so for OpenAPI 3 input. */
+function unsupported(ctx: BuildContext, at: Loc, what: string): never {
+  fail(at, `${what} is not supported${ctx.dialect.format === "swagger2" ? "" : " (OpenAPI 3 input)"}`);
 }
 
 function child(at: Loc, ...segments: Array<string | number>): Loc {
@@ -56,11 +63,13 @@ export function claimTypeName(ctx: BuildContext, base: string): string {
 }
 
 export function constraintsOf(schema: JsonObject): Constraints | undefined {
+  const minimum = boundOf(schema, "minimum");
+  const maximum = boundOf(schema, "maximum");
   const c: Constraints = compact({
-    minimum: num(schema, "minimum"),
-    maximum: num(schema, "maximum"),
-    exclusiveMinimum: bool(schema, "exclusiveMinimum"),
-    exclusiveMaximum: bool(schema, "exclusiveMaximum"),
+    minimum: minimum.value,
+    maximum: maximum.value,
+    exclusiveMinimum: minimum.exclusive,
+    exclusiveMaximum: maximum.exclusive,
     minLength: num(schema, "minLength"),
     maxLength: num(schema, "maxLength"),
     pattern: str(schema, "pattern"),
@@ -73,7 +82,8 @@ export function constraintsOf(schema: JsonObject): Constraints | undefined {
 }
 
 function restatesType(type: JsonValue | undefined, target: JsonObject): boolean {
-  return type === target["type"] || (type === "object" && target["type"] === undefined && isObjectLikeDefinition(target));
+  const targetType = declaredType(target);
+  return type === targetType || (type === "object" && targetType === undefined && isObjectLikeDefinition(target));
 }
 
 function withNullable(type: TypeRef, nullable: boolean): TypeRef {
@@ -81,9 +91,9 @@ function withNullable(type: TypeRef, nullable: boolean): TypeRef {
 }
 
 export function isObjectLikeDefinition(schema: JsonObject): boolean {
-  if (schema["enum"] !== undefined) return false;
+  if (enumOf(schema) !== undefined) return false;
   return (
-    schema["type"] === "object" ||
+    declaredType(schema) === "object" ||
     schema["properties"] !== undefined ||
     schema["allOf"] !== undefined ||
     schema["discriminator"] !== undefined
@@ -91,7 +101,7 @@ export function isObjectLikeDefinition(schema: JsonObject): boolean {
 }
 
 export function isObjectLikeInline(schema: JsonObject): boolean {
-  if (schema["enum"] !== undefined) return false;
+  if (enumOf(schema) !== undefined) return false;
   return schema["properties"] !== undefined || schema["allOf"] !== undefined || schema["discriminator"] !== undefined;
 }
 
@@ -99,8 +109,22 @@ export function isObjectLikeInline(schema: JsonObject): boolean {
  * The TypeRef for `schema` found at `at`. `hint` is the name an inline object/enum gets.
  */
 export function typeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string): TypeRef {
+  return viewedTypeOf(ctx, at, isObject(schema) ? schemaView(ctx, at, schema) : schema, hint);
+}
+
+/** typeOf for a schema already read through schemaView. */
+function viewedTypeOf(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string): TypeRef {
   const type = nested(ctx, at, () => schemaType(ctx, at, schema, hint));
   return isObject(schema) ? withXml(type, schema) : type;
+}
+
+/** Keywords the model cannot express, refused wherever a schema is read. */
+function refuseUnsupported(ctx: BuildContext, at: Loc, schema: JsonObject): void {
+  if (schema["not"] !== undefined) unsupported(ctx, child(at, "not"), "not");
+  const types = severalTypes(schema);
+  if (types !== undefined) {
+    unsupported(ctx, child(at, "type"), `a type list with several non-null types (${types.map((t) => JSON.stringify(t)).join(", ")})`);
+  }
 }
 
 /**
@@ -128,45 +152,86 @@ function schemaType(ctx: BuildContext, at: Loc, schema: JsonValue | undefined, h
   const ref = str(schema, "$ref");
   if (ref !== undefined) {
     const target = resolveRef(ctx.spec, at.file, ref, at.pointer + "/$ref");
+    const loc = { file: target.file, pointer: target.pointer };
     for (const key of STRUCTURAL_KEYS) {
       if (schema[key] === undefined) continue;
       // `type` repeating what the target already is (`type: object` next to a model) says nothing new.
-      if (key === "type" && isObject(target.value) && restatesType(schema[key], target.value)) continue;
+      if (key === "type" && isObject(target.value) && restatesType(schema[key], schemaView(ctx, loc, target.value))) continue;
       fail(at, `"${key}" next to "$ref" is not supported (siblings of $ref may only annotate it)`);
     }
-    const loc = { file: target.file, pointer: target.pointer };
     const type = DEFINITION_POINTER.test(target.pointer) ? namedType(ctx, loc, target.value) : typeOf(ctx, loc, target.value, hint);
-    return withNullable(type, schema["x-nullable"] === true);
+    return withNullable(type, isNullable(schema));
   }
+  refuseUnsupported(ctx, at, schema);
   const alias = schema["allOf"] !== undefined ? allOfAlias(ctx, at, schema, true) : undefined;
-  if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, hint), schema["x-nullable"] === true);
+  if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, hint), isNullable(schema));
   if (isUnionSchema(schema)) return unionType(ctx, at, schema, hint, typeOf, fail);
-  if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, hint);
+  if (enumOf(schema) !== undefined) return enumType(ctx, at, schema, hint);
   if (isObjectLikeInline(schema)) {
-    return withNullable({ kind: "model", name: objectModel(ctx, at, schema, hint) }, schema["x-nullable"] === true);
+    return withNullable({ kind: "model", name: objectModel(ctx, at, schema, hint) }, isNullable(schema));
   }
   return primitive(ctx, at, schema, hint);
 }
 
 /** A `$ref` to a component schema (`#/definitions/<Key>`, `#/components/schemas/<Key>`). */
-function namedType(ctx: BuildContext, at: Loc, schema: JsonValue): TypeRef {
-  if (!isObject(schema)) fail(at, "definition must be an object");
+function namedType(ctx: BuildContext, at: Loc, raw: JsonValue): TypeRef {
+  if (!isObject(raw)) fail(at, "definition must be an object");
+  const schema = schemaView(ctx, at, raw);
   const key = stableName(ctx, lastSegment(at.pointer));
-  if (str(schema, "$ref") !== undefined) return typeOf(ctx, at, schema, key);
+  recordDiscriminatorMapping(ctx, at, schema);
+  if (str(schema, "$ref") !== undefined) return viewedTypeOf(ctx, at, schema, key);
+  refuseUnsupported(ctx, at, schema);
   const alias = schema["allOf"] !== undefined ? allOfAlias(ctx, at, schema, false) : undefined;
-  if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, key), schema["x-nullable"] === true);
+  if (alias !== undefined) return withNullable(typeOf(ctx, alias.at, alias.schema, key), isNullable(schema));
   if (isUnionSchema(schema)) return unionType(ctx, at, schema, key, typeOf, fail);
-  if (Array.isArray(schema["enum"])) return enumType(ctx, at, schema, key);
+  if (enumOf(schema) !== undefined) return enumType(ctx, at, schema, key);
   if (isObjectLikeDefinition(schema)) {
-    return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, schema["x-nullable"] === true);
+    return withNullable({ kind: "model", name: objectModel(ctx, at, schema, key) }, isNullable(schema));
   }
   return withXml(primitive(ctx, at, schema, key), schema);
 }
 
+/**
+ * An OpenAPI 3 discriminator `mapping` of a component schema (`value → #/components/schemas/Name`, same file): the
+ * value is the target's discriminator value (unless the target says `x-ms-discriminator-value`, or the value is the
+ * target's name, its value anyway). Read with discriminatorValues once every model is built.
+ */
+function recordDiscriminatorMapping(ctx: BuildContext, at: Loc, schema: JsonObject): void {
+  const discriminator = schema["discriminator"];
+  const mapping = isObject(discriminator) ? discriminator["mapping"] : undefined;
+  if (!isObject(mapping)) return;
+  const components = ctx.spec.documents[at.file]?.["components"];
+  const schemas = isObject(components) ? components["schemas"] : undefined;
+  for (const [value, ref] of Object.entries(mapping)) {
+    if (typeof ref !== "string" || !ref.startsWith(COMPONENT_REF)) continue;
+    const name = ref.slice(COMPONENT_REF.length);
+    const key = `${at.file}#/components/schemas/${name}`;
+    if (value !== name && isObject(schemas) && isObject(schemas[name]) && !ctx.discriminatorMappings.has(key)) {
+      ctx.discriminatorMappings.set(key, value);
+    }
+  }
+}
+
+const COMPONENT_REF = "#/components/schemas/";
+
+/**
+ * The discriminator value of each object model that has one of its own, by model name: its
+ * `x-ms-discriminator-value`, else the value an OpenAPI 3 discriminator `mapping` gives it.
+ */
+export function discriminatorValues(ctx: BuildContext): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, value] of ctx.discriminatorMappings) {
+    const model = ctx.objects.get(key);
+    if (model !== undefined) values.set(model.name, value);
+  }
+  for (const [name, value] of ctx.discriminatorValues) values.set(name, value);
+  return values;
+}
+
 function primitive(ctx: BuildContext, at: Loc, schema: JsonObject, hint: string): TypeRef {
-  const nullable = schema["x-nullable"] === true;
+  const nullable = isNullable(schema);
   const format = str(schema, "format");
-  const type = schema["type"];
+  const type = declaredType(schema);
   let result: TypeRef;
   switch (type) {
     case "string":
@@ -221,14 +286,15 @@ function additionalType(ctx: BuildContext, at: Loc, additional: JsonValue, hint:
 }
 
 function enumType(ctx: BuildContext, at: Loc, schema: JsonObject, fallbackName: string): TypeRef {
-  const nullable = schema["x-nullable"] === true;
-  const raw = schema["enum"] as JsonValue[];
+  const nullable = isNullable(schema);
+  const raw = enumOf(schema) ?? [];
+  const type = declaredType(schema);
   const values = raw.filter((v): v is string | number | boolean => v !== null && typeof v !== "object");
   const xms = isObject(schema["x-ms-enum"]) ? schema["x-ms-enum"] : undefined;
   const extensible = xms !== undefined && xms["modelAsString"] === true;
   const first = values[0];
   if (values.length === 0 || hasDecodedFormat(schema)) return primitive(ctx, at, schema, fallbackName);
-  if (schema["type"] === "boolean" || typeof first === "boolean") {
+  if (type === "boolean" || typeof first === "boolean") {
     return withNullable(values.length === 1 && first !== undefined ? { kind: "constant", value: first } : { kind: "boolean" }, nullable);
   }
   if (values.length === 1 && !extensible && first !== undefined) {
@@ -243,7 +309,7 @@ function enumType(ctx: BuildContext, at: Loc, schema: JsonObject, fallbackName: 
     addEnumValues(existing, described, ctx.apiVersion);
     return withNullable({ kind: "enum", name: existing.name }, nullable);
   }
-  const valueType = schema["type"] === "integer" || schema["type"] === "number" || typeof first === "number" ? "number" : "string";
+  const valueType = type === "integer" || type === "number" || typeof first === "number" ? "number" : "string";
   const model: EnumModel = compact({
     name: claimTypeName(ctx, xmsName ?? fallbackName),
     serializedName: xmsName ?? fallbackName,
@@ -302,10 +368,11 @@ export function addEnumValues(model: EnumModel, values: DescribedValue[], apiVer
  * The object model for the schema at `at` (a definition or an inline object), created on first
  * sight. Returns its name; recursion (a model referring to itself) finds the placeholder.
  */
-export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, baseName: string): string {
+export function objectModel(ctx: BuildContext, at: Loc, raw: JsonObject, baseName: string): string {
   const key = `${at.file}#${at.pointer}`;
   const existing = ctx.objects.get(key);
   if (existing !== undefined) return existing.name;
+  const schema = schemaView(ctx, at, raw);
   const name = claimTypeName(ctx, baseName);
   const model: ObjectModel = compact({
     name,
@@ -359,7 +426,7 @@ export function objectModel(ctx: BuildContext, at: Loc, schema: JsonObject, base
   if (additional === true || isObject(additional)) {
     model.additionalProperties = additionalType(ctx, at, additional, `${name}Value`);
   }
-  const discriminator = str(schema, "discriminator");
+  const discriminator = discriminatorOf(schema);
   if (discriminator !== undefined) {
     const prop = model.properties.find((p) => p.serializedName === discriminator);
     model.discriminator = { propertyName: prop?.name ?? memberName(discriminator), serializedName: discriminator };
@@ -389,13 +456,14 @@ function buildProperty(
   ctx: BuildContext,
   at: Loc,
   wireName: string,
-  prop: JsonValue,
+  raw: JsonValue,
   modelName: string,
   required: boolean,
   taken: Set<string>,
 ): Property {
-  if (!isObject(prop)) fail(at, "property schema must be an object");
-  const type = typeOf(ctx, at, prop, `${modelName}${pascalCase(wireName)}`);
+  if (!isObject(raw)) fail(at, "property schema must be an object");
+  const prop = schemaView(ctx, at, raw);
+  const type = viewedTypeOf(ctx, at, prop, `${modelName}${pascalCase(wireName)}`);
   const notes = annotationsOf(prop); // with those of annotation-only allOf entries (allOf.ts)
   return compact({
     name: claimUnique(memberName(str(prop, "x-ms-client-name") ?? wireName), taken),
@@ -403,7 +471,7 @@ function buildProperty(
     type,
     required,
     readOnly: prop["readOnly"] === true,
-    nullable: prop["x-nullable"] === true || type.nullable === true,
+    nullable: isNullable(prop) || type.nullable === true,
     description: str(notes, "description"),
     constraints: constraintsOf(notes),
     defaultValue: prop["default"],

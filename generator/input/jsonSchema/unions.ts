@@ -19,7 +19,9 @@
 import { resolveRef } from "../../load/refs.js";
 import type { JsonObject } from "../../load/types.js";
 import type { BuildContext, Loc } from "./context.js";
-import { isObject, str } from "./json.js";
+import { isObject } from "./json.js";
+import { discriminatorOf, enumOf, isNullable, onlyNull } from "./keywords.js";
+import { schemaView } from "./view.js";
 import type { JsonValue, TypeRef } from "../../model/types.js";
 
 type TypeOf = (ctx: BuildContext, at: Loc, schema: JsonValue | undefined, hint: string) => TypeRef;
@@ -47,8 +49,10 @@ export function unionType(ctx: BuildContext, at: Loc, schema: JsonObject, hint: 
   ctx.unionsInProgress.set(identity, ctx.objects.size);
   try {
     const list = schema[key] as JsonValue[];
-    const inline = list.filter(needsName).length;
-    let nullable = schema["x-nullable"] === true;
+    const inline = list.filter(
+      (member, i) => isObject(member) && needsName(schemaView(ctx, { file: at.file, pointer: `${at.pointer}/${key}/${i}` }, member)),
+    ).length;
+    let nullable = isNullable(schema);
     const members: TypeRef[] = [];
     let n = 0;
     list.forEach((member, i) => {
@@ -58,8 +62,9 @@ export function unionType(ctx: BuildContext, at: Loc, schema: JsonObject, hint: 
         nullable = true;
         return;
       }
-      if (needsName(member)) n++;
-      const memberHint = !needsName(member) || inline === 1 ? hint : `${hint}Variant${n}`;
+      const named = needsName(schemaView(ctx, memberAt, member));
+      if (named) n++;
+      const memberHint = !named || inline === 1 ? hint : `${hint}Variant${n}`;
       const type = typeOf(ctx, memberAt, member, memberHint);
       for (const one of type.kind === "union" ? type.members : [type]) {
         const { nullable: memberNullable, ...plain } = one;
@@ -67,7 +72,7 @@ export function unionType(ctx: BuildContext, at: Loc, schema: JsonObject, hint: 
         if (!members.some((m) => JSON.stringify(m) === JSON.stringify(plain))) members.push(plain as TypeRef);
       }
     });
-    const result = unionOf(ctx, members, str(schema, "discriminator"));
+    const result = unionOf(ctx, members, discriminatorOf(schema));
     return nullable ? { ...result, nullable: true } : result;
   } finally {
     if (entered === undefined) ctx.unionsInProgress.delete(identity);
@@ -102,24 +107,43 @@ function hierarchyRoot(ctx: BuildContext, members: TypeRef[], discriminator: str
 }
 
 /** An inline member that becomes a named model or enum. */
-function needsName(member: JsonValue): boolean {
+function needsName(member: JsonObject): boolean {
+  const values = enumOf(member);
   return (
-    isObject(member) &&
     member["$ref"] === undefined &&
-    (member["properties"] !== undefined ||
-      member["allOf"] !== undefined ||
-      (Array.isArray(member["enum"]) && member["enum"].some((v) => v !== null)))
+    (member["properties"] !== undefined || member["allOf"] !== undefined || (values !== undefined && values.some((v) => v !== null)))
   );
 }
 
-/** A member admitting only null: `{type: "null"}` (`x-nullable` alone once read) or `enum: [null]`, or a `$ref` to one. */
+/** Keys that say nothing about which values a member admits (documentation, dropped keywords). */
+const NOT_MEANINGFUL = new Set([
+  "x-nullable",
+  "nullable",
+  "description",
+  "title",
+  "examples",
+  "writeOnly",
+  "$schema",
+  "$id",
+  "$comment",
+  "contentMediaType",
+  "contentEncoding",
+  "deprecated",
+  "externalDocs",
+]);
+
+/**
+ * A member admitting only null: `{type: "null"}` (or a type list of `"null"` alone), `nullable`/`x-nullable` alone,
+ * `enum: [null]` (`const: null`), or a `$ref` to one.
+ */
 function isNullMember(ctx: BuildContext, at: Loc, member: JsonValue): boolean {
   if (!isObject(member)) return false;
   let schema: JsonValue = member;
-  const ref = str(member, "$ref");
-  if (ref !== undefined) schema = resolveRef(ctx.spec, at.file, ref, `${at.pointer}/$ref`).value;
+  const ref = member["$ref"];
+  if (typeof ref === "string") schema = resolveRef(ctx.spec, at.file, ref, `${at.pointer}/$ref`).value;
   if (!isObject(schema)) return false;
-  if (Array.isArray(schema["enum"])) return schema["enum"].length > 0 && schema["enum"].every((v) => v === null);
-  const meaningful = Object.keys(schema).filter((k) => !["x-nullable", "description", "title"].includes(k));
-  return schema["x-nullable"] === true && meaningful.length === 0;
+  const values = enumOf(schema);
+  if (values !== undefined) return values.length > 0 && values.every((v) => v === null);
+  const meaningful = Object.keys(schema).filter((k) => !NOT_MEANINGFUL.has(k) && !(k === "type" && onlyNull(schema)));
+  return isNullable(schema) && meaningful.length === 0;
 }

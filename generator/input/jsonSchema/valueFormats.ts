@@ -5,13 +5,14 @@
  * (a Date, bytes), never as a constant or string enum whose literal the service need not match.
  */
 import type { JsonObject } from "../../load/types.js";
+import { declaredType, enumOf } from "./keywords.js";
 
 const decodedFormats: ReadonlySet<string> = new Set(["date-time", "date", "date-time-rfc1123", "byte", "base64url"]);
 
 /** True for `type: string` with a format the client decodes (dates, bytes). */
 export function hasDecodedFormat(schema: JsonObject): boolean {
   const format = schema["format"];
-  return schema["type"] === "string" && typeof format === "string" && decodedFormats.has(format);
+  return declaredType(schema) === "string" && typeof format === "string" && decodedFormats.has(format);
 }
 
 /**
@@ -20,7 +21,7 @@ export function hasDecodedFormat(schema: JsonObject): boolean {
  * the signature like any other constant. Only values the client reads back are decoded.
  */
 export function sentConstant(parameter: JsonObject): { kind: "constant"; value: string } | undefined {
-  const values = parameter["enum"];
+  const values = enumOf(parameter);
   if (!hasDecodedFormat(parameter) || !Array.isArray(values) || values.length !== 1 || typeof values[0] !== "string") return undefined;
   return { kind: "constant", value: values[0] };
 }
