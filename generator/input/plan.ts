@@ -9,8 +9,6 @@ import type { ClientConfig, JsonObject } from "../load/types.js";
 import { claimUnique, memberName, pascalCase } from "../model/names.js";
 import type { HttpMethod, JsonValue } from "../model/types.js";
 import { derivedOperationId } from "./derivedOperationId.js";
-import { parameterGroupName } from "./parameterGroups.js";
-import type { FormatReader } from "./reader.js";
 import { type BuildContext, type Loc, isObject, str, child, fail } from "./jsonSchema/index.js";
 
 export const METHODS: HttpMethod[] = ["get", "put", "post", "patch", "delete", "head", "options"];
@@ -108,19 +106,6 @@ function operationIdsOf(sections: Array<{ pathItem: JsonValue | undefined }>): S
     }
   }
   return ids;
-}
-
-/** Type names of the parameter groups (types of the model's own): models may not take them. */
-export function parameterGroupTypeNames(ctx: BuildContext, reader: FormatReader, planned: PlannedOperation[]): string[] {
-  const names = new Set<string>();
-  for (const p of planned) {
-    const stem = `${p.groupType}${pascalCase(p.name)}`;
-    for (const input of reader.inputs(ctx, p)) {
-      const group = parameterGroupName(input.param, stem, input.usedAt);
-      if (group !== undefined) names.add(group);
-    }
-  }
-  return [...names];
 }
 
 /** A parameter as listed in a `parameters` array, its `$ref` followed. */

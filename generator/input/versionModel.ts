@@ -4,10 +4,11 @@
  * discriminator values and usage are built. The same for every format.
  */
 import type { ClientConfig, JsonObject, LoadedSpec, ManifestVersion } from "../load/types.js";
-import { typeName } from "../model/names.js";
+import { pascalCase, typeName } from "../model/names.js";
 import { buildOperation } from "./operation.js";
 import { linkNextPageOperations } from "./paging.js";
-import { parameterGroupTypeNames, planOperations } from "./plan.js";
+import { planOperations, type PlannedOperation } from "./plan.js";
+import { parameterGroupName } from "./parameterGroups.js";
 import type { FormatReader } from "./reader.js";
 import {
   createContext,
@@ -113,4 +114,17 @@ function setDiscriminatorValues(objects: ObjectModel[], explicit: Map<string, st
   for (const o of objects) {
     if (inHierarchy(o, new Set())) o.discriminatorValue = explicit.get(o.name) ?? o.serializedName;
   }
+}
+
+/** Type names of the parameter groups (types of the model's own): models may not take them. */
+export function parameterGroupTypeNames(ctx: BuildContext, reader: FormatReader, planned: PlannedOperation[]): string[] {
+  const names = new Set<string>();
+  for (const p of planned) {
+    const stem = `${p.groupType}${pascalCase(p.name)}`;
+    for (const input of reader.inputs(ctx, p)) {
+      const group = parameterGroupName(input.param, stem, input.usedAt);
+      if (group !== undefined) names.add(group);
+    }
+  }
+  return [...names];
 }

@@ -2,7 +2,7 @@
 import type { ClientModel } from "../../model/types.js";
 import { buildEndpoint } from "../endpoint.js";
 import { type BuildContext, isObject, str } from "../jsonSchema/index.js";
-import { parameterType } from "./reader.js";
+import { parameterType } from "./parameters.js";
 
 export function swagger2Endpoint(ctx: BuildContext): ClientModel["endpoint"] {
   const file = ctx.spec.entryFile;

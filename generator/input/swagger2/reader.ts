@@ -4,18 +4,15 @@
  * `in: formData` parameters, responses' `schema`, `consumes`/`produces`, `host`/`basePath` or
  * `x-ms-parameterized-host`, `securityDefinitions`.
  */
-import type { JsonObject } from "../../load/types.js";
 import { resolveRefChain } from "../../load/refs.js";
-import type { Parameter } from "../../model/types.js";
 import { checkStatus, mediaTypes } from "../operation.js";
 import { listedParameters, mergeParameters, type ListedParameter, type PlannedOperation } from "../plan.js";
-import type { FormatReader, OperationInput, ParameterInput, ResponseInput } from "../reader.js";
+import type { FormatReader, OperationInput, ResponseInput } from "../reader.js";
+import { parameterType } from "./parameters.js";
 import { swagger2Endpoint } from "./client.js";
 import { type BuildContext, isObject, str, child, fail, registerComponentSchemas } from "../jsonSchema/index.js";
 import { buildSecurity } from "../security.js";
 import { readScheme } from "./security.js";
-
-const COLLECTION_FORMATS = ["csv", "ssv", "tsv", "pipes", "multi"] as const;
 
 /** A document-level parameter (`#/parameters/<name>`). */
 const GLOBAL_PARAMETER = /^\/parameters\/[^/]+$/;
@@ -49,20 +46,6 @@ function operationInput(listed: ListedParameter): OperationInput {
     return { kind: "body", usedAt: listed.usedAt, definedAt, param, schema: param["schema"], schemaAt: child(definedAt, "schema") };
   }
   return { kind: "parameter", ...listed, ...parameterType(param, definedAt) };
-}
-
-/** A Swagger 2 non-body parameter carries its type itself. */
-export function parameterType(
-  param: JsonObject,
-  at: ParameterInput["definedAt"],
-): Pick<ParameterInput, "schema" | "schemaAt" | "collectionFormat" | "skipUrlEncoding"> {
-  const collectionFormat: Parameter["collectionFormat"] = COLLECTION_FORMATS.find((f) => f === param["collectionFormat"]);
-  return {
-    schema: param,
-    schemaAt: at,
-    ...(collectionFormat !== undefined ? { collectionFormat } : {}),
-    skipUrlEncoding: param["x-ms-skip-url-encoding"] === true,
-  };
 }
 
 function responses(ctx: BuildContext, planned: PlannedOperation): ResponseInput[] {
