@@ -54,6 +54,8 @@ export interface ResponseInput {
 }
 
 export interface FormatReader {
+  /** Refuses what the format allows in a path item (`op` undefined) or an operation but the generator cannot read. */
+  checkPathItem?(pathItem: JsonObject, at: Loc, op?: JsonObject): void;
   /** Registers the document's component schemas, in document order (they claim names first). */
   registerComponents(ctx: BuildContext): void;
   endpoint(ctx: BuildContext): ClientModel["endpoint"];

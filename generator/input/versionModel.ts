@@ -3,7 +3,7 @@
  * reader (reader.ts): the operations are planned and named, then the client, security, operations,
  * discriminator values and usage are built. The same for every format.
  */
-import type { ClientConfig, JsonObject, LoadedSpec, ManifestVersion } from "../load/types.js";
+import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
 import { pascalCase, typeName } from "../model/names.js";
 import { buildOperation } from "./operation.js";
 import { linkNextPageOperations } from "./paging.js";
@@ -15,7 +15,6 @@ import {
   discriminatorValues,
   SWAGGER2_DIALECT,
   type BuildContext,
-  type Loc,
   type SchemaDialect,
   isObject,
   str,
@@ -32,12 +31,11 @@ export function buildVersionModel(
   config: ClientConfig,
   transforms: AppliedTransformInfo[] = [],
   dialect: SchemaDialect = SWAGGER2_DIALECT,
-  checkPath?: (pathItem: JsonObject, at: Loc, op?: JsonObject) => void,
 ): CodeModel {
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
   const planningCtx = createContext(spec, apiVersion, new Set(), modelNames, dialect);
-  const planned = planOperations(planningCtx, config, checkPath);
+  const planned = planOperations(planningCtx, config, reader.checkPathItem);
   const name = clientName(planningCtx, config.clientName);
   const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, reader, planned)]);
   const ctx = createContext(spec, apiVersion, reserved, modelNames, dialect);

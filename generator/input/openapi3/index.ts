@@ -7,7 +7,6 @@ import type { ClientConfig, JsonObject, LoadedSpec, ManifestVersion } from "../.
 import type { AppliedTransformInfo, CodeModel } from "../../model/types.js";
 import { OPENAPI30_DIALECT, OPENAPI31_DIALECT } from "../jsonSchema/index.js";
 import { buildVersionModel } from "../versionModel.js";
-import { checkPathItem } from "./document.js";
 import { openApi3Reader } from "./reader.js";
 import { openApiVersion } from "./validate.js";
 
@@ -26,5 +25,5 @@ export function readOpenApi3(
 ): CodeModel {
   const entry = spec.documents[spec.entryFile] ?? {};
   const dialect = openApiVersion(spec.entryFile, entry) === "3.0" ? OPENAPI30_DIALECT : OPENAPI31_DIALECT;
-  return buildVersionModel(openApi3Reader, manifest, spec, config, transforms, dialect, checkPathItem);
+  return buildVersionModel(openApi3Reader, manifest, spec, config, transforms, dialect);
 }

@@ -7,7 +7,7 @@
 import { registerComponentSchemas, type BuildContext } from "../jsonSchema/index.js";
 import { listedParameters, mergeParameters, type PlannedOperation } from "../plan.js";
 import type { FormatReader, OperationInput } from "../reader.js";
-import { pageableOf } from "./document.js";
+import { checkPathItem, pageableOf } from "./document.js";
 import { parameterInput } from "./parameters.js";
 import { requestBodyOf } from "./requestBody.js";
 import { responsesOf } from "./responses.js";
@@ -18,6 +18,7 @@ import { openApi3Endpoint, operationServer } from "./servers.js";
 const GLOBAL_PARAMETER = /^\/components\/parameters\/[^/]+$/;
 
 export const openApi3Reader: FormatReader = {
+  checkPathItem,
   registerComponents: registerComponentSchemas,
   endpoint: openApi3Endpoint,
   security: openApi3Security,
