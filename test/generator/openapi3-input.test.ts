@@ -12,6 +12,7 @@ import type { CodeModel, Operation } from "../../generator/model/types.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { errorOf } from "../fixtures/model/errors.js";
+import { inMemory } from "../fixtures/model/load.js";
 
 const specs = join(repoRoot, "test", "fixtures", "openapi3", "specs");
 
@@ -290,5 +291,59 @@ describe("errors are raised at the OpenAPI 3 document's own pointers", () => {
     expect(error(doc({ responses: ok }))).toBe(
       'spec.json#/paths/~1things~1{id}/post: path template "/things/{id}" has no path parameter "id"',
     );
+  });
+});
+
+describe("OpenAPI 3 constructs read into the model directly", () => {
+  const ok = { "204": { description: "done" } };
+  const base = { openapi: "3.0.3", info: { title: "T", version: "1" }, servers: [{ url: "https://api.example.com" }] };
+
+  it("an operation's own server is its baseUrl, the server's variables required path parameters", () => {
+    const region = { default: "eu", enum: ["eu", "us"], description: "The region." };
+    const doc = {
+      ...base,
+      paths: {
+        "/stats": {
+          get: {
+            operationId: "Stats_Get",
+            servers: [{ url: "https://{region}.stats.example.com/", variables: { region } }],
+            responses: ok,
+          },
+        },
+      },
+    };
+    const operation = readCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0];
+    expect([operation?.baseUrl, operation?.parameters]).toEqual([
+      "https://{region}.stats.example.com",
+      [
+        {
+          name: "region",
+          serializedName: "region",
+          location: "path",
+          type: { kind: "enum", name: "StatsGetRegion" },
+          required: true,
+          clientLevel: false,
+          skipUrlEncoding: false,
+          description: "The region.",
+          isApiVersion: false,
+          apiVersions: ["1.0"],
+          source: { file: "spec.json", pointer: "/paths/~1stats/get/servers/0/variables/region" },
+        },
+      ],
+    ]);
+  });
+
+  it("http bearer is a key sent in the Authorization header after `Bearer `", () => {
+    const doc = {
+      ...base,
+      components: { securitySchemes: { Token: { type: "http", scheme: "bearer" } } },
+      security: [{ Token: [] }],
+      paths: { "/ping": { get: { operationId: "Ping", responses: ok } } },
+    };
+    expect(readCodeModel([inMemory(doc)], { clientName: "C" }).client.security).toEqual({
+      kind: "keyHeader",
+      headerName: "Authorization",
+      prefix: "Bearer ",
+    });
   });
 });
