@@ -1,16 +1,4 @@
 /**
- * Another place of the input that a problem's text names (a `$ref` target), as the text quotes it, so that
- * a reader that moved pointers (generator/input/openapi3/origins.ts) can restate it at the original one.
- */
-export interface Mention {
-  /** How `problem` names the place, in double quotes there: a `$ref` as written (`#/definitions/X`, `other.json#/...`). */
-  text: string;
-  /** Where it resolves. */
-  file: string;
-  pointer: string;
-}
-
-/**
  * The one error type the generator throws for bad input. Its message always names
  * the file and JSON pointer, then what is wrong: `<file>#<pointer>: <what>`.
  */
@@ -20,7 +8,6 @@ export class GeneratorError extends Error {
     readonly file: string,
     readonly pointer: string,
     readonly problem: string,
-    readonly mentions: readonly Mention[] = [],
   ) {
     super(`${file}#${pointer}: ${problem}`);
   }

@@ -219,8 +219,7 @@ export const EMIT_ON_WORKER_BELOW = 100;
  * Input readers, model and emit (imported only when needed; pass `startImportingStages()` to overlap
  * it with loading), then Prettier on the TypeScript files when a `formatter` is given (the CLI always
  * gives one; one that can emit emits a spec of fewer than EMIT_ON_WORKER_BELOW operations on its
- * worker). Their errors on OpenAPI 3 input name the original `file#pointer`
- * (generator/input/index.ts, generator/input/openapi3/origins.ts).
+ * worker).
  */
 export async function buildFiles(
   sources: Source[],
@@ -231,29 +230,24 @@ export async function buildFiles(
   formatter?: Formatter,
 ): Promise<OutputFile[]> {
   const imports = stages ?? startImportingStages(formatter?.emit === undefined);
-  const [{ atOrigins, readVersionModel }, { buildCodeModel }] = await imports.readers;
+  const [{ readVersionModel }, { buildCodeModel }] = await imports.readers;
   phase("import model+emit");
-  const versions = sources.map((source) => readVersionModel(source, config));
+  const model = buildCodeModel(sources.map((source) => readVersionModel(source, config)));
+  phase("model");
+  const options = { templatesDir: paths.templatesDir, validateConstraints: config.validateConstraints === true };
+  const operations = model.operationGroups.reduce((n, g) => n + g.operations.length, 0);
   let files: OutputFile[];
-  try {
-    const model = buildCodeModel(versions.map((v) => v.model));
-    phase("model");
-    const options = { templatesDir: paths.templatesDir, validateConstraints: config.validateConstraints === true };
-    const operations = model.operationGroups.reduce((n, g) => n + g.operations.length, 0);
-    if (formatter?.emit !== undefined && operations < EMIT_ON_WORKER_BELOW) {
-      files = await formatter.emit(model, options);
-    } else {
-      formatter?.formatOnly?.();
-      const { emitClientInParallel } = await (imports.emit ?? import("../emit/index.js"));
-      files = await emitClientInParallel(model, {
-        ...options,
-        ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-        ignoreLoad: true,
-        ...(formatter !== undefined ? { formatter } : {}),
-      });
-    }
-  } catch (error) {
-    throw atOrigins(versions, error);
+  if (formatter?.emit !== undefined && operations < EMIT_ON_WORKER_BELOW) {
+    files = await formatter.emit(model, options);
+  } else {
+    formatter?.formatOnly?.();
+    const { emitClientInParallel } = await (imports.emit ?? import("../emit/index.js"));
+    files = await emitClientInParallel(model, {
+      ...options,
+      ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
+      ignoreLoad: true,
+      ...(formatter !== undefined ? { formatter } : {}),
+    });
   }
   phase("emit");
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -27,7 +27,7 @@ function toReply(id: number, error: unknown): FormatReply {
   const reported: WorkerError = { message: error instanceof Error ? error.message : String(error) };
   if (error instanceof Error && error.stack !== undefined) reported.stack = error.stack;
   if (error instanceof GeneratorError) {
-    reported.generatorError = { file: error.file, pointer: error.pointer, problem: error.problem, mentions: [...error.mentions] };
+    reported.generatorError = { file: error.file, pointer: error.pointer, problem: error.problem };
   }
   return { id, error: reported };
 }

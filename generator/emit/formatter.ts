@@ -9,7 +9,7 @@
  * and builds the code model, then prints the files of the model it is sent (a structured clone), and
  * this thread formats them. See `Formatter.emit`.
  */
-import { GeneratorError, type Mention } from "../errors.js";
+import { GeneratorError } from "../errors.js";
 import type { CodeModel } from "../model/types.js";
 import type { EmitOptions, GeneratedFile, UnformattedFiles } from "./index.js";
 import { loadPrettier, type FormatText, type PrettierSettings } from "./prettier.js";
@@ -53,7 +53,7 @@ export interface WorkerError {
   message: string;
   stack?: string;
   /** A GeneratorError's fields (it is thrown again as one here). */
-  generatorError?: { file: string; pointer: string; problem: string; mentions: Mention[] };
+  generatorError?: { file: string; pointer: string; problem: string };
 }
 
 /**
@@ -101,7 +101,7 @@ export function formatError(path: string, message: string): Error {
 /** The error a worker reported, as this thread throws it. */
 function fromWorker(error: WorkerError): Error {
   const g = error.generatorError;
-  const thrown = g !== undefined ? new GeneratorError(g.file, g.pointer, g.problem, g.mentions) : new Error(error.message);
+  const thrown = g !== undefined ? new GeneratorError(g.file, g.pointer, g.problem) : new Error(error.message);
   if (error.stack !== undefined) thrown.stack = error.stack;
   return thrown;
 }

@@ -1,7 +1,7 @@
 /**
  * Load stage: read an entry Swagger 2.0 or OpenAPI 3.0/3.1 document (JSON or YAML) and every document it reaches
  * through `$ref`, inside the root folder only; validate each against its format's schema (all of
- * one format; ../input/openapi3/ turns OpenAPI 3 into the Swagger 2 shape later) and
+ * one format; ../input/swagger2/ or ../input/openapi3/ reads them into the code model later) and
  * check that every `$ref` resolves and that no chain of `$ref`s loops or runs longer than the
  * limit (./limits.ts holds the limits on nesting, chains and remote documents). Documents are
  * returned unmodified (see ./refs.ts to follow `$ref`s); `x-ms-examples` targets are only

@@ -1,29 +1,30 @@
 /**
  * The OpenAPI 3 reader (generator/input/openapi3/) on small hand-written 3.0 and 3.1 documents:
- * the exact Swagger-2-shaped form it hands the model builder (schemas are not converted: the JSON Schema
- * core, generator/input/jsonSchema, reads them natively), the model, what the generated client says, and
- * the exact `file#pointer` refusals (the reader's own, the schema's, and the model builder's,
- * restated at the original OpenAPI 3 pointer).
+ * the exact code model parts it builds, what the generated client says, and the exact `file#pointer`
+ * refusals (the reader's own, the schema's, the validator's), at the OpenAPI 3 document's own pointers.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { originOf, readOpenApi3 } from "../../generator/input/openapi3/index.js";
 import { readCodeModel } from "../../generator/input/index.js";
 import { loadSpec } from "../../generator/load/index.js";
-import type { CodeModel } from "../../generator/model/types.js";
+import type { JsonObject } from "../../generator/load/types.js";
+import type { CodeModel, Operation } from "../../generator/model/types.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
+import { errorOf } from "../fixtures/model/errors.js";
+import { inMemory } from "../fixtures/model/load.js";
 
 const specs = join(repoRoot, "test", "fixtures", "openapi3", "specs");
 
-async function read(name: string): Promise<{ doc: Record<string, unknown>; origins: Record<string, string> }> {
-  const { spec, origins } = readOpenApi3(await loadSpec(join(specs, name)));
-  return { doc: spec.documents[spec.entryFile] as Record<string, unknown>, origins };
+async function read(name: string): Promise<CodeModel> {
+  const spec = await loadSpec(join(specs, name));
+  return readCodeModel([{ manifest: { apiVersion: "1", status: "stable", path: spec.entryFile, sha256: {} }, spec }], { clientName: "" });
 }
 
-async function model(name: string): Promise<CodeModel> {
-  const spec = await loadSpec(join(specs, name));
-  return readCodeModel([{ manifest: { apiVersion: "1", status: "stable", path: spec.entryFile, sha256: {} }, spec }], { clientName: "C" });
+/** The model's first operation, without its version lists. */
+function firstOperation(model: CodeModel): unknown {
+  const operation = model.operationGroups.flatMap((g) => g.operations)[0] as Operation;
+  return JSON.parse(JSON.stringify(operation, (key, value: unknown) => (key === "apiVersions" ? undefined : value)));
 }
 
 async function generated(name: string, path: string): Promise<string> {
@@ -42,58 +43,83 @@ async function refusal(name: string): Promise<string> {
 }
 
 describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
-  it("servers with variables become x-ms-parameterized-host; schemas stay as written; requestBody a named body parameter", async () => {
-    const { doc, origins } = await read("widgets-3.0.yaml");
-    expect(doc["swagger"]).toBe("2.0");
-    expect(doc["x-ms-parameterized-host"]).toEqual({
+  it("servers with variables make a parameterized endpoint; requestBody a named body; the security scheme a key header", async () => {
+    const model = await read("widgets-3.0.yaml");
+    const at = (pointer: string): { file: string; pointer: string } => ({ file: "widgets-3.0.yaml", pointer });
+    expect(model.client.endpoint).toEqual({
       hostTemplate: "{endpoint}/widgets/v1",
+      useSchemePrefix: false,
+      basePath: "",
       parameters: [
         {
           name: "endpoint",
-          in: "path",
+          serializedName: "endpoint",
+          location: "path",
+          type: { kind: "string" },
           required: true,
-          type: "string",
+          clientLevel: true,
+          skipUrlEncoding: false,
           description: "The widget service endpoint.",
-          default: "https://widgets.example.com",
+          defaultValue: "https://widgets.example.com",
+          isApiVersion: false,
+          apiVersions: ["1"],
+          source: at("/servers/0/variables/endpoint"),
         },
       ],
-      useSchemePrefix: false,
     });
-    expect(doc["definitions"]).toBeUndefined();
-    expect((doc["components"] as Record<string, unknown>)["schemas"]).toEqual({
-      Widget: {
-        type: "object",
-        required: ["name"],
-        properties: {
-          name: { type: "string" },
-          color: { type: "string", nullable: true, description: "The color, or null when unpainted." },
-          tags: { type: "array", items: { type: "string" } },
-        },
-      },
-    });
-    expect((doc["paths"] as Record<string, Record<string, unknown>>)["/widgets/{name}"]?.["put"]).toEqual({
+    expect(model.client.security).toEqual({ kind: "keyHeader", headerName: "api-key" });
+    const put = "/paths/~1widgets~1{name}/put";
+    expect(firstOperation(model)).toEqual({
+      name: "put",
       operationId: "Widgets_Put",
+      previousOperationIds: ["Widgets_Put"],
+      method: "put",
+      path: "/widgets/{name}",
+      deprecated: false,
+      parameters: [
+        {
+          name: "name",
+          serializedName: "name",
+          location: "path",
+          type: { kind: "string" },
+          required: true,
+          clientLevel: false,
+          skipUrlEncoding: false,
+          isApiVersion: false,
+          source: at(`${put}/parameters/0`),
+        },
+        {
+          name: "fields",
+          serializedName: "fields",
+          location: "query",
+          type: { kind: "array", items: { kind: "string" } },
+          required: false,
+          clientLevel: false,
+          skipUrlEncoding: false,
+          isApiVersion: false,
+          source: at(`${put}/parameters/1`),
+        },
+      ],
+      clientParameters: [],
+      body: {
+        name: "widget",
+        serializedName: "widget",
+        type: { kind: "model", name: "Widget" },
+        required: true,
+        source: at(`${put}/requestBody`),
+      },
       consumes: ["application/json"],
       produces: ["application/json"],
-      parameters: [
-        { name: "name", in: "path", required: true, type: "string" },
-        { name: "fields", in: "query", type: "array", items: { type: "string" } },
-        { name: "widget", in: "body", required: true, schema: { $ref: "#/components/schemas/Widget" } },
-      ],
-      responses: {
-        "200": {
+      responses: [
+        {
+          status: 200,
           description: "The stored widget.",
-          headers: { etag: { type: "string" } },
-          schema: { $ref: "#/components/schemas/Widget" },
+          bodyType: { kind: "model", name: "Widget" },
+          headers: [{ name: "etag", serializedName: "etag", type: { kind: "string" } }],
         },
-      },
-    });
-    expect(doc["securityDefinitions"]).toEqual({ key: { type: "apiKey", name: "api-key", in: "header" } });
-    expect(origins).toEqual({
-      "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/parameters/2": "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/requestBody",
-      "widgets-3.0.yaml#/securityDefinitions/key": "widgets-3.0.yaml#/components/securitySchemes/key",
-      "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/responses/200/schema":
-        "widgets-3.0.yaml#/paths/~1widgets~1{name}/put/responses/200/content/application~1json/schema",
+      ],
+      errorResponses: [],
+      source: at(put),
     });
   });
 
@@ -108,17 +134,21 @@ describe("OpenAPI 3.0 input (widgets-3.0.yaml)", () => {
 });
 
 describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
-  it("type lists with null and anyOf [schema, null] are nullable; a numeric exclusiveMinimum an exclusive minimum", async () => {
-    const { doc } = await read("widgets-3.1.json");
-    expect(doc["host"]).toBe("gadgets.example.com");
-    expect(doc["basePath"]).toBe("/api");
-    expect(doc["schemes"]).toEqual(["https"]);
-    const gadget = (await model("widgets-3.1.json")).objects.find((o) => o.name === "Gadget");
+  it("the server without variables is the host, its path the base path; type lists with null and anyOf [schema, null] are nullable; a numeric exclusiveMinimum an exclusive minimum", async () => {
+    const model = await read("widgets-3.1.json");
+    const gadget = model.objects.find((o) => o.name === "Gadget");
     expect(gadget?.properties.map((p) => [p.serializedName, p.type, p.nullable, p.constraints])).toEqual([
       ["id", { kind: "string" }, false, undefined],
       ["weight", { kind: "number", nullable: true }, true, { minimum: 0, exclusiveMinimum: true }],
       ["owner", { kind: "model", name: "Owner", nullable: true }, true, undefined],
     ]);
+    expect(model.client.endpoint).toEqual({
+      hostTemplate: "gadgets.example.com",
+      useSchemePrefix: true,
+      basePath: "/api",
+      scheme: "https",
+      parameters: [],
+    });
   });
 
   it("generates the nullable properties as `| null`", async () => {
@@ -129,24 +159,62 @@ describe("OpenAPI 3.1 input (widgets-3.1.json)", () => {
 });
 
 describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
-  it("a discriminator mapping gives the target its value; a form body formData parameters; query arrays explode by default", async () => {
-    const { doc } = await read("pets-3.0.yaml");
-    expect([doc["host"], doc["schemes"]]).toEqual(["pets.example.com", ["https", "http"]]);
-    expect((await model("pets-3.0.yaml")).objects.map((o) => [o.name, o.discriminator, o.discriminatorValue])).toEqual([
+  it("both servers' schemes; a discriminator mapping gives the target its value; a form body is form parameters; query arrays explode by default", async () => {
+    const model = await read("pets-3.0.yaml");
+    expect(model.objects.map((o) => [o.name, o.discriminator, o.discriminatorValue])).toEqual([
       ["Dog", undefined, "doggo"],
       ["Pet", { propertyName: "kind", serializedName: "kind" }, "Pet"],
     ]);
-    expect((doc["paths"] as Record<string, Record<string, unknown>>)["/pets"]?.["post"]).toEqual({
-      operationId: "Pets_Add",
-      consumes: ["application/x-www-form-urlencoded"],
-      produces: ["application/json"],
-      parameters: [
-        { name: "tags", in: "query", type: "array", items: { type: "string" }, collectionFormat: "multi" },
-        { name: "name", in: "formData", required: true, type: "string" },
-        { name: "photo", in: "formData", type: "file" },
-      ],
-      responses: { "200": { description: "The pet.", schema: { $ref: "#/components/schemas/Pet" } } },
+    expect(model.client.endpoint).toEqual({
+      hostTemplate: "pets.example.com",
+      useSchemePrefix: true,
+      basePath: "",
+      scheme: "https",
+      parameters: [],
     });
+    const operation = firstOperation(model) as Record<string, unknown>;
+    const form = "/paths/~1pets/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties";
+    expect([operation["consumes"], operation["produces"], operation["body"]]).toEqual([
+      ["application/x-www-form-urlencoded"],
+      ["application/json"],
+      undefined,
+    ]);
+    expect(operation["parameters"]).toEqual([
+      {
+        name: "tags",
+        serializedName: "tags",
+        location: "query",
+        type: { kind: "array", items: { kind: "string" } },
+        required: false,
+        clientLevel: false,
+        skipUrlEncoding: false,
+        collectionFormat: "multi",
+        isApiVersion: false,
+        source: { file: "pets-3.0.yaml", pointer: "/paths/~1pets/post/parameters/0" },
+      },
+      {
+        name: "name",
+        serializedName: "name",
+        location: "form",
+        type: { kind: "string" },
+        required: true,
+        clientLevel: false,
+        skipUrlEncoding: false,
+        isApiVersion: false,
+        source: { file: "pets-3.0.yaml", pointer: `${form}/name` },
+      },
+      {
+        name: "photo",
+        serializedName: "photo",
+        location: "form",
+        type: { kind: "binary" },
+        required: false,
+        clientLevel: false,
+        skipUrlEncoding: false,
+        isApiVersion: false,
+        source: { file: "pets-3.0.yaml", pointer: `${form}/photo` },
+      },
+    ]);
   });
 
   it("generates the subtype with its mapped discriminator value", async () => {
@@ -156,7 +224,7 @@ describe("OpenAPI 3.0 input (pets-3.0.yaml)", () => {
   });
 });
 
-describe("OpenAPI 3 refusals name the original file#pointer", () => {
+describe("OpenAPI 3 refusals name the OpenAPI 3 file#pointer", () => {
   it("not", async () => {
     expect(await refusal("refused-not.yaml")).toBe(
       "refused-not.yaml#/components/schemas/Shape/not: not is not supported (OpenAPI 3 input)",
@@ -180,33 +248,102 @@ describe("OpenAPI 3 refusals name the original file#pointer", () => {
   });
 });
 
-describe("pointer origins", () => {
-  const origins = {
-    "a.yaml#/definitions/Pet": "a.yaml#/components/schemas/Pet",
-    "a.yaml#/paths/~1p/post/parameters/1": "a.yaml#/paths/~1p/post/requestBody",
-    "a.yaml#/paths/~1p/post/parameters/2": "a.yaml#/paths/~1p/post/parameters/1",
-  };
+describe("errors are raised at the OpenAPI 3 document's own pointers", () => {
+  const doc = (operation: JsonObject, more: JsonObject = {}): JsonObject => ({
+    openapi: "3.0.3",
+    info: { title: "T", version: "1" },
+    paths: { "/things/{id}": { post: { operationId: "Things_Send", ...operation } } },
+    ...more,
+  });
+  const ok = { "204": { description: "done" } };
+  const error = errorOf;
+  const idParameter = { name: "id", in: "path", required: true, schema: { type: "string" } };
 
-  it("restates a pointer at its longest mapped prefix and keeps the rest", () => {
-    expect(originOf(origins, "a.yaml", "/definitions/Pet/properties/name")).toEqual({
-      file: "a.yaml",
-      pointer: "/components/schemas/Pet/properties/name",
-    });
-    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/1/schema")).toEqual({
-      file: "a.yaml",
-      pointer: "/paths/~1p/post/requestBody/schema",
-    });
-    expect(originOf(origins, "a.yaml", "/paths/~1p/post/parameters/2")).toEqual({
-      file: "a.yaml",
-      pointer: "/paths/~1p/post/parameters/1",
-    });
+  it("in a request body's schema, and in a form field", () => {
+    const bag = { type: "object", properties: { things: { type: "array" } } };
+    expect(
+      error(doc({ parameters: [idParameter], requestBody: { content: { "application/json": { schema: bag } } }, responses: ok })),
+    ).toBe(
+      "spec.json#/paths/~1things~1{id}/post/requestBody/content/application~1json/schema/properties/things: `type: array` without `items`",
+    );
+    expect(
+      error(doc({ parameters: [idParameter], requestBody: { content: { "multipart/form-data": { schema: bag } } }, responses: ok })),
+    ).toBe(
+      "spec.json#/paths/~1things~1{id}/post/requestBody/content/multipart~1form-data/schema/properties/things: `type: array` without `items`",
+    );
   });
 
-  it("leaves pointers the reader did not move, and other files, as they are", () => {
-    expect(originOf(origins, "a.yaml", "/paths/~1p/post/x-ms-pageable")).toEqual({
-      file: "a.yaml",
-      pointer: "/paths/~1p/post/x-ms-pageable",
+  it("in a parameter, a response header, and an operation's server variable", () => {
+    const list = { name: "ids", in: "query", schema: { type: "array" } };
+    expect(error(doc({ parameters: [idParameter, list], responses: ok }))).toBe(
+      "spec.json#/paths/~1things~1{id}/post/parameters/1: `type: array` without `items`",
+    );
+    const headers = { "204": { description: "done", headers: { "x-ids": { schema: { type: "array" } } } } };
+    expect(error(doc({ parameters: [idParameter], responses: headers }))).toBe(
+      "spec.json#/paths/~1things~1{id}/post/responses/204/headers/x-ids: `type: array` without `items`",
+    );
+    expect(error(doc({ parameters: [idParameter], servers: [{ url: "https://{region}.example.com" }], responses: ok }))).toBe(
+      'spec.json#/paths/~1things~1{id}/post/servers/0/url: server variable "region" without a definition is not supported (OpenAPI 3 input)',
+    );
+  });
+
+  it("in a path template the operation's parameters do not fill", () => {
+    expect(error(doc({ responses: ok }))).toBe(
+      'spec.json#/paths/~1things~1{id}/post: path template "/things/{id}" has no path parameter "id"',
+    );
+  });
+});
+
+describe("OpenAPI 3 constructs read into the model directly", () => {
+  const ok = { "204": { description: "done" } };
+  const base = { openapi: "3.0.3", info: { title: "T", version: "1" }, servers: [{ url: "https://api.example.com" }] };
+
+  it("an operation's own server is its baseUrl, the server's variables required path parameters", () => {
+    const region = { default: "eu", enum: ["eu", "us"], description: "The region." };
+    const doc = {
+      ...base,
+      paths: {
+        "/stats": {
+          get: {
+            operationId: "Stats_Get",
+            servers: [{ url: "https://{region}.stats.example.com/", variables: { region } }],
+            responses: ok,
+          },
+        },
+      },
+    };
+    const operation = readCodeModel([inMemory(doc)], { clientName: "C" }).operationGroups[0]?.operations[0];
+    expect([operation?.baseUrl, operation?.parameters]).toEqual([
+      "https://{region}.stats.example.com",
+      [
+        {
+          name: "region",
+          serializedName: "region",
+          location: "path",
+          type: { kind: "enum", name: "StatsGetRegion" },
+          required: true,
+          clientLevel: false,
+          skipUrlEncoding: false,
+          description: "The region.",
+          isApiVersion: false,
+          apiVersions: ["1.0"],
+          source: { file: "spec.json", pointer: "/paths/~1stats/get/servers/0/variables/region" },
+        },
+      ],
+    ]);
+  });
+
+  it("http bearer is a key sent in the Authorization header after `Bearer `", () => {
+    const doc = {
+      ...base,
+      components: { securitySchemes: { Token: { type: "http", scheme: "bearer" } } },
+      security: [{ Token: [] }],
+      paths: { "/ping": { get: { operationId: "Ping", responses: ok } } },
+    };
+    expect(readCodeModel([inMemory(doc)], { clientName: "C" }).client.security).toEqual({
+      kind: "keyHeader",
+      headerName: "Authorization",
+      prefix: "Bearer ",
     });
-    expect(originOf(origins, "b.yaml", "/definitions/Pet")).toEqual({ file: "b.yaml", pointer: "/definitions/Pet" });
   });
 });

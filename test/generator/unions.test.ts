@@ -39,8 +39,7 @@ function openapi(schemas: JsonObject, response: JsonObject = { $ref: "#/componen
 }
 
 function model(doc: JsonObject): CodeModel {
-  const { manifest, spec } = inMemory({});
-  return readCodeModel([{ manifest, spec: { ...spec, documents: { [spec.entryFile]: doc } } }], { clientName: "C" });
+  return readCodeModel([inMemory(doc)], { clientName: "C" });
 }
 
 function propertyType(m: CodeModel, object: string, property: string): unknown {

@@ -18,9 +18,8 @@
  * - values next to objects, or next to own properties: no JSON value is both an object and not one, refused;
  * - several values: refused (their intersection is not expressed).
  */
-import type { Mention } from "../../errors.js";
 import type { JsonObject } from "../../load/types.js";
-import { resolveRef, resolveRefChain } from "../../load/refs.js";
+import { resolveRefChain } from "../../load/refs.js";
 import type { BuildContext, Loc } from "./context.js";
 import { isObject, str } from "./json.js";
 import { child, fail, isObjectLikeDefinition, isObjectLikeInline } from "./schemas.js";
@@ -85,7 +84,6 @@ export function allOfAlias(ctx: BuildContext, at: Loc, schema: JsonObject, inlin
     fail(
       value.at,
       `allOf combines object and non-object schemas: entry ${lastIndex(value.at)}${quoted(value.schema)} is not an object, ${objectIs}; no value is both`,
-      mentions(ctx, object !== undefined ? [value, object] : [value]),
     );
   }
   if (secondValue !== undefined) {
@@ -142,13 +140,4 @@ function lastIndex(at: Loc): string {
 function quoted(schema: JsonObject): string {
   const ref = str(schema, "$ref");
   return ref !== undefined ? ` "${ref}"` : "";
-}
-
-function mentions(ctx: BuildContext, entries: Entry[]): Mention[] {
-  return entries.flatMap((e) => {
-    const ref = str(e.schema, "$ref");
-    if (ref === undefined) return [];
-    const target = resolveRef(ctx.spec, e.at.file, ref, `${e.at.pointer}/$ref`);
-    return [{ text: ref, file: target.file, pointer: target.pointer }];
-  });
 }

@@ -14,7 +14,7 @@
  * - a name already taken gets `2`, `3`, ... appended (definitions of the entry file claim names
  *   first, in document order; then everything else in the order operations reach it).
  */
-import { GeneratorError, type Mention } from "../../errors.js";
+import { GeneratorError } from "../../errors.js";
 import { MAX_SCHEMA_NESTING } from "../../load/limits.js";
 import { resolveRef } from "../../load/refs.js";
 import type { JsonObject } from "../../load/types.js";
@@ -36,8 +36,8 @@ const STRUCTURAL_KEYS = [...SHAPE_KEYWORDS, "x-ms-enum"];
 /** A component schema: `#/definitions/<Key>` (Swagger 2) or `#/components/schemas/<Key>` (OpenAPI 3), in any file. */
 const DEFINITION_POINTER = /^\/(?:definitions|components\/schemas)\/[^/]+$/;
 
-function fail(at: Loc, problem: string, mentions: readonly Mention[] = []): never {
-  throw new GeneratorError(at.file, at.pointer, problem, mentions);
+function fail(at: Loc, problem: string): never {
+  throw new GeneratorError(at.file, at.pointer, problem);
 }
 
 /** A construct the model cannot express: `<what> is not supported`, saying so for OpenAPI 3 input. */
@@ -400,7 +400,7 @@ export function objectModel(ctx: BuildContext, at: Loc, raw: JsonObject, baseNam
         const target = resolveRef(ctx.spec, entryAt.file, ref, entryAt.pointer + "/$ref");
         const parentAt = { file: target.file, pointer: target.pointer };
         if (!isObject(target.value) || !isObjectLikeDefinition(target.value) || !DEFINITION_POINTER.test(target.pointer)) {
-          fail(entryAt, `allOf entry "${ref}" must reference an object definition`, [{ text: ref, ...parentAt }]);
+          fail(entryAt, `allOf entry "${ref}" must reference an object definition`);
         }
         const parent = target.value;
         model.parents.push(nested(ctx, entryAt, () => objectModel(ctx, parentAt, parent, stableName(ctx, lastSegment(target.pointer)))));

@@ -1,28 +1,29 @@
 /**
- * The OpenAPI 3.0/3.1 input reader (see README.md): a loaded OpenAPI 3 spec → the same spec in the
- * Swagger 2 shape the model builder reads, plus the map from its pointers back to the originals.
+ * The OpenAPI 3.0/3.1 input reader (see README.md): one API version's OpenAPI 3 documents → its code
+ * model, by the shared build (generator/input/versionModel.ts) with this folder's reader.
  * A pure function of the loaded documents.
  */
-import type { JsonObject, LoadedSpec } from "../../load/types.js";
-import type { ReadContext } from "./context.js";
-import { convertDocument } from "./document.js";
+import type { ClientConfig, JsonObject, LoadedSpec, ManifestVersion } from "../../load/types.js";
+import type { AppliedTransformInfo, CodeModel } from "../../model/types.js";
+import { OPENAPI30_DIALECT, OPENAPI31_DIALECT } from "../jsonSchema/index.js";
+import { buildVersionModel } from "../versionModel.js";
+import { openApi3Reader } from "./reader.js";
 import { openApiVersion } from "./validate.js";
-import type { PointerOrigins } from "./origins.js";
 
-export { atOrigin, originOf, type PointerOrigins } from "./origins.js";
-export { openApiVersion, validateOpenApi3 } from "./validate.js";
+export { validateOpenApi3 } from "./validate.js";
 
 /** True when the document says it is OpenAPI 3 (any `openapi` string). */
 export function isOpenApi3(doc: JsonObject | undefined): boolean {
   return doc !== undefined && typeof doc["openapi"] === "string";
 }
 
-export function readOpenApi3(spec: LoadedSpec): { spec: LoadedSpec; origins: PointerOrigins } {
-  const origins: Record<string, string> = {};
-  const documents: Record<string, JsonObject> = {};
-  for (const [file, doc] of Object.entries(spec.documents)) {
-    const ctx: ReadContext = { documents: spec.documents, file, version: openApiVersion(file, doc), origins };
-    documents[file] = convertDocument(ctx, doc);
-  }
-  return { spec: { ...spec, documents }, origins };
+export function readOpenApi3(
+  manifest: ManifestVersion,
+  spec: LoadedSpec,
+  config: ClientConfig,
+  transforms: AppliedTransformInfo[] = [],
+): CodeModel {
+  const entry = spec.documents[spec.entryFile] ?? {};
+  const dialect = openApiVersion(spec.entryFile, entry) === "3.0" ? OPENAPI30_DIALECT : OPENAPI31_DIALECT;
+  return buildVersionModel(openApi3Reader, manifest, spec, config, transforms, dialect);
 }

@@ -1,70 +1,85 @@
 /**
- * OpenAPI 3 `requestBody` → a Swagger 2 body parameter (named by `x-ms-requestBody-name` or
- * `x-codegen-request-body-name`, else `body`; placed at `x-ms-requestBody-index`, else last), or,
- * when every media type is a form, one formData parameter per schema property. Its media types
- * become the operation's `consumes`.
+ * An OpenAPI 3 `requestBody` as the shared operation code reads it: the body (named by
+ * `x-ms-requestBody-name` or `x-codegen-request-body-name`, else `body`; placed among the operation's
+ * parameters at `x-ms-requestBody-index`, else last), or, when every media type is a form, one form
+ * parameter per property of the schema. Its media types are what the operation sends.
  */
 import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
-import { extensionsOf, isObject, refuse, type ReadContext } from "./context.js";
-import { follow } from "./refs.js";
-import { convertSchema, escape, fileForBinary, viewOf } from "./schemas.js";
+import { child, isObject, type BuildContext, type Loc } from "../jsonSchema/index.js";
+import type { PlannedOperation } from "../plan.js";
+import type { OperationInput } from "../reader.js";
+import { extensionsOf, follow, refuse } from "./refuse.js";
 
 const FORMS = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 const NAME_KEYS = ["x-ms-requestBody-name", "x-codegen-request-body-name"];
 
-export interface ConvertedBody {
-  parameters: JsonObject[];
+export interface RequestBody {
+  inputs: OperationInput[];
   consumes: string[];
-  /** Where the body parameter goes among the operation's parameters (undefined: last). */
+  /** Where the body goes among the operation's parameters (undefined: last). */
   index?: number;
 }
 
-export function convertRequestBody(ctx: ReadContext, operation: JsonObject, pointer: string): ConvertedBody {
-  const target = follow(ctx, operation["requestBody"] ?? {}, pointer);
-  if (target.file !== ctx.file) refuse(ctx, pointer, "a requestBody $ref to another file");
+export function requestBodyOf(ctx: BuildContext, planned: PlannedOperation): RequestBody | undefined {
+  const operation = planned.op;
+  if (operation["requestBody"] === undefined) return undefined;
+  const at = child(planned.at, "requestBody");
+  const target = follow(ctx, operation["requestBody"], at);
+  if (target.at.file !== at.file) refuse(at, "a requestBody $ref to another file");
   const body = target.value;
   const content = isObject(body["content"]) ? body["content"] : {};
   const consumes = Object.keys(content);
   const first = consumes[0];
-  if (first === undefined) refuse(ctx, `${target.pointer}/content`, "a requestBody without media types");
+  if (first === undefined) refuse(child(target.at, "content"), "a requestBody without media types");
   const media = content[first] as JsonObject;
-  const schemaAt = `${target.pointer}/content/${escape(first)}/schema`;
-  if (consumes.every((type) => FORMS.has(type))) return { parameters: formParameters(ctx, media["schema"], schemaAt), consumes };
+  // read at the operation's requestBody, so a body shared through a `$ref` is read per operation, as Swagger 2 reads it
+  const schemaAt = child(at, "content", first, "schema");
+  if (consumes.every((type) => FORMS.has(type))) return { inputs: formInputs(ctx, media["schema"], schemaAt), consumes };
   const nameKey = NAME_KEYS.find((key) => typeof operation[key] === "string" || typeof body[key] === "string");
   const name = nameKey === undefined ? "body" : ((operation[nameKey] ?? body[nameKey]) as string);
-  const parameter: JsonObject = { name, in: "body" };
-  if (body["required"] === true) parameter["required"] = true;
-  if (typeof body["description"] === "string") parameter["description"] = body["description"];
-  parameter["schema"] = fileForBinary(convertSchema(ctx, media["schema"] ?? {}, schemaAt));
+  const param: JsonObject = { name, in: "body" };
+  if (body["required"] === true) param["required"] = true;
+  if (typeof body["description"] === "string") param["description"] = body["description"];
   for (const [key, value] of Object.entries(extensionsOf(body)))
-    if (!NAME_KEYS.includes(key) && key !== "x-ms-requestBody-index") parameter[key] = value;
+    if (!NAME_KEYS.includes(key) && key !== "x-ms-requestBody-index") param[key] = value;
   const index = operation["x-ms-requestBody-index"] ?? body["x-ms-requestBody-index"];
-  return { parameters: [parameter], consumes, ...(typeof index === "number" ? { index } : {}) };
+  return {
+    inputs: [{ kind: "body", usedAt: at, definedAt: at, param, schema: media["schema"] ?? {}, schemaAt }],
+    consumes,
+    ...(typeof index === "number" ? { index } : {}),
+  };
 }
 
-/** One formData parameter per property of the form's (object) schema, in property order. */
-function formParameters(ctx: ReadContext, schema: JsonValue | undefined, pointer: string): JsonObject[] {
-  const target = follow(ctx, schema ?? {}, pointer);
-  if (target.file !== ctx.file) refuse(ctx, pointer, "a form schema $ref to another file");
+/** One form parameter per property of the form's (object) schema, in property order. */
+function formInputs(ctx: BuildContext, schema: JsonValue | undefined, at: Loc): OperationInput[] {
+  const target = follow(ctx, schema ?? {}, at);
+  if (target.at.file !== at.file) refuse(at, "a form schema $ref to another file");
   const properties = isObject(target.value["properties"]) ? target.value["properties"] : {};
   const required = Array.isArray(target.value["required"]) ? target.value["required"] : [];
   return Object.entries(properties).map(([name, property]) => {
-    const at = `${target.pointer}/properties/${escape(name)}`;
-    const walked = convertSchema(ctx, property, at);
-    const converted = formField(fileForBinary(isObject(walked) ? viewOf(ctx, walked, at) : walked) as JsonObject);
-    const parameter: JsonObject = { name, in: "formData", ...(required.includes(name) ? { required: true } : {}), ...converted };
-    if (isObject(converted["items"])) parameter["items"] = fileForBinary(converted["items"]);
-    return parameter;
+    const fieldAt = child(at, "properties", name);
+    const param: JsonObject = { name, in: "formData", ...(required.includes(name) ? { required: true } : {}), ...formField(property) };
+    return {
+      kind: "parameter",
+      usedAt: fieldAt,
+      definedAt: fieldAt,
+      param,
+      global: false,
+      schema: param,
+      schemaAt: fieldAt,
+      skipUrlEncoding: false,
+    };
   });
 }
 
 /**
- * A form field whose schema is a `$ref` (a model sent as one field): a Swagger 2 parameter cannot refer to a
- * definition, and a `$ref` on a parameter would name a parameter, so the reference becomes a one-member `oneOf`,
- * which the model builder reads as the referenced type itself (generator/input/jsonSchema/unions.ts).
+ * A form field whose schema is a `$ref` (a model sent as one field) is read as a one-member `oneOf` of it
+ * (the type itself, generator/input/jsonSchema/unions.ts): the field's own keys (`required`, its name) are
+ * not siblings of the `$ref`.
  */
-function formField(converted: JsonObject): JsonObject {
-  const { $ref: ref, ...annotations } = converted;
-  return typeof ref === "string" ? { ...annotations, oneOf: [{ $ref: ref }] } : converted;
+function formField(property: JsonValue | undefined): JsonObject {
+  if (!isObject(property)) return {};
+  const { $ref: ref, ...annotations } = property;
+  return typeof ref === "string" ? { ...annotations, oneOf: [{ $ref: ref }] } : property;
 }

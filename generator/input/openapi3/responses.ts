@@ -1,51 +1,71 @@
 /**
- * OpenAPI 3 Response Objects → Swagger 2 responses: the first media type's schema becomes the
- * response `schema` (binary strings become `type: file`), every media type joins the operation's
- * `produces`, headers are inlined. Links are refused.
+ * OpenAPI 3 responses as the shared operation code reads them: the first media type's schema is the body,
+ * every media type of the responses read joins what the operation accepts, headers are read with their
+ * `schema`; status ranges as statusRanges.ts says. Links are refused.
  */
-import type { JsonObject } from "../../load/types.js";
 import type { JsonValue } from "../../model/types.js";
-import { isObject, refuse, remember, type ReadContext } from "./context.js";
-import { convertHeader } from "./parameters.js";
-import { rewriteRef } from "./refs.js";
-import { convertSchema, escape, fileForBinary } from "./schemas.js";
+import { resolveRefChain } from "../../load/refs.js";
+import { child, fail, isObject, type BuildContext, type Loc } from "../jsonSchema/index.js";
+import { checkStatus } from "../operation.js";
+import type { PlannedOperation } from "../plan.js";
+import type { ResponseInput } from "../reader.js";
+import { headerSchema } from "./parameters.js";
+import { refuse } from "./refuse.js";
+import { withRanges } from "./statusRanges.js";
 
-/** `to` is the response's Swagger-2-shaped pointer when it differs from `pointer` (a component, a status range). */
-export function convertResponse(ctx: ReadContext, response: JsonValue, pointer: string, produces: string[], to = pointer): JsonValue {
-  if (!isObject(response)) return response;
-  if (typeof response["$ref"] === "string") {
-    mediaTypesOfRef(ctx, response["$ref"], produces);
-    return { ...response, $ref: rewriteRef(response["$ref"]) };
+/** The operation's responses in the order their types are read, and the media types they name. */
+export function responsesOf(ctx: BuildContext, planned: PlannedOperation): { responses: ResponseInput[]; produces: string[] } {
+  const raw = planned.op["responses"];
+  const produces: string[] = [];
+  const read = withRanges(isObject(raw) ? raw : {}, child(planned.at, "responses"), (response, at) =>
+    readResponse(ctx, response, at, produces),
+  );
+  const responses: ResponseInput[] = [];
+  for (const [status, response] of Object.entries(read)) {
+    if (status.startsWith("x-")) continue;
+    checkStatus(status, response.usedAt);
+    responses.push({ ...response, status });
   }
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(response)) {
-    const at = `${pointer}/${key}`;
-    if (key === "links") refuse(ctx, at, "links");
-    if (key === "content" && isObject(value)) {
-      const types = Object.keys(value);
-      for (const type of types) if (!produces.includes(type)) produces.push(type);
-      const first = types[0];
-      const media = first === undefined ? undefined : value[first];
-      if (isObject(media) && media["schema"] !== undefined) {
-        out["schema"] = fileForBinary(convertSchema(ctx, media["schema"], `${at}/${escape(first as string)}/schema`));
-        remember(ctx, `${to}/schema`, `${at}/${escape(first as string)}/schema`);
-      }
-    } else if (key === "headers" && isObject(value)) {
-      const headers: JsonObject = {};
-      for (const [name, header] of Object.entries(value)) headers[name] = convertHeader(ctx, header, `${at}/${escape(name)}`);
-      out[key] = headers;
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
+  return { responses, produces };
 }
 
-/** The media types of a response component in the same file (for `produces`). */
-function mediaTypesOfRef(ctx: ReadContext, ref: string, produces: string[]): void {
+function readResponse(ctx: BuildContext, response: JsonValue, usedAt: Loc, produces: string[]): ResponseInput {
+  const isRef = isObject(response) && typeof response["$ref"] === "string";
+  if (isObject(response) && typeof response["$ref"] === "string") mediaTypesOfRef(ctx, usedAt.file, response["$ref"], produces);
+  const resolved = resolveRefChain(ctx.spec, usedAt.file, response, usedAt.pointer);
+  if (!isObject(resolved.value)) fail(usedAt, "response must be an object");
+  const value = resolved.value;
+  const definedAt = { file: resolved.file, pointer: resolved.pointer };
+  if (value["links"] !== undefined) refuse(child(definedAt, "links"), "links");
+  let body: ResponseInput["body"];
+  const content = value["content"];
+  if (isObject(content)) {
+    const types = Object.keys(content);
+    if (!isRef) for (const type of types) if (!produces.includes(type)) produces.push(type);
+    const first = types[0];
+    const media = first === undefined ? undefined : content[first];
+    if (isObject(media) && media["schema"] !== undefined)
+      body = { schema: media["schema"], at: child(definedAt, "content", first as string, "schema") };
+  }
+  const headers = isObject(value["headers"]) ? Object.entries(value["headers"]) : [];
+  return {
+    status: "",
+    usedAt,
+    definedAt,
+    response: value,
+    ...(body !== undefined ? { body } : {}),
+    headers: headers.map(([name, header]) => {
+      const at = child(definedAt, "headers", name);
+      return { name, at, ...headerSchema(ctx, header, at) };
+    }),
+  };
+}
+
+/** The media types of a response component `$ref`'d in the same file (what the operation accepts). */
+function mediaTypesOfRef(ctx: BuildContext, file: string, ref: string, produces: string[]): void {
   if (!ref.startsWith("#/components/responses/")) return;
   const name = ref.slice("#/components/responses/".length);
-  const components = ctx.documents[ctx.file]?.["components"];
+  const components = ctx.spec.documents[file]?.["components"];
   const responses = isObject(components) ? components["responses"] : undefined;
   const response = isObject(responses) ? responses[name] : undefined;
   const content = isObject(response) ? response["content"] : undefined;

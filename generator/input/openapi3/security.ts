@@ -1,79 +1,83 @@
 /**
- * OpenAPI 3 `components.securitySchemes` → Swagger 2 `securityDefinitions`: API keys as they are,
- * HTTP basic as `basic`, OAuth 2 as its first flow's Swagger 2 flow with the scopes of all its flows
- * (a token credential hides how the token is obtained; the scopes are what it is asked for), HTTP
- * bearer as an `Authorization` header API key marked `x-openapi3-http-scheme: "bearer"` (sent as
- * `Bearer <key>`; Swagger 2 cannot say it). OpenID Connect and other HTTP schemes are refused.
+ * OpenAPI 3 `components/securitySchemes`, read for the top-level `security` requirement (the shared part:
+ * generator/input/security.ts): API keys in a header or the query as they are; HTTP bearer as a key sent in
+ * the `Authorization` header as `Bearer <key>`; OAuth 2 as a token credential asking for the requirement's
+ * scopes, else those of all its flows (a token credential hides how the token is obtained). HTTP basic is
+ * refused like Swagger 2's `basic` when the requirement needs it; OpenID Connect, other HTTP schemes, oauth2
+ * without flows or with an unknown flow, and `$ref`s are refused wherever they are defined.
  */
-import type { JsonObject } from "../../load/types.js";
-import type { JsonValue } from "../../model/types.js";
-import { extensionsOf, isObject, refuse, remember, type ReadContext } from "./context.js";
-import { escape } from "./schemas.js";
+import { escapePointerSegment } from "../../errors.js";
+import { child, fail, isObject, str, type BuildContext } from "../jsonSchema/index.js";
+import { buildSecurity, scopesOf, type SchemeReader } from "../security.js";
+import type { ClientSecurity, JsonValue } from "../../model/types.js";
+import { refuse } from "./refuse.js";
 
-const FLOWS: Record<string, string> = {
-  implicit: "implicit",
-  password: "password",
-  clientCredentials: "application",
-  authorizationCode: "accessCode",
-};
+const FLOWS = new Set(["implicit", "password", "clientCredentials", "authorizationCode"]);
 
-export function convertSecuritySchemes(ctx: ReadContext, schemes: JsonValue | undefined): JsonObject | undefined {
-  if (!isObject(schemes)) return undefined;
-  const out: JsonObject = {};
-  for (const [name, scheme] of Object.entries(schemes)) {
-    const at = `/components/securitySchemes/${escape(name)}`;
-    remember(ctx, `/securityDefinitions/${escape(name)}`, at);
-    if (!isObject(scheme)) continue;
-    remember(ctx, `/securityDefinitions/${escape(name)}`, at);
-    if (scheme["$ref"] !== undefined) refuse(ctx, at, "a security scheme $ref");
-    const described: JsonObject = typeof scheme["description"] === "string" ? { description: scheme["description"] } : {};
-    if (scheme["type"] === "apiKey")
-      out[name] = {
-        type: "apiKey",
-        name: scheme["name"] as JsonValue,
-        in: scheme["in"] as JsonValue,
-        ...described,
-        ...extensionsOf(scheme),
-      };
-    else if (scheme["type"] === "http" && String(scheme["scheme"]).toLowerCase() === "basic")
-      out[name] = { type: "basic", ...described, ...extensionsOf(scheme) };
-    else if (scheme["type"] === "http" && String(scheme["scheme"]).toLowerCase() === "bearer")
-      out[name] = {
-        type: "apiKey",
-        name: "Authorization",
-        in: "header",
-        "x-openapi3-http-scheme": "bearer",
-        ...described,
-        ...extensionsOf(scheme),
-      };
-    else if (scheme["type"] === "oauth2" && isObject(scheme["flows"])) {
-      const flows = Object.entries(scheme["flows"]).filter(([key]) => !key.startsWith("x-"));
-      if (flows.length === 0) refuse(ctx, `${at}/flows`, "an oauth2 scheme without flows");
-      for (const [flowName] of flows)
-        if (FLOWS[flowName] === undefined) refuse(ctx, `${at}/flows/${escape(flowName)}`, `the oauth2 flow "${flowName}"`);
-      const [flowName, flow] = flows[0] as [string, JsonObject];
-      const swaggerFlow = FLOWS[flowName] as string;
-      const scopes: JsonObject = {};
-      for (const [, each] of flows) {
-        const listed = isObject(each) && isObject(each["scopes"]) ? each["scopes"] : {};
-        for (const [scope, text] of Object.entries(listed)) if (!(scope in scopes)) scopes[scope] = text as JsonValue;
-      }
-      const oauth: JsonObject = {
-        type: "oauth2",
-        flow: swaggerFlow,
-        ...(flow["authorizationUrl"] !== undefined ? { authorizationUrl: flow["authorizationUrl"] as JsonValue } : {}),
-        ...(flow["tokenUrl"] !== undefined ? { tokenUrl: flow["tokenUrl"] as JsonValue } : {}),
-        scopes,
-        ...described,
-        ...extensionsOf(scheme),
-      };
-      out[name] = oauth;
-    } else
-      refuse(
-        ctx,
-        at,
-        `the security scheme type "${String(scheme["type"])}${scheme["type"] === "http" ? ` ${String(scheme["scheme"])}` : ""}"`,
-      );
-  }
-  return out;
+export function openApi3Security(ctx: BuildContext): ClientSecurity | undefined {
+  for (const [file, doc] of Object.entries(ctx.spec.documents)) checkSchemes(file, doc["components"]);
+  return buildSecurity(ctx, readScheme);
 }
+
+/** Refuses, in every document, the schemes the client can never meet. */
+function checkSchemes(file: string, components: JsonValue | undefined): void {
+  const schemes = isObject(components) ? components["securitySchemes"] : undefined;
+  if (!isObject(schemes)) return;
+  for (const [name, scheme] of Object.entries(schemes)) {
+    const at = { file, pointer: `/components/securitySchemes/${escapePointerSegment(name)}` };
+    if (!isObject(scheme)) continue;
+    if (scheme["$ref"] !== undefined) refuse(at, "a security scheme $ref");
+    const type = scheme["type"];
+    const httpScheme = String(scheme["scheme"]).toLowerCase();
+    if (type === "apiKey" || (type === "http" && (httpScheme === "basic" || httpScheme === "bearer"))) continue;
+    const flows = scheme["flows"];
+    if (type === "oauth2" && isObject(flows)) {
+      const names = Object.keys(flows).filter((key) => !key.startsWith("x-"));
+      if (names.length === 0) refuse(child(at, "flows"), "an oauth2 scheme without flows");
+      for (const flow of names) if (!FLOWS.has(flow)) refuse(child(at, "flows", flow), `the oauth2 flow "${flow}"`);
+      continue;
+    }
+    refuse(at, `the security scheme type "${String(type)}${type === "http" ? ` ${String(scheme["scheme"])}` : ""}"`);
+  }
+}
+
+const readScheme: SchemeReader = (ctx, requirement, name, at) => {
+  const file = ctx.spec.entryFile;
+  const components = ctx.spec.documents[file]?.["components"];
+  const schemes = isObject(components) ? components["securitySchemes"] : undefined;
+  const scheme = isObject(schemes) ? schemes[name] : undefined;
+  const definitionAt = { file, pointer: `/components/securitySchemes/${escapePointerSegment(name)}` };
+  if (!isObject(scheme))
+    return { name, kind: "unsupported", refuse: () => fail(child(at, name), `security scheme "${name}" is not defined`) };
+  const type = str(scheme, "type");
+  if (type === "oauth2") {
+    const scopes: string[] = [];
+    const flows = isObject(scheme["flows"]) ? Object.entries(scheme["flows"]).filter(([key]) => !key.startsWith("x-")) : [];
+    for (const [, flow] of flows) {
+      const listed = isObject(flow) && isObject(flow["scopes"]) ? Object.keys(flow["scopes"]) : [];
+      for (const scope of listed) if (!scopes.includes(scope)) scopes.push(scope);
+    }
+    const chosen = scopesOf(requirement[name], scopes);
+    if (chosen.length === 0) {
+      const refusal = (): never => fail(child(at, name), `oauth2 security scheme "${name}" names no scope to request a token for`);
+      return { name, kind: "unsupported", refuse: refusal, header: "authorization" };
+    }
+    return { name, kind: "oauth2", scopes: chosen };
+  }
+  if (type === "http") {
+    if (String(scheme["scheme"]).toLowerCase() === "bearer")
+      return { name, kind: "apiKey", in: "header", wireName: "Authorization", prefix: "Bearer " };
+    const refusal = (): never =>
+      fail(child(definitionAt, "type"), `security scheme "${name}" (HTTP basic) is not supported (only OAuth 2 and API keys are)`);
+    return { name, kind: "unsupported", refuse: refusal, header: "authorization" };
+  }
+  const where = str(scheme, "in");
+  const wireName = str(scheme, "name");
+  if ((where === "header" || where === "query") && wireName !== undefined) return { name, kind: "apiKey", in: where, wireName };
+  const refusal = (): never =>
+    fail(
+      child(definitionAt, "in"),
+      `apiKey security scheme "${name}" outside a header or the query is not supported (only "in": "header" or "query" with a "name" is)`,
+    );
+  return { name, kind: "unsupported", refuse: refusal };
+};

@@ -8,11 +8,9 @@
  * result from there) and options without the extension. An operation that is also x-ms-pageable
  * pages its final result (see generator/emit/paging.ts).
  */
-import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "../jsonSchema/context.js";
-import { isObject } from "../jsonSchema/json.js";
-import { child, fail } from "../jsonSchema/schemas.js";
-import type { LongRunning } from "../../model/types.js";
+import type { JsonObject } from "../load/types.js";
+import { type Loc, isObject, child, fail } from "./jsonSchema/index.js";
+import type { LongRunning } from "../model/types.js";
 
 const finalStates = ["azure-async-operation", "location", "original-uri"] as const;
 

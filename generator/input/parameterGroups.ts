@@ -6,11 +6,9 @@
  * The name follows AutoRest: `name` when given (PascalCase), else `<Group><Operation><Postfix>` with
  * `postfix` when given, else `<Group><Operation>Parameters`.
  */
-import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "../jsonSchema/context.js";
-import { isObject, str } from "../jsonSchema/json.js";
-import { pascalCase, typeName } from "../../model/names.js";
-import { child, fail } from "../jsonSchema/schemas.js";
+import type { JsonObject } from "../load/types.js";
+import { type Loc, isObject, str, child, fail } from "./jsonSchema/index.js";
+import { pascalCase, typeName } from "../model/names.js";
 
 /** The group type name of a parameter, or undefined when it is not grouped. `stem` is `<Group><Operation>`. */
 export function parameterGroupName(param: JsonObject, stem: string, at: Loc): string | undefined {

@@ -10,15 +10,27 @@
  * its other parameters take the values of this operation's parameters of the same name and location,
  * their constant, or the client's. `linkNextPageOperations` checks that once every operation is built.
  */
-import type { JsonObject } from "../../load/types.js";
-import type { BuildContext, Loc } from "../jsonSchema/context.js";
-import { isObject } from "../jsonSchema/json.js";
-import { child, fail } from "../jsonSchema/schemas.js";
-import type { NextPageOperation, ObjectModel, Operation, OperationResponse, Paging, Parameter, Property } from "../../model/types.js";
+import type { JsonObject } from "../load/types.js";
+import { type BuildContext, type Loc, isObject, child, fail } from "./jsonSchema/index.js";
+import type {
+  JsonValue,
+  NextPageOperation,
+  ObjectModel,
+  Operation,
+  OperationResponse,
+  Paging,
+  Parameter,
+  Property,
+} from "../model/types.js";
 
 /** The operation's `x-ms-pageable`, validated against its success response; undefined when it has none. */
-export function buildPaging(ctx: BuildContext, op: JsonObject, at: Loc, responses: OperationResponse[]): Paging | undefined {
-  const raw = op["x-ms-pageable"];
+export function buildPaging(
+  ctx: BuildContext,
+  op: JsonObject,
+  at: Loc,
+  responses: OperationResponse[],
+  raw: JsonValue | undefined = op["x-ms-pageable"],
+): Paging | undefined {
   if (raw === undefined) return undefined;
   const pageableAt = child(at, "x-ms-pageable");
   if (!isObject(raw)) fail(pageableAt, "x-ms-pageable must be an object");

@@ -1,18 +1,31 @@
-/** One API version's spec -> a CodeModel where every element carries that one version. */
-import type { ClientConfig, LoadedSpec, ManifestVersion } from "../../load/types.js";
-import { buildEndpoint, clientName } from "./client.js";
-import { createContext, SWAGGER2_DIALECT, type SchemaDialect } from "../jsonSchema/context.js";
-import { isObject, str } from "../jsonSchema/json.js";
-import { buildOperation, parameterGroupTypeNames, planOperations } from "./operations.js";
+/**
+ * One API version's spec -> a CodeModel where every element carries that one version, read by a format's
+ * reader (reader.ts): the operations are planned and named, then the client, security, operations,
+ * discriminator values and usage are built. The same for every format.
+ */
+import type { ClientConfig, LoadedSpec, ManifestVersion } from "../load/types.js";
+import { pascalCase, typeName } from "../model/names.js";
+import { buildOperation } from "./operation.js";
 import { linkNextPageOperations } from "./paging.js";
-import { buildSecurity } from "./security.js";
-import { discriminatorValues, registerComponentSchemas } from "../jsonSchema/schemas.js";
-import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../../model/types.js";
-import { computeUsage } from "../../model/usage.js";
+import { planOperations, type PlannedOperation } from "./plan.js";
+import { parameterGroupName } from "./parameterGroups.js";
+import type { FormatReader } from "./reader.js";
+import {
+  createContext,
+  discriminatorValues,
+  SWAGGER2_DIALECT,
+  type BuildContext,
+  type SchemaDialect,
+  isObject,
+  str,
+} from "./jsonSchema/index.js";
+import type { AppliedTransformInfo, CodeModel, ObjectModel, OperationGroup } from "../model/types.js";
+import { computeUsage } from "../model/usage.js";
 
 const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function buildVersionModel(
+  reader: FormatReader,
   manifest: ManifestVersion,
   spec: LoadedSpec,
   config: ClientConfig,
@@ -22,15 +35,15 @@ export function buildVersionModel(
   const apiVersion = manifest.apiVersion;
   const modelNames = config.modelNames ?? {};
   const planningCtx = createContext(spec, apiVersion, new Set(), modelNames, dialect);
-  const planned = planOperations(planningCtx, config);
+  const planned = planOperations(planningCtx, config, reader.checkPathItem);
   const name = clientName(planningCtx, config.clientName);
-  const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, planned)]);
+  const reserved = new Set([name, ...parameterGroupTypeNames(planningCtx, reader, planned)]);
   const ctx = createContext(spec, apiVersion, reserved, modelNames, dialect);
 
-  registerComponentSchemas(ctx);
-  const endpoint = buildEndpoint(ctx);
-  const security = buildSecurity(ctx);
-  const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, p)));
+  reader.registerComponents(ctx);
+  const endpoint = reader.endpoint(ctx);
+  const security = reader.security(ctx);
+  const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, reader, p)));
 
   const groups = new Map<string, OperationGroup>();
   for (const b of built) {
@@ -73,6 +86,14 @@ export function buildVersionModel(
   };
 }
 
+/** `config.clientName` when given, else `info.title` as a PascalCase identifier. */
+function clientName(ctx: BuildContext, configured: string): string {
+  if (configured.trim() !== "") return configured;
+  const info = ctx.spec.documents[ctx.spec.entryFile]?.["info"];
+  const title = isObject(info) ? str(info, "title") : undefined;
+  return typeName(title ?? "Client");
+}
+
 /**
  * In a discriminated hierarchy every model gets a discriminator value: its
  * `x-ms-discriminator-value`, else its definition name.
@@ -91,4 +112,17 @@ function setDiscriminatorValues(objects: ObjectModel[], explicit: Map<string, st
   for (const o of objects) {
     if (inHierarchy(o, new Set())) o.discriminatorValue = explicit.get(o.name) ?? o.serializedName;
   }
+}
+
+/** Type names of the parameter groups (types of the model's own): models may not take them. */
+export function parameterGroupTypeNames(ctx: BuildContext, reader: FormatReader, planned: PlannedOperation[]): string[] {
+  const names = new Set<string>();
+  for (const p of planned) {
+    const stem = `${p.groupType}${pascalCase(p.name)}`;
+    for (const input of reader.inputs(ctx, p)) {
+      const group = parameterGroupName(input.param, stem, input.usedAt);
+      if (group !== undefined) names.add(group);
+    }
+  }
+  return [...names];
 }

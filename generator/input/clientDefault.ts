@@ -1,8 +1,7 @@
 /** `x-ms-client-default` of a parameter: the value the client sends when the caller gives none. */
-import type { JsonObject } from "../../load/types.js";
-import type { Loc } from "../jsonSchema/context.js";
-import { child, fail } from "../jsonSchema/schemas.js";
-import type { TypeRef } from "../../model/types.js";
+import type { JsonObject } from "../load/types.js";
+import { type Loc, child, fail } from "./jsonSchema/index.js";
+import type { TypeRef } from "../model/types.js";
 
 /** Which JSON type a default of each parameter type must have; other types take no client default. */
 const jsonTypeOf: Partial<Record<TypeRef["kind"], "string" | "number" | "boolean">> = {
