@@ -14,6 +14,11 @@ export interface EmitAssets {
    * assertPattern, assertItemCount), appended to `runtime.ts` only when constraints are validated.
    */
   constraintsSource: string;
+  /**
+   * Source of `withoutCredential` (`generator/emit/runtime/anonymous.ts`, without its import line), appended to
+   * `runtime.ts` only for a client with a credential and an operation that allows anonymous requests.
+   */
+  anonymousSource: string;
   /** Source of the XML helpers (`generator/emit/runtime/xml.ts`), copied to `src/xml.ts` only for clients with XML operations. */
   xmlSource: string;
   /**
@@ -33,6 +38,9 @@ export const constraintsSourcePath = fileURLToPath(new URL("./runtime/constraint
 export const xmlSourcePath = fileURLToPath(new URL("./runtime/xml.ts", import.meta.url));
 /** Path of the non-JSON body helpers' source this module ships. */
 export const bodiesSourcePath = fileURLToPath(new URL("./runtime/bodies.ts", import.meta.url));
+
+/** Path of `withoutCredential`'s source. */
+export const anonymousSourcePath = fileURLToPath(new URL("./runtime/anonymous.ts", import.meta.url));
 
 /** `source` without its `import` lines (a runtime part appended to runtime.ts, which imports what it needs). */
 export function withoutImports(source: string): string {
@@ -56,5 +64,6 @@ export function loadEmitAssets(templatesDir: string): EmitAssets {
     constraintsSource: readFileSync(constraintsSourcePath, "utf8"),
     xmlSource: readFileSync(xmlSourcePath, "utf8"),
     bodiesSource: withoutImports(readFileSync(bodiesSourcePath, "utf8")),
+    anonymousSource: withoutImports(readFileSync(anonymousSourcePath, "utf8")),
   };
 }

@@ -254,7 +254,10 @@ export function binaryResultStatements(send: string): string[] {
   ];
 }
 
-/** Wraps `context` so the pipeline adds `parts` to the request (the sendOperation call's first argument). */
-export function contextWithParts(parts: readonly string[], uses: UsedNames): string {
-  return parts.length === 0 ? "context" : `${uses.call("withRequestParts")}(context, {\n${parts.join("\n")}\n})`;
+/**
+ * Wraps the operation's context (`base`: `context`, or without the credential) so the pipeline adds `parts` to the
+ * request (the sendOperation call's first argument).
+ */
+export function contextWithParts(parts: readonly string[], uses: UsedNames, base: string): string {
+  return parts.length === 0 ? base : `${uses.call("withRequestParts")}(${base}, {\n${parts.join("\n")}\n})`;
 }

@@ -9,12 +9,17 @@ import { propertyAccess, propertyKey, stringLiteral } from "./text.js";
 
 type ApiKeys = Extract<ClientSecurity, { kind: "apiKeys" }>;
 
+/** The `@azure/core-auth` type of the credential (of each one, for several API keys). */
+function coreAuthType(security: ClientSecurity): string {
+  return security.kind === "bearerToken" ? "TokenCredential" : security.kind === "basic" ? "NamedKeyCredential" : "KeyCredential";
+}
+
 /** The credential's type: a `@azure/core-auth` type, or an object of one `KeyCredential` per API key sent together. */
 export function credentialType(security: ClientSecurity): string {
   if (security.kind === "apiKeys" && security.keys.length > 1) {
     return `{ ${security.keys.map((k) => `${propertyKey(k.name)}: KeyCredential`).join("; ")} }`;
   }
-  return security.kind === "bearerToken" ? "TokenCredential" : "KeyCredential";
+  return coreAuthType(security);
 }
 
 /** Where one API key goes, for the docs. */
@@ -33,6 +38,9 @@ export function credentialDoc(security: ClientSecurity): string {
   if (security.kind === "bearerToken") {
     return `credential - Gets the bearer token sent with every request, for the scope(s) ${security.scopes.map(codeSpan).join(", ")}.`;
   }
+  if (security.kind === "basic") {
+    return `credential - Its ${codeSpan("name")} (the user name) and ${codeSpan("key")} (the password) are sent in the ${codeSpan("Authorization")} header of every request, as HTTP basic authentication (read per request, so an updated credential applies).`;
+  }
   if (security.kind === "keyHeader") {
     return `credential - Its ${codeSpan("key")} is sent in ${placeOf({ serializedName: security.headerName, in: "header", ...security })} of every request (read per request, so an updated key applies).`;
   }
@@ -44,9 +52,16 @@ export function credentialDoc(security: ClientSecurity): string {
   return `credential - The keys sent together with every request: ${each} (read per request, so an updated key applies).`;
 }
 
-export function credentialImport(security: ClientSecurity): ImportDeclarationStructure {
-  const type = security.kind === "bearerToken" ? "TokenCredential" : "KeyCredential";
-  return { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@azure/core-auth", namedImports: [`type ${type}`] };
+/** The credential type's import, and for HTTP basic core-util's text and base64 encoders. */
+export function credentialImports(security: ClientSecurity): ImportDeclarationStructure[] {
+  const imports: ImportDeclarationStructure[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "@azure/core-auth", namedImports: [`type ${coreAuthType(security)}`] },
+  ];
+  if (security.kind === "basic") {
+    const namedImports = ["stringToUint8Array", "uint8ArrayToString"];
+    imports.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "@azure/core-util", namedImports });
+  }
+  return imports;
 }
 
 /** Names the client file imports from core-rest-pipeline for the credential policy. */
@@ -60,6 +75,7 @@ export function credentialPolicy(security: ClientSecurity): string {
     return `bearerTokenAuthenticationPolicy({ credential, scopes: [${security.scopes.map(stringLiteral).join(", ")}] })`;
   }
   if (security.kind === "apiKeys") return apiKeysPolicy(security);
+  if (security.kind === "basic") return basicPolicy();
   return [
     "{",
     '  name: "keyCredentialHeaderPolicy",',
@@ -103,6 +119,23 @@ function apiKeysPolicy(security: ApiKeys): string {
           ...inQuery.map((k) => `    url.searchParams.set(${stringLiteral(k.serializedName)}, ${keyOf(k.name)});`),
           "    request.url = url.toString();",
         ]),
+    "    return next(request);",
+    "  },",
+    "}",
+  ].join("\n");
+}
+
+/**
+ * Sets `Authorization: Basic <base64 of the UTF-8 bytes of "name:key">` (RFC 7617) on each request. core-util's
+ * encoders work in Node.js and browsers alike (no `Buffer`; `btoa` alone takes Latin-1 text only).
+ */
+function basicPolicy(): string {
+  return [
+    "{",
+    '  name: "basicCredentialPolicy",',
+    "  sendRequest(request, next) {",
+    '    const userPass = stringToUint8Array(`${credential.name}:${credential.key}`, "utf-8");',
+    '    request.headers.set("Authorization", `Basic ${uint8ArrayToString(userPass, "base64")}`);',
     "    return next(request);",
     "  },",
     "}",

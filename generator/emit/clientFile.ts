@@ -7,7 +7,7 @@ import {
   type StatementStructures,
 } from "ts-morph";
 import type { EmitContext } from "./context.js";
-import { credentialDoc, credentialImport, credentialPipelineImports, credentialType } from "./clientCredential.js";
+import { credentialDoc, credentialImports, credentialPipelineImports, credentialType } from "./clientCredential.js";
 import { isClientConstant } from "./clientParameters.js";
 import { clientOptionsProperties, pipelineFunction, pipelineFunctionName } from "./clientOptions.js";
 import { codeSpan, jsDoc } from "./docs.js";
@@ -215,7 +215,7 @@ export function clientStatements(context: EmitContext): StatementStructures[] {
         "type PipelinePolicy",
       ],
     },
-    ...(security === undefined ? [] : [credentialImport(security)]),
+    ...(security === undefined ? [] : credentialImports(security)),
     ...(modelNames.length > 0
       ? [{ kind: StructureKind.ImportDeclaration as const, moduleSpecifier: "./models.js", isTypeOnly: true, namedImports: modelNames }]
       : []),

@@ -3,6 +3,7 @@ import type { CodeModel } from "../model/types.js";
 import { buildEmitContext } from "./buildContext.js";
 import { functionNameOf, type EmitContext, type EmitSettings } from "./context.js";
 import { loadEmitAssets, type EmitAssets } from "./assets.js";
+import { needsAnonymousRuntime } from "./anonymous.js";
 import { needsBodyRuntime } from "./bodies.js";
 import { clientFileName, clientStatements } from "./clientFile.js";
 import { typeScriptHeader } from "./header.js";
@@ -232,6 +233,8 @@ function assembleFiles(model: CodeModel, assets: EmitAssets, plan: FilePlan, tex
     ...(plan.validateConstraints ? [assets.constraintsSource] : []),
     // binary, form and multi-media-type bodies, streamed responses: only for specs that have them
     ...(needsBodyRuntime(model) ? [assets.bodiesSource] : []),
+    // operations that allow anonymous requests in a client with a credential
+    ...(needsAnonymousRuntime(model) ? [assets.anonymousSource] : []),
   ].join("\n");
   files.push({ path: "src/runtime.ts", content: `${plan.header}\n${runtime}` });
   if (plan.xml) {

@@ -4,6 +4,7 @@
  * result is the final response's body, deserialized, or for a pageable one the iterator over the pages.
  */
 import type { Operation } from "../model/types.js";
+import { operationContext } from "./anonymous.js";
 import { contextWithParts } from "./bodies.js";
 import type { EmitContext } from "./context.js";
 import { pagedLongRunningStatements, type PagedParts } from "./paging.js";
@@ -57,7 +58,8 @@ export function longRunningStatements(args: {
     ...(finalStateVia === undefined ? [] : [`resourceLocationConfig: ${stringLiteral(finalStateVia)},`]),
     "intervalInMs: options.updateIntervalInMs,",
   ];
-  const initial = `${uses.call("longRunningOperation")}(${contextWithParts(args.bodyParts, uses)}, {\n${args.request.join("\n")}\n}, options)`;
+  const sendContext = operationContext(args.operation, context, uses);
+  const initial = `${uses.call("longRunningOperation")}(${contextWithParts(args.bodyParts, uses, sendContext)}, {\n${args.request.join("\n")}\n}, options)`;
   let returnType = args.returnType;
   const statements: string[] = [];
   if (paged !== undefined && result !== undefined) {
@@ -68,6 +70,7 @@ export function longRunningStatements(args: {
       context,
       headers: args.headers,
       operation: initial,
+      sendContext,
       pollerOptions,
       uses,
     });

@@ -8,6 +8,7 @@ import type { Operation, OperationResponse } from "../model/types.js";
 import type { EmitContext } from "./context.js";
 import { codeSpan, docTag, jsDoc } from "./docs.js";
 import type { MethodArgument } from "./methodArgument.js";
+import { anonymousNote } from "./anonymous.js";
 import { versionNote } from "./versions.js";
 
 type Tag = JSDocTagStructure;
@@ -67,10 +68,11 @@ export function operationDocs(
   // Summary, then description; many specs repeat one as the other, which is said once.
   const texts = [operation.summary, operation.description].map((t) => t?.trim() ?? "").filter((t) => t !== "");
   const description = [...new Set(texts)].join("\n\n");
+  const notes = [anonymousNote(operation, context.model), versionNote(context.model, operation.apiVersions)].filter((n) => n !== undefined);
   return (extraTags) =>
     jsDoc(description || undefined, `Sends ${codeSpan(`${operation.method.toUpperCase()} ${operation.path}`)}.`, {
       tags: [...extraTags, ...tags],
-      note: versionNote(context.model, operation.apiVersions),
+      ...(notes.length > 0 ? { note: notes.join("\n\n") } : {}),
     });
 }
 

@@ -197,6 +197,8 @@ export function pagedLongRunningStatements(args: {
   headers: string[];
   /** `createHttpPoller`'s first argument: the long-running operation. */
   operation: string;
+  /** The context next pages are sent with (anonymous.ts). */
+  sendContext: string;
   /** The poller's options, `processResult` excepted. */
   pollerOptions: string[];
   /** Notes what the statements call. */
@@ -209,7 +211,7 @@ export function pagedLongRunningStatements(args: {
   const wire = wireType(args.pageTypeRef, context, uses);
   const headers = args.headers.filter((h) => !h.startsWith(`"Content-Type":`));
   const send = [
-    `const response = await ${uses.call("sendOperation")}(context, {\nmethod: "GET",\nurl,\nheaders: {\n${headers.join("\n")}\n},\nsuccessStatuses: [200],\n}, options);`,
+    `const response = await ${uses.call("sendOperation")}(${args.sendContext}, {\nmethod: "GET",\nurl,\nheaders: {\n${headers.join("\n")}\n},\nsuccessStatuses: [200],\n}, options);`,
     ...(mapped === undefined ? [`return response.body as ${pageType};`] : [`const wire = response.body as ${wire};`, `return ${mapped};`]),
   ];
   // An empty final body (no page) gives no items: the page's members are read with `?.`.

@@ -5,6 +5,7 @@
  * boolean, or a streamed binary body.
  */
 import type { Operation, OperationResponse, TypeRef } from "../model/types.js";
+import { operationContext } from "./anonymous.js";
 import { binaryResultPart, binaryResultStatements, contextWithParts, hasBinaryResult } from "./bodies.js";
 import type { EmitContext } from "./context.js";
 import { binaryResponseType } from "./runtimeNames.js";
@@ -111,9 +112,10 @@ export function sendCall(
   // An XML success body is read by sendXmlOperation (src/xml.ts) into the JSON wire form the mappers take.
   const xmlResult =
     result !== undefined && readsXml(operation) ? xmlTypeText(result.type, xmlRootName(result.type, context), context) : undefined;
+  const sendContext = contextWithParts(parts, uses, operationContext(operation, context, uses));
   return xmlResult === undefined
-    ? `${uses.call("sendOperation")}(${contextWithParts(parts, uses)}, {\n${request.join("\n")}\n}, options)`
-    : `${uses.xmlValue("sendXmlOperation")}(${contextWithParts(parts, uses)}, {\n${request.join("\n")}\n}, options, ${xmlResult}, ${uses.xmlValue("xmlModels")})`;
+    ? `${uses.call("sendOperation")}(${sendContext}, {\n${request.join("\n")}\n}, options)`
+    : `${uses.xmlValue("sendXmlOperation")}(${sendContext}, {\n${request.join("\n")}\n}, options, ${xmlResult}, ${uses.xmlValue("xmlModels")})`;
 }
 
 export interface ResultStatements {

@@ -4,7 +4,10 @@
  * lists against the files in `runtime/`.
  */
 
-/** Values `src/runtime.ts` exports: runtime/runtime.ts, runtime/constraints.ts and runtime/bodies.ts (the last two appended when a spec needs them). */
+/**
+ * Values `src/runtime.ts` exports: runtime/runtime.ts, runtime/constraints.ts, runtime/bodies.ts and runtime/anonymous.ts
+ * (the last three appended when a spec needs them).
+ */
 export const runtimeValueNames = [
   "additionalProperties",
   "ApiVersionMismatchError",
@@ -32,6 +35,7 @@ export const runtimeValueNames = [
   "repeatQueryParameter",
   "sendOperation",
   ...(["formBody", "multipartFormBody", "withRequestParts"] as const),
+  "withoutCredential",
 ] as const;
 
 export type RuntimeValueName = (typeof runtimeValueNames)[number];

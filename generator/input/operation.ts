@@ -9,6 +9,7 @@ import type { BodyParameter, Operation, OperationResponse, Parameter, ParameterL
 import { clientDefaultOf } from "./clientDefault.js";
 import { buildLongRunning } from "./lro.js";
 import { buildPaging } from "./paging.js";
+import { allowsAnonymous } from "./security.js";
 import { parameterGroupName } from "./parameterGroups.js";
 import type { PlannedOperation } from "./plan.js";
 import type { FormatReader, ParameterInput, ResponseInput } from "./reader.js";
@@ -117,6 +118,7 @@ export function buildOperation(ctx: BuildContext, reader: FormatReader, planned:
     errorResponses,
     paging: buildPaging(ctx, planned.op, planned.at, responses, reader.pageable(ctx, planned)),
     longRunning: buildLongRunning(planned.op, planned.at),
+    anonymous: allowsAnonymous(ctx, planned.op) ? true : undefined,
     apiVersions: [ctx.apiVersion],
     source: planned.at,
   });

@@ -59,7 +59,8 @@ export interface FormatReader {
   /** Registers the document's component schemas, in document order (they claim names first). */
   registerComponents(ctx: BuildContext): void;
   endpoint(ctx: BuildContext): ClientModel["endpoint"];
-  security(ctx: BuildContext): ClientSecurity | undefined;
+  /** The client's security, from the top-level requirement, else the `operations`' own (security.ts). */
+  security(ctx: BuildContext, operations: PlannedOperation[]): ClientSecurity | undefined;
   /** The operation's parameters and body, path-level ones merged in, in the order they are read. */
   inputs(ctx: BuildContext, planned: PlannedOperation): OperationInput[];
   /** The operation's responses, in the order their types are read. */

@@ -42,7 +42,7 @@ export function buildVersionModel(
 
   reader.registerComponents(ctx);
   const endpoint = reader.endpoint(ctx);
-  const security = reader.security(ctx);
+  const security = reader.security(ctx, planned);
   const built = linkNextPageOperations(planned.map((p) => buildOperation(ctx, reader, p)));
 
   const groups = new Map<string, OperationGroup>();

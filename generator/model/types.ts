@@ -85,12 +85,14 @@ export interface ClientModel {
 }
 
 /**
- * A bearer token for these scopes, a key sent in a header, or API keys (one, or several sent together: each its own
- * key, `name` a camelCase member name) sent in headers or the query. `prefix` (a header key only) is sent before the
- * key: `"Bearer "` for an HTTP bearer scheme (a static token the caller has).
+ * A bearer token for these scopes, a key sent in a header, API keys (one, or several sent together: each its own
+ * key, `name` a camelCase member name) sent in headers or the query, or HTTP basic authentication (a user name and
+ * password). `prefix` (a header key only) is sent before the key: `"Bearer "` for an HTTP bearer scheme (a static
+ * token the caller has).
  */
 export type ClientSecurity =
   | { kind: "bearerToken"; scopes: string[] }
+  | { kind: "basic" }
   | { kind: "keyHeader"; headerName: string; prefix?: string }
   | { kind: "apiKeys"; keys: Array<{ name: string; serializedName: string; in: "header" | "query"; prefix?: string }> };
 
@@ -160,6 +162,11 @@ export interface Operation {
    * it ends. (Additive, model stage: absent for operations that are not long-running.)
    */
   longRunning?: LongRunning;
+  /**
+   * The operation allows anonymous requests (its own security requirement has no alternative, or only empty ones):
+   * it is sent without the client's credential. (Additive, model stage: absent for operations that need one.)
+   */
+  anonymous?: true;
   /** API versions (strings) that have this operation, oldest first. */
   apiVersions: string[];
   source: SourceLocation;

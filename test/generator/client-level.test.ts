@@ -76,10 +76,11 @@ describe("security → credential", () => {
         { name: "appToken", serializedName: "token", in: "query" },
       ],
     });
-    expect(securityOf({ ...base, securityDefinitions: definitions, security: [{ Basic: [] }, { AppKey: [] }] })).toEqual({
+    expect(securityOf({ ...base, securityDefinitions: definitions, security: [{ Missing: [] }, { AppKey: [] }] })).toEqual({
       kind: "keyHeader",
       headerName: "X-App-Key",
     });
+    expect(securityOf({ ...base, securityDefinitions: definitions, security: [{ Basic: [] }, { AppKey: [] }] })).toEqual({ kind: "basic" });
   });
 
   it("schemes of one requirement that set the same header are read as alternatives", () => {
@@ -88,16 +89,21 @@ describe("security → credential", () => {
       securityDefinitions: { Basic: { type: "basic" }, Token: { type: "apiKey", name: "Authorization", in: "header" } },
       security: [{ Basic: [], Token: [] }],
     };
-    expect(securityOf(doc)).toEqual({ kind: "keyHeader", headerName: "Authorization" });
+    expect(securityOf(doc)).toEqual({ kind: "basic" });
+    expect(securityOf({ ...doc, security: [{ Token: [], Basic: [] }] })).toEqual({ kind: "keyHeader", headerName: "Authorization" });
   });
 
   it("what is not supported is refused with file#pointer", () => {
     expect(errorOf({ ...key, securityDefinitions: { Key: { type: "apiKey", name: "k", in: "cookie" } } })).toBe(
       'spec.json#/securityDefinitions/Key/in: apiKey security scheme "Key" outside a header or the query is not supported (only "in": "header" or "query" with a "name" is)',
     );
-    expect(errorOf({ ...base, securityDefinitions: { Basic: { type: "basic" } }, security: [{ Basic: [] }] })).toBe(
-      'spec.json#/securityDefinitions/Basic/type: security scheme "Basic" (HTTP basic) is not supported (only OAuth 2 and API keys are)',
-    );
+    expect(
+      errorOf({
+        ...base,
+        securityDefinitions: { Basic: { type: "basic" }, ...(key["securityDefinitions"] as JsonObject) },
+        security: [{ Basic: [], Key: [] }],
+      }),
+    ).toBe("spec.json#/security/0: a security requirement combining HTTP basic with other schemes (Basic, Key) is not supported");
     expect(errorOf({ ...base, security: [{ Missing: [] }] })).toBe(
       'spec.json#/security/0/Missing: security scheme "Missing" is not defined',
     );

@@ -301,8 +301,8 @@ describe("operation function names: unique, valid identifiers by the code model'
 });
 
 describe("runtimeValueNames", () => {
-  it("lists exactly the values generator/emit/runtime/runtime.ts and constraints.ts export", () => {
-    const source = ["runtime.ts", "constraints.ts", "bodies.ts"]
+  it("lists exactly the values generator/emit/runtime/runtime.ts, constraints.ts, bodies.ts and anonymous.ts export", () => {
+    const source = ["runtime.ts", "constraints.ts", "bodies.ts", "anonymous.ts"]
       .map((f) => readFileSync(join(repoRoot, "generator/emit/runtime", f), "utf8"))
       .join("\n");
     const exported = [...source.matchAll(/^export (?:async )?(?:function|class|const|let|var) (\w+)/gm)].map((m) => m[1]!);

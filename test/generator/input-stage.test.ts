@@ -80,10 +80,13 @@ describe("readVersionModel dispatches on the format", () => {
     const base = spec("openapi3", { type: "string" });
     const basic = {
       ...base,
-      components: { ...(base["components"] as JsonObject), securitySchemes: { Basic: { type: "http", scheme: "basic" } } },
+      components: {
+        ...(base["components"] as JsonObject),
+        securitySchemes: { Basic: { type: "http", scheme: "basic" }, Key: { type: "apiKey", name: "k", in: "query" } },
+      },
     };
-    expect(errorOf(() => readVersionModel(inMemory({ ...basic, security: [{ Basic: [] }] }), config))).toBe(
-      'spec.json#/components/securitySchemes/Basic/type: security scheme "Basic" (HTTP basic) is not supported (only OAuth 2 and API keys are)',
+    expect(errorOf(() => readVersionModel(inMemory({ ...basic, security: [{ Basic: [], Key: [] }] }), config))).toBe(
+      "spec.json#/security/0: a security requirement combining HTTP basic with other schemes (Basic, Key) is not supported",
     );
     expect(errorOf(() => readVersionModel(inMemory({ ...basic, security: [{ Missing: [] }] }), config))).toBe(
       'spec.json#/security/0/Missing: security scheme "Missing" is not defined',

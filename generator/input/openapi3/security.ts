@@ -2,21 +2,22 @@
  * OpenAPI 3 `components/securitySchemes`, read for the top-level `security` requirement (the shared part:
  * generator/input/security.ts): API keys in a header or the query as they are; HTTP bearer as a key sent in
  * the `Authorization` header as `Bearer <key>`; OAuth 2 as a token credential asking for the requirement's
- * scopes, else those of all its flows (a token credential hides how the token is obtained). HTTP basic is
- * refused like Swagger 2's `basic` when the requirement needs it; OpenID Connect, other HTTP schemes, oauth2
+ * scopes, else those of all its flows (a token credential hides how the token is obtained); HTTP basic as a
+ * user name and password (like Swagger 2's `basic`). OpenID Connect, mutual TLS, other HTTP schemes, oauth2
  * without flows or with an unknown flow, and `$ref`s are refused wherever they are defined.
  */
 import { escapePointerSegment } from "../../errors.js";
 import { child, fail, isObject, str, type BuildContext } from "../jsonSchema/index.js";
 import { buildSecurity, scopesOf, type SchemeReader } from "../security.js";
 import type { ClientSecurity, JsonValue } from "../../model/types.js";
+import type { PlannedOperation } from "../plan.js";
 import { refuse } from "./refuse.js";
 
 const FLOWS = new Set(["implicit", "password", "clientCredentials", "authorizationCode"]);
 
-export function openApi3Security(ctx: BuildContext): ClientSecurity | undefined {
+export function openApi3Security(ctx: BuildContext, operations: PlannedOperation[]): ClientSecurity | undefined {
   for (const [file, doc] of Object.entries(ctx.spec.documents)) checkSchemes(file, doc["components"]);
-  return buildSecurity(ctx, readScheme);
+  return buildSecurity(ctx, readScheme, operations);
 }
 
 /** Refuses, in every document, the schemes the client can never meet. */
@@ -65,11 +66,10 @@ const readScheme: SchemeReader = (ctx, requirement, name, at) => {
     return { name, kind: "oauth2", scopes: chosen };
   }
   if (type === "http") {
+    // checkSchemes let only basic and bearer through
     if (String(scheme["scheme"]).toLowerCase() === "bearer")
       return { name, kind: "apiKey", in: "header", wireName: "Authorization", prefix: "Bearer " };
-    const refusal = (): never =>
-      fail(child(definitionAt, "type"), `security scheme "${name}" (HTTP basic) is not supported (only OAuth 2 and API keys are)`);
-    return { name, kind: "unsupported", refuse: refusal, header: "authorization" };
+    return { name, kind: "basic" };
   }
   const where = str(scheme, "in");
   const wireName = str(scheme, "name");

@@ -20,7 +20,7 @@ const GLOBAL_PARAMETER = /^\/parameters\/[^/]+$/;
 export const swagger2Reader: FormatReader = {
   registerComponents: registerComponentSchemas,
   endpoint: swagger2Endpoint,
-  security: (ctx) => buildSecurity(ctx, readScheme),
+  security: (ctx, operations) => buildSecurity(ctx, readScheme, operations),
   inputs(ctx, planned) {
     return mergeParameters(
       listedParameters(ctx, planned, "path", GLOBAL_PARAMETER),

@@ -31,10 +31,11 @@ export const readScheme: SchemeReader = (ctx, requirement, name, at) => {
       );
     return { name, kind: "unsupported", refuse };
   }
+  if (type === "basic") return { name, kind: "basic" };
   const refuse = (): never =>
     fail(
       child(definitionAt, "type"),
-      `security scheme "${name}" (${type === "basic" ? "HTTP basic" : `type ${JSON.stringify(type ?? null)}`}) is not supported (only OAuth 2 and API keys are)`,
+      `security scheme "${name}" (type ${JSON.stringify(type ?? null)}) is not supported (only OAuth 2, API keys and HTTP basic are)`,
     );
-  return { name, kind: "unsupported", refuse, ...(type === "basic" ? { header: "authorization" } : {}) };
+  return { name, kind: "unsupported", refuse };
 };
