@@ -16,7 +16,7 @@ import type { SchemaDialect } from "./context.js";
 import { isObject } from "./json.js";
 import { SHAPE_KEYWORDS } from "./schemaKeywords.js";
 
-/** What the view needs of a BuildContext (the OpenAPI 3 normalizer calls it too). */
+/** What the view needs of a BuildContext. */
 export interface ViewContext {
   spec: RefDocuments;
   dialect: SchemaDialect;
