@@ -48,7 +48,7 @@ const OPTIONS = {
 export const USAGE = `Usage: npm run generate -- [options]
 
 Generates the REST client into --out from the API versions listed in spec/manifest.json
-("generate"), or from one arbitrary Swagger 2.0 spec with --spec.
+("generate"), or from one arbitrary Swagger 2.0 or OpenAPI 3.0/3.1 spec with --spec.
 
 Options:
   --spec <file>          generate from this spec instead of the manifest
