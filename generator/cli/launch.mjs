@@ -28,6 +28,8 @@ const repoRoot = resolve(dirname(self), "..", "..");
 const entry = join(repoRoot, "generator", "cli", "main.ts");
 const printWorkerEntry = join(repoRoot, "generator", "emit", "printWorker.ts");
 const formatWorkerEntry = join(repoRoot, "generator", "emit", "formatWorker.ts");
+const cliWorkerEntry = join(repoRoot, "generator", "cli", "worker.ts");
+const emittingEntry = join(repoRoot, "generator", "cli", "emitting.ts");
 const compileCacheEntry = join(repoRoot, "generator", "emit", "compileCache.ts");
 const formattingEntry = join(repoRoot, "generator", "cli", "formatting.ts");
 // ACS_GEN_BUNDLE_DIR: another cache folder (tests); it must be inside the repo, as the bundle
@@ -110,6 +112,8 @@ async function rebuild() {
         main: entry,
         printWorker: printWorkerEntry,
         formatWorker: formatWorkerEntry,
+        worker: cliWorkerEntry,
+        emitting: emittingEntry,
         compileCache: compileCacheEntry,
         formatting: formattingEntry,
       },
@@ -212,35 +216,20 @@ async function enableCompileCache(dir) {
 }
 
 /**
- * Starts the CLI's format worker from the bundle before the CLI itself is imported, for a run that
- * generates (not --help or --pin; a run that fails on its flags just exits): the worker imports the
- * emitter (ts-morph, the slowest thing a run loads), and every millisecond it starts earlier is one
- * less on the critical path. Handed to `run`, which starts one itself when given none.
+ * Starts the CLI's first worker from the bundle before the CLI itself is imported, for a run that
+ * generates (not --help or --pin; a run that fails on its flags just exits): it reads the specs and
+ * builds the code model (generator/cli/worker.ts) while this thread loads the emitter (ts-morph, the
+ * slowest thing a run loads), then formats. Every millisecond it starts earlier is one less on the
+ * critical path. Handed to `run`, which formats on this thread and loads the specs itself when given none.
  */
 function prestartFormatter(dir, argv) {
   if (argv.some((arg) => arg === "--help" || arg === "-h" || arg === "--pin")) return undefined;
   const worker = process.env["ACS_GEN_FORMAT_WORKER"] || join(dir, "formatWorker.mjs");
-  const emit = !largeSpec(argv);
-  const formatter = import(pathToFileURL(join(dir, "formatting.mjs")).href).then((m) => m.startFormatter(repoRoot, worker, emit));
+  const formatter = import(pathToFileURL(join(dir, "formatting.mjs")).href).then((m) =>
+    m.startFormatter(repoRoot, worker, { workerUrl: join(dir, "worker.mjs"), argv }),
+  );
   formatter.catch(() => undefined); // run() reports it when it awaits it
   return formatter;
-}
-
-/**
- * Whether `--spec` names a file over 256 KB (~150 operations in the benchmark's synthetic specs): such a
- * spec is printed on the main thread (see EMIT_ON_WORKER_BELOW in pipeline.ts), so the format worker is
- * started without the emitter, which it would load for nothing (at 1,000 operations that cost ~0.3 s
- * of CPU the run needs). Only a guess from the entry file's size: a wrong one costs time, not output.
- */
-function largeSpec(argv) {
-  const at = argv.findIndex((arg) => arg === "--spec" || arg.startsWith("--spec="));
-  if (at === -1) return false;
-  const file = argv[at] === "--spec" ? argv[at + 1] : argv[at].slice("--spec=".length);
-  try {
-    return file !== undefined && statSync(file).size > 256 * 1024;
-  } catch {
-    return false; // reported by the CLI
-  }
 }
 
 async function loadCli(argv) {
@@ -248,6 +237,12 @@ async function loadCli(argv) {
     const dir = currentBundle() ?? (await rebuild());
     await enableCompileCache(dir);
     const formatter = prestartFormatter(dir, argv);
+    if (formatter !== undefined) {
+      // once the worker has started (not before: evaluating the emitter blocks this thread), the emitter
+      // (ts-morph) loads here while the worker reads the specs; the CLI's import of it gets this one
+      await formatter.catch(() => undefined);
+      import(pathToFileURL(join(dir, "emitting.mjs")).href).catch(() => undefined); // run() reports a failure
+    }
     const cli = await import(pathToFileURL(join(dir, "main.mjs")).href);
     // with ACS_GEN_PRINT_THREADS=2, large specs are printed on two threads; the worker runs the
     // bundled printWorker.ts

@@ -3,13 +3,16 @@
  * Exit codes: 0 done (or --check up to date), 1 bad input / stale output, 2 bad command line.
  */
 import { writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Formatter } from "../emit/formatter.js";
 import { GeneratorError } from "../errors.js";
 import type { Diagnostic } from "../load/types.js";
 import { parseCliArgs, USAGE, UsageError } from "./args.js";
+import { formatWorkerFrom, startFormatter, type StartedFormatter } from "./formatting.js";
 import { checkOutputTarget, compareWithDisk, OutputRefusedError, withOutputMarker, writeAtomically, type OutputGuard } from "./output.js";
+import { resolvePaths } from "./paths.js";
+import type { LoadedModel } from "./pipeline.js";
 import { repoRoot } from "./specsRoot.js";
 
 export interface Io {
@@ -75,11 +78,12 @@ function killAtStep(value: string | undefined): ((name: string) => void) | undef
 }
 
 /**
- * What the launcher (generator/cli/launch.mjs) started before importing the CLI: the formatter, for a run
- * that generates. `run` closes it when it uses it; otherwise the launcher's exit ends it.
+ * What the launcher (generator/cli/launch.mjs) started before importing the CLI, for a run that
+ * generates: the formatter, whose first worker reads the specs and builds the code model. `run` closes
+ * it when it uses it; otherwise the launcher's exit ends it.
  */
 export interface Started {
-  formatter?: Promise<Formatter>;
+  formatter?: Promise<StartedFormatter>;
 }
 
 /** Run the CLI; resolves to the exit code. */
@@ -97,28 +101,16 @@ export async function run(
       io.stdout(USAGE);
       return 0;
     }
-    if (!args.pin) {
-      // first: its worker loads the emitter (ts-morph) while this thread imports the pipeline and reads the specs
-      const { formatWorkerFrom, startFormatter } = await import("./formatting.js");
-      formatter = await (started.formatter ?? startFormatter(repoRoot, formatWorkerFrom(env), true));
-    }
-    // the pipeline (and the load stage's libraries) is loaded only once there is work to do
-    const { buildFiles, loadSources, pinManifest, resolvePaths, startImportingStages } = await import("./pipeline.js");
     const paths = resolvePaths(args.specsRoot, env);
     warnings = warningReporter(io, args.verbose);
     const warn = warnings.warn;
-    const request = {
-      ...(args.spec !== undefined ? { spec: args.spec } : {}),
-      ...(args.root !== undefined ? { root: args.root } : {}),
-      apiVersions: args.apiVersions,
-      allowRemoteRefs: args.allowRemoteRefs,
-      ...(args.remoteRefTimeoutMs !== undefined ? { remoteRefTimeoutMs: args.remoteRefTimeoutMs } : {}),
-      ...(args.remoteRefMaxBytes !== undefined ? { remoteRefMaxBytes: args.remoteRefMaxBytes } : {}),
-    };
 
     if (args.pin) {
-      const { formatManifest } = await import("../load/manifest.js");
-      const manifest = await pinManifest(request, paths, warn);
+      const [{ formatManifest }, { loadRequestFrom, pinManifest }] = await Promise.all([
+        import("../load/manifest.js"),
+        import("./pipeline.js"),
+      ]);
+      const manifest = await pinManifest(loadRequestFrom(args), paths, warn);
       warnings.flush();
       await writeFile(paths.manifestFile, formatManifest(manifest));
       const count = manifest.versions.reduce((n, v) => n + Object.keys(v.sha256).length, 0);
@@ -127,36 +119,36 @@ export async function run(
     }
 
     const phase = phaseTimer();
-    const stages = startImportingStages(formatter?.emit === undefined);
-    const { sources, config } = await loadSources(request, paths, warn);
+    const startedFormatter = await (started.formatter ?? startFormatter(repoRoot, formatWorkerFrom(env)));
+    formatter = startedFormatter.formatter;
+    let loaded: LoadedModel;
+    if (startedFormatter.loaded !== undefined) {
+      // the worker reads the specs and builds the model while this thread loads the emitter
+      await import("./emitting.js");
+      phase("import emit");
+      const outcome = await startedFormatter.loaded;
+      outcome.diagnostics.forEach(warn);
+      if ("error" in outcome) throw outcome.error;
+      loaded = outcome.loaded;
+    } else {
+      const { loadModel, loadRequestFrom } = await import("./pipeline.js");
+      loaded = await loadModel(loadRequestFrom(args), paths, args.validateConstraints, warn);
+    }
     warnings.flush(); // the summary goes where the individual warnings would have been
-    phase("load");
+    phase("load+model");
     // what --out may not hold or lie in: every spec file read, the manifest, transforms and templates
     const guard: OutputGuard = {
       ...(args.force === true ? { force: true } : {}),
-      inputFiles: [
-        ...sources.flatMap((s) => Object.keys(s.spec.documents).map((f) => join(s.spec.rootDir, f))),
-        paths.manifestFile,
-        paths.transformsFile,
-      ],
+      inputFiles: [...loaded.sources.flatMap((s) => s.inputFiles), paths.manifestFile, paths.transformsFile],
       inputFolders: [paths.specsRoot, paths.templatesDir, ...(args.root !== undefined ? [resolve(args.root)] : [])],
     };
     if (!args.check) await checkOutputTarget(args.out, guard); // fail before the slow part; checked again when writing
-    const files = withOutputMarker(
-      await buildFiles(
-        sources,
-        args.validateConstraints ? { ...config, validateConstraints: true } : config,
-        paths,
-        phase,
-        stages,
-        formatter,
-      ),
-    );
-    const versions = sources.map((s) => s.manifest.apiVersion).join(", ");
-    const transformLines = sources.flatMap((s) =>
-      s.transforms.map(
-        (t) => `  transform #${t.index} (${s.manifest.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`,
-      ),
+    const { emitModel } = await import("./emitting.js");
+    const files = withOutputMarker(await emitModel(loaded.model, loaded.config, paths, formatter));
+    phase("emit");
+    const versions = loaded.sources.map((s) => s.apiVersion).join(", ");
+    const transformLines = loaded.sources.flatMap((s) =>
+      s.transforms.map((t) => `  transform #${t.index} (${s.apiVersion}) ${t.kind} ${t.file}#${t.pointer}: ${t.change} -- ${t.reason}\n`),
     );
 
     if (args.check) {
@@ -179,7 +171,7 @@ export async function run(
     phase("write");
     if (env["ACS_GEN_TIMINGS"]) io.stderr(`timings: ${phase.report()}\n`);
     const seconds = (performance.now() / 1000).toFixed(2); // since the process started
-    io.stdout(`wrote ${files.length} files to ${args.out} (${config.clientName}, API ${versions}) in ${seconds} s\n`);
+    io.stdout(`wrote ${files.length} files to ${args.out} (${loaded.config.clientName}, API ${versions}) in ${seconds} s\n`);
     if (transformLines.length > 0) io.stdout(`applied ${transformLines.length} spec transform(s):\n${transformLines.join("")}`);
     return 0;
   } catch (err) {

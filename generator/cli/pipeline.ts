@@ -1,10 +1,10 @@
 /**
- * The generator pipeline behind the CLI: pick the spec(s), load them, check their pins,
- * build the code model, emit the files. Nothing here touches the output folder.
+ * The generator pipeline behind the CLI: pick the spec(s), load them, check their pins, build the
+ * code model (`loadModel`, on the CLI's worker thread when the launcher started one), emit the files
+ * (./emitting.ts). Nothing here touches the output folder.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
 import { GeneratorError } from "../errors.js";
 import { loadSpec } from "../load/index.js";
 import { checkPins, findVersion, hashesRelativeTo, readManifest } from "../load/manifest.js";
@@ -12,50 +12,13 @@ import { checkNameMaps } from "../load/nameMaps.js";
 import { applyTransforms, readTransforms, type AppliedTransform } from "../load/transforms.js";
 import type { ClientConfig, Diagnostic, JsonObject, LoadedSpec, LoadOptions, Manifest, ManifestVersion } from "../load/types.js";
 import type { Formatter } from "../emit/formatter.js";
-import type { OutputFile } from "./output.js";
+import type { CodeModel } from "../model/types.js";
+import type { CliArgs } from "./args.js";
 import { startFormatter as startFormatterAt } from "./formatting.js";
-import { repoRoot, resolveSpecsRoot } from "./specsRoot.js";
+import type { OutputFile } from "./output.js";
+import type { Paths } from "./paths.js";
 
-/** Folders the CLI works with. */
-export interface Paths {
-  repoRoot: string;
-  manifestFile: string;
-  /** spec/transforms.json (optional file). */
-  transformsFile: string;
-  specsRoot: string;
-  templatesDir: string;
-  /**
-   * Print worker script (ACS_GEN_PRINT_WORKER, set by launch.mjs to the bundled
-   * generator/emit/printWorker.ts): large specs are then printed on two threads.
-   */
-  printWorker?: string;
-  /**
-   * ACS_GEN_PRINT_THREADS: "2" prints large specs on two threads (opt-in: on the 2-core bench machine
-   * it did not pay, see BENCHMARKS.md), "1" or unset on one.
-   */
-  printThreads?: 1 | 2;
-  /**
-   * Format worker script (ACS_GEN_FORMAT_WORKER, set by launch.mjs to the bundled
-   * generator/emit/formatWorker.ts): Prettier then runs on a worker thread started before loading.
-   */
-  formatWorker?: string;
-}
-
-export function resolvePaths(specsRootFlag: string | undefined, env: Record<string, string | undefined>): Paths {
-  const specsRoot = resolveSpecsRoot(specsRootFlag, env);
-  return {
-    repoRoot,
-    manifestFile: join(repoRoot, "spec", "manifest.json"),
-    transformsFile: join(repoRoot, "spec", "transforms.json"),
-    specsRoot,
-    templatesDir: join(repoRoot, "generator", "emit", "templates"),
-    ...(env["ACS_GEN_PRINT_WORKER"] ? { printWorker: resolve(env["ACS_GEN_PRINT_WORKER"]) } : {}),
-    ...(env["ACS_GEN_FORMAT_WORKER"] ? { formatWorker: resolve(env["ACS_GEN_FORMAT_WORKER"]) } : {}),
-    ...(env["ACS_GEN_PRINT_THREADS"] === "1" || env["ACS_GEN_PRINT_THREADS"] === "2"
-      ? { printThreads: Number(env["ACS_GEN_PRINT_THREADS"]) as 1 | 2 }
-      : {}),
-  };
-}
+export { resolvePaths, type Paths } from "./paths.js";
 
 export interface Source {
   manifest: ManifestVersion;
@@ -187,68 +150,70 @@ function byApiVersion(a: ManifestVersion, b: ManifestVersion): number {
   return a.apiVersion < b.apiVersion ? -1 : a.apiVersion > b.apiVersion ? 1 : 0;
 }
 
-/** What formats the generated files (see ./formatting.ts), for `paths`: the CLI starts it with `emit` before importing this module. */
-export function startFormatter(paths: Paths): Promise<Formatter> {
-  return startFormatterAt(paths.repoRoot, paths.formatWorker);
+/** What the load requests of `args` are (the spec or manifest versions, root, remote `$ref` limits). */
+export function loadRequestFrom(args: CliArgs): LoadRequest {
+  return {
+    ...(args.spec !== undefined ? { spec: args.spec } : {}),
+    ...(args.root !== undefined ? { root: args.root } : {}),
+    apiVersions: args.apiVersions,
+    allowRemoteRefs: args.allowRemoteRefs,
+    ...(args.remoteRefTimeoutMs !== undefined ? { remoteRefTimeoutMs: args.remoteRefTimeoutMs } : {}),
+    ...(args.remoteRefMaxBytes !== undefined ? { remoteRefMaxBytes: args.remoteRefMaxBytes } : {}),
+  };
 }
 
-/** Imports of the stages after loading: the readers and the model now, the emitter unless a worker emits. */
-export interface Stages {
-  readers: Promise<[typeof import("../input/index.js"), typeof import("../model/index.js")]>;
-  emit?: Promise<typeof import("../emit/index.js")>;
+/** What the CLI needs of a loaded version after the model is built (plain data: it crosses from a worker thread). */
+export interface SourceSummary {
+  apiVersion: string;
+  /** Absolute paths of every spec file read for it. */
+  inputFiles: string[];
+  /** Transforms applied to it, in order. */
+  transforms: AppliedTransform[];
 }
 
-/**
- * Start importing the input and model stages, and the emit stage (the emitter pulls in ts-morph, slow to
- * load) unless `emitHere` is false (a format worker emits: it loads ts-morph itself), so that it overlaps
- * with loading the specs. A failure surfaces when `buildFiles` awaits the promise.
- */
-export function startImportingStages(emitHere = true): Stages {
-  const readers = Promise.all([import("../input/index.js"), import("../model/index.js")]);
-  readers.catch(() => undefined); // not unhandled: buildFiles awaits (and rethrows) it
-  if (!emitHere) return { readers };
-  const emit = import("../emit/index.js");
-  emit.catch(() => undefined);
-  return { readers, emit };
+/** The code model of the loaded versions, with what the CLI reports and guards of them (plain data). */
+export interface LoadedModel {
+  model: CodeModel;
+  /** The client configuration, with `validateConstraints` on when the command line asks for it. */
+  config: ClientConfig;
+  sources: SourceSummary[];
 }
 
-/** Below this many operations, a formatter that can emit (the CLI's) emits on its worker; above, this thread prints as it formats there. */
-export const EMIT_ON_WORKER_BELOW = 100;
-
-/**
- * Input readers, model and emit (imported only when needed; pass `startImportingStages()` to overlap
- * it with loading), then Prettier on the TypeScript files when a `formatter` is given (the CLI always
- * gives one; one that can emit emits a spec of fewer than EMIT_ON_WORKER_BELOW operations on its
- * worker).
- */
-export async function buildFiles(
-  sources: Source[],
-  config: ClientConfig,
+/** Loads the specs of `request` (see loadSources) and builds their code model; warnings go to `warn`. */
+export async function loadModel(
+  request: LoadRequest,
   paths: Paths,
-  phase: (name: string) => void = () => undefined,
-  stages?: Stages,
-  formatter?: Formatter,
-): Promise<OutputFile[]> {
-  const imports = stages ?? startImportingStages(formatter?.emit === undefined);
-  const [{ readVersionModel }, { buildCodeModel }] = await imports.readers;
-  phase("import model+emit");
-  const model = buildCodeModel(sources.map((source) => readVersionModel(source, config)));
-  phase("model");
-  const options = { templatesDir: paths.templatesDir, validateConstraints: config.validateConstraints === true };
-  const operations = model.operationGroups.reduce((n, g) => n + g.operations.length, 0);
-  let files: OutputFile[];
-  if (formatter?.emit !== undefined && operations < EMIT_ON_WORKER_BELOW) {
-    files = await formatter.emit(model, options);
-  } else {
-    formatter?.formatOnly?.();
-    const { emitClientInParallel } = await (imports.emit ?? import("../emit/index.js"));
-    files = await emitClientInParallel(model, {
-      ...options,
-      ...(paths.printWorker !== undefined && paths.printThreads === 2 ? { printWorkerUrl: pathToFileURL(paths.printWorker) } : {}),
-      ignoreLoad: true,
-      ...(formatter !== undefined ? { formatter } : {}),
-    });
-  }
-  phase("emit");
-  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  validateConstraints: boolean,
+  warn: (d: Diagnostic) => void,
+): Promise<LoadedModel> {
+  // the readers and the model import while the specs load
+  const readers = Promise.all([import("../input/index.js"), import("../model/index.js")]);
+  readers.catch(() => undefined); // awaited (and rethrown) below
+  const { sources, config: manifestConfig } = await loadSources(request, paths, warn);
+  const config = validateConstraints ? { ...manifestConfig, validateConstraints: true } : manifestConfig;
+  const [{ readVersionModel }, { buildCodeModel }] = await readers;
+  return {
+    model: buildCodeModel(sources.map((source) => readVersionModel(source, config))),
+    config,
+    sources: sources.map((s) => ({
+      apiVersion: s.manifest.apiVersion,
+      inputFiles: Object.keys(s.spec.documents).map((f) => join(s.spec.rootDir, f)),
+      transforms: s.transforms,
+    })),
+  };
+}
+
+/** What formats the generated files (see ./formatting.ts): a worker thread when `paths` names its script, else this thread. */
+export async function startFormatter(paths: Paths): Promise<Formatter> {
+  return (await startFormatterAt(paths.repoRoot, paths.formatWorker)).formatter;
+}
+
+/** The code model of `sources` emitted (./emitting.ts), for tests: the CLI goes through `loadModel`. */
+export async function buildFiles(sources: Source[], config: ClientConfig, paths: Paths, formatter?: Formatter): Promise<OutputFile[]> {
+  const [{ readVersionModel }, { buildCodeModel }, { emitModel }] = await Promise.all([
+    import("../input/index.js"),
+    import("../model/index.js"),
+    import("./emitting.js"),
+  ]);
+  return emitModel(buildCodeModel(sources.map((source) => readVersionModel(source, config))), config, paths, formatter);
 }

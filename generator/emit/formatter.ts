@@ -4,31 +4,26 @@
  * CLI). Either way each text goes through the same `loadPrettier(settings)` function, so the result is
  * the same.
  *
- * The CLI's first worker can also emit (`startFormatWorkers(..., { emit: true })`): it imports the
- * emitter (ts-morph and its TypeScript, ~0.15 s) as soon as it starts, while this thread reads the specs
- * and builds the code model, then prints the files of the model it is sent (a structured clone), and
- * this thread formats them. See `Formatter.emit`.
+ * The first worker can also run a task as it starts (the CLI's: read the specs and build the code model
+ * while this thread loads the emitter, see generator/cli/worker.ts), then formats like the others.
+ * When this thread has nothing else to do it formats too (`helpHere`): it takes the files no worker has
+ * started, the most recently sent first, while the workers go on from the oldest. A shared array of
+ * claims settles who formats which file: whoever claims it first.
  */
+import { Worker } from "node:worker_threads";
 import { GeneratorError } from "../errors.js";
-import type { CodeModel } from "../model/types.js";
-import type { EmitOptions, GeneratedFile, UnformattedFiles } from "./index.js";
 import { loadPrettier, type FormatText, type PrettierSettings } from "./prettier.js";
 
 export interface Formatter {
   /** `text` (the file at `path`, named in errors) as Prettier formats it. */
   format(path: string, text: string): Promise<string>;
   /**
-   * Only on workers started with `emit`, once: the files `emitClient` would give for `model`, formatted,
-   * the TypeScript files printed on the first worker (which loaded the emitter while this thread was
-   * busy) and formatted on this thread (which loads Prettier while the worker prints). The worker then
-   * stops; `format` goes on with plain format workers.
+   * This thread is idle until the files sent are formatted: format here those no worker has started
+   * (the newest first). Resolves when none is left to take.
    */
-  emit?(model: CodeModel, options: EmitOptions): Promise<GeneratedFile[]>;
-  /**
-   * With `emit`: this run will not emit on the worker (a large spec: this thread prints as the workers
-   * format), so the emitting worker is stopped and a plain format worker started now.
-   */
-  formatOnly?(): void;
+  helpHere(): Promise<void>;
+  /** With a `task`: what the first worker's task resolved to (rejects with its error). */
+  task?: Promise<TaskResult>;
   /**
    * Stops the worker threads, if any (pending results are rejected); resolves once they have exited, or
    * at once for a worker that has no code cache to write (it is terminated).
@@ -36,17 +31,11 @@ export interface Formatter {
   close(): Promise<void>;
 }
 
-/** What a format worker receives: one file's text to format, or (first worker, with `emit`) a code model to emit. */
-export type FormatRequest =
-  | { id: number; text: string }
-  /** `formatShare`: the part of the printed text (by characters) the worker formats itself (see `workerShare`); 0 or absent: none. */
-  | { id: number; emit: { model: CodeModel; options: EmitOptions; formatShare?: number } };
-
 /**
- * The part of the printed text an emitting worker formats itself when a core is idle: it starts after
- * printing and loading Prettier (~15 ms), while this thread starts on the largest file at once.
+ * What a format worker receives: one file's text to format. `claim`: its slot in the shared claims
+ * (`FormatWorkerData.claims`); the worker formats it only if it claims the slot before this thread does.
  */
-export const WORKER_FORMAT_SHARE = 0.4;
+export type FormatRequest = { id: number; text: string; claim?: number };
 
 /** An error thrown on the worker, as it crosses to this thread. */
 export interface WorkerError {
@@ -57,49 +46,52 @@ export interface WorkerError {
 }
 
 /**
- * What it replies: the formatted text, the emitted files, or Prettier's (or the emitter's) error; with
- * `cachePending` true when it has code cache to write as it exits (see ./compileCache.ts).
+ * What it replies: the formatted text, `skipped` (this thread claimed it first), or Prettier's error;
+ * with `cachePending` true when it has code cache to write as it exits (see ./compileCache.ts).
  */
-export type FormatReply = (
-  | { id: number; text: string }
-  | { id: number; emitted: UnformattedFiles }
-  | { id: number; error: WorkerError }
-  /** Not the end of the request: one file of an `emit`, as printed, while the others print. */
-  | { id: number; printed: GeneratedFile }
-) & { cachePending?: boolean };
+export type FormatReply = ({ id: number; text: string } | { id: number; skipped: true } | { id: number; error: WorkerError }) & {
+  cachePending?: boolean;
+};
+
+/** What the first worker's task resolved to: its result, or its error, with what it reported meanwhile. */
+export type TaskResult = { result: unknown } | { error: WorkerError; notes?: unknown };
+
+/** A first worker's message with the outcome of its task (sent once, before any format reply). */
+export interface TaskReply {
+  task: TaskResult;
+}
 
 /** Data a format worker starts with. */
 export interface FormatWorkerData {
   settings: PrettierSettings;
-  /** Import the emitter at once: an `emit` request will follow. */
-  emit?: boolean;
+  /** One Int32 per claim slot: 0 free, 1 taken by the worker, 2 taken by this thread. */
+  claims: SharedArrayBuffer;
+  /** For the first worker of `startFormatWorkers(..., { task })`: its task's input. */
+  task?: unknown;
 }
 
-/**
- * The printed files an emitting worker formats itself when it takes `share` of the formatting: the
- * smallest ones, as long as they stay within `share` of all the printed characters (the largest go to
- * the main thread, which has Prettier loaded and starts on them at once).
- */
-export function workerShare(emitted: UnformattedFiles, share: number): Set<string> {
-  const sizes = new Map(emitted.files.map((f) => [f.path, f.content.length]));
-  const total = emitted.unformatted.reduce((n, path) => n + sizes.get(path)!, 0);
-  const order = [...emitted.unformatted].sort((a, b) => sizes.get(a)! - sizes.get(b)! || (a < b ? -1 : 1));
-  const mine = new Set<string>();
-  let size = 0;
-  for (const path of order) {
-    if (size + sizes.get(path)! > share * total) break;
-    mine.add(path);
-    size += sizes.get(path)!;
-  }
-  return mine;
-}
+/** Claim slots: files sent beyond this many are formatted where they were sent (none can be taken back). */
+const CLAIM_SLOTS = 4096;
+const FREE = 0;
+export const CLAIMED_BY_WORKER = 1;
+const CLAIMED_HERE = 2;
 
 export function formatError(path: string, message: string): Error {
   return new Error(`Prettier could not format the generated ${path}: ${message}`);
 }
 
+/** `error` as it crosses from a worker thread (see WorkerError). */
+export function toWorkerError(error: unknown): WorkerError {
+  const reported: WorkerError = { message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof Error && error.stack !== undefined) reported.stack = error.stack;
+  if (error instanceof GeneratorError) {
+    reported.generatorError = { file: error.file, pointer: error.pointer, problem: error.problem };
+  }
+  return reported;
+}
+
 /** The error a worker reported, as this thread throws it. */
-function fromWorker(error: WorkerError): Error {
+export function fromWorker(error: WorkerError): Error {
   const g = error.generatorError;
   const thrown = g !== undefined ? new GeneratorError(g.file, g.pointer, g.problem) : new Error(error.message);
   if (error.stack !== undefined) thrown.stack = error.stack;
@@ -120,36 +112,47 @@ export function inThreadFormatter(settings: PrettierSettings): Formatter {
   let format: FormatText | undefined;
   return {
     format: (path, text) => formatHere((format ??= loadPrettier(settings)), path, text),
+    helpHere: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }
 
 /**
- * Starts a worker running `workerUrl` (./formatWorker.ts, or its bundled copy) at once, and up to
+ * Starts a worker running `workerUrl` (./formatWorker.ts, or its bundled copy) now, and up to
  * `maxThreads` in all: another is started when the text waiting exceeds `spawnAfterChars` per running
  * worker (a large spec: Prettier takes ~2.5 s per MB, so a second core pays for the worker's start).
- * Each file goes to the worker with the fewest characters still to format. With `emit`, the first
- * worker imports the emitter as it starts and the formatter has `emit` (see there); `formatShare` fixes
- * the worker's share of the formatting (tests), else it is WORKER_FORMAT_SHARE when a core is idle.
+ * Each file goes to the worker with the fewest characters still to format. With `task`, the first
+ * worker runs `task.workerUrl` instead, with `task.data` (see FormatWorkerData.task), and the formatter
+ * has `task`.
  */
-export async function startFormatWorkers(
+export function startFormatWorkers(
   workerUrl: URL,
   settings: PrettierSettings,
   maxThreads = 1,
   spawnAfterChars = 256 * 1024,
-  options: { emit?: boolean; formatShare?: number } = {},
-): Promise<Formatter> {
-  const { Worker } = await import("node:worker_threads");
+  options: { task?: { workerUrl: URL; data: unknown } } = {},
+): Formatter {
+  const claimsBuffer = new SharedArrayBuffer(CLAIM_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const claims = new Int32Array(claimsBuffer);
+  let nextClaim = 0;
   type Job = {
-    size: number;
+    id: number;
+    path: string;
+    text: string;
+    claim?: number;
     settle: (reply: FormatReply) => void;
     reject: (error: Error) => void;
-    /** For an emit: each file as it is printed. */
-    printed?: (file: GeneratedFile) => void;
   };
-  const start = (emit: boolean) => {
-    const data: FormatWorkerData = { settings, ...(emit ? { emit: true } : {}) };
-    const worker = new Worker(workerUrl, { workerData: data });
+  let settleTask: ((result: TaskResult) => void) | undefined;
+  const task =
+    options.task === undefined
+      ? undefined
+      : new Promise<TaskResult>((resolve) => {
+          settleTask = resolve;
+        });
+  const start = (url: URL, taskData?: { data: unknown }) => {
+    const data: FormatWorkerData = { settings, claims: claimsBuffer, ...(taskData !== undefined ? { task: taskData.data } : {}) };
+    const worker = new Worker(url, { workerData: data });
     const pending = new Map<number, Job>();
     // until a reply says otherwise, assume the worker has code cache to write when it exits
     const state = { worker, pending, queued: 0, exited: false, cachePending: true };
@@ -157,17 +160,18 @@ export async function startFormatWorkers(
       for (const job of pending.values()) job.reject(error);
       pending.clear();
       state.queued = 0;
+      if (taskData !== undefined) settleTask?.({ error: toWorkerError(error) });
     };
-    worker.on("message", (reply: FormatReply) => {
-      const job = pending.get(reply.id);
-      if (job === undefined) return;
-      if ("printed" in reply) {
-        job.printed?.(reply.printed);
+    worker.on("message", (reply: FormatReply | TaskReply) => {
+      if ("task" in reply) {
+        settleTask?.(reply.task);
         return;
       }
-      pending.delete(reply.id);
-      state.queued -= job.size;
+      const job = pending.get(reply.id);
       state.cachePending = reply.cachePending !== false;
+      if (job === undefined) return; // taken by this thread (helpHere), or rejected by close()
+      pending.delete(reply.id);
+      state.queued -= job.text.length;
       job.settle(reply);
     });
     worker.on("error", (error) => failAll(error));
@@ -178,31 +182,46 @@ export async function startFormatWorkers(
     return state;
   };
   type State = ReturnType<typeof start>;
-  // the emitting worker formats only its share of what it emits: a large spec's files (printed on this
-  // thread) go to plain format workers, whose heaps do not hold TypeScript (formatting there was slower)
-  let emitter: State | undefined = options.emit === true ? start(true) : undefined;
-  const pool: State[] = emitter === undefined ? [start(false)] : [];
+  const pool: State[] = [options.task !== undefined ? start(options.task.workerUrl, { data: options.task.data }) : start(workerUrl)];
   let nextId = 0;
-  const send = (target: State, request: FormatRequest, size: number, printed?: (file: GeneratedFile) => void): Promise<FormatReply> =>
-    new Promise<FormatReply>((resolve, reject) => {
-      target.pending.set(request.id, { size, settle: resolve, reject, ...(printed !== undefined ? { printed } : {}) });
-      target.queued += size;
-      target.worker.postMessage(request);
-    });
-  const formatOn = async (target: State, path: string, text: string): Promise<string> => {
-    const reply = await send(target, { id: nextId++, text }, text.length);
-    if ("error" in reply) throw formatError(path, reply.error.message);
-    if (!("text" in reply)) throw new Error(`the format worker replied to ${path} with no text`);
-    return reply.text;
-  };
   const format = (path: string, text: string): Promise<string> => {
     const waiting = pool.reduce((n, w) => n + w.queued, 0);
-    if (pool.length === 0 || (pool.length < maxThreads && waiting > spawnAfterChars * pool.length)) pool.push(start(false));
-    return formatOn(
-      pool.reduce((a, b) => (b.queued < a.queued ? b : a)),
-      path,
-      text,
-    );
+    if (pool.length < maxThreads && waiting > spawnAfterChars * pool.length) pool.push(start(workerUrl));
+    const target = pool.reduce((a, b) => (b.queued < a.queued ? b : a));
+    return new Promise<FormatReply>((settle, reject) => {
+      const id = nextId++;
+      const claim = nextClaim < CLAIM_SLOTS ? nextClaim++ : undefined;
+      target.pending.set(id, { id, path, text, ...(claim !== undefined ? { claim } : {}), settle, reject });
+      target.queued += text.length;
+      target.worker.postMessage({ id, text, ...(claim !== undefined ? { claim } : {}) } satisfies FormatRequest);
+    }).then((reply) => {
+      if ("error" in reply) throw formatError(path, reply.error.message);
+      if (!("text" in reply)) throw new Error(`the format worker replied to ${path} with no text`);
+      return reply.text;
+    });
+  };
+  let here: FormatText | undefined;
+  const helpHere = async (): Promise<void> => {
+    for (;;) {
+      // the newest file no worker has claimed yet (workers take the oldest first)
+      let taken: { job: Job; state: State } | undefined;
+      for (const state of pool) {
+        for (const job of state.pending.values()) {
+          if (job.claim === undefined || (taken !== undefined && taken.job.id > job.id)) continue;
+          if (Atomics.load(claims, job.claim) === FREE) taken = { job, state };
+        }
+      }
+      if (taken === undefined) return;
+      const { job, state } = taken;
+      if (Atomics.compareExchange(claims, job.claim!, FREE, CLAIMED_HERE) !== FREE) continue; // the worker was quicker
+      state.pending.delete(job.id);
+      state.queued -= job.text.length;
+      try {
+        job.settle({ id: job.id, text: await formatHere((here ??= loadPrettier(settings)), job.path, job.text) });
+      } catch (error) {
+        job.reject(error as Error);
+      }
+    }
   };
   /**
    * Stops a worker (its pending results are rejected): it exits by itself when it has code cache to write
@@ -226,50 +245,13 @@ export async function startFormatWorkers(
     await exited;
     clearTimeout(timer);
   };
-  /** The emitting worker once it has emitted (or formatOnly() stopped it), winding down. */
-  let retired: Promise<void> | undefined;
-  const emit = async (model: CodeModel, emitOptions: EmitOptions): Promise<GeneratedFile[]> => {
-    if (emitter === undefined) throw new Error("the emitting worker has stopped: it emits once, and not after formatOnly()");
-    // formatted here as each arrives (while the worker prints the next); the worker formats a share itself
-    // only when a core is idle: each thread formats cold (V8 compiles and optimizes Prettier's code on
-    // each), so on two threads formatting Identity's files took a third more CPU, which a busy machine
-    // pays in wall time
-    let here: FormatText | undefined;
-    const formatting = new Map<string, Promise<string>>();
-    const printed = (file: GeneratedFile): void => {
-      const result = formatHere((here ??= loadPrettier(settings)), file.path, file.content);
-      result.catch(() => undefined); // awaited below
-      formatting.set(file.path, result);
-    };
-    // with a core to spare, the worker formats the smaller files itself once it has printed them all
-    const { availableParallelism, loadavg } = await import("node:os");
-    const idleCore = availableParallelism() >= 2 && loadavg()[0]! < availableParallelism() - 0.5;
-    const formatShare = options.formatShare ?? (idleCore ? WORKER_FORMAT_SHARE : 0);
-    const reply = send(emitter, { id: nextId++, emit: { model, options: emitOptions, formatShare } }, 0, printed);
-    here ??= loadPrettier(settings); // while the worker prints
-    const answer = await reply;
-    // it emits once: it winds down (its heap holds TypeScript) while this thread formats, not at the exit
-    retired = stop(emitter);
-    emitter = undefined;
-    if ("error" in answer) throw fromWorker(answer.error);
-    if (!("emitted" in answer)) throw new Error("the format worker replied to the code model with no files");
-    const { files, unformatted } = answer.emitted;
-    for (const path of unformatted) if (!formatting.has(path)) printed(files.find((f) => f.path === path)!);
-    return Promise.all(files.map(async (f) => (formatting.has(f.path) ? { path: f.path, content: await formatting.get(f.path)! } : f)));
-  };
-  const formatOnly = (): void => {
-    if (emitter !== undefined) {
-      void emitter.worker.terminate(); // not needed: ts-morph loads on this thread
-
-      emitter = undefined;
-    }
-    if (pool.length === 0) pool.push(start(false));
-  };
   return {
     format,
-    ...(options.emit === true ? { emit, formatOnly } : {}),
+    helpHere,
+    ...(task !== undefined ? { task } : {}),
     close: async () => {
-      await Promise.all([retired, ...[...(emitter !== undefined ? [emitter] : []), ...pool].map(stop)]);
+      settleTask?.({ error: { message: "the formatter was closed" } });
+      await Promise.all(pool.map(stop));
     },
   };
 }

@@ -57,39 +57,12 @@ export function emitWithAssets(codeModel: CodeModel, assets: EmitAssets, setting
   );
 }
 
-/** The files of {@link emitClient} with the printed TypeScript files left unformatted (for Prettier). */
-export interface UnformattedFiles {
-  files: GeneratedFile[];
-  /** The paths of the printed TypeScript files: their content is the structure printer's text, for a formatter to lay out. */
-  unformatted: string[];
-}
-
-/**
- * What the CLI's format worker emits (generator/emit/formatWorker.ts): the files of {@link emitClient}, the
- * TypeScript files printed as ts-morph's structure printer writes them, since Prettier lays them out anyway;
- * `printed` is called with each of those as soon as it is printed.
- */
-export function emitUnformatted(
-  codeModel: CodeModel,
-  options: EmitOptions,
-  printed: (file: GeneratedFile) => void = () => undefined,
-): UnformattedFiles {
-  const model = typeScriptNames(codeModel);
-  const plan = planFiles(model, settingsOf(options));
-  const project = createEmitProject();
-  const texts = plan.jobs.map((job) => {
-    const text = printSourceFile(project, job.path, job.structure, plan.header, "raw");
-    printed({ path: job.path, content: text }); // the formatter can start on it while the rest prints
-    return text;
-  });
-  return { files: assembleFiles(model, loadEmitAssets(options.templatesDir), plan, texts), unformatted: plan.jobs.map((job) => job.path) };
-}
-
 /**
  * {@link emitClient} for the CLI. With a `formatter`, every TypeScript file the emitter prints is then
  * formatted with Prettier (the structure printer's text goes to it as it is: Prettier lays it out
  * anyway); each file is handed over as soon as it is printed, so formatting (on the formatter's
- * worker threads) overlaps printing. runtime.ts and xml.ts are copied from sources in the repository
+ * worker threads) overlaps printing, and once all are printed this thread formats those no worker has
+ * started (`Formatter.helpHere`). runtime.ts and xml.ts are copied from sources in the repository
  * that Prettier already formats (`npm run lint`), so they are not formatted again.
  *
  * It can also print the TypeScript files on two threads: this one and a worker running
@@ -116,7 +89,12 @@ export async function emitClientInParallel(
   if (options.printWorkerUrl === undefined || operations < (options.minOperations ?? 100) || !idleCore) {
     const plan = planFiles(model, settingsOf(options));
     const project = createEmitProject();
-    const texts = plan.jobs.map((job) => format(job.path, printSourceFile(project, job.path, job.structure, plan.header, style)));
+    const texts: Array<Promise<string>> = new Array<Promise<string>>(plan.jobs.length);
+    for (const i of printOrder(plan.jobs)) {
+      const job = plan.jobs[i]!;
+      texts[i] = format(job.path, printSourceFile(project, job.path, job.structure, plan.header, style));
+    }
+    await formatter?.helpHere(); // all printed: this thread formats too
     return assembleFiles(model, assets, plan, await Promise.all(texts));
   }
   const { Worker } = await import("node:worker_threads");
@@ -139,10 +117,30 @@ export async function emitClientInParallel(
     }
     const theirTexts = await reply;
     theirs.forEach((i, k) => (texts[i] = format(plan.jobs[i]!.path, theirTexts[k]!)));
+    await formatter?.helpHere();
     return assembleFiles(model, assets, plan, await Promise.all(texts));
   } finally {
     void worker.terminate();
   }
+}
+
+/**
+ * The order to print `jobs` in (indexes) when each file is formatted as soon as it is printed: the
+ * operation files first, then the client, which hold most of the code (and most of the formatting),
+ * so the formatter starts on them while the smaller files print; then models and mappers, then the
+ * rest. Only the time changes: the files are the same in any order.
+ */
+export function printOrder(jobs: ReadonlyArray<PrintJob>): number[] {
+  const rank = (path: string): number => {
+    if (path.startsWith("src/operations/")) return 0;
+    if (/^src\/(?:models|mappers|validators|xmlModels)\.ts$/.test(path)) return 2;
+    if (path === "src/apiVersions.ts" || path === "src/index.ts") return 3;
+    return 1; // the client
+  };
+  return jobs
+    .map((job, i) => ({ i, rank: rank(job.path) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((entry) => entry.i);
 }
 
 /** One TypeScript file to print. */

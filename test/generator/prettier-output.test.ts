@@ -11,12 +11,16 @@ import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeSyntheticSpec } from "../../bench/generate.bench.js";
-import { loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
+import { parseCliArgs } from "../../generator/cli/args.js";
+import { startFormatter } from "../../generator/cli/formatting.js";
+import { loadModel, loadRequestFrom, loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
 import { loadEmitAssets } from "../../generator/emit/assets.js";
-import { inThreadFormatter, startFormatWorkers, workerShare } from "../../generator/emit/formatter.js";
+import { inThreadFormatter, startFormatWorkers } from "../../generator/emit/formatter.js";
 import { emitClient, emitClientInParallel } from "../../generator/emit/index.js";
 import { readPrettierSettings } from "../../generator/emit/prettier.js";
+import { GeneratorError } from "../../generator/errors.js";
 import { readCodeModel } from "../../generator/input/index.js";
+import type { Diagnostic } from "../../generator/load/types.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { identity20210307Model } from "../fixtures/emit/identity-2021-03-07.model.js";
@@ -89,6 +93,7 @@ describe("generated TypeScript is Prettier-clean with the repository's settings"
 describe("format workers (what the CLI formats with)", () => {
   let work: string;
   let workerShim: string;
+  let cliWorkerShim: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), "acs-format-worker-"));
     // the worker runs formatWorker.ts through tsx here (the CLI runs the launcher's bundled copy);
@@ -97,10 +102,14 @@ describe("format workers (what the CLI formats with)", () => {
     workerShim = join(repoRoot, ".tmp", `format-worker-test-${process.pid}.mjs`);
     const formatWorker = pathToFileURL(join(repoRoot, "generator", "emit", "formatWorker.ts")).href;
     writeFileSync(workerShim, `import { register } from "tsx/esm/api";\nregister();\nawait import(${JSON.stringify(formatWorker)});\n`);
+    cliWorkerShim = join(repoRoot, ".tmp", `cli-worker-test-${process.pid}.mjs`);
+    const cliWorker = pathToFileURL(join(repoRoot, "generator", "cli", "worker.ts")).href;
+    writeFileSync(cliWorkerShim, `import { register } from "tsx/esm/api";\nregister();\nawait import(${JSON.stringify(cliWorker)});\n`);
   });
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });
     rmSync(workerShim, { force: true });
+    rmSync(cliWorkerShim, { force: true });
   });
 
   it("format the files of a 24-operation spec exactly as this thread does, on two workers", LIMIT, async () => {
@@ -118,62 +127,82 @@ describe("format workers (what the CLI formats with)", () => {
     expect(await notPrettierClean(expected)).toEqual([]);
   });
 
-  it("a worker started with emit emits a model once as this thread does (and this thread formats)", LIMIT, async () => {
-    const expected = await emitClientInParallel(identity20210307Model, { templatesDir, formatter: inThreadFormatter(settings) });
-    for (const formatShare of [undefined, 0, 0.4, 1]) {
-      const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, {
-        emit: true,
-        ...(formatShare !== undefined ? { formatShare } : {}),
-      });
-      try {
-        expect(await workers.emit!(identity20210307Model, { templatesDir })).toEqual(expected);
-        await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow(
-          "the emitting worker has stopped: it emits once, and not after formatOnly()",
-        );
-        // formatting goes on, on a plain worker
-        expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
-      } finally {
-        await workers.close();
-      }
-    }
-    // the worker's errors reach this thread with their message
-    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
+  it("the CLI's first worker reads the specs and builds the model this thread would, then formats", LIMIT, async () => {
+    const paths = resolvePaths(undefined, {});
+    const warnings: Diagnostic[] = [];
+    const expected = await loadModel(loadRequestFrom(parseCliArgs(["--api-version", "2021-03-07"])), paths, false, (d) => warnings.push(d));
+    expect(warnings.map((w) => w.code)).toEqual(["missing-example", "missing-example", "missing-example"]);
+    const started = await startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv: ["--api-version", "2021-03-07"] });
     try {
-      const missing = join(work, "no-templates");
-      await expect(workers.emit!(identity20210307Model, { templatesDir: missing })).rejects.toThrow(
-        `ENOENT: no such file or directory, open '${join(missing, "generated-readme.md.hbs")}'`,
-      );
+      expect(await started.loaded).toEqual({ diagnostics: warnings, loaded: expected });
+      expect(await started.formatter.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
     } finally {
-      await workers.close();
-    }
-    const plain = await startFormatWorkers(pathToFileURL(workerShim), settings);
-    expect(plain.emit).toBeUndefined();
-    await plain.close();
-  });
-
-  it("formatOnly stops the emitting worker and formats on a plain one", LIMIT, async () => {
-    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 1, undefined, { emit: true });
-    try {
-      workers.formatOnly!();
-      expect(await workers.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
-      await expect(workers.emit!(identity20210307Model, { templatesDir })).rejects.toThrow(
-        "the emitting worker has stopped: it emits once, and not after formatOnly()",
-      );
-    } finally {
-      await workers.close();
+      await started.formatter.close();
     }
   });
 
-  it("an emitting worker formats the smallest printed files within its share", () => {
-    const file = (path: string, size: number) => ({ path, content: "x".repeat(size) });
-    const emitted = {
-      files: [file("README.md", 50), file("src/a.ts", 9000), file("src/b.ts", 6000), file("src/c.ts", 4000), file("src/d.ts", 1000)],
-      unformatted: ["src/a.ts", "src/b.ts", "src/c.ts", "src/d.ts"],
-    };
-    expect([...workerShare(emitted, 0.4)]).toEqual(["src/d.ts", "src/c.ts"]);
-    expect([...workerShare(emitted, 0.2)]).toEqual(["src/d.ts"]);
-    expect([...workerShare(emitted, 0)]).toEqual([]);
-    expect([...workerShare(emitted, 1)]).toEqual(["src/d.ts", "src/c.ts", "src/b.ts", "src/a.ts"]);
+  it("the CLI's first worker reports what stopped its load, with the warnings before it", LIMIT, async () => {
+    const spec = join(work, "missing-ref.json");
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        swagger: "2.0",
+        info: { title: "t", version: "1" },
+        paths: {
+          "/a": {
+            get: {
+              operationId: "A_Get",
+              "x-ms-examples": { e: { $ref: "./no-example.json" } },
+              responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Nope" } } },
+            },
+          },
+        },
+      }),
+    );
+    const argv = ["--spec", spec];
+    const here: Diagnostic[] = [];
+    const error = await loadModel(loadRequestFrom(parseCliArgs(argv)), resolvePaths(undefined, {}), false, (d) => here.push(d)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GeneratorError);
+    const started = await startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv });
+    try {
+      const outcome = await started.loaded!;
+      expect(outcome.diagnostics).toEqual(here);
+      expect("error" in outcome && outcome.error).toBeInstanceOf(GeneratorError);
+      expect("error" in outcome && outcome.error.message).toBe((error as Error).message);
+    } finally {
+      await started.formatter.close();
+    }
+  });
+
+  it("helpHere formats on this thread what no worker has started, and each file once", LIMIT, async () => {
+    // a worker that never gets to its requests: this thread formats them all
+    const stalled = join(work, "stalled.mjs");
+    writeFileSync(stalled, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => undefined);\n');
+    const texts = ["export const a = { b: 1 }\n", "export const c = [1,2]\n", "export function d() { return 1 }\n"];
+    const workers = await startFormatWorkers(pathToFileURL(stalled), settings);
+    try {
+      const results = texts.map((text, i) => workers.format(`src/f${i}.ts`, text));
+      await workers.helpHere();
+      expect(await Promise.all(results)).toEqual([
+        "export const a = { b: 1 };\n",
+        "export const c = [1, 2];\n",
+        "export function d() {\n  return 1;\n}\n",
+      ]);
+    } finally {
+      await workers.close();
+    }
+    // a real worker and this thread share the files: every result is there once, formatted the same
+    const model = identity20210307Model;
+    const expected = await emitClientInParallel(model, { templatesDir, formatter: inThreadFormatter(settings) });
+    const shared = await startFormatWorkers(pathToFileURL(workerShim), settings);
+    try {
+      expect(await emitClientInParallel(model, { templatesDir, formatter: shared })).toEqual(expected);
+    } finally {
+      await shared.close();
+    }
   });
 
   it("text Prettier cannot parse is an error naming the generated file and Prettier's message", LIMIT, async () => {
