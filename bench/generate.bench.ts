@@ -5,22 +5,32 @@
  * 2021-03-07 spec and on synthetic specs of 10, 100 and 1,000 operations, plus the time per phase
  * the CLI reports (ACS_GEN_TIMINGS=1). Optionally the same inputs through @hey-api/openapi-ts
  * when it is installed outside the repo (HEYAPI_DIR, default heyapi in os.tmpdir()).
+ * Part "paired" (issue 13's target: ours <= 0.5x hey-api's wall time): the Identity 2023-10-01 spec
+ * through `node generator/cli/launch.mjs --spec ... --out <folder>` and through
+ * `openapi-ts -i ... -o <folder2> -c @hey-api/client-fetch`, one warm-up of each, then BENCH_PAIRS
+ * pairs (default 16) run back to back, alternating which tool goes first; each output folder is kept
+ * across runs (a regeneration, so our atomic replace of the folder is measured). hey-api is installed
+ * into HEYAPI_DIR on demand at its pinned version (bench/pinnedTools.ts) when it is missing there.
  *
- *   npm run bench -- generate          (BENCH_RUNS=5 by default)
+ *   npm run bench -- generate                           (both parts; BENCH_RUNS=5 by default)
+ *   npm run bench -- generate-inputs | generate-paired  (one part)
  *
  * Prints Markdown tables (copy them into BENCHMARKS.md).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
+import { ensurePinnedTools, installedVersion, toolPins } from "./pinnedTools.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const specsRoot = resolve(process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs"));
 const runs = Math.max(5, Number(process.env["BENCH_RUNS"] ?? 5));
 const heyapiDir = process.env["HEYAPI_DIR"] ?? join(tmpdir(), "heyapi");
+const pairs = Math.max(1, Number(process.env["BENCH_PAIRS"] ?? 16));
+const identity20231001 = join(specsRoot, "specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json");
 
 interface Input {
   name: string;
@@ -36,9 +46,13 @@ interface Run {
   /** user + system CPU seconds of the child (Linux: /proc/self/stat cutime + cstime). */
   cpu: number;
   code: number | null;
+  /** The signal that ended the child, when one did. */
+  signal: string | null;
   phases: Record<string, number>;
   files: number;
   stderrTail: string;
+  /** First non-empty stderr line (or why the process could not start). */
+  stderrFirst: string;
 }
 
 /** A Swagger 2.0 spec with `n` operations over several groups, a model pair per operation, shared models and a cross-file ref. */
@@ -149,9 +163,19 @@ function childrenCpuSeconds(): number {
   }
 }
 
-/** `cwd` defaults to the repo; hey-api runs elsewhere because it writes error logs into its working folder. */
-function timeProcess(command: string, args: string[], out: string, env: Record<string, string> = {}, cwd: string = repoRoot): Run {
-  rmSync(out, { recursive: true, force: true });
+/**
+ * `cwd` defaults to the repo; hey-api runs elsewhere because it writes error logs into its working folder.
+ * `fresh`: delete `out` first (a first generation); false keeps it (a regeneration over an earlier output).
+ */
+function timeProcess(
+  command: string,
+  args: string[],
+  out: string,
+  env: Record<string, string> = {},
+  cwd: string = repoRoot,
+  fresh = true,
+): Run {
+  if (fresh) rmSync(out, { recursive: true, force: true });
   const cpuBefore = childrenCpuSeconds();
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
@@ -169,7 +193,25 @@ function timeProcess(command: string, args: string[], out: string, env: Record<s
     .slice(0, 1)
     .join(" ")
     .slice(0, 160);
-  return { seconds, cpu, code: result.status, phases, files: countFiles(out), stderrTail: tail };
+  const stderrLines = stripVTControlCharacters(result.stderr ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  // hey-api prints "[Job 1] ❌ Failed with the message:" and the message on the next line
+  const stderrFirst =
+    result.error?.message ??
+    (stderrLines[0]?.endsWith(":") && stderrLines[1] !== undefined ? `${stderrLines[0]} ${stderrLines[1]}` : stderrLines[0]) ??
+    "(no stderr)";
+  return {
+    seconds,
+    cpu,
+    code: result.status,
+    signal: result.signal,
+    phases,
+    files: countFiles(out),
+    stderrTail: tail,
+    stderrFirst: stderrFirst.slice(0, 200),
+  };
 }
 
 const median = (xs: number[]): number => {
@@ -190,9 +232,8 @@ function measure(label: string, run: () => Run, count = runs): { first: Run; res
   return { first, rest };
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
-
-function main(): void {
+/** Every input, each tool on its own: the first run, then `runs` measured runs. */
+function inputsPart(): void {
   const work = mkdtempSync(join(tmpdir(), "acs-bench-gen-"));
   const inputs: Input[] = [
     {
@@ -251,7 +292,7 @@ function main(): void {
       { name: "Identity 2021-03-07", spec: inputs[0]!.spec },
       {
         name: "Identity 2023-10-01",
-        spec: join(specsRoot, "specification/communication/data-plane/Identity/stable/2023-10-01/CommunicationIdentity.json"),
+        spec: identity20231001,
       },
       ...inputs.slice(1).map((i) => ({ name: i.name, spec: i.spec, operations: i.operations })),
     ];
@@ -301,4 +342,124 @@ function main(): void {
   } else {
     console.log(`\n@hey-api/openapi-ts not found in ${heyapiDir}; skipped.`);
   }
+}
+
+/** The hey-api CLI script in HEYAPI_DIR, installed there at its pinned version when missing; undefined (with why, printed) when it cannot be. */
+function heyapiCli(): string | undefined {
+  const bin = join(heyapiDir, "node_modules", ".bin", "openapi-ts");
+  if (!existsSync(bin)) {
+    try {
+      ensurePinnedTools(heyapiDir, ["@hey-api/openapi-ts", "typescript"]);
+    } catch (error) {
+      console.log(
+        `\n@hey-api/openapi-ts is not in ${heyapiDir} and could not be installed there, so the paired part is skipped: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+    if (!existsSync(bin)) {
+      console.log(`\nnpm installed @hey-api/openapi-ts into ${heyapiDir} but ${bin} is missing, so the paired part is skipped.`);
+      return undefined;
+    }
+  }
+  return realpathSync(bin);
+}
+
+type Tool = "ours" | "hey-api";
+
+/** Identity 2023-10-01, ours against hey-api in back-to-back pairs (issue 13's target: median of pair ratios <= 0.5). */
+function pairedPart(): void {
+  const heyCli = heyapiCli();
+  if (heyCli === undefined) return;
+  const heyVersion = installedVersion(heyapiDir, "@hey-api/openapi-ts") ?? "?";
+  const pinned = toolPins["@hey-api/openapi-ts"];
+  const work = mkdtempSync(join(tmpdir(), "acs-bench-paired-"));
+  const oursOut = join(work, "ours-out");
+  const heyScratch = join(work, "hey");
+  const heyOut = join(heyScratch, "out");
+  mkdirSync(heyScratch);
+  const cli = join(repoRoot, "generator", "cli", "launch.mjs");
+  // Both through this process's Node; output folders kept between runs (fresh = false), as a user regenerating has them.
+  const tools: Record<Tool, () => Run> = {
+    ours: () => timeProcess(process.execPath, [cli, "--spec", identity20231001, "--out", oursOut], oursOut, {}, repoRoot, false),
+    "hey-api": () =>
+      timeProcess(
+        process.execPath,
+        [heyCli, "-i", identity20231001, "-o", heyOut, "-c", "@hey-api/client-fetch"],
+        heyOut,
+        {},
+        heyScratch,
+        false,
+      ),
+  };
+  const failures: string[] = [];
+  const ok = (tool: Tool, label: string, run: Run): boolean => {
+    if (run.code === 0) return true;
+    failures.push(`- ${tool}, ${label}: exit ${run.code ?? `by signal ${String(run.signal)}`}; first stderr line: ${run.stderrFirst}`);
+    return false;
+  };
+
+  const loadBefore = loadavg();
+  const startedAt = new Date();
+  process.stderr.write("paired, Identity 2023-10-01: ");
+  const warmOurs = tools.ours();
+  const warmHey = tools["hey-api"]();
+  const warmOk = [ok("ours", "warm-up run", warmOurs), ok("hey-api", "warm-up run", warmHey)].every(Boolean);
+  const measured: Array<Record<Tool, Run>> = [];
+  for (let i = 0; warmOk && i < pairs; i++) {
+    const order: Tool[] = i % 2 === 0 ? ["ours", "hey-api"] : ["hey-api", "ours"];
+    const pair = {} as Record<Tool, Run>;
+    for (const tool of order) pair[tool] = tools[tool]();
+    if (!order.map((tool) => ok(tool, `pair ${i + 1} of ${pairs}`, pair[tool])).every(Boolean)) break;
+    measured.push(pair);
+    process.stderr.write(".");
+  }
+  process.stderr.write("\n");
+  const loadAfter = loadavg();
+  const files = { ours: countFiles(oursOut), "hey-api": countFiles(heyOut) };
+  rmSync(work, { recursive: true, force: true });
+
+  const load = (l: number[]): string => l.map((x) => x.toFixed(2)).join(" ");
+  console.log(
+    `\nPaired: Identity 2023-10-01, ours (\`node generator/cli/launch.mjs --spec ... --out ...\`, ${files.ours} files) against @hey-api/openapi-ts ${heyVersion}${heyVersion === pinned ? "" : ` (pinned: ${String(pinned)})`} (${heyapiDir}, ${files["hey-api"]} files), whole process each, output folders kept between runs; one warm-up run of each, then ${pairs} pair${pairs === 1 ? "" : "s"}, alternating which tool runs first.`,
+  );
+  console.log(
+    `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown CPU"}), node ${process.version}, started ${startedAt.toISOString().slice(0, 19).replace("T", " ")} UTC.\n`,
+  );
+  if (failures.length > 0) {
+    console.log("**Not measured**: a tool exited with an error, so no ratio is given.\n");
+    failures.forEach((f) => console.log(f));
+    process.exitCode = 1;
+    return;
+  }
+  const wall = (tool: Tool) => median(measured.map((p) => p[tool].seconds));
+  const cpu = (tool: Tool) => median(measured.map((p) => p[tool].cpu));
+  const ratios = measured.map((p) => p.ours.seconds / p["hey-api"].seconds);
+  const pairRatio = median(ratios);
+  console.log(
+    "| input | pairs | ours median wall (s) | ours median CPU (s) | hey-api median wall (s) | hey-api median CPU (s) | ratio of medians | median of pair ratios | min pair ratio | max pair ratio | load before | load after |",
+  );
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log(
+    `| Identity 2023-10-01 | ${measured.length} | ${wall("ours").toFixed(3)} | ${cpu("ours").toFixed(2)} | ${wall("hey-api").toFixed(3)} | ${cpu("hey-api").toFixed(2)} | ${(wall("ours") / wall("hey-api")).toFixed(3)}x | **${pairRatio.toFixed(3)}x** | ${Math.min(...ratios).toFixed(3)}x | ${Math.max(...ratios).toFixed(3)}x | ${load(loadBefore)} | ${load(loadAfter)} |`,
+  );
+  console.log(
+    `\nMedian of pair ratios: in each pair ours' wall time is divided by hey-api's (the two runs back to back, so both meet the same machine load), and the median of those ${measured.length} ratios is taken; the target (issue 13) is <= 0.5, so this run ${pairRatio <= 0.5 ? "meets" : "misses"} it.`,
+  );
+}
+
+const PARTS: Record<string, () => void> = { inputs: inputsPart, paired: pairedPart };
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // bench/run.ts passes the parts, then any "--" options (none used here)
+  const args = process.argv.slice(2);
+  const optionsAt = args.findIndex((a) => a.startsWith("--"));
+  const requested = optionsAt < 0 ? args : args.slice(0, optionsAt);
+  const unknown = requested.filter((part) => !(part in PARTS));
+  if (unknown.length > 0) {
+    console.error(
+      `bench/generate.bench.ts: unknown part ${unknown.join(", ")}; parts: ${Object.keys(PARTS).join(", ")} (e.g. npm run bench -- generate-paired)`,
+    );
+    process.exit(1);
+  }
+  for (const part of requested.length > 0 ? requested : Object.keys(PARTS)) PARTS[part]!();
 }

