@@ -27,7 +27,7 @@
  * two renames are used: a kill between them leaves the old folder as `.<out>.old-…`, and the next run
  * (step 1) renames it back before anything else, so the output is lost only until that run.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   existsSync,
@@ -173,8 +173,8 @@ export interface WriteOptions extends OutputGuard {
    * there; see main.ts). Steps: "clean", "write <path>" per file, "swap", "remove old".
    */
   step?: (name: string) => void;
-  /** Swap two folders atomically; false when the platform cannot (default: renameat2 via perl). */
-  exchange?: (a: string, b: string) => boolean;
+  /** Swap two folders atomically; false when the platform cannot (default: renameat2 via perl, see prepareExchange). */
+  exchange?: (a: string, b: string) => boolean | Promise<boolean>;
 }
 
 /**
@@ -187,11 +187,18 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
-  step("clean");
-  await cleanLeftovers(target);
-  await checkOutputTarget(outDir, options);
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const tmp = join(parent, `.${basename(target)}.tmp-${tag}`);
+  // the exchange's helper process starts now and waits: it has started by the time the files are written
+  let prepared = options.exchange === undefined && existsSync(target) ? prepareExchange(tmp, target) : undefined;
+  try {
+    step("clean");
+    await cleanLeftovers(target);
+    await checkOutputTarget(outDir, options);
+  } catch (err) {
+    void prepared?.cancel();
+    throw err;
+  }
   try {
     // synchronous (as every file system call here): nothing else runs meanwhile, and each asynchronous
     // call is a round trip through libuv's thread pool
@@ -208,11 +215,18 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
     // again, right before the swap: the folder may have changed while the files were written
     await checkOutputTarget(outDir, options);
   } catch (err) {
+    void prepared?.cancel();
     rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
-  step("swap");
+  try {
+    step("swap");
+  } catch (err) {
+    void prepared?.cancel();
+    throw err;
+  }
   if (!existsSync(target)) {
+    void prepared?.cancel();
     try {
       renameSync(tmp, target);
     } catch (err) {
@@ -224,7 +238,12 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
   }
   let exchanged: boolean;
   try {
-    exchanged = (options.exchange ?? exchangeFolders)(tmp, target);
+    if (options.exchange !== undefined) {
+      exchanged = await options.exchange(tmp, target);
+    } else {
+      prepared ??= prepareExchange(tmp, target); // the folder appeared meanwhile
+      exchanged = await prepared.run();
+    }
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw err;
@@ -255,21 +274,56 @@ export async function writeAtomically(outDir: string, files: ReadonlyArray<Outpu
 /** The `renameat2` syscall number per CPU (Linux); RENAME_EXCHANGE is 2 and AT_FDCWD -100 on all of them. */
 const RENAMEAT2: Partial<Record<string, number>> = { x64: 316, arm64: 276 };
 
+/** A folder exchange whose helper process is started and waits (see prepareExchange). */
+export interface PreparedExchange {
+  /** Swap now: true when swapped, false when the platform cannot; throws on another failure. */
+  run(): Promise<boolean>;
+  /** Do not swap: the helper ends without touching anything (resolves once it has; nothing needs to wait). */
+  cancel(): Promise<void>;
+}
+
 /**
- * Swap the folders `a` and `b` with one renameat2(RENAME_EXCHANGE) call. False when the platform
- * cannot (not Linux x64/arm64, no perl, ENOSYS or EINVAL from the kernel or file system).
+ * Prepares to swap the folders `a` and `b` with one renameat2(RENAME_EXCHANGE) call, made by a perl
+ * process started now that waits for a line on its standard input: starting it (~10 ms) overlaps the
+ * writing of the files instead of following it. It swaps only when `run()` sends the line; when this
+ * process ends first (a kill), its end of the pipe closes, and the helper exits without swapping.
+ * `run()` gives false when the platform cannot (not Linux x64/arm64, no perl, ENOSYS or EINVAL from the
+ * kernel or file system).
  */
-export function exchangeFolders(a: string, b: string): boolean {
+export function prepareExchange(a: string, b: string): PreparedExchange {
   const nr = process.platform === "linux" ? RENAMEAT2[process.arch] : undefined;
-  if (nr === undefined) return false;
-  const script = `syscall(${nr}, -100, $ARGV[0], -100, $ARGV[1], 2) == 0 or do { print STDERR $! + 0; exit 3 }`;
-  const result = spawnSync("perl", ["-e", script, a, b], { encoding: "utf8" });
-  if (result.error !== undefined) return false; // no perl
-  if (result.status === 0) return true;
-  const errno = Number(result.stderr.trim());
-  if (errno === constants.errno.ENOSYS || errno === constants.errno.EINVAL) return false;
-  const name = Object.entries(constants.errno).find(([, n]) => n === errno)?.[0] ?? `exit ${result.status ?? result.signal}`;
-  throw new Error(`cannot swap ${a} and ${b}: ${name}`);
+  if (nr === undefined) return { run: () => Promise.resolve(false), cancel: () => Promise.resolve() };
+  const script = `defined(<STDIN>) or exit 4; syscall(${nr}, -100, $ARGV[0], -100, $ARGV[1], 2) == 0 or do { print STDERR $! + 0; exit 3 }`;
+  const child = spawn("perl", ["-e", script, a, b], { stdio: ["pipe", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  child.stdin.on("error", () => undefined); // a helper that could not start or has ended: reported by `done`
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null } | "no perl">((resolve) => {
+    child.once("error", () => resolve("no perl"));
+    child.once("close", (code, signal) => resolve({ code, signal }));
+  });
+  return {
+    run: async () => {
+      child.stdin.end("swap\n");
+      const result = await done;
+      if (result === "no perl") return false;
+      if (result.code === 0) return true;
+      const errno = Number(stderr.trim());
+      if (errno === constants.errno.ENOSYS || errno === constants.errno.EINVAL) return false;
+      const name = Object.entries(constants.errno).find(([, n]) => n === errno)?.[0] ?? `exit ${result.code ?? result.signal}`;
+      throw new Error(`cannot swap ${a} and ${b}: ${name}`);
+    },
+    cancel: async () => {
+      child.stdin.end();
+      child.unref();
+      await done;
+    },
+  };
+}
+
+/** Swap the folders `a` and `b` now (see prepareExchange). */
+export function exchangeFolders(a: string, b: string): Promise<boolean> {
+  return prepareExchange(a, b).run();
 }
 
 /**

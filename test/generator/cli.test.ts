@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCliArgs, USAGE } from "../../generator/cli/args.js";
 import { run } from "../../generator/cli/main.js";
-import { cleanLeftovers, exchangeFolders, withOutputMarker, writeAtomically } from "../../generator/cli/output.js";
+import { cleanLeftovers, exchangeFolders, prepareExchange, withOutputMarker, writeAtomically } from "../../generator/cli/output.js";
 import { identifierFromTitle, pinManifest, resolvePaths } from "../../generator/cli/pipeline.js";
 import { formatManifest, readManifest } from "../../generator/load/manifest.js";
 import { KNOWN_VERSIONS } from "../fixtures/manifestVersions.js";
@@ -560,16 +560,19 @@ describe("leftovers of a killed run", () => {
 
   it.runIf(process.platform === "linux" && ["x64", "arm64"].includes(process.arch))(
     "swaps two folders in one call (renameat2 RENAME_EXCHANGE)",
-    () => {
+    async () => {
       const a = join(tmp, "swap-a");
       const b = join(tmp, "swap-b");
       mkdirSync(a);
       mkdirSync(b);
       writeFileSync(join(a, "f"), "a");
       writeFileSync(join(b, "f"), "b");
-      expect(exchangeFolders(a, b)).toBe(true);
+      expect(await exchangeFolders(a, b)).toBe(true);
       expect([readFileSync(join(a, "f"), "utf8"), readFileSync(join(b, "f"), "utf8")]).toEqual(["b", "a"]);
-      expect(() => exchangeFolders(a, join(tmp, "swap-none"))).toThrow(`cannot swap ${a} and ${join(tmp, "swap-none")}: ENOENT`);
+      await expect(exchangeFolders(a, join(tmp, "swap-none"))).rejects.toThrow(`cannot swap ${a} and ${join(tmp, "swap-none")}: ENOENT`);
+      // prepared, then cancelled: nothing is swapped
+      await prepareExchange(a, b).cancel();
+      expect([readFileSync(join(a, "f"), "utf8"), readFileSync(join(b, "f"), "utf8")]).toEqual(["b", "a"]);
     },
   );
 });
