@@ -10,6 +10,7 @@
  * started, the most recently sent first, while the workers go on from the oldest. A shared array of
  * claims settles who formats which file: whoever claims it first.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { GeneratorError } from "../errors.js";
 import { loadPrettier, type FormatText, type PrettierSettings } from "./prettier.js";
@@ -19,7 +20,7 @@ export interface Formatter {
   format(path: string, text: string): Promise<string>;
   /**
    * This thread is idle until the files sent are formatted: format here those no worker has started
-   * (the newest first). Resolves when none is left to take.
+   * (the newest first), unless every core already has a worker. Resolves when none is left to take.
    */
   helpHere(): Promise<void>;
   /** With a `task`: what the first worker's task resolved to (rejects with its error). */
@@ -123,15 +124,16 @@ export function inThreadFormatter(settings: PrettierSettings): Formatter {
  * worker (a large spec: Prettier takes ~2.5 s per MB, so a second core pays for the worker's start).
  * Each file goes to the worker with the fewest characters still to format. With `task`, the first
  * worker runs `task.workerUrl` instead, with `task.data` (see FormatWorkerData.task), and the formatter
- * has `task`.
+ * has `task`. `cores` (default: the machine's) limits `helpHere`.
  */
 export function startFormatWorkers(
   workerUrl: URL,
   settings: PrettierSettings,
   maxThreads = 1,
   spawnAfterChars = 256 * 1024,
-  options: { task?: { workerUrl: URL; data: unknown } } = {},
+  options: { task?: { workerUrl: URL; data: unknown }; cores?: number } = {},
 ): Formatter {
+  const cores = options.cores ?? availableParallelism();
   const claimsBuffer = new SharedArrayBuffer(CLAIM_SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const claims = new Int32Array(claimsBuffer);
   let nextClaim = 0;
@@ -202,6 +204,9 @@ export function startFormatWorkers(
   };
   let here: FormatText | undefined;
   const helpHere = async (): Promise<void> => {
+    // only while a core would otherwise idle: with a worker per core, a third thread formatting only
+    // competes with them (and formats cold)
+    if (pool.length >= cores) return;
     for (;;) {
       // the newest file no worker has claimed yet (workers take the oldest first)
       let taken: { job: Job; state: State } | undefined;

@@ -118,7 +118,7 @@ describe("format workers (what the CLI formats with)", () => {
     const { sources, config } = await loadSources({ spec, root: work, apiVersions: [], allowRemoteRefs: false }, paths, () => undefined);
     const model = readCodeModel(sources, config);
     const expected = await emitClientInParallel(model, { templatesDir, formatter: inThreadFormatter(settings) });
-    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings, 2, 1000);
+    const workers = startFormatWorkers(pathToFileURL(workerShim), settings, 2, 1000);
     try {
       expect(await emitClientInParallel(model, { templatesDir, formatter: workers })).toEqual(expected);
     } finally {
@@ -132,7 +132,7 @@ describe("format workers (what the CLI formats with)", () => {
     const warnings: Diagnostic[] = [];
     const expected = await loadModel(loadRequestFrom(parseCliArgs(["--api-version", "2021-03-07"])), paths, false, (d) => warnings.push(d));
     expect(warnings.map((w) => w.code)).toEqual(["missing-example", "missing-example", "missing-example"]);
-    const started = await startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv: ["--api-version", "2021-03-07"] });
+    const started = startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv: ["--api-version", "2021-03-07"] });
     try {
       expect(await started.loaded).toEqual({ diagnostics: warnings, loaded: expected });
       expect(await started.formatter.format("src/a.ts", "export const a = { b: 1 }\n")).toBe("export const a = { b: 1 };\n");
@@ -166,7 +166,7 @@ describe("format workers (what the CLI formats with)", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GeneratorError);
-    const started = await startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv });
+    const started = startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv });
     try {
       const outcome = await started.loaded!;
       expect(outcome.diagnostics).toEqual(here);
@@ -182,7 +182,7 @@ describe("format workers (what the CLI formats with)", () => {
     const stalled = join(work, "stalled.mjs");
     writeFileSync(stalled, 'import { parentPort } from "node:worker_threads";\nparentPort.on("message", () => undefined);\n');
     const texts = ["export const a = { b: 1 }\n", "export const c = [1,2]\n", "export function d() { return 1 }\n"];
-    const workers = await startFormatWorkers(pathToFileURL(stalled), settings);
+    const workers = startFormatWorkers(pathToFileURL(stalled), settings, 1, undefined, { cores: 2 });
     try {
       const results = texts.map((text, i) => workers.format(`src/f${i}.ts`, text));
       await workers.helpHere();
@@ -197,7 +197,7 @@ describe("format workers (what the CLI formats with)", () => {
     // a real worker and this thread share the files: every result is there once, formatted the same
     const model = identity20210307Model;
     const expected = await emitClientInParallel(model, { templatesDir, formatter: inThreadFormatter(settings) });
-    const shared = await startFormatWorkers(pathToFileURL(workerShim), settings);
+    const shared = startFormatWorkers(pathToFileURL(workerShim), settings);
     try {
       expect(await emitClientInParallel(model, { templatesDir, formatter: shared })).toEqual(expected);
     } finally {
@@ -212,7 +212,7 @@ describe("format workers (what the CLI formats with)", () => {
       (error: Error) => error.message,
     );
     expect(message).toMatch(/^Unexpected token \(1:18\)/);
-    const workers = await startFormatWorkers(pathToFileURL(workerShim), settings);
+    const workers = startFormatWorkers(pathToFileURL(workerShim), settings);
     try {
       await expect(workers.format("src/bad.ts", bad)).rejects.toThrow(`Prettier could not format the generated src/bad.ts: ${message}`);
     } finally {
@@ -226,7 +226,7 @@ describe("format workers (what the CLI formats with)", () => {
   it("a worker that fails rejects what it was given with its error", async () => {
     const broken = join(work, "broken.mjs");
     writeFileSync(broken, 'throw new Error("format worker broke");\n');
-    const workers = await startFormatWorkers(pathToFileURL(broken), settings);
+    const workers = startFormatWorkers(pathToFileURL(broken), settings);
     try {
       await expect(workers.format("src/a.ts", "export const a = 1;\n")).rejects.toThrow("format worker broke");
     } finally {
