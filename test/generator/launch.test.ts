@@ -85,6 +85,50 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
     expect(result.stdout.split("\n")[0]).toBe(`generated is up to date (${files} files, API ${manifest.generate.join(", ")})`);
   });
 
+  it("reports what the worker that reads the specs found: its warnings, then its error, as the CLI does in-process", async () => {
+    const dir = mkdtempSync(join(cache, "bad-spec-"));
+    const spec = join(dir, "spec.json");
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        swagger: "2.0",
+        info: { title: "t", version: "1" },
+        paths: {
+          "/a": {
+            get: {
+              operationId: "A_Get",
+              "x-ms-examples": { e: { $ref: "./missing-example.json" } },
+              parameters: [{ name: "x", in: "path", required: true, type: "string" }],
+              responses: { "200": { description: "ok" } },
+            },
+          },
+        },
+      }),
+    );
+    const args = ["--spec", spec, "--out", join(dir, "out")];
+    const result = launch([...args, "--verbose"]);
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const { run } = await import("../../generator/cli/main.js");
+    const status = await run(
+      [...args, "--verbose"],
+      { ...process.env, ACS_SPECS_ROOT: specsRoot },
+      {
+        stdout: (text) => stdout.push(text),
+        stderr: (text) => stderr.push(text),
+      },
+    );
+    expect(status).toBe(1);
+    expect(stderr.join("")).toBe(
+      'warning: spec.json#/paths/~1a/get/x-ms-examples/e: example file "./missing-example.json" does not exist\n' +
+        'error: spec.json#/paths/~1a/get/parameters/0: path parameter "x" does not appear in the path template "/a"\n',
+    );
+    expect(result.status).toBe(status);
+    expect(result.stderr).toBe(stderr.join(""));
+    expect(result.stdout).toBe(stdout.join(""));
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
   it("keeps V8's code cache of the packages each thread requires, written once", () => {
     // the --check run above: this thread loaded ts-morph (and Prettier when it formatted a file no worker
     // had started), the CLI's worker read the specs and loaded Prettier
