@@ -4,6 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { USAGE } from "../../generator/cli/args.js";
+import { warnThenFailStderr, writeWarnThenFailSpec } from "../fixtures/cli/warnThenFail.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const specsRoot = resolve(process.env["ACS_SPECS_ROOT"] || join(repoRoot, "..", "shared", "specs"));
@@ -87,24 +88,7 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
 
   it("reports what the worker that reads the specs found: its warnings, then its error, as the CLI does in-process", async () => {
     const dir = mkdtempSync(join(cache, "bad-spec-"));
-    const spec = join(dir, "spec.json");
-    writeFileSync(
-      spec,
-      JSON.stringify({
-        swagger: "2.0",
-        info: { title: "t", version: "1" },
-        paths: {
-          "/a": {
-            get: {
-              operationId: "A_Get",
-              "x-ms-examples": { e: { $ref: "./missing-example.json" } },
-              parameters: [{ name: "x", in: "path", required: true, type: "string" }],
-              responses: { "200": { description: "ok" } },
-            },
-          },
-        },
-      }),
-    );
+    const spec = writeWarnThenFailSpec(dir);
     const args = ["--spec", spec, "--out", join(dir, "out")];
     const result = launch([...args, "--verbose"]);
     const stdout: string[] = [];
@@ -119,10 +103,7 @@ describe("generator/cli/launch.mjs (what npm run generate runs)", () => {
       },
     );
     expect(status).toBe(1);
-    expect(stderr.join("")).toBe(
-      'warning: spec.json#/paths/~1a/get/x-ms-examples/e: example file "./missing-example.json" does not exist\n' +
-        'error: spec.json#/paths/~1a/get/parameters/0: path parameter "x" does not appear in the path template "/a"\n',
-    );
+    expect(stderr.join("")).toBe(warnThenFailStderr);
     expect(result.status).toBe(status);
     expect(result.stderr).toBe(stderr.join(""));
     expect(result.stdout).toBe(stdout.join(""));

@@ -21,6 +21,7 @@ import { readPrettierSettings } from "../../generator/emit/prettier.js";
 import { GeneratorError } from "../../generator/errors.js";
 import { readCodeModel } from "../../generator/input/index.js";
 import type { Diagnostic } from "../../generator/load/types.js";
+import { writeWarnThenFailSpec } from "../fixtures/cli/warnThenFail.js";
 import { repoRoot } from "../fixtures/emit/compile.js";
 import { generateInMemory } from "../fixtures/emit/generate.js";
 import { identity20210307Model } from "../fixtures/emit/identity-2021-03-07.model.js";
@@ -142,23 +143,7 @@ describe("format workers (what the CLI formats with)", () => {
   });
 
   it("the CLI's first worker reports what stopped its load, with the warnings before it", LIMIT, async () => {
-    const spec = join(work, "missing-ref.json");
-    writeFileSync(
-      spec,
-      JSON.stringify({
-        swagger: "2.0",
-        info: { title: "t", version: "1" },
-        paths: {
-          "/a": {
-            get: {
-              operationId: "A_Get",
-              "x-ms-examples": { e: { $ref: "./no-example.json" } },
-              responses: { "200": { description: "ok", schema: { $ref: "#/definitions/Nope" } } },
-            },
-          },
-        },
-      }),
-    );
+    const spec = writeWarnThenFailSpec(mkdtempSync(join(work, "warn-then-fail-")));
     const argv = ["--spec", spec];
     const here: Diagnostic[] = [];
     const error = await loadModel(loadRequestFrom(parseCliArgs(argv)), resolvePaths(undefined, {}), false, (d) => here.push(d)).then(
@@ -166,6 +151,7 @@ describe("format workers (what the CLI formats with)", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(GeneratorError);
+    expect(here.map((d) => d.code)).toEqual(["missing-example"]);
     const started = startFormatter(repoRoot, workerShim, { workerUrl: cliWorkerShim, argv });
     try {
       const outcome = await started.loaded!;
