@@ -176,7 +176,10 @@ export function startFormatWorkers(
       state.queued -= job.text.length;
       job.settle(reply);
     });
-    worker.on("error", (error) => failAll(error));
+    worker.on("error", (error) => {
+      state.exited = true; // an uncaught error ends the thread
+      failAll(error);
+    });
     worker.on("exit", (code) => {
       state.exited = true;
       failAll(new Error(`the format worker exited with code ${code}`));
@@ -187,9 +190,15 @@ export function startFormatWorkers(
   const pool: State[] = [options.task !== undefined ? start(options.task.workerUrl, { data: options.task.data }) : start(workerUrl)];
   let nextId = 0;
   const format = (path: string, text: string): Promise<string> => {
-    const waiting = pool.reduce((n, w) => n + w.queued, 0);
-    if (pool.length < maxThreads && waiting > spawnAfterChars * pool.length) pool.push(start(workerUrl));
-    const target = pool.reduce((a, b) => (b.queued < a.queued ? b : a));
+    // a worker that has exited (it failed) takes nothing more: what it held was rejected
+    const alive = pool.filter((w) => !w.exited);
+    const waiting = alive.reduce((n, w) => n + w.queued, 0);
+    if (alive.length === 0 || (alive.length < maxThreads && waiting > spawnAfterChars * alive.length)) {
+      const started = start(workerUrl);
+      pool.push(started);
+      alive.push(started);
+    }
+    const target = alive.reduce((a, b) => (b.queued < a.queued ? b : a));
     return new Promise<FormatReply>((settle, reject) => {
       const id = nextId++;
       const claim = nextClaim < CLAIM_SLOTS ? nextClaim++ : undefined;
@@ -206,7 +215,7 @@ export function startFormatWorkers(
   const helpHere = async (): Promise<void> => {
     // only while a core would otherwise idle: with a worker per core, a third thread formatting only
     // competes with them (and formats cold)
-    if (pool.length >= cores) return;
+    if (pool.filter((w) => !w.exited).length >= cores) return;
     for (;;) {
       // the newest file no worker has claimed yet (workers take the oldest first)
       let taken: { job: Job; state: State } | undefined;

@@ -215,6 +215,8 @@ describe("format workers (what the CLI formats with)", () => {
     const workers = startFormatWorkers(pathToFileURL(broken), settings);
     try {
       await expect(workers.format("src/a.ts", "export const a = 1;\n")).rejects.toThrow("format worker broke");
+      // the next file goes to a new worker (not to the one that exited, where it would wait forever)
+      await expect(workers.format("src/b.ts", "export const b = 1;\n")).rejects.toThrow("format worker broke");
     } finally {
       await workers.close();
     }
