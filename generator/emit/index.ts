@@ -94,8 +94,7 @@ export async function emitClientInParallel(
       const job = plan.jobs[i]!;
       texts[i] = format(job.path, printSourceFile(project, job.path, job.structure, plan.header, style));
     }
-    await formatter?.helpHere(); // all printed: this thread formats too
-    return assembleFiles(model, assets, plan, await Promise.all(texts));
+    return assembleFiles(model, assets, plan, await helpThenCollect(formatter, texts));
   }
   const { Worker } = await import("node:worker_threads");
   const worker = new Worker(options.printWorkerUrl); // loads ts-morph while this thread plans
@@ -117,11 +116,22 @@ export async function emitClientInParallel(
     }
     const theirTexts = await reply;
     theirs.forEach((i, k) => (texts[i] = format(plan.jobs[i]!.path, theirTexts[k]!)));
-    await formatter?.helpHere();
-    return assembleFiles(model, assets, plan, await Promise.all(texts));
+    return assembleFiles(model, assets, plan, await helpThenCollect(formatter, texts));
   } finally {
     void worker.terminate();
   }
+}
+
+/**
+ * The formatted texts, once this thread has helped format them (all are printed): the results are
+ * collected first, so that a file that fails while this thread formats others is not an unhandled
+ * rejection; its error is the one thrown.
+ */
+async function helpThenCollect(formatter: Formatter | undefined, texts: Array<Promise<string>>): Promise<string[]> {
+  const all = Promise.all(texts);
+  all.catch(() => undefined); // awaited below
+  await formatter?.helpHere();
+  return all;
 }
 
 /**

@@ -15,7 +15,7 @@ import { parseCliArgs } from "../../generator/cli/args.js";
 import { startFormatter } from "../../generator/cli/formatting.js";
 import { loadModel, loadRequestFrom, loadSources, resolvePaths } from "../../generator/cli/pipeline.js";
 import { loadEmitAssets } from "../../generator/emit/assets.js";
-import { inThreadFormatter, startFormatWorkers } from "../../generator/emit/formatter.js";
+import { inThreadFormatter, startFormatWorkers, type Formatter } from "../../generator/emit/formatter.js";
 import { emitClient, emitClientInParallel } from "../../generator/emit/index.js";
 import { readPrettierSettings } from "../../generator/emit/prettier.js";
 import { GeneratorError } from "../../generator/errors.js";
@@ -189,6 +189,19 @@ describe("format workers (what the CLI formats with)", () => {
     } finally {
       await shared.close();
     }
+  });
+
+  it("a file that fails while this thread helps format is the error emitting throws (not an unhandled rejection)", async () => {
+    let calls = 0;
+    const failing: Formatter = {
+      format: (path) => (calls++ === 0 ? Promise.reject(new Error(`cannot format ${path}`)) : new Promise<string>(() => undefined)),
+      // the rejection happens while this thread is busy here
+      helpHere: () => new Promise<void>((resolve) => setTimeout(resolve, 10)),
+      close: () => Promise.resolve(),
+    };
+    await expect(emitClientInParallel(identity20210307Model, { templatesDir, formatter: failing })).rejects.toThrow(
+      "cannot format src/operations/communicationIdentity.ts",
+    );
   });
 
   it("text Prettier cannot parse is an error naming the generated file and Prettier's message", LIMIT, async () => {
