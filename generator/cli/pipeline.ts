@@ -204,8 +204,8 @@ export async function loadModel(
 }
 
 /** What formats the generated files (see ./formatting.ts): a worker thread when `paths` names its script, else this thread. */
-export async function startFormatter(paths: Paths): Promise<Formatter> {
-  return (await startFormatterAt(paths.repoRoot, paths.formatWorker)).formatter;
+export function startFormatter(paths: Paths): Formatter {
+  return startFormatterAt(paths.repoRoot, paths.formatWorker).formatter;
 }
 
 /** The code model of `sources` emitted (./emitting.ts), for tests: the CLI goes through `loadModel`. */
