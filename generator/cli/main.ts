@@ -121,10 +121,13 @@ export async function run(
     const phase = phaseTimer();
     const startedFormatter = await (started.formatter ?? startFormatter(repoRoot, formatWorkerFrom(env)));
     formatter = startedFormatter.formatter;
+    // the emitter (ts-morph): the launcher started loading it; it evaluates while the specs load
+    const emitting = import("./emitting.js");
+    emitting.catch(() => undefined); // awaited below
     let loaded: LoadedModel;
     if (startedFormatter.loaded !== undefined) {
       // the worker reads the specs and builds the model while this thread loads the emitter
-      await import("./emitting.js");
+      await emitting;
       phase("import emit");
       const outcome = await startedFormatter.loaded;
       outcome.diagnostics.forEach(warn);
@@ -143,7 +146,7 @@ export async function run(
       inputFolders: [paths.specsRoot, paths.templatesDir, ...(args.root !== undefined ? [resolve(args.root)] : [])],
     };
     if (!args.check) await checkOutputTarget(args.out, guard); // fail before the slow part; checked again when writing
-    const { emitModel } = await import("./emitting.js");
+    const { emitModel } = await emitting;
     const files = withOutputMarker(await emitModel(loaded.model, loaded.config, paths, formatter));
     phase("emit");
     const versions = loaded.sources.map((s) => s.apiVersion).join(", ");

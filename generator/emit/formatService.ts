@@ -5,7 +5,7 @@
  * if the worker claims the slot first (see ./formatter.ts, `helpHere`); else it replies `skipped`.
  */
 import type { MessagePort } from "node:worker_threads";
-import { CLAIMED_BY_WORKER, toWorkerError, type FormatReply, type FormatRequest, type FormatWorkerData } from "./formatter.js";
+import { CLAIMED_BY_WORKER, FREE, toWorkerError, type FormatReply, type FormatRequest, type FormatWorkerData } from "./formatter.js";
 import { loadPrettier, type FormatText } from "./prettier.js";
 import type { CachePending } from "./compileCache.js";
 
@@ -21,7 +21,7 @@ export function serveFormatRequests(port: MessagePort, data: FormatWorkerData, c
   const claims = new Int32Array(data.claims);
   let format: FormatText | undefined;
   const handle = async (request: FormatRequest): Promise<FormatReply> => {
-    if (request.claim !== undefined && Atomics.compareExchange(claims, request.claim, 0, CLAIMED_BY_WORKER) !== 0) {
+    if (request.claim !== undefined && Atomics.compareExchange(claims, request.claim, FREE, CLAIMED_BY_WORKER) !== FREE) {
       return { id: request.id, skipped: true };
     }
     try {

@@ -73,7 +73,7 @@ export interface FormatWorkerData {
 
 /** Claim slots: files sent beyond this many are formatted where they were sent (none can be taken back). */
 const CLAIM_SLOTS = 4096;
-const FREE = 0;
+export const FREE = 0;
 export const CLAIMED_BY_WORKER = 1;
 const CLAIMED_HERE = 2;
 
